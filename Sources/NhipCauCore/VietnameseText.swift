@@ -1,0 +1,78 @@
+import Foundation
+
+/// Text folding for Vietnamese: URL slugs and diacritic-insensitive search keys.
+public enum VietnameseText {
+    /// `Nhật Bản` → `nhat-ban`, `Đà Nẵng` → `da-nang`. Composed, decomposed and old-style
+    /// tone placement (`hoà`/`hòa`) give one slug, since all marks are removed.
+    public static func slug(_ text: String) -> String {
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in fold(text).unicodeScalars {
+            if isSlugCharacter(scalar) {
+                if pendingHyphen && !slug.isEmpty { slug.append("-") }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug
+    }
+
+    /// Lower case, every combining mark removed, đ → d: what a user types on a keyboard without
+    /// Vietnamese input. `Đường` and `dương` both fold to `duong`.
+    public static func fold(_ text: String) -> String {
+        var folded = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            if isCombiningMark(scalar) { continue }
+            switch scalar {
+            case "đ", "Đ": folded.append("d")
+            default: folded.append(scalar)
+            }
+        }
+        return String(folded)
+    }
+
+    /// Lower case with vowel marks kept but the tone moved to the end of each word, so that
+    /// old and new tone placement meet: `hoà` and `hòa` give the same key, `đường` and `dương` do not.
+    public static func toneCanonical(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var word = String.UnicodeScalarView()
+        var tone: Unicode.Scalar?
+        func flush() {
+            result.append(contentsOf: word)
+            if let tone { result.append(tone) }
+            word = String.UnicodeScalarView()
+            tone = nil
+        }
+        for scalar in text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            if toneMarks.contains(scalar.value) {
+                tone = scalar
+            } else if scalar.properties.isAlphabetic || isCombiningMark(scalar) {
+                word.append(scalar)
+            } else {
+                flush()
+                result.append(scalar)
+            }
+        }
+        flush()
+        return String(result).precomposedStringWithCanonicalMapping
+    }
+
+    /// File names officers may use as slugs: lowercase a–z, 0–9 and single inner hyphens.
+    public static func isValidSlug(_ text: String) -> Bool {
+        guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
+        return text.unicodeScalars.allSatisfy { isSlugCharacter($0) || $0 == "-" }
+    }
+
+    private static func isSlugCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    /// grave, acute, tilde, hook above, dot below.
+    private static let toneMarks: Set<UInt32> = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
+}

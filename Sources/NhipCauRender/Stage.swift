@@ -1,0 +1,1 @@
+// Stage placeholder; replaced as the stage is written.
