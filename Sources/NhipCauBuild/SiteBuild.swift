@@ -1,0 +1,123 @@
+import Foundation
+import NhipCauCore
+import NhipCauLoad
+import NhipCauRender
+import NhipCauSite
+import NhipCauWrite
+
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var output: URL
+    /// "Today" for drafts, statuses and progress.
+    public var today: SimpleDate
+    public var includeDrafts: Bool
+    /// Links end in `index.html`, for a copy opened from a folder with no web server.
+    public var offline: Bool
+
+    public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false) {
+        self.content = content
+        self.output = output
+        self.today = today
+        self.includeDrafts = includeDrafts
+        self.offline = offline
+    }
+}
+
+public struct BuildReport: Sendable {
+    public let pagesWritten: Int
+    public let filesCopied: Int
+    /// Warnings found on the way; errors stop the build instead.
+    public let diagnostics: Diagnostics
+    public let language: Language
+}
+
+public enum BuildFailure: Error, Sendable {
+    /// Problems in the content; the previous site is untouched.
+    case content(Diagnostics, language: Language)
+    case output(OutputError, language: Language)
+}
+
+/// The build as a sequence of named steps: load → assemble → theme → render and write → publish.
+/// Nothing reaches the output folder unless every step succeeds.
+public enum SiteBuild {
+    public static func run(_ options: BuildOptions) -> Result<BuildReport, BuildFailure> {
+        var diagnostics = Diagnostics()
+        let contentReader = DiskContent(root: options.content)
+
+        let (loaded, loadProblems) = ContentLoader.load(from: contentReader)
+        diagnostics.append(contentsOf: loadProblems)
+        let language = loaded?.config.language ?? .vi
+        guard let loaded else { return .failure(.content(diagnostics, language: language)) }
+
+        let (assembled, siteProblems) = SiteAssembler.assemble(
+            loaded, options: .init(today: options.today, includeDrafts: options.includeDrafts))
+        diagnostics.append(contentsOf: siteProblems)
+        let (theme, themeProblems) = Theme.make(overrides: loaded.theme)
+        diagnostics.append(contentsOf: themeProblems)
+        guard let site = assembled, let theme else { return .failure(.content(diagnostics, language: language)) }
+
+        let output: OutputDirectory
+        do {
+            output = try OutputDirectory(output: options.output, content: options.content)
+        } catch {
+            return .failure(.output(error, language: language))
+        }
+
+        let renderer = SiteRenderer(site: site, theme: theme, offline: options.offline)
+        let written = writePages(site.pageJobs, renderer: renderer, to: output)
+        diagnostics.append(contentsOf: written.diagnostics)
+        var copied = 0
+        if !diagnostics.hasErrors {
+            switch copyFiles(site: site, theme: theme, options: options, to: output) {
+            case .success(let count): copied = count
+            case .failure(let error):
+                output.discard()
+                return .failure(.output(error, language: language))
+            }
+        }
+        if let error = written.error {
+            output.discard()
+            return .failure(.output(error, language: language))
+        }
+        guard !diagnostics.hasErrors else {
+            output.discard()
+            return .failure(.content(diagnostics, language: language))
+        }
+        do {
+            try output.publish()
+        } catch {
+            return .failure(.output(error, language: language))
+        }
+        return .success(BuildReport(pagesWritten: written.count, filesCopied: copied, diagnostics: diagnostics, language: language))
+    }
+
+    /// Renders every page on all cores, writing each to disk as soon as it is done.
+    private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, to output: OutputDirectory)
+        -> (count: Int, diagnostics: [Diagnostic], error: OutputError?)
+    {
+        let results = jobs.parallelMap { job -> ([Diagnostic], OutputError?) in
+            let page = renderer.render(job)
+            do throws(OutputError) {
+                try output.write(page.html, to: page.route.outputFile)
+                return (page.diagnostics, nil)
+            } catch {
+                return (page.diagnostics, error)
+            }
+        }
+        return (results.count, results.flatMap(\.0), results.compactMap(\.1).first)
+    }
+
+    private static func copyFiles(site: Site, theme: Theme, options: BuildOptions, to output: OutputDirectory) -> Result<Int, OutputError> {
+        do {
+            for file in site.media {
+                try output.copy(options.content.appendingPathComponent(file.path), to: file.path)
+            }
+            for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+                try output.write(bytes, to: path)
+            }
+            return .success(site.media.count + theme.assets.count)
+        } catch {
+            return .failure(error)
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import NhipCauCore
+
+/// Everything read from `content/`, typed and checked file by file. References between files
+/// (a story's market, a policy's replacement) are checked when the site is assembled.
+public struct LoadedContent: Sendable {
+    public let config: SiteConfig
+    public let stories: [Story]
+    public let markets: [Market]
+    public let policies: [Policy]
+    public let pages: [Page]
+    public let media: [MediaFile]
+    public let theme: [ThemeOverride]
+}
+
+/// Load stage: files → typed models. Reports every problem it finds, not just the first.
+public enum ContentLoader {
+    public static func load(from content: any ContentReading) -> (content: LoadedContent?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let config = SiteConfigLoader.load(from: content, diagnostics: &diagnostics)
+        let limit = config?.maxFileBytes ?? SiteConfig.defaultMaxFileBytes
+        let reader = DocumentReader(content: content, maxBytes: limit)
+
+        let stories = loadKind(.story, reader, &diagnostics, parse: StoryParser.parse)
+        let markets = loadKind(.market, reader, &diagnostics, parse: MarketParser.parse)
+        let policies = loadKind(.policy, reader, &diagnostics, parse: PolicyParser.parse)
+        let pages = loadKind(.page, reader, &diagnostics, parse: PageParser.parse)
+        let media = loadMedia(content, &diagnostics)
+        let theme = loadTheme(content, reader, &diagnostics)
+        diagnostics.append(contentsOf: unknownEntries(content))
+
+        guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (LoadedContent(config: config, stories: stories, markets: markets, policies: policies,
+                              pages: pages, media: media, theme: theme), diagnostics)
+    }
+
+    /// Reads and parses every `.md` file of one kind on all cores, then checks slugs are unique.
+    private static func loadKind<Model: Sendable>(
+        _ kind: ContentKind, _ reader: DocumentReader, _ diagnostics: inout Diagnostics,
+        parse: @escaping @Sendable (inout FrontMatter, ContentDocument) -> Model?
+    ) -> [Model] {
+        let files: [String]
+        do {
+            files = try reader.content.files(in: kind.folder)
+        } catch {
+            diagnostics.append(.error(SourceLocation(file: kind.folder),
+                vi: "Không đọc được thư mục: \(error.localizedDescription)", en: "Cannot read the folder: \(error.localizedDescription)"))
+            return []
+        }
+        let results = files.parallelMap { file -> (Model?, [Diagnostic]) in
+            switch reader.readDocument(file, kind: kind) {
+            case .failure(let problem):
+                return (nil, [problem])
+            case .success(let (parsedFrontMatter, document)):
+                var frontMatter = parsedFrontMatter
+                let model = parse(&frontMatter, document)
+                return (model, frontMatter.diagnostics)
+            }
+        }
+        for (_, problems) in results { diagnostics.append(contentsOf: problems) }
+        diagnostics.append(contentsOf: duplicateSlugs(files))
+        return results.compactMap(\.0)
+    }
+
+    private static func duplicateSlugs(_ files: [String]) -> [Diagnostic] {
+        var firstFile: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for file in files {
+            let slug = DocumentReader.slug(of: file)
+            if let other = firstFile[slug] {
+                problems.append(.error(SourceLocation(file: file),
+                    vi: "Tên tệp `\(slug)` đã được dùng cho \(other); hai trang sẽ trùng địa chỉ. Đổi tên một trong hai tệp.",
+                    en: "The name `\(slug)` is already used by \(other); both pages would get one address. Rename one of the files."))
+            } else {
+                firstFile[slug] = file
+            }
+        }
+        return problems
+    }
+
+    private static func loadMedia(_ content: any ContentReading, _ diagnostics: inout Diagnostics) -> [MediaFile] {
+        let files = (try? content.files(in: "media")) ?? []
+        var media: [MediaFile] = []
+        for file in files {
+            if content.escapesRoot(file) {
+                diagnostics.append(DocumentReader.escapesRootError(file))
+            } else {
+                media.append(MediaFile(path: file))
+            }
+        }
+        return media
+    }
+
+    private static func loadTheme(_ content: any ContentReading, _ reader: DocumentReader, _ diagnostics: inout Diagnostics) -> [ThemeOverride] {
+        let files = (try? content.files(in: "theme")) ?? []
+        var overrides: [ThemeOverride] = []
+        for file in files {
+            switch reader.readBytes(file) {
+            case .success(let bytes):
+                overrides.append(ThemeOverride(name: String(file.dropFirst("theme/".count)), bytes: bytes, file: file))
+            case .failure(let problem):
+                diagnostics.append(problem)
+            }
+        }
+        return overrides
+    }
+
+    static let knownEntries: Set<String> = ["site.yml", "stories", "markets", "policies", "pages", "targets", "media", "theme"]
+
+    /// A folder named `storys/` or a stray file at the top is probably a mistake: say so rather than ignore it.
+    private static func unknownEntries(_ content: any ContentReading) -> [Diagnostic] {
+        let topLevel = Set(((try? content.files(in: "")) ?? []).map { String($0.split(separator: "/")[0]) })
+        return topLevel.subtracting(knownEntries).sorted().map { name in
+            .warning(SourceLocation(file: name),
+                vi: "`\(name)` không thuộc nội dung nào và sẽ bị bỏ qua. Nội dung gồm: \(knownEntries.sorted().joined(separator: ", ")).",
+                en: "`\(name)` is not part of any content and will be ignored. Content is: \(knownEntries.sorted().joined(separator: ", ")).")
+        }
+    }
+}
+
+/// Reads one content file with every guard an officer's folder needs: size, binary, encoding, links out of the folder.
+struct DocumentReader: Sendable {
+    let content: any ContentReading
+    let maxBytes: Int
+
+    static func slug(of file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    static func escapesRootError(_ file: String) -> Diagnostic {
+        .error(SourceLocation(file: file),
+            vi: "Đây là liên kết (symlink) trỏ ra ngoài thư mục nội dung; công cụ không đọc tệp ngoài thư mục này. Hãy chép tệp thật vào.",
+            en: "This is a symbolic link pointing outside the content folder; files outside it are not read. Copy the real file in instead.")
+    }
+
+    func readBytes(_ file: String) -> Result<[UInt8], Diagnostic> {
+        if content.escapesRoot(file) { return .failure(Self.escapesRootError(file)) }
+        if let size = content.size(of: file), size > maxBytes {
+            return .failure(.error(SourceLocation(file: file),
+                vi: "Tệp quá lớn (\(size / 1024) KB, giới hạn \(maxBytes / 1024) KB). Chia nhỏ tệp, hoặc tăng `max_file_size_mb` trong site.yml.",
+                en: "The file is too large (\(size / 1024) KB, limit \(maxBytes / 1024) KB). Split it, or raise `max_file_size_mb` in site.yml."))
+        }
+        do {
+            return .success(try content.read(file))
+        } catch {
+            return .failure(.error(SourceLocation(file: file),
+                vi: "Không đọc được tệp: \(error.localizedDescription)", en: "Cannot read the file: \(error.localizedDescription)"))
+        }
+    }
+
+    func readText(_ file: String) -> Result<String, Diagnostic> {
+        readBytes(file).flatMap { SourceText.decode($0, file: file) }
+    }
+
+    func readDocument(_ file: String, kind: ContentKind) -> Result<(FrontMatter, ContentDocument), Diagnostic> {
+        guard file.hasSuffix(".md") else {
+            return .failure(.error(SourceLocation(file: file),
+                vi: "Thư mục \(kind.folder)/ chỉ chứa tệp Markdown (.md). Đổi đuôi tệp thành .md, hoặc chuyển ảnh và tài liệu vào media/.",
+                en: "The \(kind.folder)/ folder holds only Markdown (.md) files. Rename the file to .md, or move images and documents to media/."))
+        }
+        let slug = Self.slug(of: file)
+        guard VietnameseText.isValidSlug(slug) else {
+            let suggestion = VietnameseText.slug(slug)
+            return .failure(.error(SourceLocation(file: file),
+                vi: "Tên tệp `\(slug).md` chỉ được dùng chữ thường không dấu a–z, số 0–9 và dấu gạch ngang, vì nó là địa chỉ của trang." + (suggestion.isEmpty ? "" : " Đổi tên thành `\(suggestion).md`."),
+                en: "The file name `\(slug).md` may only use lowercase a–z, digits 0–9 and hyphens, since it becomes the page's address." + (suggestion.isEmpty ? "" : " Rename it to `\(suggestion).md`.")))
+        }
+        return readText(file).flatMap { text in
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return .failure(.error(SourceLocation(file: file),
+                    vi: "Tệp rỗng. Chép một tệp mẫu cùng thư mục rồi sửa nội dung, hoặc xóa tệp này.",
+                    en: "The file is empty. Copy a sample file from the same folder and edit it, or delete this file."))
+            }
+            return SplitDocument.split(text, file: file).flatMap { split in
+                FrontMatter.parse(split.frontMatter, file: file, firstLine: split.frontMatterLine).map { frontMatter in
+                    var frontMatter = frontMatter
+                    let updated = frontMatter.date("updated")
+                    let document = ContentDocument(kind: kind, slug: slug, file: file, body: split.body,
+                                                   bodyLine: split.bodyLine, updated: updated)
+                    return (frontMatter, document)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import NhipCauCore
+import Yams
+
+/// Typed reads of a YAML mapping, each failed read turned into a diagnostic at the key's line.
+/// Officers' typos in keys (`dat:` for `date:`) become warnings naming the key they probably meant.
+struct FrontMatter {
+    let file: String
+    private let lineOffset: Int
+    private var entries: [String: (key: Node, value: Node)] = [:]
+    private var order: [String] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Parses `yaml`, whose first line is line `firstLine` of `file`.
+    static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<FrontMatter, Diagnostic> {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch {
+            return .failure(yamlDiagnostic(error, file: file, lineOffset: firstLine - 1))
+        }
+        var frontMatter = FrontMatter(file: file, lineOffset: firstLine - 1)
+        switch node {
+        case nil:
+            return .success(frontMatter)
+        case .mapping(let mapping):
+            frontMatter.add(mapping)
+            return .success(frontMatter)
+        default:
+            return .failure(.error(SourceLocation(file: file, line: firstLine, column: 1),
+                vi: "Phần đầu trang phải là các dòng `khóa: giá trị`, ví dụ `title: Nhật Bản`.",
+                en: "Front matter must be `key: value` lines, for example `title: Japan`."))
+        }
+    }
+
+    private init(file: String, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    private mutating func add(_ mapping: Node.Mapping) {
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            entries[name] = (key, value)
+            order.append(name)
+        }
+    }
+
+    /// A nested mapping (`contact:` with indented keys below it), read with the same file and lines.
+    mutating func mapping(_ key: String) -> FrontMatter? {
+        guard let node = value(key) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            wrongType(key, expected: LocalizedText(vi: "các dòng `khóa: giá trị` thụt vào bên dưới", en: "indented `key: value` lines below it"), example: "\n  hotline: 1900 1234")
+            return nil
+        }
+        var nested = FrontMatter(file: file, lineOffset: lineOffset)
+        nested.add(mapping)
+        return nested
+    }
+
+    mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    mutating func appendDiagnostics(_ more: [Diagnostic]) { diagnostics += more }
+
+    func location(of key: String) -> SourceLocation {
+        let mark = entries[key]?.value.mark ?? entries[key]?.key.mark
+        return SourceLocation(file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column)
+    }
+
+    private func keyLocation(_ key: String) -> SourceLocation {
+        let mark = entries[key]?.key.mark
+        return SourceLocation(file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column)
+    }
+
+    /// The value, or nil when the key is absent or empty (`summary:` with nothing after it).
+    private func value(_ key: String) -> Node? {
+        guard let node = entries[key]?.value else { return nil }
+        if case .scalar(let scalar) = node, scalar.style == .plain, node.null != nil || scalar.string.isEmpty {
+            return nil
+        }
+        return node
+    }
+
+    private mutating func missing(_ key: String, example: String) {
+        diagnostics.append(.error(SourceLocation(file: file, line: lineOffset + 1, column: 1),
+            vi: "Thiếu khóa bắt buộc `\(key)`. Thêm một dòng như `\(key): \(example)` vào phần đầu trang.",
+            en: "The required key `\(key)` is missing. Add a line such as `\(key): \(example)` to the front matter."))
+    }
+
+    private mutating func wrongType(_ key: String, expected: LocalizedText, example: String) {
+        diagnostics.append(.error(location(of: key),
+            vi: "Giá trị của `\(key)` phải là \(expected.vi), ví dụ `\(key): \(example)`.",
+            en: "The value of `\(key)` must be \(expected.en), for example `\(key): \(example)`."))
+    }
+
+    mutating func text(_ key: String, required: Bool = false, example: String = "…") -> String? {
+        guard let node = value(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, expected: LocalizedText(vi: "một đoạn chữ", en: "text"), example: example)
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty, required { missing(key, example: example) }
+        return text.isEmpty ? nil : text
+    }
+
+    mutating func date(_ key: String, required: Bool = false) -> SimpleDate? {
+        guard let raw = text(key, required: required, example: "2021-03-31") else { return nil }
+        guard let date = SimpleDate(iso: raw) else {
+            diagnostics.append(.error(location(of: key),
+                vi: "`\(key): \(raw)` không phải một ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ `\(key): 2021-03-31`.",
+                en: "`\(key): \(raw)` is not a real day in YEAR-MONTH-DAY form, for example `\(key): 2021-03-31`."))
+            return nil
+        }
+        return date
+    }
+
+    mutating func integer(_ key: String, required: Bool = false, example: String = "1") -> Int? {
+        guard let node = value(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard let number = Self.integerValue(node) else {
+            wrongType(key, expected: LocalizedText(vi: "một số nguyên (không dấu chấm, không chữ)", en: "a whole number (no separators, no words)"), example: example)
+            return nil
+        }
+        return number
+    }
+
+    mutating func bool(_ key: String) -> Bool {
+        guard let node = value(key) else { return false }
+        guard case .scalar(let scalar) = node, let flag = Bool(scalar.string.lowercased()) else {
+            wrongType(key, expected: LocalizedText(vi: "`true` hoặc `false`", en: "`true` or `false`"), example: "true")
+            return false
+        }
+        return flag
+    }
+
+    mutating func textList(_ key: String, example: String) -> [String] {
+        guard let node = value(key) else { return [] }
+        switch node {
+        case .sequence(let sequence):
+            var items: [String] = []
+            for item in sequence {
+                guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                    wrongType(key, expected: LocalizedText(vi: "một danh sách chữ", en: "a list of text"), example: example)
+                    return []
+                }
+                items.append(text)
+            }
+            return items
+        case .scalar(let scalar):
+            return [scalar.string.trimmingCharacters(in: .whitespaces)] // one item written without brackets
+        default:
+            wrongType(key, expected: LocalizedText(vi: "một danh sách chữ", en: "a list of text"), example: example)
+            return []
+        }
+    }
+
+    /// `[min, max]` with min ≤ max.
+    mutating func integerRange(_ key: String, example: String) -> ClosedRange<Int>? {
+        guard let node = value(key) else { return nil }
+        guard case .sequence(let sequence) = node, sequence.count == 2,
+              let low = Self.integerValue(sequence[0]), let high = Self.integerValue(sequence[1]), low <= high, low >= 0
+        else {
+            wrongType(key, expected: LocalizedText(vi: "hai số nguyên [thấp nhất, cao nhất]", en: "two whole numbers [lowest, highest]"), example: example)
+            return nil
+        }
+        return low...high
+    }
+
+    func located(_ key: String, _ value: String?) -> Located<String>? {
+        value.map { Located($0, at: location(of: key)) }
+    }
+
+    /// Warnings for keys this kind of file does not know, with the likely intended key.
+    mutating func warnUnknownKeys(allowed: [String]) {
+        for key in order where !allowed.contains(key) {
+            let guess = allowed.min { editDistance($0, key) < editDistance($1, key) }
+            let hint = guess.flatMap { editDistance($0, key) <= 2 ? $0 : nil }
+            diagnostics.append(.warning(keyLocation(key),
+                vi: "Khóa `\(key)` không được dùng và sẽ bị bỏ qua." + (hint.map { " Có phải ý bạn là `\($0)`?" } ?? " Các khóa dùng được: \(allowed.joined(separator: ", "))."),
+                en: "The key `\(key)` is not used and will be ignored." + (hint.map { " Did you mean `\($0)`?" } ?? " Keys in use: \(allowed.joined(separator: ", "))."))
+            )
+        }
+    }
+
+    private static func integerValue(_ node: Node) -> Int? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        return Int(scalar.string.replacingOccurrences(of: "_", with: ""))
+    }
+
+    private static func yamlDiagnostic(_ error: Error, file: String, lineOffset: Int) -> Diagnostic {
+        var line: Int?
+        var column: Int?
+        var problem = String(describing: error)
+        switch error as? YamlError {
+        case .scanner(_, let text, let mark, _), .parser(_, let text, let mark, _), .composer(_, let text, let mark, _):
+            line = mark.line + lineOffset
+            column = mark.column
+            problem = text
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            line = context.mark.line + lineOffset
+            column = context.mark.column
+            problem = "duplicated keys: " + duplicates.joined(separator: ", ")
+        default:
+            break
+        }
+        return .error(SourceLocation(file: file, line: line, column: column),
+            vi: "Phần đầu trang viết sai cú pháp YAML (\(problem)). Mỗi dòng phải có dạng `khóa: giá trị`; giá trị có dấu `:` hoặc bắt đầu bằng `[`, `{`, `*`, `&`, `#` thì đặt trong ngoặc kép.",
+            en: "The front matter is not valid YAML (\(problem)). Each line must be `key: value`; quote a value that contains `:` or starts with `[`, `{`, `*`, `&` or `#`.")
+    }
+}
+
+/// A value with the place it was written, for errors found later (a reference to a missing page).
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public let value: Value
+    public let location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return a.isEmpty ? b.count : previous[b.count]
+}

@@ -1,0 +1,110 @@
+import NhipCauCore
+
+/// The four kinds of Markdown content, each in its own folder under `content/`.
+public enum ContentKind: String, Sendable, CaseIterable, Hashable {
+    case story = "stories"
+    case market = "markets"
+    case policy = "policies"
+    case page = "pages"
+
+    public var folder: String { rawValue }
+}
+
+/// What every Markdown file has: where it came from and its Markdown body.
+public struct ContentDocument: Sendable, Hashable {
+    public let kind: ContentKind
+    public let slug: String
+    /// Path relative to the content folder, e.g. `stories/chi-lan.md`.
+    public let file: String
+    public let body: String
+    /// The 1-based line of the file where `body` starts, so Markdown errors name the file's line.
+    public let bodyLine: Int
+    /// `updated:` in front matter: when the officer last changed the page.
+    public let updated: SimpleDate?
+}
+
+public struct Story: Sendable, Hashable {
+    public let document: ContentDocument
+    public let title: String
+    public let date: SimpleDate
+    public let summary: String?
+    public let person: String?
+    public let market: Located<String>?
+    public let area: Located<String>?
+    public let tags: [String]
+    public let image: Located<String>?
+    public let imageAlt: String?
+    public let author: String?
+    public let draft: Bool
+}
+
+public struct Market: Sendable, Hashable {
+    public let document: ContentDocument
+    public let title: String
+    public let country: String
+    public let summary: String?
+    /// Monthly income in VND, lowest to highest.
+    public let incomeVND: ClosedRange<Int>?
+    /// The most a worker pays to go, in VND.
+    public let costVND: Int?
+    public let contract: String?
+    public let sectors: [String]
+    public let requirements: String?
+}
+
+public struct Policy: Sendable, Hashable {
+    public let document: ContentDocument
+    public let title: String
+    public let number: String
+    public let issuer: String
+    public let issued: SimpleDate
+    public let effective: SimpleDate?
+    public let expires: SimpleDate?
+    public let replacedBy: Located<String>?
+    public let summary: String?
+}
+
+public struct Page: Sendable, Hashable {
+    public let document: ContentDocument
+    public let title: String
+    public let summary: String?
+    /// Position in the main navigation; nil keeps the page out of it.
+    public let menu: Int?
+}
+
+public struct Contact: Sendable, Hashable {
+    public let hotline: String?
+    public let email: String?
+    public let address: String?
+}
+
+/// `content/site.yml`.
+public struct SiteConfig: Sendable, Hashable {
+    public let title: String
+    public let organization: String?
+    public let description: String?
+    public let language: Language
+    /// Absolute URL ending in `/`, used only where absolute URLs are required (feeds, sitemap, sharing tags).
+    public let baseURL: String?
+    public let contact: Contact
+    /// Files larger than this are refused rather than read.
+    public let maxFileBytes: Int
+    /// Raw HTML in Markdown is dropped unless the site opts in.
+    public let allowRawHTML: Bool
+
+    public static let defaultMaxFileBytes = 10 * 1024 * 1024
+}
+
+/// A theme file under `content/theme/` that replaces the default theme's file of the same name.
+public struct ThemeOverride: Sendable, Hashable {
+    /// Path inside the theme, e.g. `templates/story.mustache` or `assets/style.css`.
+    public let name: String
+    public let bytes: [UInt8]
+    public let file: String
+}
+
+/// A file under `content/media/`, copied as-is.
+public struct MediaFile: Sendable, Hashable {
+    /// Path relative to the content folder, e.g. `media/stories/a.jpg`.
+    public let path: String
+}

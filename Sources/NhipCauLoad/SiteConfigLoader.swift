@@ -1,0 +1,66 @@
+import NhipCauCore
+import Yams
+
+/// `content/site.yml`: the site's name, language, contact and a few switches.
+enum SiteConfigLoader {
+    static let file = "site.yml"
+    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html"]
+    static let contactKeys = ["hotline", "email", "address"]
+
+    static func load(from content: any ContentReading, diagnostics: inout Diagnostics) -> SiteConfig? {
+        guard content.fileExists(file) else {
+            diagnostics.append(.error(SourceLocation(file: file),
+                vi: "Không có tệp site.yml trong thư mục nội dung. Tạo tệp với ít nhất một dòng `title: Tên cổng thông tin` (hoặc chạy `nhipcau init`).",
+                en: "There is no site.yml in the content folder. Create it with at least a line `title: Portal name` (or run `nhipcau init`)."))
+            return nil
+        }
+        let reader = DocumentReader(content: content, maxBytes: SiteConfig.defaultMaxFileBytes)
+        let parsed = reader.readText(file).flatMap { FrontMatter.parse($0, file: file, firstLine: 1) }
+        guard case .success(var fields) = parsed else {
+            if case .failure(let problem) = parsed { diagnostics.append(problem) }
+            return nil
+        }
+        let title = fields.text("title", required: true, example: "Cổng thông tin đưa người lao động đi làm việc ở nước ngoài")
+        let language = readLanguage(&fields)
+        let baseURL = readBaseURL(&fields)
+        let maxMB = fields.integer("max_file_size_mb", example: "10")
+        let config = SiteConfig(
+            title: title ?? "", organization: fields.text("organization"), description: fields.text("description"),
+            language: language, baseURL: baseURL, contact: readContact(&fields),
+            maxFileBytes: maxMB.map { max(1, $0) * 1024 * 1024 } ?? SiteConfig.defaultMaxFileBytes,
+            allowRawHTML: fields.bool("allow_raw_html"))
+        fields.warnUnknownKeys(allowed: keys)
+        diagnostics.append(contentsOf: fields.diagnostics)
+        return title == nil ? nil : config
+    }
+
+    private static func readLanguage(_ fields: inout FrontMatter) -> Language {
+        guard let code = fields.text("language", example: "vi") else { return .vi }
+        guard let language = Language(rawValue: code.lowercased()) else {
+            fields.appendError(at: fields.location(of: "language"),
+                vi: "Ngôn ngữ `\(code)` chưa được hỗ trợ. Dùng `vi` (tiếng Việt) hoặc `en` (tiếng Anh).",
+                en: "The language `\(code)` is not supported. Use `vi` (Vietnamese) or `en` (English).")
+            return .vi
+        }
+        return language
+    }
+
+    private static func readBaseURL(_ fields: inout FrontMatter) -> String? {
+        guard let url = fields.text("base_url", example: "https://xkld.ninhthuan.gov.vn/") else { return nil }
+        guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.contains(" ") else {
+            fields.appendError(at: fields.location(of: "base_url"),
+                vi: "`base_url` phải là địa chỉ đầy đủ bắt đầu bằng https://, ví dụ `base_url: https://xkld.ninhthuan.gov.vn/`.",
+                en: "`base_url` must be a full address starting with https://, for example `base_url: https://portal.example.gov.vn/`.")
+            return nil
+        }
+        return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    private static func readContact(_ fields: inout FrontMatter) -> Contact {
+        guard var contact = fields.mapping("contact") else { return Contact(hotline: nil, email: nil, address: nil) }
+        let result = Contact(hotline: contact.text("hotline"), email: contact.text("email"), address: contact.text("address"))
+        contact.warnUnknownKeys(allowed: contactKeys)
+        fields.appendDiagnostics(contact.diagnostics)
+        return result
+    }
+}

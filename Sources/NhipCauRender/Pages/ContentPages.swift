@@ -1,0 +1,101 @@
+import NhipCauCore
+import NhipCauLoad
+import NhipCauSite
+
+/// Pages of single content files: a story, a market, a policy, a free page.
+extension SiteRenderer {
+    func renderStory(_ story: Story) -> RenderedPage {
+        let route = Routes.story(story.document.slug)
+        let body = body(of: story.document, at: route)
+        let market = story.market.flatMap { site.marketsBySlug[$0.value] }
+        let view = StoryView(
+            t: strings, title: story.title, date: formats.date(story.date), dateISO: story.date.iso,
+            updated: story.document.updated.map(formats.date), author: story.author, summary: story.summary,
+            image: story.image.map { ImageView(src: href(Routes.media($0.value), from: route), alt: story.imageAlt ?? "") },
+            person: story.person,
+            market: market.map { LinkView(label: $0.title, href: href(Routes.market($0.document.slug), from: route)) },
+            area: story.area.map { areaLink($0.value, from: route) },
+            tags: .nonEmpty(story.tags.compactMap { tag in
+                let slug = VietnameseText.slug(tag)
+                return slug.isEmpty ? nil : LinkView(label: tag, href: href(Routes.tag(slug), from: route))
+            }),
+            body: body.html, related: storyList(related(to: story), from: route))
+        var frame = PageFrame(route: route, title: story.title, description: story.summary)
+        frame.breadcrumbs = [(strings.stories, Routes.stories)]
+        frame.socialType = "article"
+        frame.image = story.image.map { ($0.value, story.imageAlt) }
+        return page(frame, template: "story", view: view,
+                    search: SearchDocument(route: route, kind: strings.stories, title: story.title,
+                                           summary: story.summary ?? "", text: body.plainText),
+                    diagnostics: body.diagnostics)
+    }
+
+    /// Up to four other stories from the same market or area, newest first.
+    func related(to story: Story) -> [Story] {
+        let sameMarket = story.market.map { site.storiesByMarket[$0.value] ?? [] } ?? []
+        let sameArea = story.area.map { site.storiesByArea[$0.value] ?? [] } ?? []
+        var seen: Set<String> = [story.document.slug]
+        let candidates = (sameMarket + sameArea).filter { seen.insert($0.document.slug).inserted }
+        return Array(candidates.sorted { ($0.date, $1.document.slug) > ($1.date, $0.document.slug) }.prefix(4))
+    }
+
+    /// An area's name and page. Overridden once target data is part of the site.
+    func areaLink(_ id: String, from route: Route) -> LinkView {
+        LinkView(label: id, href: site.allRoutes.contains(Routes.area(id)) ? href(Routes.area(id), from: route) : nil)
+    }
+
+    func renderMarket(_ market: Market) -> RenderedPage {
+        let route = Routes.market(market.document.slug)
+        let body = body(of: market.document, at: route)
+        let view = MarketView(
+            t: strings, title: market.title, summary: market.summary, country: market.country,
+            income: market.incomeVND.map(formats.moneyRange), cost: market.costVND.map(formats.numbers.money),
+            contract: market.contract, sectors: market.sectors.isEmpty ? nil : market.sectors.joined(separator: ", "),
+            requirements: market.requirements, updated: market.document.updated.map(formats.date),
+            body: body.html, extra: "",
+            stories: storyList(site.storiesByMarket[market.document.slug] ?? [], from: route))
+        var frame = PageFrame(route: route, title: market.title, description: market.summary)
+        frame.breadcrumbs = [(strings.markets, Routes.markets)]
+        return page(frame, template: "market", view: view,
+                    search: SearchDocument(route: route, kind: strings.markets, title: market.title,
+                                           summary: market.summary ?? "", text: body.plainText),
+                    diagnostics: body.diagnostics)
+    }
+
+    func renderPolicy(_ policy: Policy) -> RenderedPage {
+        let route = Routes.policy(policy.document.slug)
+        let body = body(of: policy.document, at: route)
+        let status = policy.status(on: site.today)
+        let replacement = policy.replacedBy.flatMap { site.policiesBySlug[$0.value] }
+        let view = PolicyView(
+            t: strings, number: policy.number, title: policy.title, summary: policy.summary,
+            status: formats.text(status.label), statusKey: status.rawValue, issuer: policy.issuer,
+            issued: formats.date(policy.issued), effective: policy.effective.map(formats.date),
+            expires: policy.expires.map(formats.date),
+            replacedBy: replacement.map { policyLink($0, from: route) },
+            replaces: .nonEmpty((site.replacements[policy.document.slug] ?? []).map { policyLink($0, from: route) }),
+            updated: policy.document.updated.map(formats.date), body: body.html)
+        var frame = PageFrame(route: route, title: "\(policy.number): \(policy.title)", description: policy.summary)
+        frame.breadcrumbs = [(strings.policies, Routes.policies)]
+        return page(frame, template: "policy", view: view,
+                    search: SearchDocument(route: route, kind: strings.policies, title: "\(policy.number) \(policy.title)",
+                                           summary: policy.summary ?? "", text: body.plainText),
+                    diagnostics: body.diagnostics)
+    }
+
+    private func policyLink(_ policy: Policy, from route: Route) -> LinkView {
+        LinkView(label: "\(policy.number): \(policy.title)", href: href(Routes.policy(policy.document.slug), from: route))
+    }
+
+    func renderFreePage(_ freePage: Page) -> RenderedPage {
+        let route = Routes.page(freePage.document.slug)
+        let body = body(of: freePage.document, at: route)
+        let view = FreePageView(t: strings, title: freePage.title, summary: freePage.summary,
+                                updated: freePage.document.updated.map(formats.date), body: body.html)
+        let frame = PageFrame(route: route, title: freePage.title, description: freePage.summary)
+        return page(frame, template: "page", view: view,
+                    search: SearchDocument(route: route, kind: "", title: freePage.title,
+                                           summary: freePage.summary ?? "", text: body.plainText),
+                    diagnostics: body.diagnostics)
+    }
+}

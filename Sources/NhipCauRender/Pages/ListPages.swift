@@ -1,0 +1,82 @@
+import NhipCauCore
+import NhipCauLoad
+import NhipCauSite
+
+/// Pages that list content: home, story lists and tags, the market comparison, the policy register, 404.
+extension SiteRenderer {
+    func renderHome() -> RenderedPage {
+        let route = Route.home
+        let view = HomeView(
+            t: strings, siteTitle: site.config.title, description: site.config.description,
+            headline: nil,
+            latest: storyList(Array(site.stories.prefix(6)), from: route),
+            storiesHref: href(Routes.stories, from: route),
+            markets: site.markets.map { market in
+                HomeMarketView(title: market.title, href: href(Routes.market(market.document.slug), from: route),
+                               income: market.incomeVND.map(formats.moneyRange))
+            },
+            marketsHref: href(Routes.markets, from: route),
+            policies: site.policies.prefix(5).map { policyRow($0, from: route) },
+            policiesHref: href(Routes.policies, from: route), contact: contact)
+        return page(PageFrame(route: route, title: site.config.title), template: "home", view: view)
+    }
+
+    func renderStoryList(page number: Int) -> RenderedPage {
+        let route = Routes.storiesPage(number)
+        let total = site.storyPageCount
+        let stories = site.stories.dropFirst((number - 1) * Site.storiesPerPage).prefix(Site.storiesPerPage)
+        let view = StoryListPageView(
+            t: strings, heading: strings.stories, list: storyList(Array(stories), from: route),
+            pagination: total <= 1 ? nil : PaginationView(
+                current: number, total: total,
+                previous: number > 1 ? href(Routes.storiesPage(number - 1), from: route) : nil,
+                next: number < total ? href(Routes.storiesPage(number + 1), from: route) : nil))
+        var frame = PageFrame(route: route, title: number == 1 ? strings.stories : "\(strings.stories) – \(strings.pageOf) \(number)")
+        if number > 1 { frame.breadcrumbs = [(strings.stories, Routes.stories)] }
+        return page(frame, template: "stories", view: view)
+    }
+
+    func renderTag(_ tag: TagIndex) -> RenderedPage {
+        let route = Routes.tag(tag.slug)
+        let view = TagPageView(t: strings, name: tag.name, list: storyList(tag.stories, from: route))
+        var frame = PageFrame(route: route, title: "\(strings.storiesTagged): \(tag.name)")
+        frame.breadcrumbs = [(strings.stories, Routes.stories)]
+        return page(frame, template: "tag", view: view)
+    }
+
+    /// Markets compared, highest top income first; markets with no income figure last.
+    func renderMarketList() -> RenderedPage {
+        let route = Routes.markets
+        let ordered = site.markets.sorted { ($0.incomeVND?.upperBound ?? -1, $1.title) > ($1.incomeVND?.upperBound ?? -1, $0.title) }
+        let rows = ordered.map { market in
+            MarketRowView(title: market.title, href: href(Routes.market(market.document.slug), from: route),
+                          income: market.incomeVND.map(formats.moneyRange) ?? "—",
+                          cost: market.costVND.map(formats.numbers.money) ?? "—",
+                          contract: market.contract ?? "—", sectors: market.sectors.joined(separator: ", "))
+        }
+        return page(PageFrame(route: route, title: strings.markets), template: "markets",
+                    view: MarketListView(t: strings, rows: rows))
+    }
+
+    func renderPolicyList() -> RenderedPage {
+        let route = Routes.policies
+        return page(PageFrame(route: route, title: strings.policies), template: "policies",
+                    view: PolicyListView(t: strings, rows: site.policies.map { policyRow($0, from: route) }))
+    }
+
+    func policyRow(_ policy: Policy, from route: Route) -> PolicyRowView {
+        let status = policy.status(on: site.today)
+        return PolicyRowView(number: policy.number, title: policy.title,
+                             href: href(Routes.policy(policy.document.slug), from: route), issuer: policy.issuer,
+                             issued: formats.date(policy.issued), status: formats.text(status.label), statusKey: status.rawValue)
+    }
+
+    /// Served by the web server for any missing address, so its links are absolute when `base_url` is known.
+    func renderNotFound() -> RenderedPage {
+        let route = Routes.notFound
+        let targets: [(String, Route)] = [(strings.home, .home), (strings.stories, Routes.stories),
+                                          (strings.markets, Routes.markets), (strings.policies, Routes.policies)]
+        let view = NotFoundView(t: strings, links: targets.map { LinkView(label: $0.0, href: absoluteURL($0.1) ?? href($0.1, from: route)) })
+        return page(PageFrame(route: route, title: strings.notFoundTitle), template: "not-found", view: view)
+    }
+}

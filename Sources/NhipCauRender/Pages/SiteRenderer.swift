@@ -1,0 +1,131 @@
+import NhipCauCore
+import NhipCauLoad
+import NhipCauSite
+
+/// Render stage: one `PageJob` → one HTML page. Holds only immutable, compiled things
+/// (site, theme, formatters), so pages render on all cores at once.
+public struct SiteRenderer: Sendable {
+    let site: Site
+    let theme: Theme
+    let offline: Bool
+    let markdown: MarkdownRenderer
+    let strings: UIStrings
+    let formats: Formats
+
+    public init(site: Site, theme: Theme, offline: Bool = false, blockHandlers: [String: FencedBlockHandler] = [:]) {
+        self.site = site
+        self.theme = theme
+        self.offline = offline
+        var handlers = blockHandlers
+        handlers["table"] = handlers["table"] ?? { content, location in TableBlock.html(content, location: location) }
+        self.markdown = MarkdownRenderer(site: site, blockHandlers: handlers, offline: offline)
+        self.strings = UIStrings.forLanguage(site.config.language)
+        self.formats = Formats(language: site.config.language)
+    }
+
+    public func render(_ job: PageJob) -> RenderedPage {
+        switch job {
+        case .home: renderHome()
+        case .storyList(let number): renderStoryList(page: number)
+        case .story(let story): renderStory(story)
+        case .tag(let tag): renderTag(tag)
+        case .marketList: renderMarketList()
+        case .market(let market): renderMarket(market)
+        case .policyList: renderPolicyList()
+        case .policy(let policy): renderPolicy(policy)
+        case .page(let page): renderFreePage(page)
+        case .notFound: renderNotFound()
+        }
+    }
+
+    // MARK: - Shared pieces
+
+    func href(_ target: Route, from page: Route) -> String {
+        page.href(to: target, offline: offline)
+    }
+
+    func body(of document: ContentDocument, at route: Route) -> RenderedMarkdown {
+        markdown.render(document.body, file: document.file, firstLine: document.bodyLine, page: route)
+    }
+
+    struct PageFrame {
+        let route: Route
+        let title: String
+        var description: String?
+        var breadcrumbs: [(String, Route?)] = []
+        var socialType = "website"
+        var image: (path: String, alt: String?)?
+    }
+
+    /// Wraps a page's content in the layout: head, navigation, breadcrumbs, footer.
+    func layout(_ frame: PageFrame, content: String) -> String {
+        let route = frame.route
+        let isHome = route == .home
+        let view = LayoutView(
+            lang: site.config.language.rawValue, t: strings,
+            documentTitle: isHome ? site.config.title : "\(frame.title) – \(site.config.title)",
+            description: frame.description ?? site.config.description,
+            canonical: absoluteURL(route), social: social(frame),
+            stylesheet: href(Routes.stylesheet, from: route), feeds: [],
+            siteTitle: site.config.title, organization: site.config.organization,
+            homeHref: href(.home, from: route), nav: navigation(current: route),
+            breadcrumbs: breadcrumbs(frame), contact: contact, content: content)
+        return theme.render(view, template: "layout")
+    }
+
+    func navigation(current: Route) -> [NavItemView] {
+        var items: [(String, Route)] = [
+            (strings.stories, Routes.stories), (strings.markets, Routes.markets), (strings.policies, Routes.policies),
+        ]
+        items += site.menu.map { ($0.title, Routes.page($0.document.slug)) }
+        return items.map { label, target in
+            NavItemView(label: label, href: href(target, from: current),
+                        current: current == target || current.path.hasPrefix(target.path))
+        }
+    }
+
+    private func breadcrumbs(_ frame: PageFrame) -> ListView<LinkView>? {
+        guard frame.route != .home else { return nil }
+        var links = [LinkView(label: strings.home, href: href(.home, from: frame.route))]
+        links += frame.breadcrumbs.map { LinkView(label: $0.0, href: $0.1.map { href($0, from: frame.route) }) }
+        links.append(LinkView(label: frame.title, href: nil))
+        return ListView(items: links)
+    }
+
+    var contact: ContactView? {
+        let contact = site.config.contact
+        guard contact.hotline != nil || contact.email != nil || contact.address != nil else { return nil }
+        return ContactView(hotline: contact.hotline,
+                           hotlineHref: contact.hotline.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } },
+                           email: contact.email, address: contact.address)
+    }
+
+    /// Absolute URL of a route, when `base_url` is set.
+    func absoluteURL(_ route: Route) -> String? {
+        site.config.baseURL.map { $0 + Route.percentEncode(route.path) }
+    }
+
+    private func social(_ frame: PageFrame) -> SocialView? {
+        let image = frame.image.flatMap { image in absoluteURL(Routes.media(image.path)).map { ($0, image.alt) } }
+        return SocialView(
+            type: frame.socialType, title: frame.title, siteName: site.config.title,
+            description: frame.description ?? site.config.description, url: absoluteURL(frame.route),
+            image: image?.0, imageAlt: image?.1 ?? nil, twitterCard: image == nil ? "summary" : "summary_large_image")
+    }
+
+    func storyCard(_ story: Story, from route: Route) -> StoryCardView {
+        StoryCardView(
+            title: story.title, href: href(Routes.story(story.document.slug), from: route),
+            date: formats.date(story.date), dateISO: story.date.iso, summary: story.summary,
+            marketName: story.market.flatMap { site.marketsBySlug[$0.value]?.title })
+    }
+
+    func storyList(_ stories: [Story], from route: Route) -> ListView<StoryCardView>? {
+        .nonEmpty(stories.map { storyCard($0, from: route) })
+    }
+
+    func page(_ frame: PageFrame, template: String, view: Any, search: SearchDocument? = nil, diagnostics: [Diagnostic] = []) -> RenderedPage {
+        let content = theme.render(view, template: template)
+        return RenderedPage(route: frame.route, html: layout(frame, content: content), search: search, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,64 @@
+import Mustache
+import NhipCauCore
+import NhipCauLoad
+
+/// The templates and assets a build renders with: the default theme, with any file of
+/// `content/theme/` put in place of the default of the same name. Templates are compiled once.
+public struct Theme: Sendable {
+    private let library: MustacheLibrary
+    /// Output path (`assets/style.css`) → bytes, for every asset the site serves.
+    public let assets: [String: [UInt8]]
+
+    public static let templateFolder = "templates/"
+    public static let assetFolder = "assets/"
+
+    /// - Parameter extraCSS: styles that other parts of the renderer need (charts), appended to the default stylesheet.
+    public static func make(overrides: [ThemeOverride], extraCSS: String = "") -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        var sources = DefaultTemplates.all.mapValues { (text: $0, file: "(default theme)") }
+        var assets = ["assets/style.css": Array((DefaultStylesheet.css + extraCSS).utf8)]
+        var diagnostics: [Diagnostic] = []
+
+        for override in overrides {
+            if override.name.hasPrefix(templateFolder) && override.name.hasSuffix(".mustache") {
+                let name = String(override.name.dropFirst(templateFolder.count).dropLast(".mustache".count))
+                guard let text = String(validating: override.bytes, as: UTF8.self) else {
+                    diagnostics.append(.error(SourceLocation(file: override.file),
+                        vi: "Mẫu giao diện không phải UTF-8 hợp lệ. Lưu lại tệp với mã hóa UTF-8.",
+                        en: "The template is not valid UTF-8. Save it again with UTF-8 encoding."))
+                    continue
+                }
+                if sources[name] == nil {
+                    diagnostics.append(.warning(SourceLocation(file: override.file),
+                        vi: "Giao diện mặc định không có mẫu `\(name)`; tệp này chỉ dùng được như một phần nhúng `{{>\(name)}}`. Các mẫu: \(DefaultTemplates.all.keys.sorted().joined(separator: ", ")).",
+                        en: "The default theme has no template `\(name)`; this file is usable only as a partial `{{>\(name)}}`. Templates: \(DefaultTemplates.all.keys.sorted().joined(separator: ", "))."))
+                }
+                sources[name] = (text, override.file)
+            } else if override.name.hasPrefix(assetFolder) {
+                assets[override.name] = override.bytes
+            } else {
+                diagnostics.append(.warning(SourceLocation(file: override.file),
+                    vi: "Tệp giao diện phải nằm trong theme/templates/ (mẫu .mustache) hoặc theme/assets/ (CSS, ảnh); tệp này bị bỏ qua.",
+                    en: "Theme files belong in theme/templates/ (.mustache templates) or theme/assets/ (CSS, images); this file is ignored."))
+            }
+        }
+
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
+                    vi: "Mẫu giao diện viết sai cú pháp Mustache (\(error.error)). Kiểm tra các cặp {{#…}} và {{/…}}.",
+                    en: "The template has a Mustache syntax error (\(error.error)). Check that every {{#…}} has its {{/…}}."))
+            } catch {
+                diagnostics.append(.error(SourceLocation(file: source.file), vi: "Mẫu giao diện lỗi: \(error)", en: "Template error: \(error)"))
+            }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        return (Theme(library: library, assets: assets), diagnostics)
+    }
+
+    func render(_ view: Any, template: String) -> String {
+        library.render(view, withTemplate: template) ?? ""
+    }
+}

@@ -1,0 +1,102 @@
+import NhipCauCore
+
+/// Every word the theme itself writes, in the site's language. Templates read them as `{{t.name}}`.
+public struct UIStrings: Sendable {
+    let skipToContent: String
+    let menu: String
+    let home: String
+    let stories: String
+    let markets: String
+    let policies: String
+    let plans: String
+    let areas: String
+    let search: String
+    let contact: String
+    let hotline: String
+    let email: String
+    let address: String
+    let breadcrumb: String
+    let latestStories: String
+    let allStories: String
+    let allMarkets: String
+    let allPolicies: String
+    let published: String
+    let updated: String
+    let person: String
+    let market: String
+    let area: String
+    let tags: String
+    let relatedStories: String
+    let storiesOfMarket: String
+    let country: String
+    let income: String
+    let incomePerMonth: String
+    let cost: String
+    let costNote: String
+    let contract: String
+    let sectors: String
+    let requirements: String
+    let policyNumber: String
+    let issuer: String
+    let issued: String
+    let effective: String
+    let expires: String
+    let status: String
+    let replacedBy: String
+    let replaces: String
+    let previousPage: String
+    let nextPage: String
+    let pageOf: String
+    let pagination: String
+    let noStories: String
+    let notFoundTitle: String
+    let notFoundText: String
+    let storiesTagged: String
+    let marketsTableCaption: String
+    let policiesTableCaption: String
+    let progress: String
+    let footerNote: String
+    let sampleData: String
+
+    public static func forLanguage(_ language: Language) -> UIStrings {
+        language == .vi ? vietnamese : english
+    }
+
+    static let vietnamese = UIStrings(
+        skipToContent: "Bỏ qua, đến nội dung chính", menu: "Danh mục", home: "Trang chủ",
+        stories: "Câu chuyện thành công", markets: "Thị trường", policies: "Chính sách", plans: "Chỉ tiêu",
+        areas: "Địa bàn", search: "Tìm kiếm", contact: "Liên hệ", hotline: "Đường dây nóng", email: "Thư điện tử",
+        address: "Địa chỉ", breadcrumb: "Bạn đang ở", latestStories: "Câu chuyện mới", allStories: "Xem tất cả câu chuyện",
+        allMarkets: "So sánh các thị trường", allPolicies: "Xem tất cả văn bản", published: "Ngày đăng", updated: "Cập nhật",
+        person: "Nhân vật", market: "Thị trường", area: "Địa bàn", tags: "Chủ đề", relatedStories: "Câu chuyện liên quan",
+        storiesOfMarket: "Câu chuyện từ thị trường này", country: "Quốc gia", income: "Thu nhập", incomePerMonth: "Thu nhập mỗi tháng",
+        cost: "Chi phí tối đa", costNote: "số tiền nhiều nhất người lao động phải trả", contract: "Thời hạn hợp đồng", sectors: "Ngành nghề",
+        requirements: "Điều kiện", policyNumber: "Số hiệu", issuer: "Cơ quan ban hành", issued: "Ngày ban hành",
+        effective: "Ngày có hiệu lực", expires: "Ngày hết hiệu lực", status: "Tình trạng", replacedBy: "Được thay thế bởi",
+        replaces: "Thay thế cho", previousPage: "Trang trước", nextPage: "Trang sau", pageOf: "Trang", pagination: "Phân trang",
+        noStories: "Chưa có câu chuyện nào.", notFoundTitle: "Không tìm thấy trang",
+        notFoundText: "Trang bạn tìm không có hoặc đã được chuyển đi. Mời bạn về trang chủ hoặc xem các mục dưới đây.",
+        storiesTagged: "Câu chuyện về chủ đề", marketsTableCaption: "So sánh các thị trường lao động (mức tham khảo)",
+        policiesTableCaption: "Danh mục văn bản chính sách", progress: "Tiến độ thực hiện chỉ tiêu",
+        footerNote: "Thông tin chính thức về đưa người lao động đi làm việc ở nước ngoài theo hợp đồng.",
+        sampleData: "số liệu mẫu")
+
+    static let english = UIStrings(
+        skipToContent: "Skip to main content", menu: "Menu", home: "Home",
+        stories: "Success stories", markets: "Markets", policies: "Policies", plans: "Targets",
+        areas: "Areas", search: "Search", contact: "Contact", hotline: "Hotline", email: "E-mail",
+        address: "Address", breadcrumb: "You are here", latestStories: "Latest stories", allStories: "All stories",
+        allMarkets: "Compare markets", allPolicies: "All policies", published: "Published", updated: "Updated",
+        person: "Person", market: "Market", area: "Area", tags: "Topics", relatedStories: "Related stories",
+        storiesOfMarket: "Stories from this market", country: "Country", income: "Income", incomePerMonth: "Monthly income",
+        cost: "Maximum cost", costNote: "the most a worker pays", contract: "Contract length", sectors: "Sectors",
+        requirements: "Requirements", policyNumber: "Number", issuer: "Issued by", issued: "Issued",
+        effective: "In force from", expires: "Expires", status: "Status", replacedBy: "Replaced by",
+        replaces: "Replaces", previousPage: "Previous page", nextPage: "Next page", pageOf: "Page", pagination: "Pagination",
+        noStories: "No stories yet.", notFoundTitle: "Page not found",
+        notFoundText: "The page you are looking for does not exist or has moved. Go to the home page or one of the sections below.",
+        storiesTagged: "Stories about", marketsTableCaption: "Labour markets compared (reference figures)",
+        policiesTableCaption: "Register of policy documents", progress: "Progress toward targets",
+        footerNote: "Official information about working abroad under contract.",
+        sampleData: "sample data")
+}

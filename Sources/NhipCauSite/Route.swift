@@ -1,0 +1,92 @@
+/// Where a page or file lives in the output, as a path from the site's root: `""` (home),
+/// `cau-chuyen/` (a section), `cau-chuyen/chi-lan/` (a page), `media/a.jpg` (a file).
+/// Pages are directories holding `index.html`, so URLs stay clean on any server.
+public struct Route: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let path: String
+
+    public init(_ path: String) {
+        self.path = path
+    }
+
+    public static let home = Route("")
+
+    public var isDirectory: Bool { path.isEmpty || path.hasSuffix("/") }
+
+    /// The file a server sends for this route.
+    public var outputFile: String { isDirectory ? path + "index.html" : path }
+
+    /// How many folders deep the page's own document sits.
+    public var depth: Int { outputFile.reduce(0) { $1 == "/" ? $0 + 1 : $0 } }
+
+    /// A relative URL from this route's document to `target`, so one `site/` works at `/` and under any
+    /// sub-path. `offline` spells out `index.html` for copies opened from a folder with no server.
+    public func href(to target: Route, offline: Bool = false) -> String {
+        let prefix = String(repeating: "../", count: depth)
+        let tail = offline && target.isDirectory ? target.outputFile : Route.percentEncode(target.path)
+        let link = prefix + tail
+        return link.isEmpty ? "./" : link
+    }
+
+    public var description: String { "/" + path }
+
+    public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
+
+    /// Encodes what a URL path may not hold (spaces, Vietnamese letters in media file names), keeping `/`.
+    public static func percentEncode(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            if isUnreserved(byte) {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return encoded
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}
+
+/// The site's fixed addresses. Paths stay Vietnamese whatever the interface language, so links never break.
+public enum Routes {
+    public static let stories = Route("cau-chuyen/")
+    public static let markets = Route("thi-truong/")
+    public static let policies = Route("chinh-sach/")
+    public static let plans = Route("chi-tieu/")
+    public static let areas = Route("dia-ban/")
+    public static let tags = Route("the/")
+    public static let search = Route("tim-kiem/")
+    public static let notFound = Route("404.html")
+    public static let stylesheet = Route("assets/style.css")
+
+    public static func story(_ slug: String) -> Route { Route("cau-chuyen/\(slug)/") }
+    public static func storiesPage(_ number: Int) -> Route { number <= 1 ? stories : Route("cau-chuyen/trang/\(number)/") }
+    public static func market(_ slug: String) -> Route { Route("thi-truong/\(slug)/") }
+    public static func policy(_ slug: String) -> Route { Route("chinh-sach/\(slug)/") }
+    public static func page(_ slug: String) -> Route { Route("\(slug)/") }
+    public static func plan(_ id: String) -> Route { Route("chi-tieu/\(id)/") }
+    public static func area(_ id: String) -> Route { Route("dia-ban/\(id)/") }
+    public static func tag(_ slug: String) -> Route { Route("the/\(slug)/") }
+    public static func media(_ path: String) -> Route { Route(path) }
+
+    /// First path segments the tool writes itself: a free page may not take one of them.
+    public static let reservedTopLevel: Set<String> = [
+        "cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
+        "media", "assets", "404", "feeds", "sitemap", "robots",
+    ]
+}

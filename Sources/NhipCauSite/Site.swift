@@ -1,0 +1,61 @@
+import NhipCauCore
+import NhipCauLoad
+
+/// The whole site as one immutable value: what is published, in the order it is listed,
+/// with every cross-link resolved. Rendering reads it and nothing else.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// "Today" for everything date-dependent.
+    public let today: SimpleDate
+    /// Published stories, newest first.
+    public let stories: [Story]
+    /// Markets by title.
+    public let markets: [Market]
+    /// Policies, newest first by issue date.
+    public let policies: [Policy]
+    public let pages: [Page]
+    public let media: [MediaFile]
+    public let theme: [ThemeOverride]
+
+    public let marketsBySlug: [String: Market]
+    public let policiesBySlug: [String: Policy]
+    public let storiesByMarket: [String: [Story]]
+    public let storiesByArea: [String: [Story]]
+    /// Tag slug → display name and stories.
+    public let tags: [TagIndex]
+    /// Free pages in the navigation, by their `menu` number.
+    public let menu: [Page]
+    /// Policies that name this one in `replaced_by`.
+    public let replacements: [String: [Policy]]
+
+    /// Content file path (`markets/nhat-ban.md`, `media/a.jpg`) → where it is published.
+    public let routesByContentFile: [String: Route]
+    /// Every route the build writes, for checking links written as site paths.
+    public let allRoutes: Set<Route>
+
+    public func route(of document: ContentDocument) -> Route {
+        switch document.kind {
+        case .story: Routes.story(document.slug)
+        case .market: Routes.market(document.slug)
+        case .policy: Routes.policy(document.slug)
+        case .page: Routes.page(document.slug)
+        }
+    }
+
+    public static let storiesPerPage = 12
+
+    public var storyPageCount: Int { max(1, (stories.count + Site.storiesPerPage - 1) / Site.storiesPerPage) }
+}
+
+public struct TagIndex: Sendable {
+    public let slug: String
+    public let name: String
+    public let stories: [Story]
+}
+
+extension Array where Element == Story {
+    /// Newest first; one day's stories by title, so the order never depends on the file system.
+    func newestFirst() -> [Story] {
+        sorted { ($0.date, $1.title, $1.document.slug) > ($1.date, $0.title, $0.document.slug) }
+    }
+}

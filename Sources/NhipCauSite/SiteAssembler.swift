@@ -1,0 +1,152 @@
+import NhipCauCore
+import NhipCauLoad
+
+/// Site stage: the loaded content becomes one `Site`, with references between pages checked.
+public enum SiteAssembler {
+    public struct Options: Sendable {
+        public var today: SimpleDate
+        /// Include drafts and stories dated after `today`.
+        public var includeDrafts: Bool
+
+        public init(today: SimpleDate, includeDrafts: Bool = false) {
+            self.today = today
+            self.includeDrafts = includeDrafts
+        }
+    }
+
+    public static func assemble(_ content: LoadedContent, areaIDs: Set<String> = [], planRoutes: [Route] = [],
+                                options: Options) -> (site: Site?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let marketsBySlug = Dictionary(content.markets.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let policiesBySlug = Dictionary(content.policies.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let mediaPaths = Set(content.media.map(\.path))
+
+        diagnostics.append(contentsOf: checkPageSlugs(content.pages))
+        for story in content.stories {
+            diagnostics.append(contentsOf: checkReferences(story, markets: marketsBySlug, areaIDs: areaIDs, media: mediaPaths))
+        }
+        for policy in content.policies {
+            diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug))
+        }
+
+        let published = content.stories
+            .filter { options.includeDrafts || (!$0.draft && $0.date <= options.today) }
+            .newestFirst()
+        let markets = content.markets.sorted { collationKey($0.title) < collationKey($1.title) }
+        let policies = content.policies.sorted { ($0.issued, $1.document.slug) > ($1.issued, $0.document.slug) }
+        let pages = content.pages.sorted { $0.document.slug < $1.document.slug }
+
+        let routes = contentRoutes(content)
+        var all = Set(routes.values)
+        all.formUnion([.home, Routes.stories, Routes.markets, Routes.policies, Routes.notFound])
+        all.formUnion(planRoutes)
+        all.formUnion(areaIDs.map(Routes.area))
+        let tags = tagIndex(published)
+        all.formUnion(tags.map { Routes.tag($0.slug) })
+        let pageCount = max(1, (published.count + Site.storiesPerPage - 1) / Site.storiesPerPage)
+        all.formUnion((1...pageCount).map(Routes.storiesPage))
+
+        let site = Site(
+            config: content.config, today: options.today, stories: published, markets: markets,
+            policies: policies, pages: pages, media: content.media, theme: content.theme,
+            marketsBySlug: marketsBySlug, policiesBySlug: policiesBySlug,
+            storiesByMarket: Dictionary(grouping: published.filter { $0.market != nil }) { $0.market?.value ?? "" },
+            storiesByArea: Dictionary(grouping: published.filter { $0.area != nil }) { $0.area?.value ?? "" },
+            tags: tags,
+            menu: pages.filter { $0.menu != nil }.sorted { ($0.menu ?? 0, $0.document.slug) < ($1.menu ?? 0, $1.document.slug) },
+            replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
+            routesByContentFile: routes, allRoutes: all)
+        return (diagnostics.hasErrors ? nil : site, diagnostics)
+    }
+
+    /// Orders Vietnamese titles as a reader expects: Đ with D, accents after the bare letter.
+    static func collationKey(_ text: String) -> (String, String) {
+        (VietnameseText.fold(text), text)
+    }
+
+    private static func contentRoutes(_ content: LoadedContent) -> [String: Route] {
+        var routes: [String: Route] = [:]
+        for story in content.stories { routes[story.document.file] = Routes.story(story.document.slug) }
+        for market in content.markets { routes[market.document.file] = Routes.market(market.document.slug) }
+        for policy in content.policies { routes[policy.document.file] = Routes.policy(policy.document.slug) }
+        for page in content.pages { routes[page.document.file] = Routes.page(page.document.slug) }
+        for file in content.media { routes[file.path] = Routes.media(file.path) }
+        return routes
+    }
+
+    private static func tagIndex(_ stories: [Story]) -> [TagIndex] {
+        var names: [String: String] = [:]
+        var grouped: [String: [Story]] = [:]
+        for story in stories {
+            for tag in story.tags {
+                let slug = VietnameseText.slug(tag)
+                guard !slug.isEmpty else { continue }
+                names[slug] = names[slug] ?? tag
+                if grouped[slug]?.last?.document.slug != story.document.slug { grouped[slug, default: []].append(story) }
+            }
+        }
+        return grouped.keys.sorted().map { TagIndex(slug: $0, name: names[$0] ?? $0, stories: grouped[$0] ?? []) }
+    }
+
+    private static func checkPageSlugs(_ pages: [Page]) -> [Diagnostic] {
+        pages.filter { Routes.reservedTopLevel.contains($0.document.slug) }.map { page in
+            .error(SourceLocation(file: page.document.file),
+                vi: "Tên `\(page.document.slug)` đã dành cho một mục của trang web. Đổi tên tệp, ví dụ `\(page.document.slug)-thong-tin.md`.",
+                en: "The name `\(page.document.slug)` is reserved for a section of the site. Rename the file, e.g. `\(page.document.slug)-info.md`.")
+        }
+    }
+
+    private static func checkReferences(_ story: Story, markets: [String: Market], areaIDs: Set<String>, media: Set<String>) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if let market = story.market, markets[market.value] == nil {
+            problems.append(.error(market.location,
+                vi: "Không có thị trường `\(market.value)`. Giá trị của `market` là tên tệp trong markets/ (không có .md): \(list(markets.keys)).",
+                en: "There is no market `\(market.value)`. `market` takes a file name from markets/ (without .md): \(list(markets.keys))."))
+        }
+        if let area = story.area, !areaIDs.contains(area.value) {
+            problems.append(.error(area.location,
+                vi: "Không có địa bàn `\(area.value)` trong số liệu chỉ tiêu (targets/). Dùng một `id` của địa bàn: \(list(areaIDs)).",
+                en: "There is no area `\(area.value)` in the target data (targets/). Use an area `id`: \(list(areaIDs))."))
+        }
+        if let image = story.image {
+            problems.append(contentsOf: checkMediaPath(image, media: media))
+        }
+        return problems
+    }
+
+    static func checkMediaPath(_ image: Located<String>, media: Set<String>) -> [Diagnostic] {
+        let path = image.value
+        if path.split(separator: "/").contains("..") || path.hasPrefix("/") || path.contains("\\") {
+            return [.error(image.location,
+                vi: "Đường dẫn ảnh `\(path)` không được chứa `..`, `\\` hay bắt đầu bằng `/`. Viết đường dẫn tính từ thư mục nội dung, ví dụ `media/stories/anh.jpg`.",
+                en: "The image path `\(path)` may not contain `..` or `\\`, nor start with `/`. Write it from the content folder, e.g. `media/stories/photo.jpg`.")]
+        }
+        guard media.contains(path) else {
+            return [.error(image.location,
+                vi: "Không tìm thấy ảnh `\(path)`. Đặt ảnh trong thư mục media/ và viết đường dẫn tính từ thư mục nội dung, ví dụ `media/stories/anh.jpg`.",
+                en: "The image `\(path)` was not found. Put it under media/ and write its path from the content folder, e.g. `media/stories/photo.jpg`.")]
+        }
+        return []
+    }
+
+    private static func checkReplacement(_ policy: Policy, policies: [String: Policy]) -> [Diagnostic] {
+        guard let replacement = policy.replacedBy else { return [] }
+        if replacement.value == policy.document.slug {
+            return [.error(replacement.location,
+                vi: "Văn bản không thể được thay thế bởi chính nó. `replaced_by` là tên tệp của văn bản mới trong policies/.",
+                en: "A policy cannot replace itself. `replaced_by` is the file name of the newer policy in policies/.")]
+        }
+        guard policies[replacement.value] != nil else {
+            return [.error(replacement.location,
+                vi: "Không có văn bản `\(replacement.value)` trong policies/. Các văn bản có: \(list(policies.keys)).",
+                en: "There is no policy `\(replacement.value)` in policies/. Policies: \(list(policies.keys)).")]
+        }
+        return []
+    }
+
+    private static func list<S: Sequence>(_ names: S) -> String where S.Element == String {
+        let sorted = names.sorted()
+        if sorted.isEmpty { return "(—)" }
+        return sorted.prefix(12).joined(separator: ", ") + (sorted.count > 12 ? ", …" : "")
+    }
+}
