@@ -91,20 +91,28 @@ public enum SiteBuild {
         return .success(BuildReport(pagesWritten: written.count, filesCopied: copied, diagnostics: diagnostics, language: language))
     }
 
-    /// Renders every page on all cores, writing each to disk as soon as it is done.
-    private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, to output: OutputDirectory)
-        -> (count: Int, diagnostics: [Diagnostic], error: OutputError?)
-    {
-        let results = jobs.parallelMap { job -> ([Diagnostic], OutputError?) in
+    struct WrittenPages {
+        let count: Int
+        let diagnostics: [Diagnostic]
+        let error: OutputError?
+        /// What the search index needs of each page, in page order.
+        let searchDocuments: [SearchDocument]
+    }
+
+    /// Renders every page on all cores, writing each to disk as soon as it is done;
+    /// only the small search record of each page is kept in memory.
+    private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, to output: OutputDirectory) -> WrittenPages {
+        let results = jobs.parallelMap { job -> ([Diagnostic], OutputError?, SearchDocument?) in
             let page = renderer.render(job)
             do throws(OutputError) {
                 try output.write(page.html, to: page.route.outputFile)
-                return (page.diagnostics, nil)
+                return (page.diagnostics, nil, page.search)
             } catch {
-                return (page.diagnostics, error)
+                return (page.diagnostics, error, page.search)
             }
         }
-        return (results.count, results.flatMap(\.0), results.compactMap(\.1).first)
+        return WrittenPages(count: results.count, diagnostics: results.flatMap(\.0),
+                            error: results.compactMap(\.1).first, searchDocuments: results.compactMap(\.2))
     }
 
     private static func copyFiles(site: Site, theme: Theme, options: BuildOptions, to output: OutputDirectory) -> Result<Int, OutputError> {
