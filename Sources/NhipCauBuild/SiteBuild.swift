@@ -68,7 +68,8 @@ public enum SiteBuild {
         diagnostics.append(contentsOf: written.diagnostics)
         var copied = 0
         if !diagnostics.hasErrors {
-            switch copyFiles(site: site, theme: theme, options: options, to: output) {
+            switch copyFiles(site: site, theme: theme, options: options, to: output)
+                .flatMap({ count in writeMachineFiles(site: site, pages: written.routes, to: output).map { count + $0 } }) {
             case .success(let count): copied = count
             case .failure(let error):
                 output.discard()
@@ -92,7 +93,8 @@ public enum SiteBuild {
     }
 
     struct WrittenPages {
-        let count: Int
+        let routes: [Route]
+        var count: Int { routes.count }
         let diagnostics: [Diagnostic]
         let error: OutputError?
         /// What the search index needs of each page, in page order.
@@ -102,17 +104,28 @@ public enum SiteBuild {
     /// Renders every page on all cores, writing each to disk as soon as it is done;
     /// only the small search record of each page is kept in memory.
     private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, to output: OutputDirectory) -> WrittenPages {
-        let results = jobs.parallelMap { job -> ([Diagnostic], OutputError?, SearchDocument?) in
+        let results = jobs.parallelMap { job -> (Route, [Diagnostic], OutputError?, SearchDocument?) in
             let page = renderer.render(job)
             do throws(OutputError) {
                 try output.write(page.html, to: page.route.outputFile)
-                return (page.diagnostics, nil, page.search)
+                return (page.route, page.diagnostics, nil, page.search)
             } catch {
-                return (page.diagnostics, error, page.search)
+                return (page.route, page.diagnostics, error, page.search)
             }
         }
-        return WrittenPages(count: results.count, diagnostics: results.flatMap(\.0),
-                            error: results.compactMap(\.1).first, searchDocuments: results.compactMap(\.2))
+        return WrittenPages(routes: results.map(\.0), diagnostics: results.flatMap(\.1),
+                            error: results.compactMap(\.2).first, searchDocuments: results.compactMap(\.3))
+    }
+
+    /// Feeds, sitemap and robots.txt.
+    private static func writeMachineFiles(site: Site, pages: [Route], to output: OutputDirectory) -> Result<Int, OutputError> {
+        let files = MachineFiles.files(for: site, pages: pages)
+        do {
+            for file in files { try output.write(file.text, to: file.path) }
+            return .success(files.count)
+        } catch {
+            return .failure(error)
+        }
     }
 
     private static func copyFiles(site: Site, theme: Theme, options: BuildOptions, to output: OutputDirectory) -> Result<Int, OutputError> {

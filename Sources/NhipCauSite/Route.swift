@@ -73,6 +73,10 @@ public enum Routes {
     public static let search = Route("tim-kiem/")
     public static let notFound = Route("404.html")
     public static let stylesheet = Route("assets/style.css")
+    public static let storiesFeed = Route("feeds/cau-chuyen.xml")
+    public static let policiesFeed = Route("feeds/chinh-sach.xml")
+    public static let sitemap = Route("sitemap.xml")
+    public static let robots = Route("robots.txt")
 
     public static func story(_ slug: String) -> Route { Route("cau-chuyen/\(slug)/") }
     public static func storiesPage(_ number: Int) -> Route { number <= 1 ? stories : Route("cau-chuyen/trang/\(number)/") }

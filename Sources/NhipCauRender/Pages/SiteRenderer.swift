@@ -66,11 +66,18 @@ public struct SiteRenderer: Sendable {
             documentTitle: isHome ? site.config.title : "\(frame.title) – \(site.config.title)",
             description: frame.description ?? site.config.description,
             canonical: absoluteURL(route), social: social(frame),
-            stylesheet: href(Routes.stylesheet, from: route), feeds: [],
+            stylesheet: href(Routes.stylesheet, from: route), feeds: feeds(from: route),
             siteTitle: site.config.title, organization: site.config.organization,
             homeHref: href(.home, from: route), nav: navigation(current: route),
             breadcrumbs: breadcrumbs(frame), contact: contact, content: content)
         return theme.render(view, template: "layout")
+    }
+
+    /// Atom feeds exist only when `base_url` is set, since feeds need absolute URLs.
+    private func feeds(from route: Route) -> [FeedLinkView] {
+        guard site.config.baseURL != nil else { return [] }
+        return [FeedLinkView(title: strings.stories, href: href(Routes.storiesFeed, from: route)),
+                FeedLinkView(title: strings.policies, href: href(Routes.policiesFeed, from: route))]
     }
 
     func navigation(current: Route) -> [NavItemView] {

@@ -1,0 +1,81 @@
+import NhipCauCore
+import NhipCauLoad
+import NhipCauSite
+
+/// Files for machines rather than people: Atom feeds, the sitemap, robots.txt.
+/// Feeds and the sitemap need absolute URLs, so they are written only when `base_url` is set;
+/// robots.txt is always written and names the sitemap when there is one.
+public enum MachineFiles {
+    /// Path → text of every machine file for this site.
+    /// - Parameter pages: every HTML page written, for the sitemap.
+    public static func files(for site: Site, pages: [Route]) -> [(path: String, text: String)] {
+        var files = [(Routes.robots.path, robotsText(site))]
+        guard let base = site.config.baseURL else { return files }
+        files.append((Routes.storiesFeed.path, storiesAtom(site, base: base)))
+        files.append((Routes.policiesFeed.path, policiesAtom(site, base: base)))
+        files.append((Routes.sitemap.path, sitemapXML(pages: pages, base: base)))
+        return files
+    }
+
+    static func robotsText(_ site: Site) -> String {
+        var text = "User-agent: *\nAllow: /\n"
+        if let base = site.config.baseURL { text += "Sitemap: \(base)\(Routes.sitemap.path)\n" }
+        return text
+    }
+
+    static func sitemapXML(pages: [Route], base: String) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for route in pages.sorted() where route != Routes.notFound {
+            xml += "<url><loc>\(xmlEscape(base + Route.percentEncode(route.path)))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    struct FeedEntry {
+        let title: String
+        let route: Route
+        let updated: SimpleDate
+        let summary: String?
+    }
+
+    static func storiesAtom(_ site: Site, base: String) -> String {
+        let entries = site.stories.prefix(50).map { story in
+            FeedEntry(title: story.title, route: Routes.story(story.document.slug),
+                      updated: story.document.updated ?? story.date, summary: story.summary)
+        }
+        let title = site.config.language == .vi ? "Câu chuyện thành công" : "Success stories"
+        return atom(site, base: base, feed: Routes.storiesFeed, title: title, entries: Array(entries))
+    }
+
+    static func policiesAtom(_ site: Site, base: String) -> String {
+        let entries = site.policies.prefix(50).map { policy in
+            FeedEntry(title: "\(policy.number): \(policy.title)", route: Routes.policy(policy.document.slug),
+                      updated: policy.document.updated ?? policy.issued, summary: policy.summary)
+        }
+        let title = site.config.language == .vi ? "Chính sách" : "Policies"
+        return atom(site, base: base, feed: Routes.policiesFeed, title: title, entries: Array(entries))
+    }
+
+    /// An Atom 1.0 feed. `updated` is the newest entry's date, so two builds of the same content are identical.
+    static func atom(_ site: Site, base: String, feed: Route, title: String, entries: [FeedEntry]) -> String {
+        let newest = entries.map(\.updated).max() ?? SimpleDate(year: 2000, month: 1, day: 1)!
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.config.language.rawValue)">
+        <title>\(xmlEscape("\(title) – \(site.config.title)"))</title>
+        <id>\(xmlEscape(base + feed.path))</id>
+        <link rel="self" href="\(xmlEscape(base + feed.path))"/>
+        <link rel="alternate" type="text/html" href="\(xmlEscape(base))"/>
+        <updated>\(newest.rfc3339)</updated>
+        <author><name>\(xmlEscape(site.config.organization ?? site.config.title))</name></author>
+
+        """
+        for entry in entries {
+            let url = xmlEscape(base + Route.percentEncode(entry.route.path))
+            xml += "<entry>\n<title>\(xmlEscape(entry.title))</title>\n<id>\(url)</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n<updated>\(entry.updated.rfc3339)</updated>\n"
+            if let summary = entry.summary { xml += "<summary>\(xmlEscape(summary))</summary>\n" }
+            xml += "</entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+}
