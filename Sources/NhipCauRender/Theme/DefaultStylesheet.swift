@@ -61,6 +61,7 @@ enum DefaultStylesheet {
     .data-table th,.data-table td{border:1px solid var(--line);padding:.4rem .55rem;text-align:left;vertical-align:top}
     .data-table thead th{background:var(--soft)}
     .data-table td.num,.data-table th.num{text-align:right;font-variant-numeric:tabular-nums}
+    @media (max-width:40rem){.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.reflow tr{display:block;border:1px solid var(--line);border-radius:.4rem;margin:0 0 .75rem;padding:.4rem .6rem}.reflow th,.reflow td{display:block;border:0;padding:.15rem 0}.reflow th[scope=row]{font-size:1.05rem}.reflow td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}
     .pagination{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:1.5rem 0}
     .contact-block{margin-top:2rem;padding:1rem;border:2px solid var(--accent);border-radius:.5rem}
     .hotline{font-size:1.25rem;font-weight:700}

@@ -180,11 +180,11 @@ enum DefaultTemplates {
     static let markets = """
     <h1>{{t.markets}}</h1>
     <div class="table-scroll" role="region" aria-labelledby="bang-thi-truong" tabindex="0">
-    <table class="data-table">
+    <table class="data-table reflow">
     <caption id="bang-thi-truong">{{t.marketsTableCaption}}</caption>
     <thead><tr><th scope="col">{{t.market}}</th><th scope="col">{{t.incomePerMonth}}</th><th scope="col">{{t.cost}}</th><th scope="col">{{t.contract}}</th><th scope="col">{{t.sectors}}</th></tr></thead>
     <tbody>
-    {{#rows}}<tr><th scope="row"><a href="{{href}}">{{title}}</a></th><td>{{income}}</td><td>{{cost}}</td><td>{{contract}}</td><td>{{sectors}}</td></tr>
+    {{#rows}}<tr><th scope="row"><a href="{{href}}">{{title}}</a></th><td data-label="{{t.incomePerMonth}}">{{income}}</td><td data-label="{{t.cost}}">{{cost}}</td><td data-label="{{t.contract}}">{{contract}}</td><td data-label="{{t.sectors}}">{{sectors}}</td></tr>
     {{/rows}}</tbody>
     </table>
     </div>
@@ -216,11 +216,11 @@ enum DefaultTemplates {
     static let policies = """
     <h1>{{t.policies}}</h1>
     <div class="table-scroll" role="region" aria-labelledby="bang-chinh-sach" tabindex="0">
-    <table class="data-table">
+    <table class="data-table reflow">
     <caption id="bang-chinh-sach">{{t.policiesTableCaption}}</caption>
     <thead><tr><th scope="col">{{t.policyNumber}}</th><th scope="col">{{t.policies}}</th><th scope="col">{{t.issuer}}</th><th scope="col">{{t.issued}}</th><th scope="col">{{t.status}}</th></tr></thead>
     <tbody>
-    {{#rows}}<tr><th scope="row"><a href="{{href}}">{{number}}</a></th><td>{{title}}</td><td>{{issuer}}</td><td>{{issued}}</td><td><span class="badge badge-{{statusKey}}">{{status}}</span></td></tr>
+    {{#rows}}<tr><th scope="row"><a href="{{href}}">{{number}}</a></th><td data-label="{{t.policies}}">{{title}}</td><td data-label="{{t.issuer}}">{{issuer}}</td><td data-label="{{t.issued}}">{{issued}}</td><td data-label="{{t.status}}"><span class="badge badge-{{statusKey}}">{{status}}</span></td></tr>
     {{/rows}}</tbody>
     </table>
     </div>
