@@ -6,7 +6,7 @@ import NhipCauCore
 /// for every problem, integers must stay exact, and hostile files must fail cleanly:
 /// nesting is limited (recursion never goes deeper than `maximumDepth`), bytes that are not
 /// UTF-8 are reported, and nothing here can trap on any input.
-public struct JSONParser {
+public struct JSONParser: Sendable {
     public static let defaultMaximumDepth = 64
 
     private let bytes: [UInt8]

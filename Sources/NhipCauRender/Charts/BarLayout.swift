@@ -15,10 +15,10 @@ struct BarRow {
 /// Lays out horizontal bars for a 360-wide viewBox, readable at 320 px: labels sit on their
 /// own line so that long Vietnamese names do not squeeze the bars.
 struct BarLayout {
-    static let rowHeight = 46.0
+    static let rowHeight = 48.0
     static let barHeight = 14.0
-    static let trackWidth = 200.0
-    static let besideX = 208.0
+    static let trackWidth = 180.0
+    static let besideX = 188.0
 
     let rows: [BarRow]
     let hatchId: String
@@ -39,8 +39,6 @@ struct BarLayout {
     func drawing() -> String {
         var parts = rows.enumerated().map { index, row in drawRow(row, top: Double(index) * Self.rowHeight + 4) }
         let bottom = Double(rows.count) * Self.rowHeight + 4
-        parts.insert(Markup.element("line", [("x1", "0.5"), ("y1", "4"), ("x2", "0.5"), ("y2", Markup.number(bottom - 6)),
-                                              ("class", "chart-axis")]), at: 0)
         if !legend.isEmpty {
             parts.append(LegendItem.row(legend, top: bottom + 6, hatchId: hatchId))
         }
@@ -48,15 +46,17 @@ struct BarLayout {
     }
 
     private func drawRow(_ row: BarRow, top: Double) -> String {
-        let barTop = top + 20
+        let barTop = top + 22
         var parts = [
-            Markup.text("text", [("x", "0"), ("y", Markup.number(top + 13)), ("font-size", "13"), ("class", "chart-label")], row.label),
+            Markup.text("text", [("x", "0"), ("y", Markup.number(top + 15)), ("font-size", "15"), ("class", "chart-label")], row.label),
+            Markup.element("line", [("x1", "0.5"), ("y1", Markup.number(barTop - 4)), ("x2", "0.5"), ("y2", Markup.number(barTop + Self.barHeight + 4)),
+                                    ("class", "chart-axis")]),
             Markup.element("rect", [("x", "0"), ("y", Markup.number(barTop)), ("width", Markup.number(x(row.value))),
                                     ("height", Markup.number(Self.barHeight)), ("class", row.isOther ? "chart-bar-other" : "chart-bar")]),
         ]
         if let target = row.target { parts.append(targetMarker(target, barTop: barTop)) }
-        parts.append(Markup.text("text", [("x", Markup.number(Self.besideX)), ("y", Markup.number(barTop + 11)),
-                                          ("font-size", "12"), ("class", "chart-value")], row.besideText))
+        parts.append(Markup.text("text", [("x", Markup.number(Self.besideX)), ("y", Markup.number(barTop + 11.5)),
+                                          ("font-size", "13"), ("class", "chart-value")], row.besideText))
         return Markup.element("g", [("class", "chart-row")], parts.joined())
     }
 
@@ -88,10 +88,10 @@ struct LegendItem {
         var x = 0.0, y = top
         var parts: [String] = []
         for item in items {
-            let width = 26 + Double(item.label.count) * 6.2 + 12
+            let width = 26 + Double(item.label.count) * 6.8 + 12
             if x > 0 && x + width > ChartFrame.width { x = 0; y += 18 }
             parts.append(item.sample(x: x, y: y, hatchId: hatchId))
-            parts.append(Markup.text("text", [("x", Markup.number(x + 24)), ("y", Markup.number(y + 10)), ("font-size", "11"),
+            parts.append(Markup.text("text", [("x", Markup.number(x + 24)), ("y", Markup.number(y + 10.5)), ("font-size", "12"),
                                               ("class", "chart-legend")], item.label))
             x += width
         }
@@ -102,7 +102,7 @@ struct LegendItem {
     static func lineCount(_ items: [LegendItem]) -> Int {
         var x = 0.0, lines = items.isEmpty ? 0 : 1
         for item in items {
-            let width = 26 + Double(item.label.count) * 6.2 + 12
+            let width = 26 + Double(item.label.count) * 6.8 + 12
             if x > 0 && x + width > ChartFrame.width { x = 0; lines += 1 }
             x += width
         }

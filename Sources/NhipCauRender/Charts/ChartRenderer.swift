@@ -34,20 +34,22 @@ public struct ChartRenderer: Sendable {
         guard !items.isEmpty else { return nil }
         let frame = ChartFrame(kind: "areas", idPrefix: idPrefix,
                                title: words.say("Tiến độ theo địa bàn – \(parentName)", "Progress by area – \(parentName)"),
-                               description: areasDescription(items, parentName: parentName),
+                               description: areasDescription(items, parentName: parentArea == nil ? nil : parentName, planTitle: plan.title),
                                height: 0, language: language)
         let layout = BarLayout(rows: items.map(progressRow), hatchId: frame.hatchId, legend: targetLegend(items.map(\.target)))
         return frame.with(height: layout.height).render(drawing: layout.drawing(), table: progressTable(items, firstHeader: words.say("Địa bàn", "Area")))
     }
 
-    private func areasDescription(_ items: [ProgressFigures], parentName: String) -> String {
+    private func areasDescription(_ items: [ProgressFigures], parentName: String?, planTitle: String) -> String {
         let parts = items.map { item in
             let figures = words.achievedOfTarget(item.achieved, item.target)
             guard item.percentOfMin != nil else { return "\(item.name) \(figures) (\(words.status(item.status).lowercased()))" }
             return "\(item.name) \(figures) (\(words.numbers.percent(item.percentOfMin ?? 0)), \(words.status(item.status).lowercased()))"
         }
         let count = words.numbers.integer(items.count)
-        return words.say("\(count) địa bàn thuộc \(parentName): ", "\(count) areas of \(parentName): ")
+        let lead = parentName.map { words.say("\(count) địa bàn thuộc \($0): ", "\(count) areas of \($0): ") }
+            ?? words.say("\(count) địa bàn của kế hoạch “\(planTitle)”: ", "\(count) areas in the plan “\(planTitle)”: ")
+        return lead
             + parts.joined(separator: "; ") + "."
     }
 
@@ -164,7 +166,7 @@ public struct ChartRenderer: Sendable {
         guard let subject = subject(plan: plan, figures: figures, area: area) else { return nil }
         let frame = ChartFrame(kind: "timeline", idPrefix: idPrefix,
                                title: words.say("Tiến độ theo thời gian – \(subject.name)", "Progress over time – \(subject.name)"),
-                               description: timelineDescription(subject, unit: plan.unit), height: 0, language: language)
+                               description: timelineDescription(subject, unit: plan.unit, planTitle: area == nil ? plan.title : nil), height: 0, language: language)
         let drawing = TimelineDrawing(figures: subject, words: words, hatchId: frame.hatchId)
         let table = DataTable(
             headers: [words.say("Ngày", "Date"), words.say("Số lao động trong kỳ", "Reported for the period"), words.say("Cộng dồn", "Running total")],
@@ -173,8 +175,8 @@ public struct ChartRenderer: Sendable {
         return frame.with(height: drawing.height).render(drawing: drawing.render(), table: table)
     }
 
-    private func timelineDescription(_ subject: ProgressFigures, unit: String) -> String {
-        var text = words.sentence(subject, unit: unit)
+    private func timelineDescription(_ subject: ProgressFigures, unit: String, planTitle: String?) -> String {
+        var text = words.sentence(subject, unit: unit, planTitle: planTitle)
         if let last = subject.timeline.last {
             text += words.say(" Số liệu mới nhất ngày \(last.date.dayMonthYear).", " Latest figures dated \(last.date.dayMonthYear).")
         }

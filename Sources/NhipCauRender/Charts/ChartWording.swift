@@ -41,34 +41,38 @@ struct ChartWording {
                    "\(rates) growth over \(numbers.integer(growth.baseline))")
     }
 
-    /// "Huyện Ninh Sơn đã đưa 18/25 lao động đi làm việc ở nước ngoài (72%), đúng tiến độ."
-    func sentence(_ figures: ProgressFigures, unit: String) -> String {
-        let name = figures.name
+    /// "Huyện Ninh Sơn đã đưa 18/25 lao động đi làm việc ở nước ngoài (72%), đúng tiến độ." For a
+    /// whole plan (`planTitle` given) the subject is the plan: "Kế hoạch “…”: đã đưa …".
+    func sentence(_ figures: ProgressFigures, unit: String, planTitle: String? = nil) -> String {
+        let heading = planTitle.map { say("Kế hoạch “\($0)”", "Plan “\($0)”") } ?? figures.name
+        let subject = planTitle == nil ? heading : heading + ":"
+        let sent = planTitle == nil ? say("đã đưa", "has sent") : say("đã đưa", "sent")
         let achieved = numbers.integer(figures.achieved)
         let workers = language == .vi ? unit : "workers"
         let status = self.status(figures.status).lowercased()
+        let goal = target(figures.target)
         switch figures.status {
         case .notStarted:
-            return say("\(name): kế hoạch bắt đầu từ ngày \(figures.period.start.dayMonthYear), chỉ tiêu \(target(figures.target)) \(workers).",
-                       "\(name): the plan starts on \(figures.period.start.dayMonthYear), target \(target(figures.target)) \(workers).")
+            return say("\(heading): bắt đầu từ ngày \(figures.period.start.dayMonthYear), chỉ tiêu \(goal) \(workers).",
+                       "\(heading): starts on \(figures.period.start.dayMonthYear), target \(goal) \(workers).")
         case .noData:
-            return say("\(name): chưa có số liệu; chỉ tiêu \(target(figures.target)) \(workers).",
-                       "\(name): no data yet; target \(target(figures.target)) \(workers).")
+            return say("\(heading): chưa có số liệu; chỉ tiêu \(goal) \(workers).",
+                       "\(heading): no data yet; target \(goal) \(workers).")
         case .noTarget:
-            return say("\(name) đã đưa \(achieved) \(workers) đi làm việc ở nước ngoài (không có chỉ tiêu riêng).",
-                       "\(name) has sent \(achieved) \(workers) to work abroad (no target of its own).")
+            return say("\(subject) \(sent) \(achieved) \(workers) đi làm việc ở nước ngoài (không có chỉ tiêu riêng).",
+                       "\(subject) \(sent) \(achieved) \(workers) to work abroad (no target of its own).")
         default:
             break
         }
         guard let target = figures.target, let ofMin = figures.percentOfMin else {
-            return say("\(name) đã đưa \(achieved) \(workers) đi làm việc ở nước ngoài, \(status).",
-                       "\(name) has sent \(achieved) \(workers) to work abroad, \(status).")
+            return say("\(subject) \(sent) \(achieved) \(workers) đi làm việc ở nước ngoài, \(status).",
+                       "\(subject) \(sent) \(achieved) \(workers) to work abroad, \(status).")
         }
         if target.isRange {
-            return say("\(name) đã đưa \(achieved) \(workers) đi làm việc ở nước ngoài, chỉ tiêu \(self.target(target)) (\(numbers.percent(ofMin)) mức tối thiểu), \(status).",
-                       "\(name) has sent \(achieved) \(workers) to work abroad against a target of \(self.target(target)) (\(numbers.percent(ofMin)) of the minimum), \(status).")
+            return say("\(subject) \(sent) \(achieved) \(workers) đi làm việc ở nước ngoài, chỉ tiêu \(goal) (\(numbers.percent(ofMin)) mức tối thiểu), \(status).",
+                       "\(subject) \(sent) \(achieved) \(workers) to work abroad against a target of \(goal) (\(numbers.percent(ofMin)) of the minimum), \(status).")
         }
-        return say("\(name) đã đưa \(achieved)/\(self.target(target)) \(workers) đi làm việc ở nước ngoài (\(numbers.percent(ofMin))), \(status).",
-                   "\(name) has sent \(achieved) of \(self.target(target)) \(workers) to work abroad (\(numbers.percent(ofMin))), \(status).")
+        return say("\(subject) \(sent) \(achieved)/\(goal) \(workers) đi làm việc ở nước ngoài (\(numbers.percent(ofMin))), \(status).",
+                   "\(subject) \(sent) \(achieved) of \(goal) \(workers) to work abroad (\(numbers.percent(ofMin))), \(status).")
     }
 }

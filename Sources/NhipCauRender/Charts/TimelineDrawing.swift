@@ -29,14 +29,17 @@ struct TimelineDrawing {
 
     private var showsToday: Bool { figures.period.contains(figures.today) }
 
-    /// A round top for the vertical scale, above the target and the achieved total.
+    /// A round top for the vertical scale, a little above the target and the achieved total:
+    /// 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten.
     private var scaleMax: Int {
         let highest = max(1, figures.achieved, figures.target?.max ?? 0)
         let raw = highest + (highest + 19) / 20 // 5% headroom
         var magnitude = 1
-        while magnitude <= raw / 10 { magnitude *= 10 }
-        for step in [1, 2, 3, 4, 5, 6, 8, 10] where step * magnitude >= raw { return step * magnitude }
-        return 10 * magnitude
+        while magnitude <= raw / 100 { magnitude *= 10 }
+        for step in [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80] where step * magnitude >= raw {
+            return step * magnitude
+        }
+        return 100 * magnitude
     }
 
     private func x(_ date: SimpleDate) -> Double {
@@ -66,13 +69,13 @@ struct TimelineDrawing {
             let position = Markup.number(y(tick))
             return Markup.element("line", [("x1", Markup.number(Self.plotLeft)), ("y1", position), ("x2", Markup.number(Self.plotRight)),
                                            ("y2", position), ("class", tick == 0 ? "chart-axis" : "chart-grid")])
-                + Markup.text("text", [("x", Markup.number(Self.plotLeft - 4)), ("y", Markup.number(y(tick) + 4)), ("font-size", "11"),
+                + Markup.text("text", [("x", Markup.number(Self.plotLeft - 4)), ("y", Markup.number(y(tick) + 4)), ("font-size", "12"),
                                        ("text-anchor", "end"), ("class", "chart-tick")], words.numbers.integer(tick))
         }
         let labelY = Markup.number(Self.plotBottom + 16)
-        parts.append(Markup.text("text", [("x", Markup.number(Self.plotLeft)), ("y", labelY), ("font-size", "11"), ("class", "chart-tick")],
+        parts.append(Markup.text("text", [("x", Markup.number(Self.plotLeft)), ("y", labelY), ("font-size", "12"), ("class", "chart-tick")],
                                  figures.period.start.dayMonthYear))
-        parts.append(Markup.text("text", [("x", Markup.number(Self.plotRight)), ("y", labelY), ("font-size", "11"), ("text-anchor", "end"),
+        parts.append(Markup.text("text", [("x", Markup.number(Self.plotRight)), ("y", labelY), ("font-size", "12"), ("text-anchor", "end"),
                                           ("class", "chart-tick")], figures.period.end.dayMonthYear))
         return parts
     }
@@ -87,7 +90,7 @@ struct TimelineDrawing {
         }
         parts.append(Markup.element("line", [("x1", startX), ("y1", zeroY), ("x2", endX), ("y2", Markup.number(y(target.max))),
                                              ("stroke-dasharray", "6 4"), ("class", "chart-pace")]))
-        parts.append(Markup.text("text", [("x", endX), ("y", Markup.number(y(target.max) - 4)), ("font-size", "11"), ("text-anchor", "end"),
+        parts.append(Markup.text("text", [("x", endX), ("y", Markup.number(y(target.max) - 4)), ("font-size", "12"), ("text-anchor", "end"),
                                           ("class", "chart-label")], words.say("Chỉ tiêu \(words.target(target))", "Target \(words.target(target))")))
         return parts
     }
@@ -119,7 +122,7 @@ struct TimelineDrawing {
         return Markup.element("line", [("x1", Markup.number(position)), ("y1", Markup.number(Self.plotTop - 6)),
                                        ("x2", Markup.number(position)), ("y2", Markup.number(Self.plotBottom)),
                                        ("stroke-dasharray", "2 3"), ("class", "chart-today")])
-            + Markup.text("text", [("x", Markup.number(labelX)), ("y", Markup.number(Self.plotTop - 10)), ("font-size", "11"),
+            + Markup.text("text", [("x", Markup.number(labelX)), ("y", Markup.number(Self.plotTop - 10)), ("font-size", "12"),
                                    ("text-anchor", anchor), ("class", "chart-label")], label)
     }
 }

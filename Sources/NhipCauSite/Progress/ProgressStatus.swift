@@ -29,7 +29,7 @@ public enum ProgressStatus: String, Sendable, Hashable, CaseIterable {
         case .behind: LocalizedText(vi: "Chậm tiến độ", en: "Behind schedule")
         case .met: LocalizedText(vi: "Đạt", en: "Met")
         case .notMet: LocalizedText(vi: "Không đạt", en: "Not met")
-        case .noTarget: LocalizedText(vi: "Không có chỉ tiêu riêng", en: "No target set")
+        case .noTarget: LocalizedText(vi: "Không có chỉ tiêu", en: "No target")
         }
     }
 
