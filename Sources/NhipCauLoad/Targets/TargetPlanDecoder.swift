@@ -320,11 +320,15 @@ struct TargetPlanDecoder {
 
     private mutating func readCount(_ node: JSONNode, path: String, expected: LocalizedText? = nil) -> Int? {
         switch node.value {
+        case .integer(let value) where value > Self.maximumCount:
+            reportTooLarge(node, path: path)
         case .integer(let value) where value >= 0:
             return value
         case .integer(let value):
             report(.error, node, path, vi: "Số \(value) là số âm. Số lượng phải từ 0 trở lên.",
                    en: "The number \(value) is negative. Counts must be 0 or more.")
+        case .number(let value) where value.rounded() == value && value > Double(Self.maximumCount):
+            reportTooLarge(node, path: path)
         case .number(let value):
             report(.error, node, path, vi: "Số \(value) không phải số nguyên. Hãy viết số nguyên không có phần thập phân, ví dụ 25.",
                    en: "The number \(value) is not a whole number. Write a whole number without decimals, e.g. 25.")
@@ -332,6 +336,14 @@ struct TargetPlanDecoder {
             reportType(node, path: path, expected: expected ?? LocalizedText(vi: "một số nguyên, ví dụ 25", en: "a whole number, e.g. 25"))
         }
         return nil
+    }
+
+    /// Far above any real plan; keeps sums of hostile numbers from overflowing.
+    static let maximumCount = 10_000_000
+
+    private mutating func reportTooLarge(_ node: JSONNode, path: String) {
+        report(.error, node, path, vi: "Số này quá lớn (tối đa \(Self.maximumCount)). Hãy kiểm tra lại, có thể thừa chữ số.",
+               en: "This number is too large (at most \(Self.maximumCount)). Check it for extra digits.")
     }
 
     // MARK: Structure

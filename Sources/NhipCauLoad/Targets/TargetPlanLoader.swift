@@ -1,3 +1,4 @@
+import Foundation
 import NhipCauCore
 
 /// Reads `content/targets/<id>.json` into a `TargetPlan`, reporting every problem it finds with
@@ -29,6 +30,11 @@ public enum TargetPlanLoader {
         let plan = decoder.plan(root, id: id)
         let hasErrors = decoder.diagnostics.contains { $0.severity == .error }
         return (hasErrors ? nil : plan, decoder.diagnostics)
+    }
+
+    /// The same, for file contents read as `Data`.
+    public static func load(id: String, file: String, data: Data, knownMarkets: Set<String>) -> (plan: TargetPlan?, diagnostics: [Diagnostic]) {
+        load(id: id, file: file, data: [UInt8](data), knownMarkets: knownMarkets)
     }
 
     /// Checks that need every plan: one area id must carry one name in all plans, and one group

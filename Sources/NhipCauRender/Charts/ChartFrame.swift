@@ -20,8 +20,15 @@ struct ChartFrame {
     let height: Double
     let language: Language
 
+    /// The prefix with anything but ASCII letters, digits, `-` and `_` replaced, so the ids it
+    /// makes always work in `aria-labelledby` (a space-separated list) and `url(#…)`.
+    private var safePrefix: String {
+        let cleaned = String(idPrefix.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return cleaned.isEmpty ? "chart" : cleaned
+    }
+
     func render(drawing: String, table: DataTable) -> String {
-        let titleId = "\(idPrefix)-title", descId = "\(idPrefix)-desc"
+        let titleId = "\(safePrefix)-title", descId = "\(safePrefix)-desc"
         let svg = Markup.element("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"),
             ("class", "chart-svg"),
@@ -36,12 +43,12 @@ struct ChartFrame {
         let details = Markup.element("details", [("class", "chart-data")],
                                      "\n" + Markup.text("summary", [], summary) + "\n" + tableMarkup(table) + "\n")
         let caption = Markup.text("figcaption", [], title)
-        return Markup.element("figure", [("class", "chart chart-\(kind)"), ("id", idPrefix)],
+        return Markup.element("figure", [("class", "chart chart-\(kind)"), ("id", safePrefix)],
                               "\n" + svg + "\n" + details + "\n" + caption + "\n") + "\n"
     }
 
     /// The hatching that fills target bands, so a range differs from a bar by shape, not colour.
-    var hatchId: String { "\(idPrefix)-hatch" }
+    var hatchId: String { "\(safePrefix)-hatch" }
 
     private func hatchPattern() -> String {
         let line = Markup.element("line", [("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6"), ("class", "chart-hatch")])

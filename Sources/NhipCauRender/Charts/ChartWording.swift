@@ -22,11 +22,12 @@ struct ChartWording {
         return "\(numbers.integer(achieved))/\(self.target(target))"
     }
 
-    /// `72%`; for a range `120% – 85,7%` (of minimum – of maximum); `—` without a target.
+    /// `72%`; for a range `120% mức tối thiểu, 85,7% mức tối đa`; `—` without a target.
     func percent(ofMin: Double?, ofMax: Double?) -> String {
         guard let ofMin else { return "—" }
         guard let ofMax, ofMax != ofMin else { return numbers.percent(ofMin) }
-        return "\(numbers.percent(ofMin)) – \(numbers.percent(ofMax))"
+        return say("\(numbers.percent(ofMin)) mức tối thiểu, \(numbers.percent(ofMax)) mức tối đa",
+                   "\(numbers.percent(ofMin)) of minimum, \(numbers.percent(ofMax)) of maximum")
     }
 
     func status(_ status: ProgressStatus) -> String { status.label.text(in: language) }

@@ -126,6 +126,44 @@ struct ChartRendererTests {
         #expect(english.contains("1,198 of 1,250 workers to work abroad (95.8%)"))
     }
 
+    @Test func rangeAndGrowthTargetsDrawABand() throws {
+        let json = TargetFixtures.sampleJSON
+            .replacingOccurrences(of: #""target": 100"#, with: #""target": { "growth": { "min": 0.10, "max": 0.15 }, "baseline": 80 }"#)
+            .replacingOccurrences(of: #""target": 70"#, with: #""target": { "min": 58, "max": 62 }"#)
+        let result = TargetFixtures.load(json)
+        let plan = try #require(result.plan)
+        #expect((plan.target.min, plan.target.max) == (88, 92))
+        let figures = PlanFigures(plan: plan, today: try TargetFixtures.date("2021-07-01"))
+        let renderer = ChartRenderer(language: .vi)
+        let timeline = try #require(renderer.timeline(plan: plan, figures: figures, idPrefix: "t"))
+        #expect(timeline.contains(#"<polygon points="#) && timeline.contains(#"fill="url(#t-hatch)""#))
+        #expect(timeline.contains("Chỉ tiêu 88–92"))
+        #expect(timeline.contains("đã đưa 50 lao động đi làm việc ở nước ngoài, chỉ tiêu 88–92 (56,8% mức tối thiểu), đúng tiến độ."))
+        let areas = try #require(renderer.areas(plan: plan, figures: figures, idPrefix: "a"))
+        #expect(areas.contains(#"class="chart-target-band""#))
+        #expect(areas.contains("<td class=\"chart-number\">34,5% mức tối thiểu, 32,3% mức tối đa</td>")) // 20/58, 20/62
+        let groupsEnglish = try #require(ChartRenderer(language: .en).groups(plan: plan, figures: figures, idPrefix: "g"))
+        #expect(groupsEnglish.contains("<td class=\"chart-number\">100% of minimum, 50% of maximum</td>"))
+        for chart in [timeline, areas, groupsEnglish] { expectWellFormed(chart) }
+    }
+
+    @Test func growthTargetsAreExplainedInTheTable() throws {
+        let json = TargetFixtures.sampleJSON.replacingOccurrences(of: #""target": 30"#, with: #""target": { "growth": { "min": 0.1, "max": 0.15 }, "baseline": 27 }"#)
+        let plan = try #require(TargetFixtures.load(json).plan)
+        let figures = PlanFigures(plan: plan, today: try TargetFixtures.date("2021-07-01"))
+        let vi = try #require(ChartRenderer(language: .vi).areas(plan: plan, figures: figures, idPrefix: "a"))
+        #expect(vi.contains("30–32 (tăng 10–15% so với 27)"))
+        let en = try #require(ChartRenderer(language: .en).areas(plan: plan, figures: figures, idPrefix: "a"))
+        #expect(en.contains("30–32 (10–15% growth over 27)"))
+    }
+
+    @Test func idPrefixIsMadeSafe() throws {
+        let (plan, figures) = try sample()
+        let chart = try #require(ChartRenderer(language: .vi).areas(plan: plan, figures: figures, idPrefix: "a b\"<"))
+        #expect(chart.contains(#"aria-labelledby="a-b---title a-b---desc""#))
+        expectWellFormed(chart)
+    }
+
     @Test func marketsAreSortedByCountThenName() throws {
         let (plan, figures) = try sample()
         let chart = try #require(ChartRenderer(language: .vi).markets(plan: plan, figures: figures, marketNames: ["nhat-ban": "Nhật Bản"], idPrefix: "m"))

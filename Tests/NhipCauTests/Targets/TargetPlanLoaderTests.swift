@@ -210,6 +210,12 @@ struct TargetPlanLoaderTests {
         #expect(result.diagnostics.first?.location == NhipCauCore.SourceLocation(file: "targets/Ninh Thuận.json"))
     }
 
+    @Test func unrealisticallyLargeCount() {
+        expectOne(planJSON(progress: #"[ { "date": "2021-02-01", "count": 9223372036854775807 } ]"#), line: 7, marker: "9223",
+                  path: "progress[0].count", en: "too large", vi: "quá lớn")
+        expectOne(planJSON(target: "1e300"), line: 4, marker: "1e300", path: "target", en: "too large", vi: "quá lớn")
+    }
+
     // MARK: Hostile input
 
     @Test func deepNestingIsAnErrorNotACrash() {
