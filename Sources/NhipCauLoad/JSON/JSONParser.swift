@@ -349,7 +349,10 @@ public struct JSONParser: Sendable {
             (index, column) = (savedIndex, savedColumn)
             found = String(scalar)
         }
-        return failure(vi: "Gặp “\(found)” nhưng cần \(expecting.vi).", en: "Found “\(found)” where \(expecting.en) was expected.")
+        // Word processors turn " into curly quotes; say so, since the two look alike.
+        let curly = ["“", "”", "„", "‘", "’"].contains(found)
+        return failure(vi: "Gặp “\(found)” nhưng cần \(expecting.vi)." + (curly ? " Hãy dùng dấu ngoặc kép thẳng \" thay cho dấu ngoặc cong." : ""),
+                       en: "Found “\(found)” where \(expecting.en) was expected." + (curly ? " Use straight double quotes \" instead of curly ones." : ""))
     }
 
     private func failure(vi: String, en: String) -> JSONParseError {

@@ -112,6 +112,12 @@ struct JSONParserTests {
         #expect(failure(Array("\"a\nb\"".utf8)) != nil)
     }
 
+    @Test func curlyQuotesGetAHint() throws {
+        let error = try #require(failure(Array("{ “title”: 1 }".utf8)))
+        #expect((error.line, error.column) == (1, 3))
+        #expect(error.message.en.contains("straight double quotes"))
+    }
+
     @Test func acceptsByteOrderMarkAndLargeInput() throws {
         #expect(try JSONNode.parse([0xEF, 0xBB, 0xBF] + Array("{}".utf8)).get().value == .object([]))
         let big = "[" + Array(repeating: "12345", count: 200_000).joined(separator: ",") + "]"
