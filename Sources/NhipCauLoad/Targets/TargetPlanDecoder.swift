@@ -1,0 +1,419 @@
+import NhipCauCore
+
+/// Walks a parsed plan file, building models and collecting diagnostics. Every reader returns
+/// nil after reporting a problem, so one bad field does not hide the others.
+struct TargetPlanDecoder {
+    let file: String
+    let knownMarkets: Set<String>
+    var diagnostics: [Diagnostic] = []
+
+    /// Context for reading progress entries.
+    private var period: PlanPeriod?
+    private var groupIds: Set<String> = []
+    /// Area id → where it was first written, for the duplicate check.
+    private var areaLines: [String: SourceLocation] = [:]
+
+    init(file: String, knownMarkets: Set<String>) {
+        self.file = file
+        self.knownMarkets = knownMarkets
+    }
+
+    // MARK: Plan
+
+    static let planKeys = ["title", "issuer", "document", "unit", "period", "target", "groups", "areas", "progress"]
+
+    mutating func plan(_ root: JSONNode, id: String) -> TargetPlan? {
+        guard let fields = object(root, path: "", keys: Self.planKeys) else { return nil }
+        let title = requiredText(fields, "title", path: "")
+        let issuer = requiredText(fields, "issuer", path: "")
+        let unit = requiredText(fields, "unit", path: "")
+        let document = fields["document"].flatMap { text($0, path: "document") }
+        period = fields.required("period", path: "", decoder: &self).flatMap { readPeriod($0, path: "period") }
+        let target = fields.required("target", path: "", decoder: &self).flatMap { readTarget($0, path: "target") }
+        let groups = fields["groups"].map { readGroups($0, path: "groups") } ?? []
+        groupIds = Set(groups.map(\.id))
+        let areas = fields["areas"].map { readAreas($0, path: "areas") } ?? []
+        let progress = fields["progress"].map { readProgress($0, path: "progress") } ?? []
+        if let target, let targetNode = fields["target"] {
+            checkSubTargets(parent: target, children: areas, at: targetNode, path: "target")
+        }
+        guard let title, let issuer, let unit, let period, let target else { return nil }
+        return TargetPlan(id: id, sourceFile: file, title: title, issuer: issuer, document: document, unit: unit,
+                          period: period, target: target, groups: groups, areas: areas, progress: progress)
+    }
+
+    // MARK: Period and targets
+
+    private mutating func readPeriod(_ node: JSONNode, path: String) -> PlanPeriod? {
+        guard let fields = object(node, path: path, keys: ["start", "end"]) else { return nil }
+        let start = fields.required("start", path: path, decoder: &self).flatMap { readDate($0, path: join(path, "start")) }
+        let end = fields.required("end", path: path, decoder: &self).flatMap { readDate($0, path: join(path, "end")) }
+        guard let start, let end, let endNode = fields["end"] else { return nil }
+        guard start <= end else {
+            report(.error, endNode, join(path, "end"),
+                   vi: "Ngày kết thúc \(end.iso) trước ngày bắt đầu \(start.iso). Hãy kiểm tra lại hai ngày của kỳ kế hoạch.",
+                   en: "The end date \(end.iso) is before the start date \(start.iso). Check the two dates of the period.")
+            return nil
+        }
+        return PlanPeriod(start: start, end: end)
+    }
+
+    /// A number, `{"min", "max"}`, or `{"growth": number or {"min", "max"}, "baseline"}`.
+    private mutating func readTarget(_ node: JSONNode, path: String) -> PlanTarget? {
+        if case .object(let members) = node.value, members.contains(where: { $0.key == "growth" || $0.key == "baseline" }) {
+            return readGrowthTarget(node, path: path)
+        }
+        if case .object = node.value {
+            guard let fields = object(node, path: path, keys: ["min", "max"]) else { return nil }
+            let min = fields.required("min", path: path, decoder: &self).flatMap { readCount($0, path: join(path, "min")) }
+            let max = fields.required("max", path: path, decoder: &self).flatMap { readCount($0, path: join(path, "max")) }
+            guard let min, let max, let maxNode = fields["max"] else { return nil }
+            guard checkMinMax(min: min, max: max, at: maxNode, path: join(path, "max")) else { return nil }
+            return .range(min: min, max: max)
+        }
+        return readCount(node, path: path, expected: LocalizedText(
+            vi: "một số nguyên, một khoảng {\"min\": 500, \"max\": 700} hoặc mức tăng {\"growth\": {\"min\": 0.1, \"max\": 0.15}, \"baseline\": 40}",
+            en: "a whole number, a range {\"min\": 500, \"max\": 700} or growth {\"growth\": {\"min\": 0.1, \"max\": 0.15}, \"baseline\": 40}")).map(PlanTarget.exact)
+    }
+
+    private mutating func readGrowthTarget(_ node: JSONNode, path: String) -> PlanTarget? {
+        guard let fields = object(node, path: path, keys: ["growth", "baseline"]) else { return nil }
+        let baseline = fields.required("baseline", path: path, decoder: &self).flatMap { readCount($0, path: join(path, "baseline")) }
+        guard let growthNode = fields.required("growth", path: path, decoder: &self) else { return nil }
+        let growthPath = join(path, "growth")
+        var rates: (min: Double, max: Double)?
+        if case .object = growthNode.value {
+            if let growth = object(growthNode, path: growthPath, keys: ["min", "max"]) {
+                let min = growth.required("min", path: growthPath, decoder: &self).flatMap { rate($0, path: join(growthPath, "min")) }
+                let max = growth.required("max", path: growthPath, decoder: &self).flatMap { rate($0, path: join(growthPath, "max")) }
+                if let min, let max, let maxNode = growth["max"], checkMinMax(min: min, max: max, at: maxNode, path: join(growthPath, "max")) {
+                    rates = (min, max)
+                }
+            }
+        } else if let single = rate(growthNode, path: growthPath) {
+            rates = (single, single)
+        }
+        guard let baseline, let rates else { return nil }
+        return .growth(minRate: rates.min, maxRate: rates.max, baseline: baseline)
+    }
+
+    private mutating func rate(_ node: JSONNode, path: String) -> Double? {
+        let value: Double
+        switch node.value {
+        case .integer(let whole): value = Double(whole)
+        case .number(let number): value = number
+        default:
+            reportType(node, path: path, expected: LocalizedText(vi: "một tỷ lệ dạng số, ví dụ 0.1 cho 10%", en: "a rate as a number, e.g. 0.1 for 10%"))
+            return nil
+        }
+        guard value > -1, value <= 100 else {
+            report(.error, node, path, vi: "Tỷ lệ tăng \(value) không hợp lý. Viết 0.1 cho mức tăng 10%.",
+                   en: "The growth rate \(value) is not sensible. Write 0.1 for 10% growth.")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func checkMinMax<Number: Comparable>(min: Number, max: Number, at node: JSONNode, path: String) -> Bool {
+        guard min <= max else {
+            report(.error, node, path, vi: "Mức tối đa (\(max)) nhỏ hơn mức tối thiểu (\(min)). Hãy đổi chỗ hai số hoặc sửa lại.",
+                   en: "The maximum (\(max)) is less than the minimum (\(min)). Swap or correct the two numbers.")
+            return false
+        }
+        return true
+    }
+
+    /// Sub-area targets should add up to the parent's: a warning, since plans are sometimes
+    /// published with shares that are rounded or left open.
+    private mutating func checkSubTargets(parent: PlanTarget, children: [PlanArea], at node: JSONNode, path: String) {
+        guard !children.isEmpty else { return }
+        let targets = children.compactMap(\.target)
+        let sumMin = targets.reduce(0) { $0 &+ $1.min }
+        let sumMax = targets.reduce(0) { $0 &+ $1.max }
+        let allHaveTargets = targets.count == children.count
+        let addsUp = allHaveTargets
+            ? (sumMin == parent.min && sumMax == parent.max) || (parent.min <= sumMin && sumMax <= parent.max)
+            : sumMin <= parent.max
+        guard !addsUp else { return }
+        let sum = sumMin == sumMax ? "\(sumMin)" : "\(sumMin)–\(sumMax)"
+        let whole = parent.isRange ? "\(parent.min)–\(parent.max)" : "\(parent.min)"
+        report(.warning, node, path,
+               vi: "Chỉ tiêu của các địa bàn con cộng lại là \(sum), không khớp với chỉ tiêu \(whole) ở đây. Hãy kiểm tra lại số liệu phân bổ.",
+               en: "The sub-area targets add up to \(sum), which does not match the target \(whole) here. Check how the target is shared out.")
+    }
+
+    // MARK: Groups and areas
+
+    private mutating func readGroups(_ node: JSONNode, path: String) -> [PlanGroup] {
+        var groups: [PlanGroup] = []
+        for (index, element) in array(node, path: path).enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard let fields = object(element, path: itemPath, keys: ["id", "name", "target"]) else { continue }
+            let id = fields.required("id", path: itemPath, decoder: &self).flatMap { slug($0, path: join(itemPath, "id")) }
+            let name = requiredText(fields, "name", path: itemPath)
+            let target = fields["target"].flatMap { readTarget($0, path: join(itemPath, "target")) }
+            guard let id, let name else { continue }
+            if groups.contains(where: { $0.id == id }), let idNode = fields["id"] {
+                report(.error, idNode, join(itemPath, "id"), vi: "Mã nhóm “\(id)” bị trùng. Mỗi nhóm cần một mã riêng.",
+                       en: "The group id “\(id)” is used twice. Each group needs its own id.")
+                continue
+            }
+            groups.append(PlanGroup(id: id, name: name, target: target))
+        }
+        return groups
+    }
+
+    private mutating func readAreas(_ node: JSONNode, path: String) -> [PlanArea] {
+        array(node, path: path).enumerated().compactMap { index, element in
+            readArea(element, path: "\(path)[\(index)]")
+        }
+    }
+
+    private mutating func readArea(_ node: JSONNode, path: String) -> PlanArea? {
+        guard let fields = object(node, path: path, keys: ["id", "name", "target", "areas", "progress"]) else { return nil }
+        let id = fields.required("id", path: path, decoder: &self).flatMap { slug($0, path: join(path, "id")) }
+        let name = requiredText(fields, "name", path: path)
+        let target = fields["target"].flatMap { readTarget($0, path: join(path, "target")) }
+        if let id, let idNode = fields["id"] { checkUniqueArea(id, at: idNode, path: join(path, "id")) }
+        let areas = fields["areas"].map { readAreas($0, path: join(path, "areas")) } ?? []
+        let progress = fields["progress"].map { readProgress($0, path: join(path, "progress")) } ?? []
+        if let target, let targetNode = fields["target"] {
+            checkSubTargets(parent: target, children: areas, at: targetNode, path: join(path, "target"))
+        }
+        guard let id, let name else { return nil }
+        return PlanArea(id: id, name: name, target: target, areas: areas, progress: progress, location: location(node, path))
+    }
+
+    private mutating func checkUniqueArea(_ id: String, at node: JSONNode, path: String) {
+        if let first = areaLines[id] {
+            report(.error, node, path,
+                   vi: "Mã địa bàn “\(id)” đã dùng ở dòng \(first.line ?? 0) (\(first.jsonPath ?? "")). Mỗi địa bàn trong một kế hoạch cần một mã riêng.",
+                   en: "The area id “\(id)” is already used on line \(first.line ?? 0) (\(first.jsonPath ?? "")). Each area in a plan needs its own id.")
+        } else {
+            areaLines[id] = location(node, path)
+        }
+    }
+
+    // MARK: Progress
+
+    private mutating func readProgress(_ node: JSONNode, path: String) -> [ProgressEntry] {
+        var entries: [ProgressEntry] = []
+        for (index, element) in array(node, path: path).enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard let entry = readEntry(element, path: itemPath) else { continue }
+            if let previous = entries.last, entry.date <= previous.date, let dateNode = element["date"] {
+                report(.error, dateNode, join(itemPath, "date"),
+                       vi: "Ngày \(entry.date.iso) không sau ngày của mục trước (\(previous.date.iso)). Hãy xếp các mục theo ngày tăng dần, mỗi ngày một mục.",
+                       en: "The date \(entry.date.iso) is not after the previous entry’s date (\(previous.date.iso)). List entries by increasing date, one entry per date.")
+            }
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    private mutating func readEntry(_ node: JSONNode, path: String) -> ProgressEntry? {
+        guard let fields = object(node, path: path, keys: ["date", "count", "markets", "groups"]) else { return nil }
+        let date = fields.required("date", path: path, decoder: &self).flatMap { readDate($0, path: join(path, "date")) }
+        let count = fields.required("count", path: path, decoder: &self).flatMap { readCount($0, path: join(path, "count")) }
+        if let date, let period, !period.contains(date), let dateNode = fields["date"] {
+            report(.error, dateNode, join(path, "date"),
+                   vi: "Ngày \(date.iso) nằm ngoài kỳ kế hoạch (\(period.start.iso) đến \(period.end.iso)). Hãy sửa ngày hoặc ghi số liệu này vào kế hoạch của kỳ khác.",
+                   en: "The date \(date.iso) is outside the plan’s period (\(period.start.iso) to \(period.end.iso)). Correct the date, or record it in the plan for that period.")
+        }
+        let markets = fields["markets"].map { splits($0, path: join(path, "markets")) } ?? []
+        let groups = fields["groups"].map { splits($0, path: join(path, "groups")) } ?? []
+        guard let date, let count else { return nil }
+        let marketCounts = checkMarkets(markets, count: count, node: fields["markets"], path: join(path, "markets"))
+        let groupCounts = checkGroups(groups, count: count, path: join(path, "groups"))
+        return ProgressEntry(date: date, count: count, markets: marketCounts, groups: groupCounts)
+    }
+
+    /// The `{"slug": count}` pairs of a split, in file order.
+    private mutating func splits(_ node: JSONNode, path: String) -> [(key: String, count: Int, node: JSONNode)] {
+        guard case .object(let members) = node.value else {
+            reportType(node, path: path, expected: LocalizedText(vi: "đối tượng dạng {\"nhat-ban\": 3}", en: "an object like {\"nhat-ban\": 3}"))
+            return []
+        }
+        return members.compactMap { member in
+            readCount(member.value, path: join(path, member.key)).map { (member.key, $0, member.value) }
+        }
+    }
+
+    /// Markets split one count between destinations, so together they may not exceed it.
+    private mutating func checkMarkets(_ splits: [(key: String, count: Int, node: JSONNode)], count: Int, node: JSONNode?, path: String) -> [MarketCount] {
+        for split in splits where !knownMarkets.contains(split.key) {
+            let known = knownMarkets.sorted().prefix(12).joined(separator: ", ")
+            report(.error, split.node, join(path, split.key),
+                   vi: "Thị trường “\(split.key)” chưa có trang thị trường. Hãy dùng mã của một thị trường đã có (\(known)) hoặc thêm trang cho thị trường này.",
+                   en: "The market “\(split.key)” has no market page. Use the id of an existing market (\(known)) or add a page for this market.")
+        }
+        let total = splits.reduce(0) { $0 &+ $1.count }
+        if total > count, let node {
+            report(.error, node, path,
+                   vi: "Tổng số theo thị trường (\(total)) lớn hơn số lao động của mục này (\(count)). Hãy sửa để tổng không vượt quá count.",
+                   en: "The market split adds up to \(total), more than this entry’s count (\(count)). Correct it so the split does not exceed count.")
+        }
+        return splits.map { MarketCount(slug: $0.key, count: $0.count) }
+    }
+
+    /// Groups may overlap (one worker can be in several), so each one alone is checked against the count.
+    private mutating func checkGroups(_ splits: [(key: String, count: Int, node: JSONNode)], count: Int, path: String) -> [GroupCount] {
+        for split in splits {
+            if !groupIds.contains(split.key) {
+                let known = groupIds.sorted().joined(separator: ", ")
+                report(.error, split.node, join(path, split.key),
+                       vi: "Nhóm “\(split.key)” không có trong danh sách groups của kế hoạch\(known.isEmpty ? "" : " (\(known))"). Hãy sửa mã nhóm hoặc thêm nhóm vào groups.",
+                       en: "The group “\(split.key)” is not in the plan’s groups\(known.isEmpty ? "" : " (\(known))"). Correct the group id or add the group to groups.")
+            }
+            if split.count > count {
+                report(.error, split.node, join(path, split.key),
+                       vi: "Số lao động nhóm “\(split.key)” (\(split.count)) lớn hơn số lao động của mục này (\(count)). Số của một nhóm không thể vượt quá count.",
+                       en: "The group “\(split.key)” has \(split.count), more than this entry’s count (\(count)). A group cannot exceed count.")
+            }
+        }
+        return splits.map { GroupCount(id: $0.key, count: $0.count) }
+    }
+
+    // MARK: Scalars
+
+    private mutating func requiredText(_ fields: ObjectFields, _ key: String, path: String) -> String? {
+        fields.required(key, path: path, decoder: &self).flatMap { text($0, path: join(path, key)) }
+    }
+
+    private mutating func text(_ node: JSONNode, path: String) -> String? {
+        guard case .string(let value) = node.value else {
+            reportType(node, path: path, expected: LocalizedText(vi: "chuỗi chữ trong dấu ngoặc kép", en: "text in double quotes"))
+            return nil
+        }
+        let trimmed = TargetPlanLoader.normalizedName(value)
+        guard !trimmed.isEmpty else {
+            report(.error, node, path, vi: "Trường này đang để trống. Hãy điền nội dung.", en: "This field is empty. Fill it in.")
+            return nil
+        }
+        return trimmed
+    }
+
+    private mutating func slug(_ node: JSONNode, path: String) -> String? {
+        guard let value = text(node, path: path) else { return nil }
+        guard VietnameseText.isValidSlug(value) else {
+            report(.error, node, path,
+                   vi: "Mã “\(value)” không hợp lệ. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, ví dụ “\(VietnameseText.slug(value))”.",
+                   en: "The id “\(value)” is not valid. Use only lowercase letters without accents, digits and hyphens, e.g. “\(VietnameseText.slug(value))”.")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func readDate(_ node: JSONNode, path: String) -> SimpleDate? {
+        guard case .string(let value) = node.value else {
+            reportType(node, path: path, expected: LocalizedText(vi: "ngày dạng chuỗi \"YYYY-MM-DD\"", en: "a date as a string \"YYYY-MM-DD\""))
+            return nil
+        }
+        guard let date = SimpleDate(iso: value) else {
+            report(.error, node, path,
+                   vi: "“\(value)” không phải là một ngày có thật theo dạng YYYY-MM-DD. Hãy viết như 2021-03-31.",
+                   en: "“\(value)” is not a real day in the form YYYY-MM-DD. Write it like 2021-03-31.")
+            return nil
+        }
+        return date
+    }
+
+    private mutating func readCount(_ node: JSONNode, path: String, expected: LocalizedText? = nil) -> Int? {
+        switch node.value {
+        case .integer(let value) where value > Self.maximumCount:
+            reportTooLarge(node, path: path)
+        case .integer(let value) where value >= 0:
+            return value
+        case .integer(let value):
+            report(.error, node, path, vi: "Số \(value) là số âm. Số lượng phải từ 0 trở lên.",
+                   en: "The number \(value) is negative. Counts must be 0 or more.")
+        case .number(let value) where value.rounded() == value && value > Double(Self.maximumCount):
+            reportTooLarge(node, path: path)
+        case .number(let value):
+            report(.error, node, path, vi: "Số \(value) không phải số nguyên. Hãy viết số nguyên không có phần thập phân, ví dụ 25.",
+                   en: "The number \(value) is not a whole number. Write a whole number without decimals, e.g. 25.")
+        default:
+            reportType(node, path: path, expected: expected ?? LocalizedText(vi: "một số nguyên, ví dụ 25", en: "a whole number, e.g. 25"))
+        }
+        return nil
+    }
+
+    /// Far above any real plan; keeps sums of hostile numbers from overflowing.
+    static let maximumCount = 10_000_000
+
+    private mutating func reportTooLarge(_ node: JSONNode, path: String) {
+        report(.error, node, path, vi: "Số này quá lớn (tối đa \(Self.maximumCount)). Hãy kiểm tra lại, có thể thừa chữ số.",
+               en: "This number is too large (at most \(Self.maximumCount)). Check it for extra digits.")
+    }
+
+    // MARK: Structure
+
+    private mutating func object(_ node: JSONNode, path: String, keys allowed: [String]) -> ObjectFields? {
+        guard case .object(let members) = node.value else {
+            reportType(node, path: path, expected: LocalizedText(vi: "một đối tượng { }", en: "an object { }"))
+            return nil
+        }
+        var fields = ObjectFields(node: node)
+        for member in members {
+            let memberPath = join(path, member.key)
+            let keyLocation = SourceLocation(file: file, line: member.keyLine, column: member.keyColumn, jsonPath: memberPath)
+            if fields.members[member.key] != nil {
+                diagnostics.append(.error(keyLocation, vi: "Trường “\(member.key)” được viết hai lần. Hãy giữ lại một.",
+                                          en: "The field “\(member.key)” is written twice. Keep only one."))
+            } else if !allowed.contains(member.key) {
+                diagnostics.append(.warning(keyLocation,
+                    vi: "Trường “\(member.key)” không được dùng và sẽ bị bỏ qua. Có thể viết sai tên? Các trường dùng được: \(allowed.joined(separator: ", ")).",
+                    en: "The field “\(member.key)” is not used and will be ignored. A typo? Known fields: \(allowed.joined(separator: ", "))."))
+            } else {
+                fields.members[member.key] = member.value
+            }
+        }
+        return fields
+    }
+
+    private mutating func array(_ node: JSONNode, path: String) -> [JSONNode] {
+        guard case .array(let elements) = node.value else {
+            reportType(node, path: path, expected: LocalizedText(vi: "một danh sách [ ]", en: "a list [ ]"))
+            return []
+        }
+        return elements
+    }
+
+    mutating func reportMissing(_ key: String, in node: JSONNode, path: String) {
+        report(.error, node, join(path, key), vi: "Thiếu trường bắt buộc “\(key)”. Hãy thêm \"\(key)\": … vào đối tượng này.",
+               en: "The required field “\(key)” is missing. Add \"\(key)\": … to this object.")
+    }
+
+    private mutating func reportType(_ node: JSONNode, path: String, expected: LocalizedText) {
+        report(.error, node, path, vi: "Cần \(expected.vi), nhưng ở đây là \(node.value.kindName.vi).",
+               en: "Expected \(expected.en), but found \(node.value.kindName.en).")
+    }
+
+    private mutating func report(_ severity: Severity, _ node: JSONNode, _ path: String, vi: String, en: String) {
+        diagnostics.append(Diagnostic(severity, location(node, path), LocalizedText(vi: vi, en: en)))
+    }
+
+    private func location(_ node: JSONNode, _ path: String) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column, jsonPath: path.isEmpty ? nil : path)
+    }
+
+    private func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+}
+
+/// The known members of one object, first occurrence of each key.
+struct ObjectFields {
+    let node: JSONNode
+    var members: [String: JSONNode] = [:]
+
+    subscript(key: String) -> JSONNode? { members[key] }
+
+    func required(_ key: String, path: String, decoder: inout TargetPlanDecoder) -> JSONNode? {
+        guard let value = members[key] else {
+            decoder.reportMissing(key, in: node, path: path)
+            return nil
+        }
+        return value
+    }
+}

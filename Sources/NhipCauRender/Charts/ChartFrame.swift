@@ -1,0 +1,77 @@
+import NhipCauCore
+
+/// The same numbers as a chart, as a real table: the first cell of each row is its header.
+struct DataTable {
+    var headers: [String]
+    var rows: [[String]]
+    /// Columns (by index) that hold numbers, right-aligned.
+    var numericColumns: Set<Int> = []
+}
+
+/// Wraps a chart's drawing in what every chart has: `<figure>`, an SVG with `role="img"`
+/// labelled by its `<title>` and `<desc>`, the data table in `<details>`, and `<figcaption>`.
+struct ChartFrame {
+    static let width = 360.0
+
+    let kind: String
+    let idPrefix: String
+    let title: String
+    let description: String
+    let height: Double
+    let language: Language
+
+    /// The prefix with anything but ASCII letters, digits, `-` and `_` replaced, so the ids it
+    /// makes always work in `aria-labelledby` (a space-separated list) and `url(#…)`.
+    private var safePrefix: String {
+        let cleaned = String(idPrefix.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return cleaned.isEmpty ? "chart" : cleaned
+    }
+
+    func render(drawing: String, table: DataTable) -> String {
+        let titleId = "\(safePrefix)-title", descId = "\(safePrefix)-desc"
+        let svg = Markup.element("svg", [
+            ("xmlns", "http://www.w3.org/2000/svg"),
+            ("class", "chart-svg"),
+            ("viewBox", "0 0 \(Markup.number(Self.width)) \(Markup.number(height))"),
+            ("role", "img"),
+            ("aria-labelledby", "\(titleId) \(descId)"),
+            ("focusable", "false"),
+        ], "\n" + Markup.text("title", [("id", titleId)], title) + "\n"
+            + Markup.text("desc", [("id", descId)], description) + "\n"
+            + hatchPattern() + "\n" + drawing)
+        let summary = language == .vi ? "Xem bảng số liệu" : "Show data table"
+        let details = Markup.element("details", [("class", "chart-data")],
+                                     "\n" + Markup.text("summary", [], summary) + "\n" + tableMarkup(table) + "\n")
+        let caption = Markup.text("figcaption", [], title)
+        return Markup.element("figure", [("class", "chart chart-\(kind)"), ("id", safePrefix)],
+                              "\n" + svg + "\n" + details + "\n" + caption + "\n") + "\n"
+    }
+
+    /// The hatching that fills target bands, so a range differs from a bar by shape, not colour.
+    var hatchId: String { "\(safePrefix)-hatch" }
+
+    private func hatchPattern() -> String {
+        let line = Markup.element("line", [("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6"), ("class", "chart-hatch")])
+        let pattern = Markup.element("pattern", [
+            ("id", hatchId), ("width", "6"), ("height", "6"),
+            ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)"),
+        ], line)
+        return Markup.element("defs", [], pattern)
+    }
+
+    private func tableMarkup(_ table: DataTable) -> String {
+        let headerRow = Markup.element("tr", [], table.headers.map { Markup.text("th", [("scope", "col")], $0) }.joined())
+        let bodyRows = table.rows.map { row in
+            let cells = row.enumerated().map { index, cell in
+                if index == 0 { return Markup.text("th", [("scope", "row")], cell) }
+                return table.numericColumns.contains(index)
+                    ? Markup.text("td", [("class", "chart-number")], cell)
+                    : Markup.text("td", [], cell)
+            }
+            return Markup.element("tr", [], cells.joined())
+        }
+        return Markup.element("table", [], "\n" + Markup.text("caption", [], title) + "\n"
+            + Markup.element("thead", [], headerRow) + "\n"
+            + Markup.element("tbody", [], "\n" + bodyRows.joined(separator: "\n") + "\n") + "\n")
+    }
+}
