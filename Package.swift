@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "NhipCauRender",
             dependencies: [
-                "NhipCauCore", "NhipCauSite", "CCmark",
+                "NhipCauCore", "NhipCauLoad", "NhipCauSite", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -45,7 +45,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NhipCauTests",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauBuild"]
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauBuild"],
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
 )

@@ -52,7 +52,7 @@ public enum SiteBuild {
         let (assembled, siteProblems) = SiteAssembler.assemble(
             loaded, options: .init(today: options.today, includeDrafts: options.includeDrafts))
         diagnostics.append(contentsOf: siteProblems)
-        let (theme, themeProblems) = Theme.make(overrides: loaded.theme)
+        let (theme, themeProblems) = Theme.make(overrides: loaded.theme, extraCSS: ChartStyles.css)
         diagnostics.append(contentsOf: themeProblems)
         guard let site = assembled, let theme else { return .failure(.content(diagnostics, language: language)) }
 
@@ -136,7 +136,11 @@ public enum SiteBuild {
             for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
                 try output.write(bytes, to: path)
             }
-            return .success(site.media.count + theme.assets.count)
+            for plan in site.plans {
+                try output.write(PlanData.csv(plan), to: Routes.planCSV(plan.id).path)
+                try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
+            }
+            return .success(site.media.count + theme.assets.count + site.plans.count * 2)
         } catch {
             return .failure(error)
         }

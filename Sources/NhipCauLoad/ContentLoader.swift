@@ -8,6 +8,8 @@ public struct LoadedContent: Sendable {
     public let markets: [Market]
     public let policies: [Policy]
     public let pages: [Page]
+    /// Target plans from `targets/*.json`, by file name.
+    public let plans: [TargetPlan]
     public let media: [MediaFile]
     public let theme: [ThemeOverride]
 }
@@ -24,13 +26,14 @@ public enum ContentLoader {
         let markets = loadKind(.market, reader, &diagnostics, parse: MarketParser.parse)
         let policies = loadKind(.policy, reader, &diagnostics, parse: PolicyParser.parse)
         let pages = loadKind(.page, reader, &diagnostics, parse: PageParser.parse)
+        let plans = loadPlans(reader, knownMarkets: Set(markets.map(\.document.slug)), &diagnostics)
         let media = loadMedia(content, &diagnostics)
         let theme = loadTheme(content, reader, &diagnostics)
         diagnostics.append(contentsOf: unknownEntries(content))
 
         guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (LoadedContent(config: config, stories: stories, markets: markets, policies: policies,
-                              pages: pages, media: media, theme: theme), diagnostics)
+                              pages: pages, plans: plans, media: media, theme: theme), diagnostics)
     }
 
     /// Reads and parses every `.md` file of one kind on all cores, then checks slugs are unique.
@@ -59,6 +62,28 @@ public enum ContentLoader {
         for (_, problems) in results { diagnostics.append(contentsOf: problems) }
         diagnostics.append(contentsOf: duplicateSlugs(files))
         return results.compactMap(\.0)
+    }
+
+    /// Reads every `targets/*.json` on all cores, then runs the checks that need all plans at once.
+    private static func loadPlans(_ reader: DocumentReader, knownMarkets: Set<String>, _ diagnostics: inout Diagnostics) -> [TargetPlan] {
+        let files = (try? reader.content.files(in: "targets")) ?? []
+        let results = files.parallelMap { file -> (TargetPlan?, [Diagnostic]) in
+            guard file.hasSuffix(".json") else {
+                return (nil, [.error(SourceLocation(file: file),
+                    vi: "Thư mục targets/ chỉ chứa tệp số liệu .json. Đổi đuôi tệp, hoặc chuyển tệp này ra chỗ khác.",
+                    en: "The targets/ folder holds only .json data files. Rename the file, or move it elsewhere.")])
+            }
+            let id = String((file.split(separator: "/").last ?? "").dropLast(".json".count))
+            switch reader.readBytes(file) {
+            case .failure(let problem): return (nil, [problem])
+            case .success(let bytes): return TargetPlanLoader.load(id: id, file: file, data: bytes, knownMarkets: knownMarkets)
+            }
+        }
+        for (_, problems) in results { diagnostics.append(contentsOf: problems) }
+        let plans = results.compactMap(\.0)
+        diagnostics.append(contentsOf: TargetPlanLoader.crossCheck(plans))
+        diagnostics.append(contentsOf: duplicateSlugs(files.filter { $0.hasSuffix(".json") }))
+        return plans
     }
 
     private static func duplicateSlugs(_ files: [String]) -> [Diagnostic] {
@@ -122,9 +147,11 @@ struct DocumentReader: Sendable {
     let content: any ContentReading
     let maxBytes: Int
 
+    /// The file name without its extension: the page's or plan's address.
     static func slug(of file: String) -> String {
         let name = file.split(separator: "/").last.map(String.init) ?? file
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        for suffix in [".md", ".json"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        return name
     }
 
     static func escapesRootError(_ file: String) -> Diagnostic {

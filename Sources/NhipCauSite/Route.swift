@@ -84,6 +84,8 @@ public enum Routes {
     public static func policy(_ slug: String) -> Route { Route("chinh-sach/\(slug)/") }
     public static func page(_ slug: String) -> Route { Route("\(slug)/") }
     public static func plan(_ id: String) -> Route { Route("chi-tieu/\(id)/") }
+    public static func planCSV(_ id: String) -> Route { Route("chi-tieu/\(id).csv") }
+    public static func planJSON(_ id: String) -> Route { Route("chi-tieu/\(id).json") }
     public static func area(_ id: String) -> Route { Route("dia-ban/\(id)/") }
     public static func tag(_ slug: String) -> Route { Route("the/\(slug)/") }
     public static func media(_ path: String) -> Route { Route(path) }

@@ -14,6 +14,14 @@ public struct Site: Sendable {
     /// Policies, newest first by issue date.
     public let policies: [Policy]
     public let pages: [Page]
+    /// Target plans, the newest period first.
+    public let plans: [TargetPlan]
+    /// Each plan's figures on `today`, by plan id.
+    public let planFigures: [String: PlanFigures]
+    /// Every area named in any plan, for the area pages.
+    public let areas: AreaIndex
+    /// The plan the home page shows: the one whose period holds `today`, else the latest.
+    public let currentPlan: TargetPlan?
     public let media: [MediaFile]
     public let theme: [ThemeOverride]
 
@@ -41,6 +49,8 @@ public struct Site: Sendable {
         case .page: Routes.page(document.slug)
         }
     }
+
+    public func plan(id: String) -> TargetPlan? { plans.first { $0.id == id } }
 
     public static let storiesPerPage = 12
 

@@ -14,12 +14,13 @@ public enum SiteAssembler {
         }
     }
 
-    public static func assemble(_ content: LoadedContent, areaIDs: Set<String> = [], planRoutes: [Route] = [],
-                                options: Options) -> (site: Site?, diagnostics: Diagnostics) {
+    public static func assemble(_ content: LoadedContent, options: Options) -> (site: Site?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let marketsBySlug = Dictionary(content.markets.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let policiesBySlug = Dictionary(content.policies.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let mediaPaths = Set(content.media.map(\.path))
+        let areas = AreaIndex(plans: content.plans)
+        let areaIDs = Set(areas.records.map(\.id))
 
         diagnostics.append(contentsOf: checkPageSlugs(content.pages))
         for story in content.stories {
@@ -39,7 +40,9 @@ public enum SiteAssembler {
         let routes = contentRoutes(content)
         var all = Set(routes.values)
         all.formUnion([.home, Routes.stories, Routes.markets, Routes.policies, Routes.notFound])
-        all.formUnion(planRoutes)
+        let plans = content.plans.sorted { ($0.period.end, $0.period.start, $1.id) > ($1.period.end, $1.period.start, $0.id) }
+        if !plans.isEmpty { all.insert(Routes.plans) }
+        all.formUnion(plans.flatMap { [Routes.plan($0.id), Routes.planCSV($0.id), Routes.planJSON($0.id)] })
         all.formUnion(areaIDs.map(Routes.area))
         let tags = tagIndex(published)
         all.formUnion(tags.map { Routes.tag($0.slug) })
@@ -48,7 +51,10 @@ public enum SiteAssembler {
 
         let site = Site(
             config: content.config, today: options.today, stories: published, markets: markets,
-            policies: policies, pages: pages, media: content.media, theme: content.theme,
+            policies: policies, pages: pages, plans: plans,
+            planFigures: Dictionary(uniqueKeysWithValues: plans.map { ($0.id, PlanFigures(plan: $0, today: options.today)) }),
+            areas: areas, currentPlan: plans.first { $0.period.contains(options.today) } ?? plans.first,
+            media: content.media, theme: content.theme,
             marketsBySlug: marketsBySlug, policiesBySlug: policiesBySlug,
             storiesByMarket: Dictionary(grouping: published.filter { $0.market != nil }) { $0.market?.value ?? "" },
             storiesByArea: Dictionary(grouping: published.filter { $0.area != nil }) { $0.area?.value ?? "" },

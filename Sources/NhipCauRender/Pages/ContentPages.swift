@@ -39,9 +39,8 @@ extension SiteRenderer {
         return Array(candidates.sorted { ($0.date, $1.document.slug) > ($1.date, $0.document.slug) }.prefix(4))
     }
 
-    /// An area's name and page. Overridden once target data is part of the site.
     func areaLink(_ id: String, from route: Route) -> LinkView {
-        LinkView(label: id, href: site.allRoutes.contains(Routes.area(id)) ? href(Routes.area(id), from: route) : nil)
+        LinkView(label: site.areas[id]?.name ?? id, href: site.areas[id] == nil ? nil : href(Routes.area(id), from: route))
     }
 
     func renderMarket(_ market: Market) -> RenderedPage {
@@ -52,7 +51,7 @@ extension SiteRenderer {
             income: market.incomeVND.map(formats.moneyRange), cost: market.costVND.map(formats.numbers.money),
             contract: market.contract, sectors: market.sectors.isEmpty ? nil : market.sectors.joined(separator: ", "),
             requirements: market.requirements, updated: market.document.updated.map(formats.date),
-            body: body.html, extra: "",
+            body: body.html, planCounts: planCounts(for: market, from: route),
             stories: storyList(site.storiesByMarket[market.document.slug] ?? [], from: route))
         var frame = PageFrame(route: route, title: market.title, description: market.summary)
         frame.breadcrumbs = [(strings.markets, Routes.markets)]

@@ -8,7 +8,7 @@ extension SiteRenderer {
         let route = Route.home
         let view = HomeView(
             t: strings, siteTitle: site.config.title, description: site.config.description,
-            headline: nil,
+            headline: headline(),
             latest: storyList(Array(site.stories.prefix(6)), from: route),
             storiesHref: href(Routes.stories, from: route),
             markets: site.markets.map { market in

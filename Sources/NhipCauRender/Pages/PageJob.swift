@@ -15,6 +15,9 @@ public enum PageJob: Sendable {
     case policy(Policy)
     case page(Page)
     case notFound
+    case planList
+    case plan(TargetPlan)
+    case area(AreaRecord)
 }
 
 /// A page ready for disk, with what the search index needs to know of it.
@@ -44,6 +47,9 @@ extension Site {
         jobs += markets.map(PageJob.market)
         jobs += policies.map(PageJob.policy)
         jobs += pages.map(PageJob.page)
+        if !plans.isEmpty { jobs.append(.planList) }
+        jobs += plans.map(PageJob.plan)
+        jobs += areas.records.map(PageJob.area)
         return jobs
     }
 }

@@ -11,16 +11,25 @@ public struct SiteRenderer: Sendable {
     let markdown: MarkdownRenderer
     let strings: UIStrings
     let formats: Formats
+    let chartRenderer: ChartRenderer
+    /// Market slug → title, for charts.
+    let marketNames: [String: String]
 
     public init(site: Site, theme: Theme, offline: Bool = false, blockHandlers: [String: FencedBlockHandler] = [:]) {
         self.site = site
         self.theme = theme
         self.offline = offline
+        let charts = ChartRenderer(language: site.config.language)
+        let marketNames = site.marketsBySlug.mapValues(\.title)
+        let chartBlock = ChartBlock(site: site, charts: charts, marketNames: marketNames)
         var handlers = blockHandlers
         handlers["table"] = handlers["table"] ?? { content, location in TableBlock.html(content, location: location) }
+        handlers["chart"] = handlers["chart"] ?? { content, location in chartBlock.html(content, location: location) }
         self.markdown = MarkdownRenderer(site: site, blockHandlers: handlers, offline: offline)
         self.strings = UIStrings.forLanguage(site.config.language)
         self.formats = Formats(language: site.config.language)
+        self.chartRenderer = charts
+        self.marketNames = marketNames
     }
 
     public func render(_ job: PageJob) -> RenderedPage {
@@ -35,6 +44,9 @@ public struct SiteRenderer: Sendable {
         case .policy(let policy): renderPolicy(policy)
         case .page(let page): renderFreePage(page)
         case .notFound: renderNotFound()
+        case .planList: renderPlanList()
+        case .plan(let plan): renderPlan(plan)
+        case .area(let area): renderArea(area)
         }
     }
 
@@ -84,6 +96,7 @@ public struct SiteRenderer: Sendable {
         var items: [(String, Route)] = [
             (strings.stories, Routes.stories), (strings.markets, Routes.markets), (strings.policies, Routes.policies),
         ]
+        if !site.plans.isEmpty { items.append((strings.plans, Routes.plans)) }
         items += site.menu.map { ($0.title, Routes.page($0.document.slug)) }
         return items.map { label, target in
             NavItemView(label: label, href: href(target, from: current),

@@ -52,6 +52,9 @@ enum DefaultStylesheet {
     .badge-in-force,.status-in-force{color:var(--ok)}
     .badge-expired,.status-expired{color:var(--bad)}
     .badge-not-yet,.status-not-yet{color:var(--warn)}
+    .progress-targetMet,.progress-met,.progress-onTrack{color:var(--ok)}
+    .progress-behind{color:var(--warn)}
+    .progress-notMet{color:var(--bad)}
     .status-banner{border:2px solid currentColor;border-left-width:.5rem;border-radius:.3rem;padding:.5rem .75rem;font-size:1.05rem}
     .status-banner strong{color:var(--fg)}
     .policy-number{font-weight:700;color:var(--muted);margin:0}

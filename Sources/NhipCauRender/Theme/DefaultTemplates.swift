@@ -2,7 +2,9 @@
 /// `content/theme/templates/` (e.g. `content/theme/templates/story.mustache`); `nhipcau theme`
 /// writes them all out as a starting point.
 enum DefaultTemplates {
-    static let all: [String: String] = [
+    static let all: [String: String] = pageTemplates.merging(targetTemplates) { first, _ in first }
+
+    static let pageTemplates: [String: String] = [
         "layout": layout, "home": home, "story": story, "stories": stories, "market": market,
         "markets": markets, "policy": policy, "policies": policies, "page": page, "tag": tag,
         "not-found": notFound, "story-list": storyList, "breadcrumbs": breadcrumbs,
@@ -82,7 +84,9 @@ enum DefaultTemplates {
     </section>
     {{#headline}}<section class="headline" aria-labelledby="tien-do">
     <h2 id="tien-do">{{t.progress}}</h2>
-    {{{html}}}
+    <p>{{sentence}}</p>
+    {{{chart}}}
+    <p><a class="more" href="{{href}}">{{linkLabel}}</a></p>
     </section>{{/headline}}
     <section aria-labelledby="cau-chuyen-moi">
     <h2 id="cau-chuyen-moi">{{t.latestStories}}</h2>
@@ -169,8 +173,8 @@ enum DefaultTemplates {
     <div class="prose">
     {{{body}}}
     </div>
-    {{{extra}}}
     </article>
+    {{#planCounts}}{{>market-plans}}{{/planCounts}}
     {{#stories}}<section aria-labelledby="cau-chuyen-thi-truong">
     <h2 id="cau-chuyen-thi-truong">{{t.storiesOfMarket}}</h2>
     {{>story-list}}

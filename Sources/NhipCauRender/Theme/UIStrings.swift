@@ -57,6 +57,19 @@ public struct UIStrings: Sendable {
     let progress: String
     let footerNote: String
     let sampleData: String
+    let period: String
+    let target: String
+    let achieved: String
+    let percentOfTarget: String
+    let remaining: String
+    let plan: String
+    let plansIntro: String
+    let plansTableCaption: String
+    let downloadData: String
+    let storiesOfArea: String
+    let workersByPlan: String
+    let workers: String
+    let seePlan: String
 
     public static func forLanguage(_ language: Language) -> UIStrings {
         language == .vi ? vietnamese : english
@@ -79,7 +92,12 @@ public struct UIStrings: Sendable {
         storiesTagged: "Câu chuyện về chủ đề", marketsTableCaption: "So sánh các thị trường lao động (mức tham khảo)",
         policiesTableCaption: "Danh mục văn bản chính sách", progress: "Tiến độ thực hiện chỉ tiêu",
         footerNote: "Thông tin chính thức về đưa người lao động đi làm việc ở nước ngoài theo hợp đồng.",
-        sampleData: "số liệu mẫu")
+        sampleData: "số liệu mẫu", period: "Thời gian", target: "Chỉ tiêu", achieved: "Đã thực hiện",
+        percentOfTarget: "Tỷ lệ so với chỉ tiêu", remaining: "Còn lại", plan: "Kế hoạch",
+        plansIntro: "Chỉ tiêu đưa người lao động đi làm việc ở nước ngoài theo hợp đồng và kết quả thực hiện, tính đến ngày cập nhật trang.",
+        plansTableCaption: "Các kế hoạch và kết quả thực hiện", downloadData: "Tải số liệu",
+        storiesOfArea: "Câu chuyện ở địa bàn này", workersByPlan: "Số lao động đi thị trường này theo từng kế hoạch",
+        workers: "Số lao động", seePlan: "Xem chi tiết kế hoạch")
 
     static let english = UIStrings(
         skipToContent: "Skip to main content", menu: "Menu", home: "Home",
@@ -98,5 +116,10 @@ public struct UIStrings: Sendable {
         storiesTagged: "Stories about", marketsTableCaption: "Labour markets compared (reference figures)",
         policiesTableCaption: "Register of policy documents", progress: "Progress toward targets",
         footerNote: "Official information about working abroad under contract.",
-        sampleData: "sample data")
+        sampleData: "sample data", period: "Period", target: "Target", achieved: "Achieved",
+        percentOfTarget: "Share of target", remaining: "Remaining", plan: "Plan",
+        plansIntro: "Targets for placing workers abroad under contract, and what has been achieved, as of this site's last update.",
+        plansTableCaption: "Plans and results", downloadData: "Download the data",
+        storiesOfArea: "Stories from this area", workersByPlan: "Workers who went to this market, by plan",
+        workers: "Workers", seePlan: "See the plan in detail")
 }

@@ -89,7 +89,10 @@ struct PolicyRowView {
 }
 
 struct HeadlineView {
-    let html: String
+    let sentence: String
+    let chart: String?
+    let href: String
+    let linkLabel: String
 }
 
 struct HomeView {
@@ -160,7 +163,7 @@ struct MarketView {
     let requirements: String?
     let updated: String?
     let body: String
-    let extra: String
+    let planCounts: ListView<PlanCountView>?
     let stories: ListView<StoryCardView>?
 }
 

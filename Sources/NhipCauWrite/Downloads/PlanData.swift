@@ -1,0 +1,45 @@
+import NhipCauCore
+import NhipCauLoad
+import NhipCauSite
+
+/// Open data downloads of each plan: `/chi-tieu/<id>.csv` (opens in Excel, Vietnamese intact)
+/// and `/chi-tieu/<id>.json` (the officer's file as written).
+public enum PlanData {
+    public static let csvHeader = ["plan", "area_id", "area_name", "parent_area_id", "target_min", "target_max", "date", "count", "markets", "groups"]
+
+    /// One row per progress entry, plan-level entries first, then areas in file order.
+    /// Starts with a byte-order mark so that spreadsheet programs read it as UTF-8.
+    public static func csv(_ plan: TargetPlan) -> String {
+        var rows = [csvHeader]
+        for entry in plan.progress {
+            rows.append(row(plan: plan, areaID: "", areaName: "", parentID: "", target: plan.target, entry: entry))
+        }
+        for (area, parentID) in areasWithParents(plan.areas, parentID: "") {
+            for entry in area.progress {
+                rows.append(row(plan: plan, areaID: area.id, areaName: area.name, parentID: parentID, target: area.target, entry: entry))
+            }
+        }
+        return "\u{FEFF}" + rows.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func areasWithParents(_ areas: [PlanArea], parentID: String) -> [(PlanArea, String)] {
+        areas.flatMap { area in [(area, parentID)] + areasWithParents(area.areas, parentID: area.id) }
+    }
+
+    private static func row(plan: TargetPlan, areaID: String, areaName: String, parentID: String,
+                            target: PlanTarget?, entry: ProgressEntry) -> [String] {
+        [plan.id, areaID, areaName, parentID, target.map { String($0.min) } ?? "", target.map { String($0.max) } ?? "",
+         entry.date.iso, String(entry.count),
+         entry.markets.map { "\($0.slug)=\($0.count)" }.joined(separator: ";"),
+         entry.groups.map { "\($0.id)=\($0.count)" }.joined(separator: ";")]
+    }
+
+    /// RFC 4180 quoting; a cell starting with `=`, `+`, `-` or `@` is prefixed with `'` so a
+    /// spreadsheet never runs it as a formula.
+    static func quoted(_ cell: String) -> String {
+        var text = cell
+        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
