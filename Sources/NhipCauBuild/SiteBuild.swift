@@ -41,10 +41,73 @@ public enum BuildFailure: Error, Sendable {
 /// Nothing reaches the output folder unless every step succeeds.
 public enum SiteBuild {
     public static func run(_ options: BuildOptions) -> Result<BuildReport, BuildFailure> {
-        var diagnostics = Diagnostics()
-        let contentReader = DiskContent(root: options.content)
+        let prepared: PreparedSite
+        switch prepare(options) {
+        case .success(let value): prepared = value
+        case .failure(let failure): return .failure(failure)
+        }
+        let language = prepared.site.config.language
+        var diagnostics = prepared.diagnostics
 
-        let (loaded, loadProblems) = ContentLoader.load(from: contentReader)
+        let output: OutputDirectory
+        do {
+            output = try OutputDirectory(output: options.output, content: options.content)
+        } catch {
+            return .failure(.output(error, language: language))
+        }
+        let written = writePages(prepared.site.pageJobs, renderer: prepared.renderer, to: output)
+        diagnostics.append(contentsOf: written.diagnostics)
+        if let error = written.error {
+            output.discard()
+            return .failure(.output(error, language: language))
+        }
+        guard !diagnostics.hasErrors else {
+            output.discard()
+            return .failure(.content(diagnostics, language: language))
+        }
+        let copied: Int
+        switch writeFiles(prepared, pages: written.routes, options: options, to: output) {
+        case .success(let count): copied = count
+        case .failure(let error):
+            output.discard()
+            return .failure(.output(error, language: language))
+        }
+        do {
+            try output.publish()
+        } catch {
+            return .failure(.output(error, language: language))
+        }
+        return .success(BuildReport(pagesWritten: written.count, filesCopied: copied, diagnostics: diagnostics, language: language))
+    }
+
+    /// Everything a build does except writing: every page is rendered (so links and chart blocks
+    /// are checked) and thrown away. For `nhipcau check`.
+    public static func check(_ options: BuildOptions) -> (diagnostics: Diagnostics, language: Language) {
+        switch prepare(options) {
+        case .failure(.content(let diagnostics, let language)):
+            return (diagnostics, language)
+        case .failure(.output(let error, let language)):
+            return (Diagnostics([Diagnostic(.error, SourceLocation(file: options.output.path), error.message)]), language)
+        case .success(let prepared):
+            var diagnostics = prepared.diagnostics
+            let pageProblems = prepared.site.pageJobs.parallelMap { prepared.renderer.render($0).diagnostics }
+            diagnostics.append(contentsOf: pageProblems.flatMap { $0 })
+            diagnostics.append(contentsOf: ContentLint.reminders(prepared.site))
+            return (diagnostics, prepared.site.config.language)
+        }
+    }
+
+    struct PreparedSite {
+        let site: Site
+        let theme: Theme
+        let renderer: SiteRenderer
+        let diagnostics: Diagnostics
+    }
+
+    /// Load → assemble → theme: the steps that read content and can fail on it.
+    static func prepare(_ options: BuildOptions) -> Result<PreparedSite, BuildFailure> {
+        var diagnostics = Diagnostics()
+        let (loaded, loadProblems) = ContentLoader.load(from: DiskContent(root: options.content))
         diagnostics.append(contentsOf: loadProblems)
         let language = loaded?.config.language ?? .vi
         guard let loaded else { return .failure(.content(diagnostics, language: language)) }
@@ -55,41 +118,8 @@ public enum SiteBuild {
         let (theme, themeProblems) = Theme.make(overrides: loaded.theme, extraCSS: ChartStyles.css)
         diagnostics.append(contentsOf: themeProblems)
         guard let site = assembled, let theme else { return .failure(.content(diagnostics, language: language)) }
-
-        let output: OutputDirectory
-        do {
-            output = try OutputDirectory(output: options.output, content: options.content)
-        } catch {
-            return .failure(.output(error, language: language))
-        }
-
         let renderer = SiteRenderer(site: site, theme: theme, offline: options.offline)
-        let written = writePages(site.pageJobs, renderer: renderer, to: output)
-        diagnostics.append(contentsOf: written.diagnostics)
-        var copied = 0
-        if !diagnostics.hasErrors {
-            switch copyFiles(site: site, theme: theme, options: options, to: output)
-                .flatMap({ count in writeMachineFiles(site: site, pages: written.routes, to: output).map { count + $0 } }) {
-            case .success(let count): copied = count
-            case .failure(let error):
-                output.discard()
-                return .failure(.output(error, language: language))
-            }
-        }
-        if let error = written.error {
-            output.discard()
-            return .failure(.output(error, language: language))
-        }
-        guard !diagnostics.hasErrors else {
-            output.discard()
-            return .failure(.content(diagnostics, language: language))
-        }
-        do {
-            try output.publish()
-        } catch {
-            return .failure(.output(error, language: language))
-        }
-        return .success(BuildReport(pagesWritten: written.count, filesCopied: copied, diagnostics: diagnostics, language: language))
+        return .success(PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: diagnostics))
     }
 
     struct WrittenPages {
@@ -117,30 +147,24 @@ public enum SiteBuild {
                             error: results.compactMap(\.2).first, searchDocuments: results.compactMap(\.3))
     }
 
-    /// Feeds, sitemap and robots.txt.
-    private static func writeMachineFiles(site: Site, pages: [Route], to output: OutputDirectory) -> Result<Int, OutputError> {
-        let files = MachineFiles.files(for: site, pages: pages)
-        do {
-            for file in files { try output.write(file.text, to: file.path) }
-            return .success(files.count)
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    private static func copyFiles(site: Site, theme: Theme, options: BuildOptions, to output: OutputDirectory) -> Result<Int, OutputError> {
+    /// Media, theme assets, plan downloads, feeds, sitemap and robots.txt.
+    private static func writeFiles(_ prepared: PreparedSite, pages: [Route], options: BuildOptions,
+                                   to output: OutputDirectory) -> Result<Int, OutputError> {
+        let site = prepared.site
         do {
             for file in site.media {
                 try output.copy(options.content.appendingPathComponent(file.path), to: file.path)
             }
-            for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            for (path, bytes) in prepared.theme.assets.sorted(by: { $0.key < $1.key }) {
                 try output.write(bytes, to: path)
             }
             for plan in site.plans {
                 try output.write(PlanData.csv(plan), to: Routes.planCSV(plan.id).path)
                 try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
             }
-            return .success(site.media.count + theme.assets.count + site.plans.count * 2)
+            let machineFiles = MachineFiles.files(for: site, pages: pages)
+            for file in machineFiles { try output.write(file.text, to: file.path) }
+            return .success(site.media.count + prepared.theme.assets.count + site.plans.count * 2 + machineFiles.count)
         } catch {
             return .failure(error)
         }

@@ -9,7 +9,7 @@ struct DataTable {
 }
 
 /// Wraps a chart's drawing in what every chart has: `<figure>`, an SVG with `role="img"`
-/// labelled by its `<title>` and `<desc>`, the data table in `<details>`, and `<figcaption>`.
+/// labelled by its `<title>` and `<desc>`, the data table in `<details>`, and `<figcaption>` first.
 struct ChartFrame {
     static let width = 360.0
 
@@ -44,7 +44,7 @@ struct ChartFrame {
                                      "\n" + Markup.text("summary", [], summary) + "\n" + tableMarkup(table) + "\n")
         let caption = Markup.text("figcaption", [], title)
         return Markup.element("figure", [("class", "chart chart-\(kind)"), ("id", safePrefix)],
-                              "\n" + svg + "\n" + details + "\n" + caption + "\n") + "\n"
+                              "\n" + caption + "\n" + svg + "\n" + details + "\n") + "\n"
     }
 
     /// The hatching that fills target bands, so a range differs from a bar by shape, not colour.

@@ -33,7 +33,7 @@ public enum ChartStyles {
     .chart-data caption { text-align: start; font-weight: bold; }
     .chart-data th, .chart-data td { border: 1px solid var(--chart-grid); padding: 0.25rem 0.5rem; text-align: start; }
     .chart-data td.chart-number { text-align: end; font-variant-numeric: tabular-nums; }
-    .chart figcaption { font-weight: bold; margin-top: 0.5rem; }
+    .chart figcaption { font-weight: bold; margin-bottom: 0.5rem; }
 
     @media (prefers-color-scheme: dark) {
       .chart {
