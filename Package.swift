@@ -45,7 +45,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NhipCauTests",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauBuild"]
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauBuild"],
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )
