@@ -37,7 +37,10 @@ public enum SiteAssembler {
         let pages = content.pages.sorted { $0.document.slug < $1.document.slug }
 
         let routes = contentRoutes(content)
-        var all = Set(routes.values)
+        // Unpublished stories (drafts, future dates) keep their content route, so links to them are
+        // reported as such, but they are not pages of this build.
+        var all = Set(routes.values).subtracting(content.stories.map { Routes.story($0.document.slug) })
+        all.formUnion(published.map { Routes.story($0.document.slug) })
         all.formUnion([.home, Routes.stories, Routes.markets, Routes.policies, Routes.notFound])
         all.formUnion(planRoutes)
         all.formUnion(areaIDs.map(Routes.area))
