@@ -90,6 +90,8 @@ let errorCases: [ErrorCase] = [
               file: "markets/nhat-ban.md", line: 4, message: "two whole numbers"),
     ErrorCase(name: "ragged table", files: ["policies/luat-69-2020.md": "---\ntitle: \"L\"\nnumber: \"69\"\nissuer: \"QH\"\nissued: 2020-11-13\n---\n\nBảng:\n\n```table\nBước\tViệc\tNơi\n1\tKý hợp đồng\tDoanh nghiệp\n2\tVay vốn\n```\n"],
               file: "policies/luat-69-2020.md", line: 13, message: "This row has 2 columns, the header row has 3"),
+    ErrorCase(name: "ragged table after a blank line", files: ["policies/luat-69-2020.md": "---\ntitle: \"L\"\nnumber: \"69\"\nissuer: \"QH\"\nissued: 2020-11-13\n---\n\n```table\nBước\tViệc\n\n1\tKý\n\n2\n```\n"],
+              file: "policies/luat-69-2020.md", line: 13, message: "This row has 1 columns, the header row has 2"),
     ErrorCase(name: "broken template override", files: ["theme/templates/story.mustache": "<article>\n<h1>{{title}}</h1>\n{{#x}}\n</article>\n"],
               file: "theme/templates/story.mustache", message: "Mustache syntax error"),
 ]

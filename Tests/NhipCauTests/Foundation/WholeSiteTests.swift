@@ -144,4 +144,51 @@ import NhipCauWrite
         try #require(site.build().succeeded)
         #expect(fileTree(site.output) == first)
     }
+
+    @Test func paginatedStoryListsReachEveryStory() throws {
+        var files = TestSite.minimal
+        for day in 1...27 {
+            let padded = day < 10 ? "0\(day)" : "\(day)"
+            files["stories/so-\(day).md"] = "---\ntitle: \"Số \(day)\"\ndate: 2021-02-\(padded)\n---\n\nA.\n"
+        }
+        let site = try TestSite(files)
+        let outcome = site.build()
+        try #require(outcome.succeeded, "\(outcome.listing)")
+        #expect(site.exists("cau-chuyen/trang/3/index.html"))
+        #expect(!site.exists("cau-chuyen/trang/4/index.html"))
+        let crawler = LinkCrawler(root: site.output)
+        let (reached, broken, _) = crawler.crawl()
+        #expect(broken.isEmpty, "\(broken)")
+        #expect(reached == crawler.htmlFiles().subtracting(["404.html"]))
+        #expect(reached.contains("cau-chuyen/so-1/index.html"))
+    }
+
+    @Test func aLinkToAStoryThatIsNotPublishedIsReportedNotLeftBroken() throws {
+        var files = TestSite.minimal
+        files["stories/nhap.md"] = "---\ntitle: \"Nháp\"\ndate: 2021-01-06\ndraft: true\n---\n\nA.\n"
+        files["stories/sau-nay.md"] = "---\ntitle: \"Sau này\"\ndate: 2022-01-06\n---\n\nA.\n"
+        files["pages/gioi-thieu.md"] = "---\ntitle: \"Giới thiệu\"\n---\n\nXem [nháp](../stories/nhap.md).\n\nVà [sau này](/cau-chuyen/sau-nay/).\n"
+        let site = try TestSite(files)
+        let outcome = site.build()
+        #expect(!outcome.succeeded, "published with links to unpublished stories")
+        let draft = outcome.find(.error, in: "pages/gioi-thieu.md", containing: "`stories/nhap.md`, which is not published")
+        #expect(draft.first?.location.line == 5, "\(outcome.listing)")
+        let future = outcome.find(.error, in: "pages/gioi-thieu.md", containing: "/cau-chuyen/sau-nay/")
+        #expect(future.first?.location.line == 7, "\(outcome.listing)")
+        // With drafts included, both links work.
+        let preview = site.build(drafts: true)
+        try #require(preview.succeeded, "\(preview.listing)")
+        #expect(LinkCrawler(root: site.output).crawl().broken.isEmpty)
+    }
+
+    @Test func socialTagsDescribeTheStoryImage() throws {
+        let site = try TestSite(fixture: "basic")
+        try #require(site.build().succeeded)
+        let page = try #require(site.read("cau-chuyen/vuon-nho/index.html"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://xkld.example.gov.vn/nhipcau/media/stories/vuon-nho.svg\">"))
+        #expect(page.contains("<meta property=\"og:image:alt\" content=\"Giàn nho xanh\">"))
+        let market = try #require(site.read("thi-truong/nhat-ban/index.html"))
+        #expect(!market.contains("og:image"))
+    }
+
 }
