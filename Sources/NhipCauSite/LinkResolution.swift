@@ -53,7 +53,14 @@ extension Site {
                 vi: "Liên kết `\(path)` trỏ ra ngoài thư mục nội dung.",
                 en: "The link `\(path)` points outside the content folder."))
         }
-        if let route = routesByContentFile[target] { return .route(route, suffix: suffix) }
+        if let route = routesByContentFile[target] {
+            guard allRoutes.contains(route) else {
+                return .missing(LocalizedText(
+                    vi: "Liên kết `\(path)` trỏ tới `\(target)`, nhưng bài này chưa được đăng (bản nháp hoặc ngày đăng sau ngày dựng trang). Bỏ liên kết, hoặc đăng bài đó trước.",
+                    en: "The link `\(path)` points at `\(target)`, which is not published (a draft, or dated after the build date). Remove the link, or publish that story first."))
+            }
+            return .route(route, suffix: suffix)
+        }
         return .missing(LocalizedText(
             vi: "Liên kết `\(path)` trỏ tới `\(target)`, nhưng không có tệp đó trong thư mục nội dung. Kiểm tra tên tệp (chữ thường, không dấu).",
             en: "The link `\(path)` points at `\(target)`, but the content folder has no such file. Check the file name."))

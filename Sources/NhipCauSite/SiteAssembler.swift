@@ -38,7 +38,10 @@ public enum SiteAssembler {
         let pages = content.pages.sorted { $0.document.slug < $1.document.slug }
 
         let routes = contentRoutes(content)
-        var all = Set(routes.values)
+        // Unpublished stories (drafts, future dates) keep their content route, so links to them are
+        // reported as such, but they are not pages of this build.
+        var all = Set(routes.values).subtracting(content.stories.map { Routes.story($0.document.slug) })
+        all.formUnion(published.map { Routes.story($0.document.slug) })
         all.formUnion([.home, Routes.stories, Routes.markets, Routes.policies, Routes.notFound])
         let plans = content.plans.sorted { ($0.period.end, $0.period.start, $1.id) > ($1.period.end, $1.period.start, $0.id) }
         if !plans.isEmpty { all.insert(Routes.plans) }

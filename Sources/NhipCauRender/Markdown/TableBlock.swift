@@ -4,8 +4,11 @@ import NhipCauCore
 /// become an accessible HTML table whose first row is the header. Plain CommonMark has no tables.
 enum TableBlock {
     static func html(_ content: String, location: SourceLocation) -> Result<String, Diagnostic> {
-        let lines = content.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { String($0) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        // Blank lines are skipped, but each row keeps its own line in the file for errors.
+        let numbered = content.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { (offset: $0.offset, text: String($0.element)) }
+            .filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let lines = numbered.map(\.text)
         guard let first = lines.first else {
             return .failure(.error(location,
                 vi: "Khối bảng trống. Dán các dòng từ bảng tính (cột cách nhau bằng phím Tab), dòng đầu là tiêu đề cột.",
@@ -16,7 +19,7 @@ enum TableBlock {
         let width = rows[0].count
         if let bad = rows.firstIndex(where: { $0.count != width }) {
             var place = location
-            place.line = (location.line ?? 1) + bad
+            place.line = (location.line ?? 1) + numbered[bad].offset
             return .failure(.error(place,
                 vi: "Dòng này có \(rows[bad].count) cột, dòng tiêu đề có \(width). Mỗi dòng của bảng phải có cùng số cột.",
                 en: "This row has \(rows[bad].count) columns, the header row has \(width). Every row must have the same number of columns."))

@@ -25,8 +25,8 @@ enum DefaultTemplates {
     {{#description}}<meta property="og:description" content="{{description}}">
     {{/description}}{{#.url}}<meta property="og:url" content="{{.}}">
     {{/.url}}{{#.image}}<meta property="og:image" content="{{.}}">
-    {{#.imageAlt}}<meta property="og:image:alt" content="{{.}}">
-    {{/.imageAlt}}{{/.image}}<meta name="twitter:card" content="{{twitterCard}}">
+    {{/.image}}{{#.imageAlt}}<meta property="og:image:alt" content="{{.}}">
+    {{/.imageAlt}}<meta name="twitter:card" content="{{twitterCard}}">
     {{/social}}<link rel="stylesheet" href="{{stylesheet}}">
     {{#feeds}}<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{href}}">
     {{/feeds}}</head>

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The `nhipcau` binary that `swift build --build-tests` put next to the test bundle.
+enum CLI {
+    static let binary = TestPaths.packageRoot.appendingPathComponent(".build/debug/nhipcau")
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting, so a full pipe cannot block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    init() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CLI.binary.path),
+                     "build the tool first: swift build --build-tests (looked for \(CLI.binary.path))")
+    }
+
+    @Test func successExitsZeroWithAOneLineSummary() throws {
+        let site = try TestSite(fixture: "basic")
+        let run = try CLI.run(["build", "--content", "content", "--output", "site", "--date", "2021-06-30"], in: site.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 1, "\(run.stdout)")
+        let summary = String(lines.first ?? "")
+        #expect(summary.wholeMatch(of: /Đã viết \d+ trang và \d+ tệp vào site\/ trong [\d,]+ giây\./) != nil, "\(summary)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect(site.exists("cau-chuyen/vuon-nho/index.html"))
+    }
+
+    @Test func contentErrorsExitOneWithFileLineColumnOnStderr() throws {
+        var files = TestSite.minimal
+        files["stories/chi-lan.md"] = "---\ntitle: \"A\"\ndate: 2021-02-30\n---\n\nA.\n"
+        let site = try TestSite(files)
+        let run = try CLI.run(["build", "--content", "content", "--output", "site", "--date", "2021-06-30"], in: site.root)
+        #expect(run.status == 1)
+        #expect(run.stderr.split(separator: "\n").contains { $0.wholeMatch(of: #/content/stories/chi-lan\.md:3:\d+: error: .+/#) != nil }, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(!site.exists("index.html"))
+    }
+
+    @Test func warningsArePrintedAndTheBuildStillSucceeds() throws {
+        var files = TestSite.minimal
+        files["storys/a.md"] = "x"
+        let site = try TestSite(files)
+        let run = try CLI.run(["build", "--content", "content", "--output", "site", "--date", "2021-06-30"], in: site.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").contains { $0.hasPrefix("content/storys: warning: ") }, "\(run.stderr)")
+        #expect(run.stdout.contains("(1 cảnh báo)"), "\(run.stdout)")
+    }
+
+    @Test(arguments: [
+        ["build", "--date", "2021-13-01"],
+        ["build", "--date", "2021-02-30"],
+        ["build", "--date", "30/06/2021"],
+        ["build", "--no-such-flag"],
+        ["deploy"],
+    ])
+    func usageErrorsExitTwo(arguments: [String]) throws {
+        let site = try TestSite(TestSite.minimal)
+        let run = try CLI.run(arguments, in: site.root)
+        #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
+        #expect(!run.stderr.isEmpty)
+        #expect(!site.exists("index.html"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site").path))
+    }
+
+    @Test func anUnsafeOutputFolderExitsOneAndIsLeftAlone() throws {
+        let site = try TestSite(TestSite.minimal)
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: site.output.appendingPathComponent("keep.txt"))
+        let run = try CLI.run(["build", "--content", "content", "--output", "site", "--date", "2021-06-30"], in: site.root)
+        #expect(run.status == 1)
+        #expect(!run.stderr.isEmpty)
+        #expect(fileTree(site.output).keys.sorted() == ["keep.txt"])
+    }
+}
