@@ -111,4 +111,17 @@ import Testing
         let page = try #require(site.read("404.html"))
         #expect(page.contains("href=\"https://xkld.example.gov.vn/thu/cau-chuyen/\""))
     }
+
+    @Test func pastedTablesFromSpreadsheetsOrCommasBecomeAccessibleTables() throws {
+        var files = TestSite.minimal
+        files["pages/bang.md"] = "---\ntitle: \"Bảng\"\n---\n\n```table\nĐối tượng\tMức vay\nHộ nghèo\t100% chi phí\n```\n\n```table\nBước, Việc, Ghi chú\n1, Đăng ký, \"Tại UBND xã, miễn phí\"\n```\n"
+        let site = try TestSite(files)
+        let outcome = site.build()
+        #expect(outcome.succeeded, "\(outcome.listing)")
+        let page = try #require(site.read("bang/index.html"))
+        #expect(page.contains("<th scope=\"col\">Đối tượng</th><th scope=\"col\">Mức vay</th>"))
+        #expect(page.contains("<th scope=\"row\">Hộ nghèo</th><td>100% chi phí</td>"))
+        #expect(page.contains("<td>Tại UBND xã, miễn phí</td>"), "a quoted cell keeps its comma")
+        #expect(!page.contains("language-table"))
+    }
 }
