@@ -9,6 +9,7 @@ BIN = .build/$(CONFIG)/nhipcau
 APT_PACKAGES = libcmark-dev cmark pkg-config
 
 .PHONY: site test deps build bench clean
+N ?= 10000
 
 # Installs system packages only when one is missing (CI starts from a clean machine).
 deps:
@@ -30,6 +31,12 @@ site: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+# Benchmark: make bench [N=100000]. Needs GNU time and python3 (installed when missing).
+bench: build
+	@command -v python3 >/dev/null || apt-get install -y -qq python3 >/dev/null
+	@[ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
+	N=$(N) bash bench/run.sh
 
 clean:
 	rm -rf .build site

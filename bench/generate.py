@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Writes a synthetic NhipCau content folder for benchmarks (deterministic for a given size).
+
+Usage: generate.py OUT_DIR [STORIES]
+Default: 10,000 stories of 5-12 paragraphs, 300 policies, 12 markets, 5 yearly plans over
+60 areas with quarterly progress split by market. Also writes OUT_DIR/../bodies.md, every
+Markdown body concatenated, for measuring the cmark floor.
+"""
+import json, os, random, sys
+
+WORDS = ("người lao động đi làm việc ở nước ngoài theo hợp đồng thị trường Nhật Bản Hàn Quốc Đài Loan "
+         "Đức thu nhập chi phí vay vốn ngân hàng chính sách xã hội học tiếng đào tạo nghề gia đình "
+         "xã huyện tỉnh trở về khởi nghiệp tiết kiệm gửi tiền về nhà hợp đồng doanh nghiệp uy tín "
+         "điều dưỡng cơ khí nông nghiệp xây dựng chế biến thủy sản điện tử bảo hiểm xã hội").split()
+MARKETS = ["nhat-ban", "han-quoc", "dai-loan", "duc", "malaysia", "singapore", "uc", "phap",
+           "ba-lan", "hungary", "romania", "trung-dong"]
+
+def sentence(rng):
+    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 20))]
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+def paragraph(rng):
+    text = " ".join(sentence(rng) for _ in range(rng.randint(3, 6)))
+    if rng.random() < 0.2:
+        text += " Xem thêm [thị trường](../markets/%s.md)." % rng.choice(MARKETS)
+    return text
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+def main():
+    out = sys.argv[1]
+    stories = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+    rng = random.Random(20261125)
+    bodies = []
+    write(os.path.join(out, "site.yml"), 'title: "Cổng thử hiệu năng"\nbase_url: https://bench.example.gov.vn/\n')
+    areas = ["dia-ban-%02d" % i for i in range(60)]
+    for slug in MARKETS:
+        body = "\n\n".join(paragraph(rng) for _ in range(6))
+        bodies.append(body)
+        write(os.path.join(out, "markets", slug + ".md"),
+              '---\ntitle: "Thị trường %s"\ncountry: "%s"\nincome_vnd: [%d, %d]\ncost_vnd: %d\ncontract: "3 năm"\nsectors: [cơ khí, nông nghiệp]\n---\n\n%s\n'
+              % (slug, slug, rng.randint(15, 30) * 1000000, rng.randint(31, 70) * 1000000, rng.randint(30, 150) * 1000000, body))
+    for i in range(300):
+        body = "\n\n".join(paragraph(rng) for _ in range(rng.randint(4, 10)))
+        bodies.append(body)
+        write(os.path.join(out, "policies", "van-ban-%03d.md" % i),
+              '---\ntitle: "Văn bản số %d"\nnumber: "%d/20%02d/NĐ-CP"\nissuer: "Chính phủ"\nissued: 20%02d-%02d-%02d\n---\n\n%s\n'
+              % (i, i, 10 + i % 15, 10 + i % 15, 1 + i % 12, 1 + i % 28, body))
+    for year in range(2021, 2026):
+        plan_areas = []
+        for area in areas:
+            progress = []
+            for quarter, end in enumerate(["03-31", "06-30", "09-30", "12-31"]):
+                count = rng.randint(0, 12)
+                split = {m: 0 for m in rng.sample(MARKETS, 3)}
+                for _ in range(count):
+                    split[rng.choice(list(split))] += 1
+                progress.append({"date": "%d-%s" % (year, end), "count": count,
+                                 "markets": {k: v for k, v in split.items() if v}})
+            plan_areas.append({"id": area, "name": "Địa bàn %s" % area[-2:], "target": 25, "progress": progress})
+        plan = {"title": "Kế hoạch năm %d" % year, "issuer": "UBND tỉnh Thử", "unit": "lao động",
+                "period": {"start": "%d-01-01" % year, "end": "%d-12-31" % year},
+                "target": 25 * len(areas), "areas": plan_areas}
+        write(os.path.join(out, "targets", "ke-hoach-%d.json" % year), json.dumps(plan, ensure_ascii=False, indent=1))
+    for i in range(stories):
+        body = "\n\n".join(paragraph(rng) for _ in range(rng.randint(5, 12)))
+        bodies.append(body)
+        write(os.path.join(out, "stories", "cau-chuyen-%06d.md" % i),
+              '---\ntitle: "Câu chuyện số %d"\ndate: 20%02d-%02d-%02d\nsummary: "%s"\nmarket: %s\narea: %s\ntags: [%s, %s]\n---\n\n%s\n'
+              % (i, 15 + i % 11, 1 + i % 12, 1 + i % 28, sentence(rng), rng.choice(MARKETS), rng.choice(areas),
+                 rng.choice(WORDS), rng.choice(WORDS), body))
+    write(os.path.join(os.path.dirname(os.path.abspath(out)), "bodies.md"), "\n\n".join(bodies) + "\n")
+
+if __name__ == "__main__":
+    main()

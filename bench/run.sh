@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# make bench [N=10000]: generate a synthetic site, build it, report time, pages/s, peak memory,
+# output size, and the floor: Debian's cmark rendering the same Markdown alone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-10000}
+WORK=.bench/$N
+BIN=.build/release/nhipcau
+if [ ! -f "$WORK/content/site.yml" ]; then
+  rm -rf "$WORK"; mkdir -p "$WORK"
+  echo "Generating $N stories in $WORK/content …"
+  python3 bench/generate.py "$WORK/content" "$N"
+fi
+rm -rf "$WORK/site"
+pages_md=$(find "$WORK/content" -name '*.md' | wc -l)
+
+# The floor: one cmark process rendering every body (best of 3).
+floor=999999
+for _ in 1 2 3; do
+  s=$(date +%s.%N); cmark "$WORK/bodies.md" > /dev/null; e=$(date +%s.%N)
+  floor=$(python3 -c "print(min($floor, $e - $s))")
+done
+
+# The build (best of 3 wall times; peak memory from GNU time).
+best=999999; rss=0
+for _ in 1 2 3; do
+  rm -rf "$WORK/site"
+  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$BIN" build --content "$WORK/content" --output "$WORK/site" --date 2026-11-25 > "$WORK/build.log"
+  read -r wall kb < "$WORK/time.txt"
+  best=$(python3 -c "print(min($best, $wall))")
+  rss=$(python3 -c "print(max($rss, $kb))")
+done
+pages=$(find "$WORK/site" -name '*.html' | wc -l)
+size=$(du -sm "$WORK/site" | cut -f1)
+python3 - "$N" "$pages" "$best" "$rss" "$size" "$floor" "$pages_md" <<'PY'
+import sys
+n, pages, wall, rss_kb, size_mb, floor, md = sys.argv[1:]
+pages, wall, rss_kb, floor = int(pages), float(wall), int(rss_kb), float(floor)
+print(f"stories            {int(n):>10,}")
+print(f"Markdown files     {int(md):>10,}")
+print(f"HTML pages written {pages:>10,}")
+print(f"build wall time    {wall:>10.2f} s   (best of 3)")
+print(f"pages per second   {pages / wall:>10,.0f}")
+print(f"peak memory        {rss_kb / 1024:>10.0f} MB")
+print(f"output size        {int(size_mb):>10,} MB")
+print(f"cmark floor        {floor:>10.2f} s   (Debian cmark rendering the same Markdown, best of 3)")
+print(f"build / floor      {wall / floor:>10.1f} x")
+PY
