@@ -41,13 +41,10 @@ public final class OutputDirectory: Sendable {
     }
 
     /// Writes one file of the site; `path` is relative to the site root.
-    public func write(_ bytes: some Sequence<UInt8>, to path: String) throws(OutputError) {
-        let url = staging.appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url)
-        } catch {
-            throw OutputError(vi: "Không ghi được \(path): \(error.localizedDescription)", en: "Cannot write \(path): \(error.localizedDescription)")
+    public func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
+        let target = staging.path + "/" + path
+        if let problem = FileWriting.write(bytes, to: target) {
+            throw OutputError(vi: "Không ghi được \(path): \(problem)", en: "Cannot write \(path): \(problem)")
         }
     }
 

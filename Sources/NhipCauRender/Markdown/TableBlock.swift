@@ -58,19 +58,5 @@ enum TableBlock {
     }
 }
 
-/// Escapes text for HTML element content and double-quoted attributes.
-func escape(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
-}
+/// Escapes text for HTML element content and attributes.
+func escape(_ text: String) -> String { htmlEscaped(text) }

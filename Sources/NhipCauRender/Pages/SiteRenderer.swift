@@ -144,7 +144,7 @@ public struct SiteRenderer: Sendable {
         .nonEmpty(stories.map { storyCard($0, from: route) })
     }
 
-    func page(_ frame: PageFrame, template: String, view: Any, search: SearchDocument? = nil, diagnostics: [Diagnostic] = []) -> RenderedPage {
+    func page(_ frame: PageFrame, template: String, view: some Encodable, search: SearchDocument? = nil, diagnostics: [Diagnostic] = []) -> RenderedPage {
         let content = theme.render(view, template: template)
         return RenderedPage(route: frame.route, html: layout(frame, content: content), search: search, diagnostics: diagnostics)
     }

@@ -43,9 +43,10 @@ public struct Theme: Sendable {
         }
 
         var library = MustacheLibrary()
+        _ = ByteHTMLContentType.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: ByteHTMLContentType.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
                     vi: "Mẫu giao diện viết sai cú pháp Mustache (\(error.error)). Kiểm tra các cặp {{#…}} và {{/…}}.",
@@ -58,7 +59,7 @@ public struct Theme: Sendable {
         return (Theme(library: library, assets: assets), diagnostics)
     }
 
-    func render(_ view: Any, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+    func render(_ view: some Encodable, template: String) -> String {
+        library.render(MustacheContext.make(view), withTemplate: template) ?? ""
     }
 }

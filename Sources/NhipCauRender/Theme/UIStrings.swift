@@ -1,7 +1,7 @@
 import NhipCauCore
 
 /// Every word the theme itself writes, in the site's language. Templates read them as `{{t.name}}`.
-public struct UIStrings: Sendable {
+public struct UIStrings: Sendable, Encodable {
     let skipToContent: String
     let menu: String
     let home: String

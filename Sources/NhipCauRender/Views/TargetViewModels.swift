@@ -1,6 +1,6 @@
 /// View models of the target pages: plans, one plan, one area.
 
-struct FigureFactsView {
+struct FigureFactsView: Encodable {
     let period: String
     let target: String
     let achieved: String
@@ -10,7 +10,7 @@ struct FigureFactsView {
     let statusKey: String
 }
 
-struct PlanRowView {
+struct PlanRowView: Encodable {
     let title: String
     let href: String
     let issuer: String
@@ -22,17 +22,17 @@ struct PlanRowView {
     let statusKey: String
 }
 
-struct PlanListView {
+struct PlanListView: Encodable {
     let t: UIStrings
     let rows: [PlanRowView]
 }
 
-struct DownloadView {
+struct DownloadView: Encodable {
     let label: String
     let href: String
 }
 
-struct PlanView {
+struct PlanView: Encodable {
     let t: UIStrings
     let title: String
     let issuer: String
@@ -44,21 +44,21 @@ struct PlanView {
     let downloads: [DownloadView]
 }
 
-struct AreaPlanView {
+struct AreaPlanView: Encodable {
     let planTitle: String
     let planHref: String
     let facts: FigureFactsView
     let charts: [String]
 }
 
-struct AreaView {
+struct AreaView: Encodable {
     let t: UIStrings
     let name: String
     let plans: [AreaPlanView]
     let stories: ListView<StoryCardView>?
 }
 
-struct PlanCountView {
+struct PlanCountView: Encodable {
     let title: String
     let href: String
     let count: String

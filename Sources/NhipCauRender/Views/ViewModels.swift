@@ -2,18 +2,18 @@
 /// URL computed); templates only place them. Optional values read inside a section are written
 /// `{{#.name}}` in templates, so that a nil never picks up an outer value of the same name.
 
-struct LinkView {
+struct LinkView: Encodable {
     let label: String
     let href: String?
 }
 
-struct NavItemView {
+struct NavItemView: Encodable {
     let label: String
     let href: String
     let current: Bool
 }
 
-struct ListView<Item> {
+struct ListView<Item: Encodable>: Encodable {
     let items: [Item]
 
     /// nil for an empty list, so `{{#list}}…{{/list}}` leaves out the whole block.
@@ -22,14 +22,14 @@ struct ListView<Item> {
     }
 }
 
-struct ContactView {
+struct ContactView: Encodable {
     let hotline: String?
     let hotlineHref: String?
     let email: String?
     let address: String?
 }
 
-struct SocialView {
+struct SocialView: Encodable {
     let type: String
     let title: String
     let siteName: String
@@ -40,12 +40,12 @@ struct SocialView {
     let twitterCard: String
 }
 
-struct FeedLinkView {
+struct FeedLinkView: Encodable {
     let title: String
     let href: String
 }
 
-struct LayoutView {
+struct LayoutView: Encodable {
     let lang: String
     let t: UIStrings
     let documentTitle: String
@@ -63,7 +63,7 @@ struct LayoutView {
     let content: String
 }
 
-struct StoryCardView {
+struct StoryCardView: Encodable {
     let title: String
     let href: String
     let date: String
@@ -72,13 +72,13 @@ struct StoryCardView {
     let marketName: String?
 }
 
-struct HomeMarketView {
+struct HomeMarketView: Encodable {
     let title: String
     let href: String
     let income: String?
 }
 
-struct PolicyRowView {
+struct PolicyRowView: Encodable {
     let number: String
     let title: String
     let href: String
@@ -88,14 +88,14 @@ struct PolicyRowView {
     let statusKey: String
 }
 
-struct HeadlineView {
+struct HeadlineView: Encodable {
     let sentence: String
     let chart: String?
     let href: String
     let linkLabel: String
 }
 
-struct HomeView {
+struct HomeView: Encodable {
     let t: UIStrings
     let siteTitle: String
     let description: String?
@@ -109,12 +109,12 @@ struct HomeView {
     let contact: ContactView?
 }
 
-struct ImageView {
+struct ImageView: Encodable {
     let src: String
     let alt: String
 }
 
-struct StoryView {
+struct StoryView: Encodable {
     let t: UIStrings
     let title: String
     let date: String
@@ -131,27 +131,27 @@ struct StoryView {
     let related: ListView<StoryCardView>?
 }
 
-struct PaginationView {
+struct PaginationView: Encodable {
     let current: Int
     let total: Int
     let previous: String?
     let next: String?
 }
 
-struct StoryListPageView {
+struct StoryListPageView: Encodable {
     let t: UIStrings
     let heading: String
     let list: ListView<StoryCardView>?
     let pagination: PaginationView?
 }
 
-struct TagPageView {
+struct TagPageView: Encodable {
     let t: UIStrings
     let name: String
     let list: ListView<StoryCardView>?
 }
 
-struct MarketView {
+struct MarketView: Encodable {
     let t: UIStrings
     let title: String
     let summary: String?
@@ -167,7 +167,7 @@ struct MarketView {
     let stories: ListView<StoryCardView>?
 }
 
-struct MarketRowView {
+struct MarketRowView: Encodable {
     let title: String
     let href: String
     let income: String
@@ -176,12 +176,12 @@ struct MarketRowView {
     let sectors: String
 }
 
-struct MarketListView {
+struct MarketListView: Encodable {
     let t: UIStrings
     let rows: [MarketRowView]
 }
 
-struct PolicyView {
+struct PolicyView: Encodable {
     let t: UIStrings
     let number: String
     let title: String
@@ -198,12 +198,12 @@ struct PolicyView {
     let body: String
 }
 
-struct PolicyListView {
+struct PolicyListView: Encodable {
     let t: UIStrings
     let rows: [PolicyRowView]
 }
 
-struct FreePageView {
+struct FreePageView: Encodable {
     let t: UIStrings
     let title: String
     let summary: String?
@@ -211,7 +211,7 @@ struct FreePageView {
     let body: String
 }
 
-struct NotFoundView {
+struct NotFoundView: Encodable {
     let t: UIStrings
     let links: [LinkView]
 }
