@@ -76,3 +76,18 @@ public enum VietnameseText {
     /// grave, acute, tilde, hook above, dot below.
     private static let toneMarks: Set<UInt32> = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (spaces, tabs, newlines), without
+    /// bridging to `NSString`, which `trimmingCharacters(in:)` does on Linux.
+    public var trimmed: String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// True when the text holds only white space.
+    public var isBlank: Bool {
+        utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } || allSatisfy(\.isWhitespace)
+    }
+}

@@ -193,7 +193,7 @@ struct DocumentReader: Sendable {
                 en: "The file name `\(slug).md` may only use lowercase a–z, digits 0–9 and hyphens, since it becomes the page's address." + (suggestion.isEmpty ? "" : " Rename it to `\(suggestion).md`.")))
         }
         return readText(file).flatMap { text in
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if text.isBlank {
                 return .failure(.error(SourceLocation(file: file),
                     vi: "Tệp rỗng. Chép một tệp mẫu cùng thư mục rồi sửa nội dung, hoặc xóa tệp này.",
                     en: "The file is empty. Copy a sample file from the same folder and edit it, or delete this file."))

@@ -100,7 +100,7 @@ struct FrontMatter {
             wrongType(key, expected: LocalizedText(vi: "một đoạn chữ", en: "text"), example: example)
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed
         if text.isEmpty, required { missing(key, example: example) }
         return text.isEmpty ? nil : text
     }
@@ -143,7 +143,7 @@ struct FrontMatter {
         case .sequence(let sequence):
             var items: [String] = []
             for item in sequence {
-                guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                guard let text = item.scalar?.string.trimmed, !text.isEmpty else {
                     wrongType(key, expected: LocalizedText(vi: "một danh sách chữ", en: "a list of text"), example: example)
                     return []
                 }
@@ -151,7 +151,7 @@ struct FrontMatter {
             }
             return items
         case .scalar(let scalar):
-            return [scalar.string.trimmingCharacters(in: .whitespaces)] // one item written without brackets
+            return [scalar.string.trimmed] // one item written without brackets
         default:
             wrongType(key, expected: LocalizedText(vi: "một danh sách chữ", en: "a list of text"), example: example)
             return []
