@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NhipCauCore
+import ServiceLifecycle
+
+/// `nhipcau serve`: builds the content into a private folder, serves it on 127.0.0.1, rebuilds
+/// when a file under the content folder changes and tells open pages to reload.
+/// Returns when SIGINT (Ctrl-C) or SIGTERM arrives, or when the calling task is cancelled.
+public enum PreviewServer {
+    public static func run(_ options: ServeOptions, report: @escaping @Sendable (ServeEvent) -> Void) async throws {
+        let workspace = FileManager.default.temporaryDirectory
+            .appendingPathComponent("nhipcau-serve-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+
+        let state = PreviewState(language: options.language ?? .vi)
+        let hub = ReloadHub()
+        let builder = PreviewBuilder(options: options, workspace: workspace, state: state, hub: hub, report: report)
+        await builder.rebuild()
+
+        let app = Application(
+            responder: PreviewResponder(state: state, hub: hub),
+            configuration: .init(address: .hostname(ServeOptions.host, port: options.port), serverName: nil),
+            services: [ContentWatcher(options: options, builder: builder, hub: hub)],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.port
+                report(.listening(url: "http://\(ServeOptions.host):\(port)/", folder: workspace.path, language: await state.language))
+            },
+            logger: quietLogger())
+        try await app.runService()
+        report(.stopped(language: await state.language))
+    }
+
+    /// Hummingbird's own log lines would drown the officer's messages; keep only real failures.
+    static func quietLogger() -> Logger {
+        var logger = Logger(label: "nhipcau-serve")
+        logger.logLevel = .critical
+        return logger
+    }
+}
+
+/// Looks at the content folder every `pollInterval` and rebuilds when anything changed.
+/// Polling modification times works on every system and needs no file-event library.
+struct ContentWatcher: Service {
+    let options: ServeOptions
+    let builder: PreviewBuilder
+    let hub: ReloadHub
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown { try await watch() }
+        await hub.closeAll()
+    }
+
+    private func watch() async throws {
+        var seen = ContentSnapshot.take(of: options.content)
+        while !Task.isCancelled {
+            try await Task.sleep(for: options.pollInterval)
+            let now = ContentSnapshot.take(of: options.content)
+            guard now != seen else { continue }
+            seen = now
+            await builder.rebuild()
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import NhipCauBuild
+import NhipCauCore
+
+/// How much the tool says: `--quiet` only errors, `--verbose` also each step's time.
+enum Verbosity {
+    case quiet, normal, verbose
+
+    init(quiet: Bool, verbose: Bool) {
+        self = quiet ? .quiet : (verbose ? .verbose : .normal)
+    }
+}
+
+/// Output that goes straight out (no buffering), so a line is seen the moment it is written,
+/// also through a pipe. Progress lines are shown only on a terminal and erased by the next line.
+enum Terminal {
+    static let isInteractive = isatty(1) == 1
+
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((erase + line + "\n").utf8))
+    }
+
+    static func complain(_ line: String) {
+        FileHandle.standardOutput.write(Data(erase.utf8))
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// A line that the next message replaces; nothing at all when stdout is not a terminal.
+    static func progress(_ text: String) {
+        guard isInteractive else { return }
+        FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
+
+    private static var erase: String { isInteractive ? "\r\u{1B}[K" : "" }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// `  đọc nội dung: 0,05 giây` for each step, in order.
+    static func stepLines(_ steps: [(BuildStep, Duration)], language: Language) -> [String] {
+        let numbers = NumberFormat(language: language)
+        let unit = language == .vi ? "giây" : "s"
+        return steps.map { step, duration in
+            "  \(step.name(in: language)): \(numbers.decimal(seconds(duration), fractionDigits: 3)) \(unit)"
+        }
+    }
+}
+
+/// Collects step times from the build's threads for `--verbose`.
+final class StepTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var steps: [(BuildStep, Duration)] = []
+
+    var observer: BuildStepObserver {
+        { @Sendable step, duration in self.lock.withLock { self.steps.append((step, duration)) } }
+    }
+
+    var all: [(BuildStep, Duration)] { lock.withLock { steps } }
+}
