@@ -13,23 +13,26 @@ public enum PreviewServer {
         let workspace = FileManager.default.temporaryDirectory
             .appendingPathComponent("nhipcau-serve-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: workspace) }
 
         let state = PreviewState(language: options.language ?? .vi)
         let hub = ReloadHub()
         let builder = PreviewBuilder(options: options, workspace: workspace, state: state, hub: hub, report: report)
+        // Taken before the first build, so a file saved while it runs still triggers a rebuild.
+        let beforeFirstBuild = ContentSnapshot.take(of: options.content)
         await builder.rebuild()
 
         let app = Application(
             responder: PreviewResponder(state: state, hub: hub),
             configuration: .init(address: .hostname(ServeOptions.host, port: options.port), serverName: nil),
-            services: [ContentWatcher(options: options, builder: builder, hub: hub)],
+            services: [ContentWatcher(options: options, builder: builder, hub: hub, seen: beforeFirstBuild)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
                 report(.listening(url: "http://\(ServeOptions.host):\(port)/", folder: workspace.path, language: await state.language))
             },
             logger: quietLogger())
+        defer { try? FileManager.default.removeItem(at: workspace) }
         try await app.runService()
+        try? FileManager.default.removeItem(at: workspace)
         report(.stopped(language: await state.language))
     }
 
@@ -47,6 +50,8 @@ struct ContentWatcher: Service {
     let options: ServeOptions
     let builder: PreviewBuilder
     let hub: ReloadHub
+    /// The content as it was when the last build started.
+    let seen: ContentSnapshot
 
     func run() async throws {
         try? await cancelWhenGracefulShutdown { try await watch() }
@@ -54,7 +59,7 @@ struct ContentWatcher: Service {
     }
 
     private func watch() async throws {
-        var seen = ContentSnapshot.take(of: options.content)
+        var seen = seen
         while !Task.isCancelled {
             try await Task.sleep(for: options.pollInterval)
             let now = ContentSnapshot.take(of: options.content)

@@ -54,6 +54,7 @@ struct Serve: ParsableCommand {
                                    includeDrafts: drafts, language: lang.flatMap(Language.init(rawValue:)),
                                    timeSteps: verbose)
         let reporter = ServeReporter(verbosity: Verbosity(quiet: quiet, verbose: verbose))
+        signal(SIGPIPE, SIG_IGN) // a closed terminal or pipe: keep serving, clean up on exit
         let outcome = AsyncOutcome()
         Task {
             do {

@@ -17,18 +17,24 @@ enum Terminal {
     static let isInteractive = isatty(1) == 1
 
     static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((erase + line + "\n").utf8))
+        write(erase + line + "\n", to: .standardOutput)
     }
 
     static func complain(_ line: String) {
-        FileHandle.standardOutput.write(Data(erase.utf8))
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        write(erase, to: .standardOutput)
+        write(line + "\n", to: .standardError)
     }
 
     /// A line that the next message replaces; nothing at all when stdout is not a terminal.
     static func progress(_ text: String) {
         guard isInteractive else { return }
-        FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + text).utf8))
+        write("\r\u{1B}[K" + text, to: .standardOutput)
+    }
+
+    /// A closed pipe (the reader went away) must not stop the tool before it cleans up.
+    private static func write(_ text: String, to handle: FileHandle) {
+        guard !text.isEmpty else { return }
+        try? handle.write(contentsOf: Data(text.utf8))
     }
 
     private static var erase: String { isInteractive ? "\r\u{1B}[K" : "" }

@@ -65,6 +65,17 @@ import Testing
         #expect(!story.body.contains("Câu chuyện đầu tiên."))
     }
 
+    @Test func anEditSavedRightAfterStartingIsNotMissed() throws {
+        let site = try site()
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+        try site.write("stories/chi-lan.md", Self.story.replacingOccurrences(of: "Câu chuyện đầu tiên.", with: "Sửa ngay khi vừa mở."))
+        let served = ServeProcess.eventually {
+            (try? HTTPProbe.get(port: server.port, Self.storyPath))?.body.contains("Sửa ngay khi vừa mở.") == true
+        }
+        #expect(served, "\(server.stdout)\(server.stderr)")
+    }
+
     @Test func aBrokenFileShowsItsErrorsWhileTheLastGoodSiteIsStillServed() throws {
         let site = try site()
         let server = try ServeProcess(in: site.root)
