@@ -31,7 +31,11 @@ public enum PreviewServer {
             },
             logger: quietLogger())
         defer { try? FileManager.default.removeItem(at: workspace) }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw ServeFailure.portInUse(port: options.port)
+        }
         try? FileManager.default.removeItem(at: workspace)
         report(.stopped(language: await state.language))
     }
@@ -41,6 +45,19 @@ public enum PreviewServer {
         var logger = Logger(label: "nhipcau-serve")
         logger.logLevel = .critical
         return logger
+    }
+}
+
+/// Why the preview could not start.
+public enum ServeFailure: Error, Sendable {
+    case portInUse(port: Int)
+
+    public func message(in language: Language) -> String {
+        switch self {
+        case .portInUse(let port):
+            language == .vi ? "Cổng \(port) đang được một chương trình khác dùng. Thử cổng khác, ví dụ: nhipcau serve --port \(port + 1)"
+                : "Port \(port) is used by another program. Try another one, e.g. nhipcau serve --port \(port + 1)"
+        }
     }
 }
 

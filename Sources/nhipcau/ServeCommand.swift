@@ -33,10 +33,10 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "Language of messages: vi or en (default: the site's language).")
     var lang: String?
 
-    @Flag(name: .long, help: "Print only errors.")
+    @Flag(name: .long, help: "Print only errors (and the address to open).")
     var quiet = false
 
-    @Flag(name: .long, help: "Also print how long each build step took.")
+    @Flag(name: .long, help: "Also print how long each build step took, and where the preview is built.")
     var verbose = false
 
     func validate() throws {
@@ -64,10 +64,14 @@ struct Serve: ParsableCommand {
             }
             outcome.done()
         }
-        if let error = outcome.wait() {
-            Report.line((lang == "en" ? "Cannot serve: " : "Không chạy được máy chủ xem trước: ") + "\(error)")
-            throw ExitCode(1)
+        guard let error = outcome.wait() else { return }
+        let language = lang.flatMap(Language.init(rawValue:)) ?? .vi
+        if let failure = error as? ServeFailure {
+            Report.line(failure.message(in: language))
+        } else {
+            Report.line((language == .en ? "Cannot serve: " : "Không chạy được máy chủ xem trước: ") + "\(error)")
         }
+        throw ExitCode(1)
     }
 }
 

@@ -135,6 +135,28 @@ import Testing
         #expect(server.stdout.contains("Stopped."), "\(server.stdout)")
     }
 
+    @Test func aPortInUseIsExplainedAndQuietSaysNothingElse() throws {
+        let site = try site()
+        let first = try ServeProcess(in: site.root)
+        defer { first.stop() }
+        let second = Process()
+        second.executableURL = CLI.binary
+        second.arguments = ["serve", "--port", String(first.port), "--quiet", "--date", "2021-06-30"]
+        second.currentDirectoryURL = site.root
+        let out = Pipe(), err = Pipe()
+        second.standardOutput = out
+        second.standardError = err
+        try second.run()
+        let ended = ServeProcess.eventually { !second.isRunning }
+        if !ended { second.terminate() }
+        #expect(ended, "a second server on a busy port must stop by itself")
+        #expect(second.terminationStatus == 1)
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stdout.isEmpty, "\(stdout)")
+        #expect(stderr.contains("Cổng \(first.port) đang được một chương trình khác dùng"), "\(stderr)")
+    }
+
     @Test func aSiteThatNeverBuiltShowsTheErrorPage() throws {
         var files = TestSite.minimal
         files["stories/chi-lan.md"] = "---\ntitle: \"Chị Lan\"\ndate: 2021-02-30\n---\n\nA.\n"
