@@ -1,3 +1,4 @@
+import Foundation
 import NhipCauCore
 
 /// The named steps of a build, reported with their duration when someone asks (`--verbose`).
@@ -33,4 +34,18 @@ extension Optional where Wrapped == BuildStepObserver {
         defer { observer(step, ContinuousClock.now - started) }
         return try body()
     }
+}
+
+/// Collects step durations from the build's threads; read them once the build returned.
+public final class BuildStepLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var steps: [(BuildStep, Duration)] = []
+
+    public init() {}
+
+    public var observer: BuildStepObserver {
+        { @Sendable step, duration in self.lock.withLock { self.steps.append((step, duration)) } }
+    }
+
+    public var all: [(BuildStep, Duration)] { lock.withLock { steps } }
 }

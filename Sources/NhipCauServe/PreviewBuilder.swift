@@ -14,7 +14,7 @@ struct PreviewBuilder: Sendable {
     func rebuild() async {
         let output = await state.nextBuildFolder(in: workspace)
         report(.building(language: await state.language))
-        let steps = StepLog()
+        let steps = BuildStepLog()
         let observer: BuildStepObserver? = options.timeSteps ? steps.observer : nil
         let buildOptions = BuildOptions(content: options.content, output: output, today: options.today,
                                         includeDrafts: options.includeDrafts, stepObserver: observer)
@@ -60,21 +60,5 @@ struct PreviewBuilder: Sendable {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: work()) }
         }
-    }
-}
-
-/// Step durations, written from the build's thread, read after it finished.
-final class StepLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var steps: [(BuildStep, Duration)] = []
-
-    func add(_ step: BuildStep, _ duration: Duration) {
-        lock.withLock { steps.append((step, duration)) }
-    }
-
-    var all: [(BuildStep, Duration)] { lock.withLock { steps } }
-
-    var observer: BuildStepObserver {
-        { @Sendable step, duration in self.add(step, duration) }
     }
 }

@@ -48,7 +48,7 @@ struct Build: ParsableCommand {
         let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
         let verbosity = Verbosity(quiet: quiet, verbose: verbose)
         let started = ContinuousClock.now
-        let steps = StepTimes()
+        let steps = BuildStepLog()
         let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
                                    today: today, includeDrafts: drafts, offline: offline,
                                    stepObserver: verbosity == .verbose ? steps.observer : nil)

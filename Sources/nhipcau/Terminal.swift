@@ -52,15 +52,3 @@ enum Terminal {
         }
     }
 }
-
-/// Collects step times from the build's threads for `--verbose`.
-final class StepTimes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var steps: [(BuildStep, Duration)] = []
-
-    var observer: BuildStepObserver {
-        { @Sendable step, duration in self.lock.withLock { self.steps.append((step, duration)) } }
-    }
-
-    var all: [(BuildStep, Duration)] { lock.withLock { steps } }
-}
