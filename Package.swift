@@ -6,7 +6,7 @@ import PackageDescription
 // → Render (Markdown, charts, templates) → Write (output tree, atomic publish) → Build (the pipeline) → nhipcau (CLI).
 let package = Package(
     name: "NhipCau",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "nhipcau", targets: ["nhipcau"]),
     ],
@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,13 +43,24 @@ let package = Package(
             name: "NhipCauBuild",
             dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite"]
         ),
+        // `nhipcau serve`: a preview server with live reload; the only target that touches the network.
+        .target(
+            name: "NhipCauServe",
+            dependencies: [
+                "NhipCauCore", "NhipCauBuild",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "nhipcau",
-            dependencies: ["NhipCauBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NhipCauBuild", "NhipCauServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "NhipCauTests",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauBuild"],
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauBuild", "NhipCauServe"],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

@@ -13,13 +13,17 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Links end in `index.html`, for a copy opened from a folder with no web server.
     public var offline: Bool
+    /// Told how long each step took (for `--verbose`); nil: no timing.
+    public var stepObserver: BuildStepObserver?
 
-    public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false) {
+    public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false,
+                stepObserver: BuildStepObserver? = nil) {
         self.content = content
         self.output = output
         self.today = today
         self.includeDrafts = includeDrafts
         self.offline = offline
+        self.stepObserver = stepObserver
     }
 }
 
@@ -55,7 +59,9 @@ public enum SiteBuild {
         } catch {
             return .failure(.output(error, language: language))
         }
-        let written = writePages(prepared.site.pageJobs, renderer: prepared.renderer, to: output)
+        let written = options.stepObserver.timed(.pages) {
+            writePages(prepared.site.pageJobs, renderer: prepared.renderer, to: output)
+        }
         diagnostics.append(contentsOf: written.diagnostics)
         if let error = written.error {
             output.discard()
@@ -66,14 +72,14 @@ public enum SiteBuild {
             return .failure(.content(diagnostics, language: language))
         }
         let copied: Int
-        switch writeFiles(prepared, pages: written.routes, options: options, to: output) {
+        switch options.stepObserver.timed(.files, { writeFiles(prepared, pages: written.routes, options: options, to: output) }) {
         case .success(let count): copied = count
         case .failure(let error):
             output.discard()
             return .failure(.output(error, language: language))
         }
         do {
-            try output.publish()
+            try options.stepObserver.timed(.publish) { () throws(OutputError) in try output.publish() }
         } catch {
             return .failure(.output(error, language: language))
         }
@@ -107,15 +113,17 @@ public enum SiteBuild {
     /// Load → assemble → theme: the steps that read content and can fail on it.
     static func prepare(_ options: BuildOptions) -> Result<PreparedSite, BuildFailure> {
         var diagnostics = Diagnostics()
-        let (loaded, loadProblems) = ContentLoader.load(from: DiskContent(root: options.content))
+        let observer = options.stepObserver
+        let (loaded, loadProblems) = observer.timed(.load) { ContentLoader.load(from: DiskContent(root: options.content)) }
         diagnostics.append(contentsOf: loadProblems)
         let language = loaded?.config.language ?? .vi
         guard let loaded else { return .failure(.content(diagnostics, language: language)) }
 
-        let (assembled, siteProblems) = SiteAssembler.assemble(
-            loaded, options: .init(today: options.today, includeDrafts: options.includeDrafts))
+        let (assembled, siteProblems) = observer.timed(.assemble) {
+            SiteAssembler.assemble(loaded, options: .init(today: options.today, includeDrafts: options.includeDrafts))
+        }
         diagnostics.append(contentsOf: siteProblems)
-        let (theme, themeProblems) = Theme.make(overrides: loaded.theme, extraCSS: ChartStyles.css)
+        let (theme, themeProblems) = observer.timed(.theme) { Theme.make(overrides: loaded.theme, extraCSS: ChartStyles.css) }
         diagnostics.append(contentsOf: themeProblems)
         guard let site = assembled, let theme else { return .failure(.content(diagnostics, language: language)) }
         let renderer = SiteRenderer(site: site, theme: theme, offline: options.offline)

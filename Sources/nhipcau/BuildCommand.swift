@@ -31,7 +31,14 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Write links ending in index.html, so the site works opened from a folder or USB stick with no web server.")
     var offline = false
 
+    @Flag(name: .long, help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Also print how long each build step took.")
+    var verbose = false
+
     func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
         if let date, SimpleDate(iso: date) == nil {
             throw ValidationError("--date must be a real day written YYYY-MM-DD, e.g. --date 2026-11-25 (got '\(date)').")
         }
@@ -39,15 +46,23 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
+        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
         let started = ContinuousClock.now
+        let steps = BuildStepLog()
         let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
-                                   today: today, includeDrafts: drafts, offline: offline)
-        switch SiteBuild.run(options) {
+                                   today: today, includeDrafts: drafts, offline: offline,
+                                   stepObserver: verbosity == .verbose ? steps.observer : nil)
+        Terminal.progress("…")
+        let result = SiteBuild.run(options)
+        Terminal.progress("")
+        switch result {
         case .success(let report):
+            guard verbosity != .quiet else { return }
             Report.diagnostics(report.diagnostics, language: report.language, contentFolder: content)
-            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
-                + Double((ContinuousClock.now - started).components.seconds)
-            Report.summary(report, output: output, seconds: seconds)
+            if verbosity == .verbose {
+                for line in Terminal.stepLines(steps.all, language: report.language) { print(line) }
+            }
+            Report.summary(report, output: output, seconds: Terminal.seconds(ContinuousClock.now - started))
         case .failure(.content(let diagnostics, let language)):
             Report.diagnostics(diagnostics, language: language, contentFolder: content)
             Report.failed(errorCount: diagnostics.errors.count, language: language, output: output)

@@ -1,0 +1,64 @@
+import Foundation
+import NhipCauBuild
+import NhipCauCore
+
+/// Builds the content into a new private folder and, on success, serves it instead of the last one.
+struct PreviewBuilder: Sendable {
+    let options: ServeOptions
+    /// Private to this server: never the officer's `site/`.
+    let workspace: URL
+    let state: PreviewState
+    let hub: ReloadHub
+    let report: @Sendable (ServeEvent) -> Void
+
+    func rebuild() async {
+        let output = await state.nextBuildFolder(in: workspace)
+        report(.building(language: await state.language))
+        let steps = BuildStepLog()
+        let observer: BuildStepObserver? = options.timeSteps ? steps.observer : nil
+        let buildOptions = BuildOptions(content: options.content, output: output, today: options.today,
+                                        includeDrafts: options.includeDrafts, stepObserver: observer)
+        let started = ContinuousClock.now
+        let result = await Self.offCooperativePool { SiteBuild.run(buildOptions) }
+        let duration = ContinuousClock.now - started
+        switch result {
+        case .success(let built):
+            await serve(output, built: built, duration: duration, steps: steps.all)
+        case .failure(.content(let diagnostics, let siteLanguage)):
+            let language = options.language ?? siteLanguage
+            await fail(lines: format(diagnostics.sorted, in: language), language: language)
+        case .failure(.output(let error, let siteLanguage)):
+            let language = options.language ?? siteLanguage
+            await fail(lines: [error.message.text(in: language)], language: language)
+        }
+    }
+
+    private func serve(_ output: URL, built: BuildReport, duration: Duration, steps: [(BuildStep, Duration)]) async {
+        let language = options.language ?? built.language
+        if let replaced = await state.succeeded(root: output, language: language) {
+            try? FileManager.default.removeItem(at: replaced)
+        }
+        report(.built(BuildSummary(pages: built.pagesWritten, files: built.filesCopied,
+                                   warnings: format(built.diagnostics.warnings, in: language),
+                                   duration: duration, steps: steps, language: language)))
+        await hub.send(.reload(generation: await state.generation))
+    }
+
+    private func fail(lines: [String], language: Language) async {
+        await state.failed(lines: lines, language: language)
+        report(.failed(lines: lines, language: language))
+        await hub.send(.errors(lines))
+    }
+
+    private func format(_ diagnostics: [Diagnostic], in language: Language) -> [String] {
+        let prefix = options.contentShownAs.hasSuffix("/") ? options.contentShownAs : options.contentShownAs + "/"
+        return diagnostics.map { $0.formatted(in: language, contentPrefix: prefix) }
+    }
+
+    /// A build blocks its thread and uses every core; keep it off the threads that serve requests.
+    static func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+}

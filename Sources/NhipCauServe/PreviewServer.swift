@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NhipCauCore
+import ServiceLifecycle
+
+/// `nhipcau serve`: builds the content into a private folder, serves it on 127.0.0.1, rebuilds
+/// when a file under the content folder changes and tells open pages to reload.
+/// Returns when SIGINT (Ctrl-C) or SIGTERM arrives, or when the calling task is cancelled.
+public enum PreviewServer {
+    public static func run(_ options: ServeOptions, report: @escaping @Sendable (ServeEvent) -> Void) async throws {
+        let workspace = FileManager.default.temporaryDirectory
+            .appendingPathComponent("nhipcau-serve-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+
+        let state = PreviewState(language: options.language ?? .vi)
+        let hub = ReloadHub()
+        let builder = PreviewBuilder(options: options, workspace: workspace, state: state, hub: hub, report: report)
+        // Taken before the first build, so a file saved while it runs still triggers a rebuild.
+        let beforeFirstBuild = ContentSnapshot.take(of: options.content)
+        await builder.rebuild()
+
+        let app = Application(
+            responder: PreviewResponder(state: state, hub: hub),
+            configuration: .init(address: .hostname(ServeOptions.host, port: options.port), serverName: nil),
+            services: [ContentWatcher(options: options, builder: builder, hub: hub, seen: beforeFirstBuild)],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.port
+                report(.listening(url: "http://\(ServeOptions.host):\(port)/", folder: workspace.path, language: await state.language))
+            },
+            logger: quietLogger())
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw ServeFailure.portInUse(port: options.port)
+        }
+        try? FileManager.default.removeItem(at: workspace)
+        report(.stopped(language: await state.language))
+    }
+
+    /// Hummingbird's own log lines would drown the officer's messages; keep only real failures.
+    static func quietLogger() -> Logger {
+        var logger = Logger(label: "nhipcau-serve")
+        logger.logLevel = .critical
+        return logger
+    }
+}
+
+/// Why the preview could not start.
+public enum ServeFailure: Error, Sendable {
+    case portInUse(port: Int)
+
+    public func message(in language: Language) -> String {
+        switch self {
+        case .portInUse(let port):
+            language == .vi ? "Cổng \(port) đang được một chương trình khác dùng. Thử cổng khác, ví dụ: nhipcau serve --port \(port + 1)"
+                : "Port \(port) is used by another program. Try another one, e.g. nhipcau serve --port \(port + 1)"
+        }
+    }
+}
+
+/// Looks at the content folder every `pollInterval` and rebuilds when anything changed.
+/// Polling modification times works on every system and needs no file-event library.
+struct ContentWatcher: Service {
+    let options: ServeOptions
+    let builder: PreviewBuilder
+    let hub: ReloadHub
+    /// The content as it was when the last build started.
+    let seen: ContentSnapshot
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown { try await watch() }
+        await hub.closeAll()
+    }
+
+    private func watch() async throws {
+        var seen = seen
+        while !Task.isCancelled {
+            try await Task.sleep(for: options.pollInterval)
+            let now = ContentSnapshot.take(of: options.content)
+            guard now != seen else { continue }
+            seen = now
+            await builder.rebuild()
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import NhipCauCore
+
+/// What is being served right now: the last good build and the errors of the latest one.
+actor PreviewState {
+    /// The folder of the last successful build; nil until one succeeds.
+    private(set) var servedRoot: URL?
+    /// The latest build's errors, empty when it succeeded.
+    private(set) var errorLines: [String] = []
+    /// Counts successful builds; a page compares it to notice a restarted server.
+    private(set) var generation = 0
+    /// The language of messages and of the error page.
+    private(set) var language: Language
+    private var buildCount = 0
+
+    init(language: Language) {
+        self.language = language
+    }
+
+    /// A fresh folder name for the next build, so the served one is never written to.
+    func nextBuildFolder(in workspace: URL) -> URL {
+        buildCount += 1
+        return workspace.appendingPathComponent("build-\(buildCount)")
+    }
+
+    /// Serves `root` from now on and returns the folder it replaces.
+    func succeeded(root: URL, language: Language) -> URL? {
+        let replaced = servedRoot
+        servedRoot = root
+        errorLines = []
+        generation += 1
+        self.language = language
+        return replaced
+    }
+
+    func failed(lines: [String], language: Language) {
+        errorLines = lines
+        self.language = language
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import NhipCauBuild
+import NhipCauCore
+import NhipCauServe
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site in a browser; it rebuilds and reloads when a file is saved.",
+        discussion: """
+        Builds content/ into a private temporary folder (site/ is never touched), serves it at
+        http://127.0.0.1:PORT/ on this computer only, and watches content/ (theme/ included). When a file
+        changes the site is rebuilt and open pages reload. If the content has an error, the browser shows
+        the list of errors and keeps the last good site. Stop with Ctrl-C.
+
+        Examples:
+          nhipcau serve
+          nhipcau serve --drafts --port 8000
+        """)
+
+    @Option(name: .long, help: "The port to listen on, 1–65535; 0 picks a free one.")
+    var port = 8080
+
+    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
+    var content = "content"
+
+    @Option(name: .long, help: ArgumentHelp("The day to build as, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    @Flag(name: .long, help: "Include drafts and stories dated after --date.")
+    var drafts = false
+
+    @Option(name: .long, help: "Language of messages: vi or en (default: the site's language).")
+    var lang: String?
+
+    @Flag(name: .long, help: "Print only errors (and the address to open).")
+    var quiet = false
+
+    @Flag(name: .long, help: "Also print how long each build step took, and where the preview is built.")
+    var verbose = false
+
+    func validate() throws {
+        if let date, SimpleDate(iso: date) == nil {
+            throw ValidationError("--date must be a real day written YYYY-MM-DD (got '\(date)').")
+        }
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en.") }
+        if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
+    }
+
+    func run() throws {
+        let options = ServeOptions(content: URL(fileURLWithPath: content), contentShownAs: content, port: port,
+                                   today: date.flatMap(SimpleDate.init(iso:)) ?? Clock.today(),
+                                   includeDrafts: drafts, language: lang.flatMap(Language.init(rawValue:)),
+                                   timeSteps: verbose)
+        let reporter = ServeReporter(verbosity: Verbosity(quiet: quiet, verbose: verbose))
+        signal(SIGPIPE, SIG_IGN) // a closed terminal or pipe: keep serving, clean up on exit
+        let outcome = AsyncOutcome()
+        Task {
+            do {
+                try await PreviewServer.run(options, report: reporter.report)
+            } catch {
+                outcome.fail(error)
+            }
+            outcome.done()
+        }
+        guard let error = outcome.wait() else { return }
+        let language = lang.flatMap(Language.init(rawValue:)) ?? .vi
+        if let failure = error as? ServeFailure {
+            Report.line(failure.message(in: language))
+        } else {
+            Report.line((language == .en ? "Cannot serve: " : "Không chạy được máy chủ xem trước: ") + "\(error)")
+        }
+        throw ExitCode(1)
+    }
+}
+
+/// Waits on the main thread for the server task (the command line itself is synchronous).
+final class AsyncOutcome: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var error: (any Error)?
+
+    func fail(_ error: any Error) { lock.withLock { self.error = error } }
+    func done() { finished.signal() }
+
+    func wait() -> (any Error)? {
+        finished.wait()
+        return lock.withLock { error }
+    }
+}
+
+/// Turns what the server reports into lines for the officer, in the site's language.
+struct ServeReporter: Sendable {
+    let verbosity: Verbosity
+
+    func report(_ event: ServeEvent) {
+        switch event {
+        case .listening(let url, let folder, let language):
+            Terminal.say(language == .vi ? "Xem trước tại \(url)  (Ctrl-C để dừng)" : "Preview at \(url)  (Ctrl-C to stop)")
+            if verbosity == .verbose {
+                Terminal.say(language == .vi ? "Bản xem trước được dựng trong \(folder) (site/ không bị đụng tới)."
+                    : "The preview is built in \(folder) (site/ is not touched).")
+            }
+        case .building(let language):
+            Terminal.progress(language == .vi ? "Đang dựng trang…" : "Building…")
+        case .built(let summary):
+            built(summary)
+        case .failed(let lines, let language):
+            for line in lines { Terminal.complain(line) }
+            Terminal.complain(language == .vi
+                ? "Chưa dựng lại được: có \(lines.count) lỗi cần sửa. Trình duyệt vẫn hiện bản dựng thành công gần nhất."
+                : "Not rebuilt: \(lines.count) error(s) to fix. The browser keeps the last good build.")
+        case .stopped(let language):
+            if verbosity != .quiet { Terminal.say(language == .vi ? "Đã dừng." : "Stopped.") }
+        }
+    }
+
+    private func built(_ summary: BuildSummary) {
+        guard verbosity != .quiet else { return }
+        for warning in summary.warnings { Terminal.complain(warning) }
+        let numbers = NumberFormat(language: summary.language)
+        let time = numbers.decimal(Terminal.seconds(summary.duration), fractionDigits: 2)
+        let pages = numbers.integer(summary.pages)
+        Terminal.say(summary.language == .vi ? "Đã dựng \(pages) trang trong \(time) giây." : "Built \(pages) pages in \(time) s.")
+        if verbosity == .verbose {
+            for line in Terminal.stepLines(summary.steps, language: summary.language) { Terminal.say(line) }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// `nhipcau serve` as the officer runs it: the built binary on a free port of 127.0.0.1,
+/// talked to over raw HTTP. Every wait is bounded.
+@Suite(.serialized) struct ServeTests {
+    static let storyPath = "/cau-chuyen/chi-lan/"
+    static let story = "---\ntitle: \"Chị Lan\"\ndate: 2021-01-05\nmarket: nhat-ban\n---\n\nCâu chuyện đầu tiên.\n"
+
+    init() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CLI.binary.path), "build first: swift build --build-tests")
+    }
+
+    private func site() throws -> TestSite {
+        var files = TestSite.minimal
+        files["stories/chi-lan.md"] = Self.story
+        return try TestSite(files)
+    }
+
+    @Test func servesPagesWithTheReloadScriptAndTheRightTypes() throws {
+        let site = try site()
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+
+        let home = try HTTPProbe.get(port: server.port, "/")
+        #expect(home.status == 200)
+        #expect(home.header("content-type") == "text/html; charset=utf-8")
+        #expect(home.body.contains("<script src=\"/__nhipcau/live.js\"></script>\n</body>"))
+        let story = try HTTPProbe.get(port: server.port, Self.storyPath)
+        #expect(story.status == 200)
+        #expect(story.body.contains("Câu chuyện đầu tiên."))
+
+        let folder = try HTTPProbe.get(port: server.port, "/cau-chuyen/chi-lan")
+        #expect(folder.status == 301)
+        #expect(folder.header("location") == Self.storyPath)
+        let missing = try HTTPProbe.get(port: server.port, "/khong-co-trang-nay/")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("<html"), "the site's 404.html")
+
+        let stylesheet = try #require(home.body.firstMatch(of: /href="([^"]+\.css)"/)?.output.1)
+        let css = try HTTPProbe.get(port: server.port, "/" + stylesheet.replacingOccurrences(of: "../", with: ""))
+        #expect(css.status == 200)
+        #expect(css.header("content-type") == "text/css; charset=utf-8")
+        let script = try HTTPProbe.get(port: server.port, "/__nhipcau/live.js")
+        #expect(script.header("content-type") == "text/javascript; charset=utf-8")
+        #expect(script.body.contains("location.reload()"))
+
+        #expect(!site.exists("index.html"), "serve never writes the officer's site/")
+        #expect(server.stdout.contains("Xem trước tại http://127.0.0.1:\(server.port)/"), "\(server.stdout)")
+    }
+
+    @Test func aSavedStoryIsRebuiltAndOpenPagesAreToldToReload() throws {
+        let site = try site()
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+        let events = try HTTPProbe.EventStream(port: server.port)
+        defer { events.close() }
+        #expect(events.waitFor("event: hello"), "\(events.received)")
+
+        let mark = events.end
+        try site.write("stories/chi-lan.md", Self.story.replacingOccurrences(of: "Câu chuyện đầu tiên.", with: "Câu chuyện đã sửa lại."))
+        #expect(events.waitFor("event: reload", after: mark), "\(events.received)\n\(server.stderr)")
+        let story = try HTTPProbe.get(port: server.port, Self.storyPath)
+        #expect(story.body.contains("Câu chuyện đã sửa lại."))
+        #expect(!story.body.contains("Câu chuyện đầu tiên."))
+    }
+
+    @Test func anEditSavedRightAfterStartingIsNotMissed() throws {
+        let site = try site()
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+        try site.write("stories/chi-lan.md", Self.story.replacingOccurrences(of: "Câu chuyện đầu tiên.", with: "Sửa ngay khi vừa mở."))
+        let served = ServeProcess.eventually {
+            (try? HTTPProbe.get(port: server.port, Self.storyPath))?.body.contains("Sửa ngay khi vừa mở.") == true
+        }
+        #expect(served, "\(server.stdout)\(server.stderr)")
+    }
+
+    @Test func aBrokenFileShowsItsErrorsWhileTheLastGoodSiteIsStillServed() throws {
+        let site = try site()
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+        let events = try HTTPProbe.EventStream(port: server.port)
+        defer { events.close() }
+        #expect(events.waitFor("event: hello"))
+
+        var mark = events.end
+        try site.write("stories/chi-lan.md", "---\ntitle: \"Chị Lan\"\ndate: <b>2021</b>\n---\n\nCâu chuyện hỏng.\n")
+        #expect(events.waitFor("event: errors", after: mark), "\(events.received)")
+        #expect(events.waitFor("stories/chi-lan.md:3:", after: mark), "\(events.received)")
+
+        let errors = try HTTPProbe.get(port: server.port, "/__nhipcau/errors")
+        #expect(errors.body.contains("content/stories/chi-lan.md:3:"), "\(errors.body)")
+        #expect(errors.body.contains("&lt;b&gt;2021&lt;/b&gt;"), "escaped: \(errors.body)")
+        #expect(!errors.body.contains("<b>2021"))
+        #expect(server.stderr.contains("content/stories/chi-lan.md:3:"), "the terminal too: \(server.stderr)")
+
+        let story = try HTTPProbe.get(port: server.port, Self.storyPath)
+        #expect(story.status == 200)
+        #expect(story.body.contains("Câu chuyện đầu tiên."), "the last good build")
+        #expect(try HTTPProbe.get(port: server.port, "/").status == 200)
+
+        mark = events.end
+        try site.write("stories/chi-lan.md", Self.story)
+        #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
+        #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("Không có lỗi."))
+    }
+
+    @Test(arguments: [
+        "/../Package.swift", "/%2e%2e/Package.swift", "/..%2fPackage.swift", "/%2e%2e%2fPackage.swift",
+        "/cau-chuyen/../../Package.swift", "/..%5cPackage.swift", "//etc/passwd", "/%2fetc%2fpasswd", "/.nhipcau-site",
+        "/../../../../../../etc/passwd",
+    ])
+    func pathsOutsideTheSiteAreRefused(path: String) throws {
+        let site = try site()
+        try Data("// swift-tools-version:6.0 SECRET-NEXT-TO-CONTENT".utf8).write(to: site.root.appendingPathComponent("Package.swift"))
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+        let reply = try HTTPProbe.get(port: server.port, path)
+        #expect([400, 403, 404].contains(reply.status), "\(path): \(reply.status)")
+        #expect(!reply.body.contains("SECRET-NEXT-TO-CONTENT"))
+        #expect(!reply.body.contains("swift-tools-version"))
+        #expect(!reply.body.contains("root:x:0:0"))
+    }
+
+    @Test func ctrlCStopsCleanlyWithAPageStillListening() throws {
+        let site = try site()
+        let server = try ServeProcess(in: site.root, arguments: ["--lang", "en"])
+        let events = try HTTPProbe.EventStream(port: server.port)
+        defer { events.close() }
+        #expect(events.waitFor("event: hello"))
+        #expect(server.stdout.contains("Preview at http://127.0.0.1:\(server.port)/"), "\(server.stdout)")
+        #expect(server.stop(), "still running after SIGINT")
+        #expect(server.process.terminationStatus == 0)
+        #expect(server.stdout.contains("Stopped."), "\(server.stdout)")
+    }
+
+    @Test func aPortInUseIsExplainedAndQuietSaysNothingElse() throws {
+        let site = try site()
+        let first = try ServeProcess(in: site.root)
+        defer { first.stop() }
+        let second = Process()
+        second.executableURL = CLI.binary
+        second.arguments = ["serve", "--port", String(first.port), "--quiet", "--date", "2021-06-30"]
+        second.currentDirectoryURL = site.root
+        let out = Pipe(), err = Pipe()
+        second.standardOutput = out
+        second.standardError = err
+        try second.run()
+        let ended = ServeProcess.eventually { !second.isRunning }
+        if !ended { second.terminate() }
+        #expect(ended, "a second server on a busy port must stop by itself")
+        #expect(second.terminationStatus == 1)
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stdout.isEmpty, "\(stdout)")
+        #expect(stderr.contains("Cổng \(first.port) đang được một chương trình khác dùng"), "\(stderr)")
+    }
+
+    @Test func aSiteThatNeverBuiltShowsTheErrorPage() throws {
+        var files = TestSite.minimal
+        files["stories/chi-lan.md"] = "---\ntitle: \"Chị Lan\"\ndate: 2021-02-30\n---\n\nA.\n"
+        let site = try TestSite(files)
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+        let home = try HTTPProbe.get(port: server.port, "/")
+        #expect(home.status == 503)
+        #expect(home.body.contains("content/stories/chi-lan.md:3:"), "\(home.body)")
+        #expect(home.body.contains("/__nhipcau/live.js"), "so the page reloads once fixed")
+    }
+}
