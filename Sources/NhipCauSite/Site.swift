@@ -63,9 +63,16 @@ public struct TagIndex: Sendable {
     public let stories: [Story]
 }
 
+extension Site {
+    /// The order of every story list: newest first, then by title and slug so ties are stable.
+    public static func isNewer(_ lhs: Story, than rhs: Story) -> Bool {
+        (lhs.date, rhs.title, rhs.document.slug) > (rhs.date, lhs.title, lhs.document.slug)
+    }
+}
+
 extension Array where Element == Story {
     /// Newest first; one day's stories by title, so the order never depends on the file system.
     func newestFirst() -> [Story] {
-        sorted { ($0.date, $1.title, $1.document.slug) > ($1.date, $0.title, $0.document.slug) }
+        sorted(by: Site.isNewer)
     }
 }

@@ -36,27 +36,47 @@ struct SplitDocument {
     let bodyLine: Int
 
     static func split(_ text: String, file: String) -> Result<SplitDocument, Diagnostic> {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingTrailingSpaces == "---" }) == true else {
-            return .failure(.error(SourceLocation(file: file, line: 1, column: 1),
-                vi: "Tệp phải bắt đầu bằng phần đầu trang: một dòng `---`, các dòng như `title: …`, rồi một dòng `---` nữa.",
-                en: "The file must start with front matter: a `---` line, lines such as `title: …`, then another `---` line."))
+        // Walks the UTF-8 bytes line by line only as far as the closing `---`; the body is one slice.
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var frontMatterStart: String.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let isFence = isFenceLine(bytes[lineStart..<lineEnd])
+            let next = lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd)
+            if lineNumber == 1 {
+                guard isFence else { return .failure(missingOpening(file)) }
+                frontMatterStart = next
+            } else if isFence, let start = frontMatterStart {
+                let frontMatterEnd = start < lineStart ? bytes.index(before: lineStart) : start
+                let frontMatter = String(text[start..<frontMatterEnd])
+                return .success(SplitDocument(frontMatter: frontMatter, frontMatterLine: 2,
+                                              body: String(text[next...]), bodyLine: lineNumber + 1))
+            }
+            if lineEnd == bytes.endIndex { break }
+            lineStart = next
+            lineNumber += 1
         }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" }) else {
-            return .failure(.error(SourceLocation(file: file, line: 1, column: 1),
-                vi: "Phần đầu trang mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại. Thêm một dòng chỉ có `---` sau khóa cuối cùng.",
-                en: "The front matter opened with `---` on line 1 is never closed. Add a line holding only `---` after the last key."))
-        }
-        let frontMatter = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(SplitDocument(frontMatter: frontMatter, frontMatterLine: 2, body: body, bodyLine: close + 2))
+        return .failure(frontMatterStart == nil ? missingOpening(file) : missingClosing(file))
     }
-}
 
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var text = self
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        return text
+    /// `---` with nothing after it but spaces or tabs.
+    private static func isFenceLine(_ line: Substring.UTF8View) -> Bool {
+        var rest = line
+        while let last = rest.last, last == 0x20 || last == 0x09 { rest = rest.dropLast() }
+        return rest.elementsEqual("---".utf8)
+    }
+
+    private static func missingOpening(_ file: String) -> Diagnostic {
+        .error(SourceLocation(file: file, line: 1, column: 1),
+            vi: "Tệp phải bắt đầu bằng phần đầu trang: một dòng `---`, các dòng như `title: …`, rồi một dòng `---` nữa.",
+            en: "The file must start with front matter: a `---` line, lines such as `title: …`, then another `---` line.")
+    }
+
+    private static func missingClosing(_ file: String) -> Diagnostic {
+        .error(SourceLocation(file: file, line: 1, column: 1),
+            vi: "Phần đầu trang mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại. Thêm một dòng chỉ có `---` sau khóa cuối cùng.",
+            en: "The front matter opened with `---` on line 1 is never closed. Add a line holding only `---` after the last key.")
     }
 }

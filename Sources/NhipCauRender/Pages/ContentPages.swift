@@ -31,12 +31,22 @@ extension SiteRenderer {
     }
 
     /// Up to four other stories from the same market or area, newest first.
+    /// Up to four stories of the same market or area, newest first. Both lists are already newest
+    /// first, so merging their heads is enough: no copy or sort of whole lists per story.
     func related(to story: Story) -> [Story] {
-        let sameMarket = story.market.map { site.storiesByMarket[$0.value] ?? [] } ?? []
-        let sameArea = story.area.map { site.storiesByArea[$0.value] ?? [] } ?? []
+        let sameMarket = story.market.flatMap { site.storiesByMarket[$0.value] } ?? []
+        let sameArea = story.area.flatMap { site.storiesByArea[$0.value] } ?? []
+        var picked: [Story] = []
         var seen: Set<String> = [story.document.slug]
-        let candidates = (sameMarket + sameArea).filter { seen.insert($0.document.slug).inserted }
-        return Array(candidates.sorted { ($0.date, $1.document.slug) > ($1.date, $0.document.slug) }.prefix(4))
+        var m = sameMarket.startIndex, a = sameArea.startIndex
+        while picked.count < 4, m < sameMarket.endIndex || a < sameArea.endIndex {
+            let takeMarket = a == sameArea.endIndex
+                || (m < sameMarket.endIndex && Site.isNewer(sameMarket[m], than: sameArea[a]))
+            let candidate = takeMarket ? sameMarket[m] : sameArea[a]
+            if takeMarket { m += 1 } else { a += 1 }
+            if seen.insert(candidate.document.slug).inserted { picked.append(candidate) }
+        }
+        return picked
     }
 
     func areaLink(_ id: String, from route: Route) -> LinkView {
