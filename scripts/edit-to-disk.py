@@ -6,6 +6,7 @@ appends a unique line to one story N times and waits (polling every 5 ms) until 
 story page on disk contains it. Prints min / median / max. Nothing in the content folder changes.
 
     swift build && python3 scripts/edit-to-disk.py .build/debug/nhipcau content 20
+    make bench && python3 scripts/edit-to-disk.py .build/release/nhipcau .bench/10000/content 20 cau-chuyen-000042
 """
 import glob, os, re, shutil, subprocess, sys, tempfile, time
 
@@ -23,9 +24,9 @@ def served_folder(server):
             return found.group(1)
 
 
-def wait_for(marker, folder, limit=10.0):
+def wait_for(marker, folder, story, limit=60.0):
     start = time.monotonic()
-    pattern = os.path.join(folder, "build-*", "cau-chuyen", STORY, "index.html")
+    pattern = os.path.join(folder, "build-*", "cau-chuyen", story, "index.html")
     while time.monotonic() - start < limit:
         for page in glob.glob(pattern):
             try:
@@ -41,9 +42,10 @@ def wait_for(marker, folder, limit=10.0):
 def main():
     binary, source = os.path.abspath(sys.argv[1]), sys.argv[2]
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+    story = sys.argv[4] if len(sys.argv) > 4 else STORY
     work = tempfile.mkdtemp(prefix="nhipcau-measure-")
     shutil.copytree(source, os.path.join(work, "content"))
-    story_file = os.path.join(work, "content", "stories", STORY + ".md")
+    story_file = os.path.join(work, "content", "stories", story + ".md")
     server = subprocess.Popen([binary, "serve", "--port", "0", "--verbose", "--date", "2026-11-25"], cwd=work,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
@@ -51,13 +53,13 @@ def main():
         times = []
         for run in range(runs):
             marker = "DAU-DO-%d-%d" % (run, time.time_ns())
-            with open(story_file, "a", encoding="utf-8") as story:
-                story.write("\n%s\n" % marker)
-            times.append(wait_for(marker, folder))
+            with open(story_file, "a", encoding="utf-8") as edited:
+                edited.write("\n%s\n" % marker)
+            times.append(wait_for(marker, folder, story))
             time.sleep(0.5)
     finally:
         server.send_signal(2)
-        server.wait(timeout=10)
+        server.wait(timeout=120)
         shutil.rmtree(work)
     times.sort()
     print("runs=%d min=%.0f ms median=%.0f ms max=%.0f ms"

@@ -45,6 +45,11 @@ public enum BuildFailure: Error, Sendable {
 /// Nothing reaches the output folder unless every step succeeds.
 public enum SiteBuild {
     public static func run(_ options: BuildOptions) -> Result<BuildReport, BuildFailure> {
+        run(options) { _ in }
+    }
+
+    /// `remember` is given the prepared site once the build is published.
+    static func run(_ options: BuildOptions, remember: (PreparedSite) -> Void) -> Result<BuildReport, BuildFailure> {
         let prepared: PreparedSite
         switch prepare(options) {
         case .success(let value): prepared = value
@@ -83,6 +88,7 @@ public enum SiteBuild {
         } catch {
             return .failure(.output(error, language: language))
         }
+        remember(prepared)
         return .success(BuildReport(pagesWritten: written.count, filesCopied: copied, diagnostics: diagnostics, language: language))
     }
 
@@ -103,7 +109,7 @@ public enum SiteBuild {
         }
     }
 
-    struct PreparedSite {
+    struct PreparedSite: Sendable {
         let site: Site
         let theme: Theme
         let renderer: SiteRenderer

@@ -16,6 +16,16 @@ public struct LoadedContent: Sendable {
 
 /// Load stage: files → typed models. Reports every problem it finds, not just the first.
 public enum ContentLoader {
+    /// Reads one Markdown file again, split but not parsed, for `serve` to tell whether only its
+    /// body changed. Fails with the same messages a full load gives.
+    public static func readEdit(of file: String, from content: any ContentReading, maxBytes: Int) -> Result<BodyEdit, Diagnostic> {
+        DocumentReader(content: content, maxBytes: maxBytes).readText(file).flatMap { text in
+            SplitDocument.split(text, file: file).map {
+                BodyEdit(file: file, frontMatterSource: $0.frontMatter, body: $0.body, bodyLine: $0.bodyLine)
+            }
+        }
+    }
+
     public static func load(from content: any ContentReading) -> (content: LoadedContent?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let config = SiteConfigLoader.load(from: content, diagnostics: &diagnostics)
@@ -203,7 +213,8 @@ struct DocumentReader: Sendable {
                     var frontMatter = frontMatter
                     let updated = frontMatter.date("updated")
                     let document = ContentDocument(kind: kind, slug: slug, file: file, body: split.body,
-                                                   bodyLine: split.bodyLine, updated: updated)
+                                                   bodyLine: split.bodyLine, frontMatterSource: split.frontMatter,
+                                                   updated: updated)
                     return (frontMatter, document)
                 }
             }

@@ -11,6 +11,42 @@ struct PreviewBuilder: Sendable {
     let hub: ReloadHub
     let report: @Sendable (ServeEvent) -> Void
 
+    /// After files were saved: re-renders only their pages when nothing but Markdown bodies
+    /// changed, otherwise builds everything. `saved` is nil when files were added or removed.
+    func update(saved: [String]?) async {
+        guard let saved, let memory = await state.memory else { return await rebuild() }
+        let files = Set(saved).union(await state.failingFiles)
+        let started = ContinuousClock.now
+        let outcome = await Self.offCooperativePool { SiteBuild.refresh(Array(files), memory: memory) }
+        let duration = ContinuousClock.now - started
+        let language = options.language ?? memory.language
+        switch outcome {
+        case .needsFullBuild:
+            await rebuild()
+        case .refreshed(let pages, let warnings, let newMemory):
+            await state.refreshed(newMemory)
+            var summary = BuildSummary(pages: pages, files: 0, warnings: format(warnings.warnings, in: language),
+                                       duration: duration, steps: [], language: language)
+            summary.onlyEditedPages = true
+            report(.built(summary))
+            await hub.send(.reload(generation: await state.generation))
+        case .failed(let failure):
+            let lines = lines(for: failure)
+            await state.refreshFailed(files: files, lines: lines)
+            report(.failed(lines: lines, language: language))
+            await hub.send(.errors(lines))
+        }
+    }
+
+    private func lines(for failure: BuildFailure) -> [String] {
+        switch failure {
+        case .content(let diagnostics, let siteLanguage):
+            format(diagnostics.sorted, in: options.language ?? siteLanguage)
+        case .output(let error, let siteLanguage):
+            [error.message.text(in: options.language ?? siteLanguage)]
+        }
+    }
+
     func rebuild() async {
         let output = await state.nextBuildFolder(in: workspace)
         report(.building(language: await state.language))
@@ -19,10 +55,11 @@ struct PreviewBuilder: Sendable {
         let buildOptions = BuildOptions(content: options.content, output: output, today: options.today,
                                         includeDrafts: options.includeDrafts, stepObserver: observer)
         let started = ContinuousClock.now
-        let result = await Self.offCooperativePool { SiteBuild.run(buildOptions) }
+        let (result, memory) = await Self.offCooperativePool { SiteBuild.runRemembering(buildOptions) }
         let duration = ContinuousClock.now - started
         switch result {
         case .success(let built):
+            if let memory { await state.remember(memory) }
             await serve(output, built: built, duration: duration, steps: steps.all)
         case .failure(.content(let diagnostics, let siteLanguage)):
             let language = options.language ?? siteLanguage

@@ -1,4 +1,5 @@
 import Foundation
+import NhipCauBuild
 import NhipCauCore
 
 /// What is being served right now: the last good build and the errors of the latest one.
@@ -12,6 +13,11 @@ actor PreviewState {
     /// The language of messages and of the error page.
     private(set) var language: Language
     private var buildCount = 0
+    /// What the last successful whole build left for page refreshes; nil after a failed one, so
+    /// the next edit builds everything again until the whole site is sound.
+    private(set) var memory: BuildMemory?
+    /// Files whose last refresh failed: refreshed again with the next edit until they pass.
+    private(set) var failingFiles: Set<String> = []
 
     init(language: Language) {
         self.language = language
@@ -36,5 +42,25 @@ actor PreviewState {
     func failed(lines: [String], language: Language) {
         errorLines = lines
         self.language = language
+        memory = nil
+        failingFiles = []
+    }
+
+    func remember(_ memory: BuildMemory) {
+        self.memory = memory
+        failingFiles = []
+    }
+
+    /// Some pages of the served folder were rendered again.
+    func refreshed(_ memory: BuildMemory) {
+        self.memory = memory
+        failingFiles = []
+        errorLines = []
+        generation += 1
+    }
+
+    func refreshFailed(files: Set<String>, lines: [String]) {
+        failingFiles = files
+        errorLines = lines
     }
 }

@@ -20,7 +20,7 @@ public struct ServeOptions: Sendable {
     public var pollInterval: Duration
 
     public init(content: URL, contentShownAs: String, port: Int, today: SimpleDate, includeDrafts: Bool = false,
-                language: Language? = nil, timeSteps: Bool = false, pollInterval: Duration = .milliseconds(300)) {
+                language: Language? = nil, timeSteps: Bool = false, pollInterval: Duration = .milliseconds(100)) {
         self.content = content
         self.contentShownAs = contentShownAs
         self.port = port
@@ -56,4 +56,6 @@ public struct BuildSummary: Sendable {
     public let duration: Duration
     public let steps: [(BuildStep, Duration)]
     public let language: Language
+    /// Only the pages of edited Markdown bodies were rendered again.
+    public var onlyEditedPages = false
 }

@@ -122,7 +122,12 @@ struct ServeReporter: Sendable {
         let numbers = NumberFormat(language: summary.language)
         let time = numbers.decimal(Terminal.seconds(summary.duration), fractionDigits: 2)
         let pages = numbers.integer(summary.pages)
-        Terminal.say(summary.language == .vi ? "Đã dựng \(pages) trang trong \(time) giây." : "Built \(pages) pages in \(time) s.")
+        if summary.onlyEditedPages {
+            Terminal.say(summary.language == .vi ? "Đã dựng lại \(pages) trang vừa sửa trong \(time) giây."
+                : "Rebuilt \(pages) edited page(s) in \(time) s.")
+        } else {
+            Terminal.say(summary.language == .vi ? "Đã dựng \(pages) trang trong \(time) giây." : "Built \(pages) pages in \(time) s.")
+        }
         if verbosity == .verbose {
             for line in Terminal.stepLines(summary.steps, language: summary.language) { Terminal.say(line) }
         }

@@ -19,12 +19,14 @@ public struct ContentDocument: Sendable, Hashable {
     public let body: String
     /// The 1-based line of the file where `body` starts, so Markdown errors name the file's line.
     public let bodyLine: Int
+    /// The front matter exactly as written: `serve` compares it to tell a body-only edit.
+    public let frontMatterSource: String
     /// `updated:` in front matter: when the officer last changed the page.
     public let updated: SimpleDate?
 }
 
-public struct Story: Sendable, Hashable {
-    public let document: ContentDocument
+public struct Story: Sendable, Hashable, HasContentDocument {
+    public internal(set) var document: ContentDocument
     public let title: String
     public let date: SimpleDate
     public let summary: String?
@@ -38,8 +40,8 @@ public struct Story: Sendable, Hashable {
     public let draft: Bool
 }
 
-public struct Market: Sendable, Hashable {
-    public let document: ContentDocument
+public struct Market: Sendable, Hashable, HasContentDocument {
+    public internal(set) var document: ContentDocument
     public let title: String
     public let country: String
     public let summary: String?
@@ -52,8 +54,8 @@ public struct Market: Sendable, Hashable {
     public let requirements: String?
 }
 
-public struct Policy: Sendable, Hashable {
-    public let document: ContentDocument
+public struct Policy: Sendable, Hashable, HasContentDocument {
+    public internal(set) var document: ContentDocument
     public let title: String
     public let number: String
     public let issuer: String
@@ -64,8 +66,8 @@ public struct Policy: Sendable, Hashable {
     public let summary: String?
 }
 
-public struct Page: Sendable, Hashable {
-    public let document: ContentDocument
+public struct Page: Sendable, Hashable, HasContentDocument {
+    public internal(set) var document: ContentDocument
     public let title: String
     public let summary: String?
     /// Position in the main navigation; nil keeps the page out of it.
@@ -107,4 +109,32 @@ public struct ThemeOverride: Sendable, Hashable {
 public struct MediaFile: Sendable, Hashable {
     /// Path relative to the content folder, e.g. `media/stories/a.jpg`.
     public let path: String
+}
+
+/// A page made from one Markdown file.
+public protocol HasContentDocument: Sendable {
+    var document: ContentDocument { get }
+    /// The same item with a new body; what `serve` re-renders when only the Markdown below the
+    /// front matter changed.
+    func replacingBody(with edit: BodyEdit) -> Self
+}
+
+extension Story { public func replacingBody(with edit: BodyEdit) -> Story { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
+extension Market { public func replacingBody(with edit: BodyEdit) -> Market { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
+extension Policy { public func replacingBody(with edit: BodyEdit) -> Policy { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
+extension Page { public func replacingBody(with edit: BodyEdit) -> Page { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
+
+/// A Markdown file read again: its front matter as written and its new body.
+public struct BodyEdit: Sendable {
+    public let file: String
+    public let frontMatterSource: String
+    public let body: String
+    public let bodyLine: Int
+}
+
+extension ContentDocument {
+    func replacingBody(with edit: BodyEdit) -> ContentDocument {
+        ContentDocument(kind: kind, slug: slug, file: file, body: edit.body, bodyLine: edit.bodyLine,
+                        frontMatterSource: frontMatterSource, updated: updated)
+    }
 }

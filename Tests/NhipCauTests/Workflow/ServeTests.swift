@@ -93,7 +93,8 @@ import Testing
         #expect(errors.body.contains("content/stories/chi-lan.md:3:"), "\(errors.body)")
         #expect(errors.body.contains("&lt;b&gt;2021&lt;/b&gt;"), "escaped: \(errors.body)")
         #expect(!errors.body.contains("<b>2021"))
-        #expect(server.stderr.contains("content/stories/chi-lan.md:3:"), "the terminal too: \(server.stderr)")
+        #expect(ServeProcess.eventually { server.stderr.contains("content/stories/chi-lan.md:3:") },
+                "the terminal too: \(server.stderr)")
 
         let story = try HTTPProbe.get(port: server.port, Self.storyPath)
         #expect(story.status == 200)
@@ -104,6 +105,51 @@ import Testing
         try site.write("stories/chi-lan.md", Self.story)
         #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
         #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("Không có lỗi."))
+    }
+
+    @Test func aBodyEditRendersOnlyThatPageAndAFrontMatterEditRebuildsAll() throws {
+        let site = try site()
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+        let events = try HTTPProbe.EventStream(port: server.port)
+        defer { events.close() }
+        #expect(events.waitFor("event: hello"))
+
+        var mark = events.end
+        try site.write("stories/chi-lan.md", Self.story + "\nThêm một đoạn.\n")
+        #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
+        #expect(try HTTPProbe.get(port: server.port, Self.storyPath).body.contains("Thêm một đoạn."))
+        #expect(ServeProcess.eventually { server.stdout.contains("Đã dựng lại 1 trang vừa sửa") }, "\(server.stdout)")
+
+        mark = events.end
+        try site.write("stories/chi-lan.md", Self.story.replacingOccurrences(of: "Chị Lan", with: "Chị Lan Anh"))
+        #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
+        #expect(try HTTPProbe.get(port: server.port, "/cau-chuyen/").body.contains("Chị Lan Anh"), "lists follow front matter")
+    }
+
+    @Test func aPageThatFailedKeepsTheErrorShownUntilItIsFixed() throws {
+        var files = TestSite.minimal
+        files["stories/chi-lan.md"] = Self.story
+        let site = try TestSite(files)
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+        let events = try HTTPProbe.EventStream(port: server.port)
+        defer { events.close() }
+        #expect(events.waitFor("event: hello"))
+
+        var mark = events.end
+        try site.write("stories/chi-lan.md", Self.story + "\n[Hỏng](../markets/khong-co.md)\n")
+        #expect(events.waitFor("event: errors", after: mark), "\(events.received)")
+        mark = events.end
+        try site.write("pages/gioi-thieu.md", TestSite.minimal["pages/gioi-thieu.md"]! + "\nSửa trang khác.\n")
+        #expect(events.waitFor("event: errors", after: mark), "another page's edit does not hide the error: \(events.received)")
+        #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("content/stories/chi-lan.md:"))
+
+        mark = events.end
+        try site.write("stories/chi-lan.md", Self.story)
+        #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
+        #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("Không có lỗi."))
+        #expect(try HTTPProbe.get(port: server.port, "/gioi-thieu/").body.contains("Sửa trang khác."))
     }
 
     @Test(arguments: [

@@ -1,0 +1,107 @@
+import Foundation
+import NhipCauCore
+import NhipCauLoad
+import NhipCauRender
+import NhipCauSite
+import NhipCauWrite
+
+/// What `serve` keeps of its last successful build, so that an edit below the front matter of
+/// Markdown files re-renders just their pages instead of the whole site.
+public struct BuildMemory: Sendable {
+    let prepared: SiteBuild.PreparedSite
+    let options: BuildOptions
+    /// Content file (relative path) → the page made from it.
+    let jobsByFile: [String: PageJob]
+
+    init(prepared: SiteBuild.PreparedSite, options: BuildOptions) {
+        self.prepared = prepared
+        self.options = options
+        var jobs: [String: PageJob] = [:]
+        for job in prepared.site.pageJobs {
+            if let file = job.contentDocument?.file { jobs[file] = job }
+        }
+        jobsByFile = jobs
+    }
+
+    public var language: Language { prepared.site.config.language }
+
+    private init(prepared: SiteBuild.PreparedSite, options: BuildOptions, jobsByFile: [String: PageJob]) {
+        self.prepared = prepared
+        self.options = options
+        self.jobsByFile = jobsByFile
+    }
+
+    func replacing(_ jobs: [(file: String, job: PageJob)]) -> BuildMemory {
+        var updated = jobsByFile
+        for (file, job) in jobs { updated[file] = job }
+        return BuildMemory(prepared: prepared, options: options, jobsByFile: updated)
+    }
+}
+
+public enum PageRefresh: Sendable {
+    /// The edit reaches beyond page bodies (front matter, new or deleted files, data, theme):
+    /// only a whole build is right.
+    case needsFullBuild
+    case refreshed(pages: Int, warnings: Diagnostics, memory: BuildMemory)
+    case failed(BuildFailure)
+}
+
+extension SiteBuild {
+    /// A whole build that also returns what `refresh` needs next time.
+    public static func runRemembering(_ options: BuildOptions) -> (Result<BuildReport, BuildFailure>, BuildMemory?) {
+        var memory: BuildMemory?
+        let result = run(options) { memory = BuildMemory(prepared: $0, options: options) }
+        return (result, (try? result.get()) == nil ? nil : memory)
+    }
+
+    /// Re-renders the pages of `files` (paths relative to the content folder) into the folder the
+    /// last build published, when each file's front matter is exactly as that build read it.
+    /// Lists, feeds and other pages use only front matter, so nothing else can have changed.
+    public static func refresh(_ files: [String], memory: BuildMemory) -> PageRefresh {
+        let content = DiskContent(root: memory.options.content)
+        let maxBytes = memory.prepared.site.config.maxFileBytes
+        var edited: [(file: String, job: PageJob)] = []
+        for file in files.sorted() {
+            guard let job = memory.jobsByFile[file],
+                  case .success(let edit) = ContentLoader.readEdit(of: file, from: content, maxBytes: maxBytes),
+                  edit.frontMatterSource == job.contentDocument?.frontMatterSource,
+                  let newJob = job.replacingBody(with: edit)
+            else { return .needsFullBuild }
+            edited.append((file, newJob))
+        }
+        let pages = edited.map { memory.prepared.renderer.render($0.job) }
+        let diagnostics = Diagnostics(pages.flatMap(\.diagnostics))
+        let language = memory.prepared.site.config.language
+        guard !diagnostics.hasErrors else { return .failed(.content(diagnostics, language: language)) }
+        let folder = PublishedFolder(root: memory.options.output)
+        do {
+            for page in pages { try folder.replace(page.html, at: page.route.outputFile) }
+        } catch {
+            return .failed(.output(error, language: language))
+        }
+        return .refreshed(pages: pages.count, warnings: diagnostics, memory: memory.replacing(edited))
+    }
+}
+
+extension PageJob {
+    /// The Markdown file this page is made from, if it is made from one.
+    var contentDocument: ContentDocument? {
+        switch self {
+        case .story(let item): item.document
+        case .market(let item): item.document
+        case .policy(let item): item.document
+        case .page(let item): item.document
+        default: nil
+        }
+    }
+
+    func replacingBody(with edit: BodyEdit) -> PageJob? {
+        switch self {
+        case .story(let item): .story(item.replacingBody(with: edit))
+        case .market(let item): .market(item.replacingBody(with: edit))
+        case .policy(let item): .policy(item.replacingBody(with: edit))
+        case .page(let item): .page(item.replacingBody(with: edit))
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A folder a build has already published, changed one file at a time by `serve` when an edit
+/// needs only some pages again. Each file is written beside its place and renamed over it, so a
+/// browser never reads half a page.
+public struct PublishedFolder: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public func replace(_ text: String, at path: String) throws(OutputError) {
+        let target = root.path + "/" + path
+        let temporary = target + ".nhipcau-tmp"
+        if let problem = FileWriting.write(text.utf8, to: temporary) {
+            throw OutputError(vi: "Không ghi được \(path): \(problem)", en: "Cannot write \(path): \(problem)")
+        }
+        guard rename(temporary, target) == 0 else {
+            let problem = String(cString: strerror(errno))
+            unlink(temporary)
+            throw OutputError(vi: "Không ghi được \(path): \(problem)", en: "Cannot write \(path): \(problem)")
+        }
+    }
+}
