@@ -7,8 +7,16 @@ CONFIG ?= release
 DATE ?=
 BIN = .build/$(CONFIG)/nhipcau
 APT_PACKAGES = libcmark-dev cmark pkg-config
+# The browser-level gate (make e2e): nginx, headless Chromium and its driver, Python's venv; a JRE for
+# the Nu HTML Checker is added when no `java` is on the PATH.
+E2E_APT_PACKAGES = nginx chromium chromium-driver python3-venv
+VENV = .venv
+E2E_STAMP = $(VENV)/.e2e-requirements
+# A fixed build date, so policy status, plan progress and screenshots are the same on every run.
+E2E_DATE ?= 2026-11-25
+AXE_SELENIUM = axe-selenium-python==3.0.0
 
-.PHONY: site test deps build bench clean
+.PHONY: site test deps build bench clean e2e e2e-deps e2e-system
 N ?= 10000
 
 # Installs system packages only when one is missing (CI starts from a clean machine).
@@ -31,6 +39,34 @@ site: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+	$(MAKE) --no-print-directory e2e
+
+# Browser-level quality gate (README, "Quality gate"): builds content/, serves it with nginx through
+# docs/hosting/nginx.conf under /xkld/, crawls every link, runs axe-core and the Nu HTML Checker,
+# takes screenshots into .e2e/screenshots/; then proves on e2e/fixtures/broken/ that each check can fail.
+e2e: e2e-deps
+	$(SWIFT) build --product nhipcau
+	$(VENV)/bin/python e2e/gate.py --nhipcau "$$($(SWIFT) build --show-bin-path)/nhipcau" --content content --date $(E2E_DATE)
+	$(VENV)/bin/python e2e/selftest.py --nhipcau "$$($(SWIFT) build --show-bin-path)/nhipcau"
+
+e2e-deps: e2e-system $(E2E_STAMP)
+
+e2e-system: deps
+	@missing=""; for p in $(E2E_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# Pinned Python packages, reinstalled when e2e/requirements.txt changes. axe-selenium-python 3.0.0
+# (axe-core 4.10) declares Python >= 3.12 but runs unchanged on Debian 12's 3.11: installed on its own.
+$(E2E_STAMP): e2e/requirements.txt | e2e-system
+	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV) || { rm -rf $(VENV); echo "python3 -m venv failed (Debian: apt-get install python3-venv)"; exit 1; }
+	@$(VENV)/bin/pip install -q --disable-pip-version-check -r e2e/requirements.txt
+	@$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps --ignore-requires-python $(AXE_SELENIUM)
+	@touch $@
 
 # Benchmark: make bench [N=100000]. Needs GNU time and python3 (installed when missing).
 bench: build
@@ -39,4 +75,4 @@ bench: build
 	N=$(N) bash bench/run.sh
 
 clean:
-	rm -rf .build site
+	rm -rf .build site .e2e

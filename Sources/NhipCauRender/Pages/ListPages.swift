@@ -71,12 +71,13 @@ extension SiteRenderer {
                              issued: formats.date(policy.issued), status: formats.text(status.label), statusKey: status.rawValue)
     }
 
-    /// Served by the web server for any missing address, so its links are absolute when `base_url` is known.
+    /// Served by the web server for any missing address, so its links start at the server's root
+    /// when `base_url` is known (see `href(_:from:)`).
     func renderNotFound() -> RenderedPage {
         let route = Routes.notFound
         let targets: [(String, Route)] = [(strings.home, .home), (strings.stories, Routes.stories),
                                           (strings.markets, Routes.markets), (strings.policies, Routes.policies)]
-        let view = NotFoundView(t: strings, links: targets.map { LinkView(label: $0.0, href: absoluteURL($0.1) ?? href($0.1, from: route)) })
+        let view = NotFoundView(t: strings, links: targets.map { LinkView(label: $0.0, href: href($0.1, from: route)) })
         return page(PageFrame(route: route, title: strings.notFoundTitle), template: "not-found", view: view)
     }
 }

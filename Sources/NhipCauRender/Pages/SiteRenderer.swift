@@ -53,7 +53,19 @@ public struct SiteRenderer: Sendable {
     // MARK: - Shared pieces
 
     func href(_ target: Route, from page: Route) -> String {
-        page.href(to: target, offline: offline)
+        if page == Routes.notFound, !offline, let rooted = sitePath(target) { return rooted }
+        return page.href(to: target, offline: offline)
+    }
+
+    /// A route as a path from the server's root, e.g. `/xkld/assets/style.css` for base_url
+    /// `https://host/xkld/`. The 404 page is served at whatever address was missing, at any depth,
+    /// so its links (stylesheet, menu, home) cannot be relative; without `base_url` (or in an offline
+    /// copy, which has no server) they stay relative and work for missing addresses at the top level.
+    /// A path rather than a full URL, so the page also works on a preview or staging host.
+    func sitePath(_ route: Route) -> String? {
+        guard let base = site.config.baseURL, let scheme = base.range(of: "://") else { return nil }
+        let afterHost = base[scheme.upperBound...].firstIndex(of: "/").map { base[$0...] } ?? "/"
+        return String(afterHost) + Route.percentEncode(route.path)
     }
 
     func body(of document: ContentDocument, at route: Route) -> RenderedMarkdown {

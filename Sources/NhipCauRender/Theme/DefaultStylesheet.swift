@@ -18,7 +18,7 @@ enum DefaultStylesheet {
     .site-header>.wrap{padding-top:.75rem;padding-bottom:.5rem}
     .site-title{font-weight:700;font-size:1.15rem;text-decoration:none;color:var(--fg)}
     .site-org{display:block;color:var(--muted);font-size:.9rem}
-    .site-nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem .9rem;padding-top:.25rem;padding-bottom:.6rem;margin:0}
+    .site-nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem .9rem;padding-top:.25rem;padding-bottom:.6rem;margin:0 auto}
     .site-nav a{display:inline-block;padding:.3rem 0;text-decoration:none;font-weight:600}
     .site-nav a[aria-current]{text-decoration:underline;text-underline-offset:.3em}
     .breadcrumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:.6rem 0 0;margin:0;font-size:.9rem;color:var(--muted)}
@@ -38,14 +38,15 @@ enum DefaultStylesheet {
     .plain-list{padding-left:1.2rem}
     .plain-list li{margin:.35rem 0}
     .more{font-weight:600}
-    .facts{display:grid;gap:.25rem;margin:1rem 0;padding:.75rem 1rem;background:var(--soft);border-radius:.5rem}
-    .facts div{display:grid;grid-template-columns:minmax(7rem,11rem) 1fr;gap:.5rem}
+    .facts{display:grid;gap:.5rem;margin:1rem 0;padding:.75rem 1rem;background:var(--soft);border-radius:.5rem}
+    .facts div{display:grid;gap:0 .5rem}
     .facts dt{font-weight:600}
     .facts dd{margin:0}
     .tags{list-style:none;display:flex;flex-wrap:wrap;gap:.4rem;padding:0;margin:0}
     .tags a{display:inline-block;padding:.05rem .5rem;border:1px solid var(--line);border-radius:1rem;text-decoration:none}
     .prose{max-width:42rem}
     .prose img{display:block;margin:1rem 0}
+    pre{white-space:pre-wrap;overflow-wrap:anywhere}
     .story-image img{display:block;width:100%;border-radius:.5rem}
     .story-image{margin:1rem 0}
     .badge{display:inline-block;padding:0 .45rem;border:1px solid currentColor;border-radius:.3rem;font-size:.85rem;white-space:nowrap}
@@ -74,7 +75,7 @@ enum DefaultStylesheet {
     summary{cursor:pointer;font-weight:600}
     figure{margin:1rem 0}
     figcaption{font-weight:600;margin-bottom:.5rem}
-    @media (min-width:40rem){h1{font-size:2rem}.site-header>.wrap{display:flex;align-items:baseline;gap:1rem}.site-org{display:inline}}
+    @media (min-width:40rem){h1{font-size:2rem}.facts{gap:.25rem}.facts div{grid-template-columns:minmax(7rem,11rem) 1fr}.site-header>.wrap{display:flex;align-items:baseline;gap:1rem}.site-org{display:inline}}
     @media print{.site-nav,.skip-link,.breadcrumbs,.pagination,aside{display:none}body{font-size:11pt;color:#000;background:#fff}a{color:#000}.prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}.facts,.site-header,.site-footer{background:none}details>*{display:block}}
 
     """

@@ -105,11 +105,26 @@ import Testing
         #expect(site.read("cau-chuyen/chi-lan/index.html")?.contains("href=\"../../the/dieu-duong/\">Điều dưỡng</a>") == true)
     }
 
-    @Test func notFoundPageUsesAbsoluteLinksWhenTheBaseIsKnown() throws {
+    /// The server sends 404.html for a missing address at any depth (`/thu/a/b/c`), so relative links
+    /// would point under the missing address: with `base_url` they start at the server's root.
+    @Test func notFoundPageLinksFromTheServerRootWhenTheBaseIsKnown() throws {
         let site = try TestSite(Self.withBase)
         #expect(site.build().succeeded)
         let page = try #require(site.read("404.html"))
-        #expect(page.contains("href=\"https://xkld.example.gov.vn/thu/cau-chuyen/\""))
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"/thu/assets/style.css\">"))
+        #expect(page.contains("<a class=\"site-title\" href=\"/thu/\">"))
+        #expect(page.contains("<a href=\"/thu/cau-chuyen/\">"), "menu and content links")
+        #expect(page.contains("href=\"/thu/feeds/cau-chuyen.xml\""))
+        #expect(!page.contains("href=\"cau-chuyen/\""), "no relative link left")
+        #expect(site.read("cau-chuyen/index.html")?.contains("href=\"../assets/style.css\"") == true, "other pages stay relative")
+    }
+
+    @Test func notFoundPageStaysRelativeWithoutABase() throws {
+        let site = try TestSite(TestSite.minimal)
+        #expect(site.build().succeeded)
+        let page = try #require(site.read("404.html"))
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"assets/style.css\">"))
+        #expect(page.contains("<a href=\"cau-chuyen/\">"))
     }
 
     @Test func pastedTablesFromSpreadsheetsOrCommasBecomeAccessibleTables() throws {
