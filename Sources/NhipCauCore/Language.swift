@@ -1,5 +1,5 @@
 /// The language of the site's interface and of the tool's messages.
-public enum Language: String, Sendable, Hashable, CaseIterable {
+public enum Language: String, Sendable, Hashable, CaseIterable, Codable {
     case vi, en
 }
 

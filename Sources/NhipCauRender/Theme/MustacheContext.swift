@@ -85,9 +85,15 @@ private struct TreeEncoder: Encoder {
     }
 }
 
+/// A value whose Mustache form is computed once and shared by every page that shows it.
+protocol MustachePreencoded {
+    var mustacheValue: Any { get }
+}
+
 /// Leaves are stored as they are; anything else is encoded into a nested node.
 private func store(_ value: some Encodable, in node: Node) throws {
     switch value {
+    case let ready as MustachePreencoded: node.content = .leaf(ready.mustacheValue)
     case let text as String: node.content = .leaf(text)
     case let flag as Bool: node.content = .leaf(flag)
     case let number as Int: node.content = .leaf(number)
