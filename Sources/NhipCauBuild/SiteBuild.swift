@@ -120,7 +120,8 @@ public enum SiteBuild {
     static func prepare(_ options: BuildOptions) -> Result<PreparedSite, BuildFailure> {
         var diagnostics = Diagnostics()
         let observer = options.stepObserver
-        let (loaded, loadProblems) = observer.timed(.load) { ContentLoader.load(from: DiskContent(root: options.content)) }
+        let content = DiskContent(root: options.content)
+        let (loaded, loadProblems) = observer.timed(.load) { ContentLoader.load(from: content) }
         diagnostics.append(contentsOf: loadProblems)
         let language = loaded?.config.language ?? .vi
         guard let loaded else { return .failure(.content(diagnostics, language: language)) }
@@ -132,7 +133,7 @@ public enum SiteBuild {
         let (theme, themeProblems) = observer.timed(.theme) { Theme.make(overrides: loaded.theme, extraCSS: ChartStyles.css) }
         diagnostics.append(contentsOf: themeProblems)
         guard let site = assembled, let theme else { return .failure(.content(diagnostics, language: language)) }
-        let renderer = SiteRenderer(site: site, theme: theme, offline: options.offline)
+        let renderer = SiteRenderer(site: site, theme: theme, content: content, offline: options.offline)
         return .success(PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: diagnostics))
     }
 

@@ -19,6 +19,24 @@ public enum ContentLoader {
     /// Reads one Markdown file again, split but not parsed, for `serve` to tell whether only its
     /// body changed. Fails with the same messages a full load gives.
     public static func readEdit(of file: String, from content: any ContentReading, maxBytes: Int) -> Result<BodyEdit, Diagnostic> {
+        readSplit(of: file, from: content, maxBytes: maxBytes)
+    }
+
+    /// The body of a document loaded earlier, read again for rendering. Fails, naming the file,
+    /// when the file changed its front matter since it was loaded (saved during the build).
+    public static func readBody(of document: ContentDocument, from content: any ContentReading, maxBytes: Int) -> Result<(text: String, line: Int), Diagnostic> {
+        if case .text(let text) = document.body { return .success((text, document.bodyLine)) }
+        return readSplit(of: document.file, from: content, maxBytes: maxBytes).flatMap { edit in
+            guard edit.frontMatterSource == document.frontMatterSource else {
+                return .failure(.error(SourceLocation(file: document.file),
+                    vi: "Tệp đã được sửa trong lúc đang dựng trang. Hãy dựng lại.",
+                    en: "The file was changed while the site was being built. Build again."))
+            }
+            return .success((edit.body, edit.bodyLine))
+        }
+    }
+
+    private static func readSplit(of file: String, from content: any ContentReading, maxBytes: Int) -> Result<BodyEdit, Diagnostic> {
         DocumentReader(content: content, maxBytes: maxBytes).readText(file).flatMap { text in
             SplitDocument.split(text, file: file).map {
                 BodyEdit(file: file, frontMatterSource: $0.frontMatter, body: $0.body, bodyLine: $0.bodyLine)
@@ -212,7 +230,7 @@ struct DocumentReader: Sendable {
                 FrontMatter.parse(split.frontMatter, file: file, firstLine: split.frontMatterLine).map { frontMatter in
                     var frontMatter = frontMatter
                     let updated = frontMatter.date("updated")
-                    let document = ContentDocument(kind: kind, slug: slug, file: file, body: split.body,
+                    let document = ContentDocument(kind: kind, slug: slug, file: file, body: .inFile,
                                                    bodyLine: split.bodyLine, frontMatterSource: split.frontMatter,
                                                    updated: updated)
                     return (frontMatter, document)

@@ -16,8 +16,8 @@ public struct ContentDocument: Sendable, Hashable {
     public let slug: String
     /// Path relative to the content folder, e.g. `stories/chi-lan.md`.
     public let file: String
-    public let body: String
-    /// The 1-based line of the file where `body` starts, so Markdown errors name the file's line.
+    public let body: ContentBody
+    /// The 1-based line of the file where the body starts, so Markdown errors name the file's line.
     public let bodyLine: Int
     /// The front matter exactly as written: `serve` compares it to tell a body-only edit.
     public let frontMatterSource: String
@@ -111,6 +111,14 @@ public struct MediaFile: Sendable, Hashable {
     public let path: String
 }
 
+/// The Markdown below a file's front matter. A whole build does not hold every body in memory
+/// (on a 100,000-story site they are a third of a gigabyte): it reads each again, from the page
+/// cache, when its page is rendered. An edit under `serve` carries its new text.
+public enum ContentBody: Sendable, Hashable {
+    case inFile
+    case text(String)
+}
+
 /// A page made from one Markdown file.
 public protocol HasContentDocument: Sendable {
     var document: ContentDocument { get }
@@ -134,7 +142,7 @@ public struct BodyEdit: Sendable {
 
 extension ContentDocument {
     func replacingBody(with edit: BodyEdit) -> ContentDocument {
-        ContentDocument(kind: kind, slug: slug, file: file, body: edit.body, bodyLine: edit.bodyLine,
+        ContentDocument(kind: kind, slug: slug, file: file, body: .text(edit.body), bodyLine: edit.bodyLine,
                         frontMatterSource: frontMatterSource, updated: updated)
     }
 }

@@ -8,6 +8,8 @@ public struct SiteRenderer: Sendable {
     let site: Site
     let theme: Theme
     let offline: Bool
+    /// Where page bodies are read from, again, as each page is rendered.
+    let content: any ContentReading
     let markdown: MarkdownRenderer
     let strings: UIStrings
     let formats: Formats
@@ -15,7 +17,9 @@ public struct SiteRenderer: Sendable {
     /// Market slug → title, for charts.
     let marketNames: [String: String]
 
-    public init(site: Site, theme: Theme, offline: Bool = false, blockHandlers: [String: FencedBlockHandler] = [:]) {
+    public init(site: Site, theme: Theme, content: any ContentReading, offline: Bool = false,
+                blockHandlers: [String: FencedBlockHandler] = [:]) {
+        self.content = content
         self.site = site
         self.theme = theme
         self.offline = offline
@@ -69,7 +73,12 @@ public struct SiteRenderer: Sendable {
     }
 
     func body(of document: ContentDocument, at route: Route) -> RenderedMarkdown {
-        markdown.render(document.body, file: document.file, firstLine: document.bodyLine, page: route)
+        switch ContentLoader.readBody(of: document, from: content, maxBytes: site.config.maxFileBytes) {
+        case .success(let body):
+            return markdown.render(body.text, file: document.file, firstLine: body.line, page: route)
+        case .failure(let problem):
+            return RenderedMarkdown(html: "", plainText: "", diagnostics: [problem])
+        }
     }
 
     struct PageFrame {

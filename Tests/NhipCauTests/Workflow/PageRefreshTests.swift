@@ -1,6 +1,7 @@
 import Foundation
 import NhipCauBuild
 import NhipCauCore
+import NhipCauLoad
 import Testing
 
 /// `serve`'s fast path: when only Markdown bodies changed, just their pages are rendered again,
@@ -88,5 +89,22 @@ import Testing
         #expect(diagnostics.errors.contains { $0.location.file == "stories/chi-lan.md" && $0.location.line == 9 },
                 "\(diagnostics.errors.map { $0.formatted(in: .en) })")
         #expect(site.read("cau-chuyen/chi-lan/index.html") == before)
+    }
+
+    @Test func aBodyIsReadAgainForItsPageAndAFileChangedMidBuildIsReported() throws {
+        let site = try TestSite(TestSite.minimal)
+        let content = DiskContent(root: site.content)
+        let loaded = try #require(ContentLoader.load(from: content).content)
+        let story = try #require(loaded.stories.first)
+        let body = try ContentLoader.readBody(of: story.document, from: content, maxBytes: 1 << 20).get()
+        #expect(body.text == "\nCâu chuyện.\n")
+        #expect(body.line == 6)
+
+        try site.write("stories/chi-lan.md", "---\ntitle: \"Đổi\"\ndate: 2021-01-05\n---\n\nKhác.\n")
+        guard case .failure(let problem) = ContentLoader.readBody(of: story.document, from: content, maxBytes: 1 << 20) else {
+            Issue.record("a changed front matter must not pass")
+            return
+        }
+        #expect(problem.formatted(in: .en) == "stories/chi-lan.md: error: The file was changed while the site was being built. Build again.")
     }
 }
