@@ -94,3 +94,31 @@ enum CLI {
         #expect(fileTree(site.output).keys.sorted() == ["keep.txt"])
     }
 }
+
+/// The README's officer's loop, as a newcomer does it: copy a sample story, edit it, build again.
+@Suite(.serialized) struct OfficersLoopTests {
+    @Test func aCopiedAndEditedStoryIsListedAfterTheNextBuild() throws {
+        let site = try TestSite()
+        try FileManager.default.removeItem(at: site.content)
+        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("content"), to: site.content)
+        let date = ["--date", "2026-11-25"]
+        #expect(try CLI.run(["build"] + date, in: site.root).status == 0)
+        let before = try #require(site.read("cau-chuyen/index.html"))
+
+        let sample = site.content.appendingPathComponent("stories/vuon-nho-sau-ba-nam-o-nhat-ban.md")
+        var text = try String(contentsOf: sample, encoding: .utf8)
+        let title = try #require(text.firstMatch(of: /\ntitle: ([^\n]+)\n/)?.output.1)
+        let date2 = try #require(text.firstMatch(of: /\ndate: ([^\n]+)\n/)?.output.1)
+        text = text.replacingOccurrences(of: "title: \(title)", with: "title: \"Chuyện của chị Hoà ở Đài Loan\"")
+            .replacingOccurrences(of: "date: \(date2)", with: "date: 2026-11-20")
+        try Data(text.utf8).write(to: site.content.appendingPathComponent("stories/chuyen-cua-chi-hoa.md"))
+
+        let run = try CLI.run(["build"] + date, in: site.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let list = try #require(site.read("cau-chuyen/index.html"))
+        #expect(!before.contains("Chuyện của chị Hoà ở Đài Loan"))
+        #expect(list.contains("Chuyện của chị Hoà ở Đài Loan"), "newest first on the story list")
+        #expect(try #require(site.read("index.html")).contains("chuyen-cua-chi-hoa/"), "and on the home page")
+        #expect(site.exists("cau-chuyen/chuyen-cua-chi-hoa/index.html"))
+    }
+}
