@@ -130,7 +130,7 @@ public enum SiteBuild {
             SiteAssembler.assemble(loaded, options: .init(today: options.today, includeDrafts: options.includeDrafts))
         }
         diagnostics.append(contentsOf: siteProblems)
-        let (theme, themeProblems) = observer.timed(.theme) { Theme.make(overrides: loaded.theme, extraCSS: ChartStyles.css) }
+        let (theme, themeProblems) = observer.timed(.theme) { Theme.make(overrides: loaded.theme, extraCSS: ChartStyles.css, language: loaded.config.language) }
         diagnostics.append(contentsOf: themeProblems)
         guard let site = assembled, let theme else { return .failure(.content(diagnostics, language: language)) }
         let renderer = SiteRenderer(site: site, theme: theme, content: content, offline: options.offline)
