@@ -22,8 +22,11 @@ struct YAMLAliasScan {
     private var flowDepth = 0
     private var atNodeStart = true
     private var inPlain = false
-    /// Indentation of the line that opened a `|` or `>` block; its content lines are skipped.
+    /// Column of the node that owns a `|` or `>` block (the key in `- key: |`); lines indented
+    /// deeper are its content and are skipped. Erring high only ever scans more lines.
     private var blockScalarParent: Int?
+    /// Where the last key or value on the current line started.
+    private var lastScalarStart = 0
 
     static func first(in yaml: String) -> Found? {
         var scan = YAMLAliasScan()
@@ -40,6 +43,7 @@ struct YAMLAliasScan {
             blockScalarParent = nil
         }
         var index = 0
+        lastScalarStart = indent
         if quote == .none && flowDepth == 0 {
             index = indent
             atNodeStart = true
@@ -64,7 +68,7 @@ struct YAMLAliasScan {
                     let token = chars[index...].prefix { !Self.isSpaceOrFlow($0) }
                     return Found(line: number, column: index + 1, token: String(String.UnicodeScalarView(token)))
                 }
-                switch nodeStart(char, next: next, chars: chars, at: index, indent: indent) {
+                switch nodeStart(char, next: next, chars: chars, at: index) {
                 case .endOfLine: return nil
                 case .advance(let count): index += count
                 }
@@ -80,7 +84,7 @@ struct YAMLAliasScan {
     private enum Step { case advance(Int), endOfLine }
 
     /// What a character means where a node may start.
-    private mutating func nodeStart(_ char: Unicode.Scalar, next: Unicode.Scalar?, chars: [Unicode.Scalar], at index: Int, indent: Int) -> Step {
+    private mutating func nodeStart(_ char: Unicode.Scalar, next: Unicode.Scalar?, chars: [Unicode.Scalar], at index: Int) -> Step {
         let indicatorFollows = next == nil || next == " " || next == "\t"
         switch char {
         case "#":
@@ -90,9 +94,11 @@ struct YAMLAliasScan {
         case "\"":
             quote = .double
             atNodeStart = false
+            lastScalarStart = index
         case "'":
             quote = .single
             atNodeStart = false
+            lastScalarStart = index
         case "[", "{":
             flowDepth += 1
         case "]", "}":
@@ -105,11 +111,12 @@ struct YAMLAliasScan {
         case ":" where indicatorFollows || flowDepth > 0:
             break
         case "|" where flowDepth == 0, ">" where flowDepth == 0:
-            blockScalarParent = indent
+            blockScalarParent = lastScalarStart
             return .endOfLine
         default:
             inPlain = true
             atNodeStart = false
+            lastScalarStart = index
         }
         return .advance(1)
     }

@@ -161,7 +161,7 @@ import NhipCauCore
         ("summary: *bold*", 1, 10, "*bold*"), ("a: &x 1\nb: *x", 1, 4, "&x"), ("list:\n  - &a x", 2, 5, "&a"),
         ("? *a\n: 1", 1, 3, "*a"), ("m: {k: &b c}", 1, 8, "&b"), ("m: [x, *y]", 1, 8, "*y"), ("t: !!str &a x", 1, 10, "&a"),
         ("--- &a [1]", 1, 5, "&a"), ("m: {\"k\":&b c}", 1, 9, "&b"), ("&a k: v", 1, 1, "&a"), ("m: [\n  x,\n  *y ]", 3, 3, "*y"),
-        ("a: \"q\"\nb: *c", 2, 4, "*c"),
+        ("a: \"q\"\nb: *c", 2, 4, "*c"), ("- k: |\n    text\n  o: &a [1]", 3, 6, "&a"),
     ])
     func anchorsAndAliasesAreFoundWhereYAMLReadsThem(_ yaml: String, line: Int, column: Int, token: String) {
         #expect(YAMLAliasScan.first(in: yaml) == .init(line: line, column: column, token: token), "\(yaml)")
