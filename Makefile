@@ -16,8 +16,9 @@ E2E_STAMP = $(VENV)/.e2e-requirements
 E2E_DATE ?= 2026-11-25
 AXE_SELENIUM = axe-selenium-python==3.0.0
 
-.PHONY: site test deps build bench clean e2e e2e-deps e2e-system
+.PHONY: site test deps build bench fuzz clean e2e e2e-deps e2e-system
 N ?= 10000
+SECONDS ?= 600
 
 # Installs system packages only when one is missing (CI starts from a clean machine).
 deps:
@@ -74,5 +75,13 @@ bench: build
 	@[ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
 	N=$(N) bash bench/run.sh
 
+# Fuzzing: make fuzz [SECONDS=600]. Linux, with the Swift toolchain's libFuzzer. A separate build with
+# libFuzzer and AddressSanitizer (libyaml instrumented too) in .build-fuzz/, then scripts/fuzz.sh.
+# -O keeps Swift's overflow and bounds traps but runs about ten times faster than -Onone.
+fuzz: deps
+	$(SWIFT) build -c debug --scratch-path .build-fuzz --product NhipCauFuzz -Xswiftc -O \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DNHIPCAU_FUZZING -Xcc -fsanitize=fuzzer-no-link,address
+	bash scripts/fuzz.sh $(SECONDS) .build-fuzz/debug/NhipCauFuzz
+
 clean:
-	rm -rf .build site .e2e
+	rm -rf .build .build-fuzz .fuzz site .e2e

@@ -58,6 +58,13 @@ let package = Package(
             name: "nhipcau",
             dependencies: ["NhipCauBuild", "NhipCauServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The libFuzzer target: `make fuzz` builds it with -sanitize=fuzzer,address -DNHIPCAU_FUZZING.
+        // An ordinary build compiles it too, as a small tool that replays saved inputs.
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(
+            name: "NhipCauFuzz",
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "CFuzzerDriver"]
+        ),
         .testTarget(
             name: "NhipCauTests",
             dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauBuild", "NhipCauServe"],

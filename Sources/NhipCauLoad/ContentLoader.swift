@@ -192,8 +192,8 @@ struct DocumentReader: Sendable {
         if content.escapesRoot(file) { return .failure(Self.escapesRootError(file)) }
         if let size = content.size(of: file), size > maxBytes {
             return .failure(.error(SourceLocation(file: file),
-                vi: "Tệp quá lớn (\(size / 1024) KB, giới hạn \(maxBytes / 1024) KB). Chia nhỏ tệp, hoặc tăng `max_file_size_mb` trong site.yml.",
-                en: "The file is too large (\(size / 1024) KB, limit \(maxBytes / 1024) KB). Split it, or raise `max_file_size_mb` in site.yml."))
+                vi: "Tệp quá lớn (\(Self.kilobytes(size, .vi)) KB, giới hạn \(Self.kilobytes(maxBytes, .vi)) KB). Chia nhỏ tệp, hoặc tăng `max_file_size_mb` trong site.yml.",
+                en: "The file is too large (\(Self.kilobytes(size, .en)) KB, limit \(Self.kilobytes(maxBytes, .en)) KB). Split it, or raise `max_file_size_mb` in site.yml."))
         }
         do {
             return .success(try content.read(file))
@@ -201,6 +201,11 @@ struct DocumentReader: Sendable {
             return .failure(.error(SourceLocation(file: file),
                 vi: "Không đọc được tệp: \(error.localizedDescription)", en: "Cannot read the file: \(error.localizedDescription)"))
         }
+    }
+
+    /// Rounded up, so a file one byte over the limit never reads as the limit itself.
+    static func kilobytes(_ bytes: Int, _ language: Language) -> String {
+        NumberFormat(language: language).integer((bytes + 1023) / 1024)
     }
 
     func readText(_ file: String) -> Result<String, Diagnostic> {
@@ -227,7 +232,7 @@ struct DocumentReader: Sendable {
                     en: "The file is empty. Copy a sample file from the same folder and edit it, or delete this file."))
             }
             return SplitDocument.split(text, file: file).flatMap { split in
-                FrontMatter.parse(split.frontMatter, file: file, firstLine: split.frontMatterLine).map { frontMatter in
+                FrontMatter.parse(split.frontMatter, file: file, firstLine: split.frontMatterLine, closingLine: split.closingLine).map { frontMatter in
                     var frontMatter = frontMatter
                     let updated = frontMatter.date("updated")
                     let document = ContentDocument(kind: kind, slug: slug, file: file, body: .inFile,

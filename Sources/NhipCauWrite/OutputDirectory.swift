@@ -96,9 +96,8 @@ enum OutputGuard {
     static func check(output: URL, content: URL) throws(OutputError) {
         let path = output.resolvingSymlinksInPath().path
         let contentPath = content.resolvingSymlinksInPath().path
-        let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().path
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
-        if path == "/" || path == home || path == current {
+        if path == "/" || homeDirectories().contains(path) || path == current {
             throw OutputError(vi: "Không thể ghi trang web vào \(path): thư mục này chứa nhiều thứ khác. Chọn một thư mục riêng, ví dụ `--output site`.",
                               en: "Refusing to write the site into \(path): it holds other things. Choose a folder of its own, e.g. `--output site`.")
         }
@@ -108,7 +107,20 @@ enum OutputGuard {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else {
+        try checkReplaceable(output: output, path: path, isDirectory: isDirectory.boolValue)
+    }
+
+    /// The account's home and `$HOME` (what a shell's `~` means), which may differ, e.g. under sudo.
+    private static func homeDirectories() -> Set<String> {
+        var homes = [FileManager.default.homeDirectoryForCurrentUser]
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty {
+            homes.append(URL(fileURLWithPath: home))
+        }
+        return Set(homes.map { $0.standardizedFileURL.resolvingSymlinksInPath().path })
+    }
+
+    private static func checkReplaceable(output: URL, path: String, isDirectory: Bool) throws(OutputError) {
+        guard isDirectory else {
             throw OutputError(vi: "\(path) là một tệp, không phải thư mục. Chọn tên khác cho thư mục kết quả.",
                               en: "\(path) is a file, not a folder. Choose another name for the output.")
         }

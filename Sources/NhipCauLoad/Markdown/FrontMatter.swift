@@ -10,13 +10,17 @@ struct FrontMatter {
     private var order: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// Parses `yaml`, whose first line is line `firstLine` of `file`.
-    static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<FrontMatter, Diagnostic> {
+    /// Parses `yaml`, whose first line is line `firstLine` of `file`; `closingLine` is the line
+    /// of the `---` after it, when there is one.
+    static func parse(_ yaml: String, file: String, firstLine: Int, closingLine: Int? = nil) -> Result<FrontMatter, Diagnostic> {
+        if let alias = YAMLAliasScan.first(in: yaml) {
+            return .failure(aliasDiagnostic(alias, file: file, lineOffset: firstLine - 1))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
         } catch {
-            return .failure(yamlDiagnostic(error, file: file, lineOffset: firstLine - 1))
+            return .failure(yamlDiagnostic(error, file: file, lineOffset: firstLine - 1, closingLine: closingLine))
         }
         var frontMatter = FrontMatter(file: file, lineOffset: firstLine - 1)
         switch node {
@@ -177,8 +181,9 @@ struct FrontMatter {
     /// Warnings for keys this kind of file does not know, with the likely intended key.
     mutating func warnUnknownKeys(allowed: [String]) {
         for key in order where !allowed.contains(key) {
-            let guess = allowed.min { editDistance($0, key) < editDistance($1, key) }
-            let hint = guess.flatMap { editDistance($0, key) <= 2 ? $0 : nil }
+            let hint = allowed.filter { abs($0.count - key.count) <= 2 }
+                .min { editDistance($0, key) < editDistance($1, key) }
+                .flatMap { editDistance($0, key) <= 2 ? $0 : nil }
             diagnostics.append(.warning(keyLocation(key),
                 vi: "Khóa `\(key)` không được dùng và sẽ bị bỏ qua." + (hint.map { " Có phải ý bạn là `\($0)`?" } ?? " Các khóa dùng được: \(allowed.joined(separator: ", "))."),
                 en: "The key `\(key)` is not used and will be ignored." + (hint.map { " Did you mean `\($0)`?" } ?? " Keys in use: \(allowed.joined(separator: ", "))."))
@@ -191,7 +196,13 @@ struct FrontMatter {
         return Int(scalar.string.replacingOccurrences(of: "_", with: ""))
     }
 
-    private static func yamlDiagnostic(_ error: Error, file: String, lineOffset: Int) -> Diagnostic {
+    private static func aliasDiagnostic(_ alias: YAMLAliasScan.Found, file: String, lineOffset: Int) -> Diagnostic {
+        .error(SourceLocation(file: file, line: alias.line + lineOffset, column: alias.column),
+            vi: "`\(alias.token)`: giá trị bắt đầu bằng `&` hoặc `*` là neo/tham chiếu của YAML, phần đầu trang không dùng. Nếu đây là chữ, đặt cả giá trị trong ngoặc kép, ví dụ `summary: \"*Lưu ý*: …\"`.",
+            en: "`\(alias.token)`: a value starting with `&` or `*` is a YAML anchor or alias, which front matter does not use. If it is text, put the whole value in double quotes, e.g. `summary: \"*Note*: …\"`.")
+    }
+
+    private static func yamlDiagnostic(_ error: Error, file: String, lineOffset: Int, closingLine: Int?) -> Diagnostic {
         var line: Int?
         var column: Int?
         var problem = String(describing: error)
@@ -199,7 +210,8 @@ struct FrontMatter {
         case .scanner(_, let text, let mark, _), .parser(_, let text, let mark, _), .composer(_, let text, let mark, _):
             line = mark.line + lineOffset
             column = mark.column
-            problem = text
+            // libyaml names its own setting here; say what it means instead.
+            problem = text.hasPrefix("Maximum nesting level") ? "nested too deeply" : text
         case .duplicatedKeysInMapping(let duplicates, let context):
             line = context.mark.line + lineOffset
             column = context.mark.column
@@ -207,9 +219,13 @@ struct FrontMatter {
         default:
             break
         }
+        // Cut short by a `---` line that was meant to be inside a value: say where the front matter ended.
+        let cutShort = closingLine.flatMap { problem.contains("end of stream") ? $0 : nil }
         return .error(SourceLocation(file: file, line: line, column: column),
-            vi: "Phần đầu trang viết sai cú pháp YAML (\(problem)). Mỗi dòng phải có dạng `khóa: giá trị`; giá trị có dấu `:` hoặc bắt đầu bằng `[`, `{`, `*`, `&`, `#` thì đặt trong ngoặc kép.",
-            en: "The front matter is not valid YAML (\(problem)). Each line must be `key: value`; quote a value that contains `:` or starts with `[`, `{`, `*`, `&` or `#`.")
+            vi: "Phần đầu trang viết sai cú pháp YAML (\(problem)). Mỗi dòng phải có dạng `khóa: giá trị`; giá trị có dấu `:` hoặc bắt đầu bằng `[`, `{`, `*`, `&`, `#` thì đặt trong ngoặc kép."
+                + (cutShort.map { " Phần đầu trang kết thúc ở dòng `---` số \($0); nếu dòng đó thuộc về một giá trị, hãy viết giá trị trên một dòng." } ?? ""),
+            en: "The front matter is not valid YAML (\(problem)). Each line must be `key: value`; quote a value that contains `:` or starts with `[`, `{`, `*`, `&` or `#`."
+                + (cutShort.map { " The front matter ends at the `---` on line \($0); if that line belongs to a value, write the value on one line." } ?? ""))
     }
 }
 

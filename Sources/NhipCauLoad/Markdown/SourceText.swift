@@ -31,6 +31,8 @@ struct SplitDocument {
     let frontMatter: String
     /// 1-based line in the file of the front matter's first line.
     let frontMatterLine: Int
+    /// 1-based line of the `---` that closes the front matter.
+    let closingLine: Int
     let body: String
     /// 1-based line in the file where the body starts.
     let bodyLine: Int
@@ -43,16 +45,18 @@ struct SplitDocument {
         var frontMatterStart: String.Index?
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
-            let isFence = isFenceLine(bytes[lineStart..<lineEnd])
+            let isFence = isFenceLine(text[lineStart..<lineEnd])
             let next = lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd)
             if lineNumber == 1 {
                 guard isFence else { return .failure(missingOpening(file)) }
                 frontMatterStart = next
             } else if isFence, let start = frontMatterStart {
+                if let second = continuedFrontMatter(text[next...], closingLine: lineNumber) {
+                    return .failure(dashesInsideAValue(file, closingLine: lineNumber, secondFence: second))
+                }
                 let frontMatterEnd = start < lineStart ? bytes.index(before: lineStart) : start
-                let frontMatter = String(text[start..<frontMatterEnd])
-                return .success(SplitDocument(frontMatter: frontMatter, frontMatterLine: 2,
-                                              body: String(text[next...]), bodyLine: lineNumber + 1))
+                return .success(SplitDocument(frontMatter: String(text[start..<frontMatterEnd]), frontMatterLine: 2,
+                                              closingLine: lineNumber, body: String(text[next...]), bodyLine: lineNumber + 1))
             }
             if lineEnd == bytes.endIndex { break }
             lineStart = next
@@ -61,9 +65,43 @@ struct SplitDocument {
         return .failure(frontMatterStart == nil ? missingOpening(file) : missingClosing(file))
     }
 
+    /// A `---` inside a value closes the front matter early: the lines right after it (with no blank
+    /// line between) are indented or `key:` lines, up to another `---`. Returns that `---`'s line.
+    /// Officers leave a blank line after the front matter, so Markdown rarely looks like this.
+    private static func continuedFrontMatter(_ rest: Substring, closingLine: Int) -> Int? {
+        var lineNumber = closingLine + 1
+        var lineStart = rest.startIndex
+        while lineStart < rest.endIndex {
+            let lineEnd = rest.utf8[lineStart...].firstIndex(of: 0x0A) ?? rest.endIndex
+            let line = rest[lineStart..<lineEnd]
+            if lineNumber == closingLine + 1 {
+                guard looksLikeFrontMatter(line) else { return nil }
+            } else if isFenceLine(line) {
+                return lineNumber
+            } else if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                return nil
+            }
+            guard lineEnd < rest.endIndex else { return nil }
+            lineStart = rest.utf8.index(after: lineEnd)
+            lineNumber += 1
+        }
+        return nil
+    }
+
+    private static func looksLikeFrontMatter(_ line: Substring) -> Bool {
+        if let first = line.first, first == " " || first == "\t" {
+            return line.contains { $0 != " " && $0 != "\t" }
+        }
+        guard let colon = line.firstIndex(of: ":") else { return false }
+        let key = line[..<colon]
+        let afterColon = line[line.index(after: colon)...]
+        return !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            && (afterColon.isEmpty || afterColon.first == " ")
+    }
+
     /// `---` with nothing after it but spaces or tabs.
-    private static func isFenceLine(_ line: Substring.UTF8View) -> Bool {
-        var rest = line
+    private static func isFenceLine(_ line: Substring) -> Bool {
+        var rest = line.utf8[...]
         while let last = rest.last, last == 0x20 || last == 0x09 { rest = rest.dropLast() }
         return rest.elementsEqual("---".utf8)
     }
@@ -78,5 +116,11 @@ struct SplitDocument {
         .error(SourceLocation(file: file, line: 1, column: 1),
             vi: "Phần đầu trang mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại. Thêm một dòng chỉ có `---` sau khóa cuối cùng.",
             en: "The front matter opened with `---` on line 1 is never closed. Add a line holding only `---` after the last key.")
+    }
+
+    private static func dashesInsideAValue(_ file: String, closingLine: Int, secondFence: Int) -> Diagnostic {
+        .error(SourceLocation(file: file, line: closingLine, column: 1),
+            vi: "Dòng `---` này kết thúc phần đầu trang, nhưng các dòng sau nó (tới dòng `---` số \(secondFence)) vẫn giống phần đầu trang. Một dòng chỉ có `---` không thể nằm trong một giá trị: viết giá trị trên một dòng trong ngoặc kép, hoặc xóa dòng `---` thừa.",
+            en: "This `---` line ends the front matter, but the lines after it (up to the `---` on line \(secondFence)) still look like front matter. A line holding only `---` cannot be part of a value: write the value on one line in quotes, or remove the extra `---` line.")
     }
 }

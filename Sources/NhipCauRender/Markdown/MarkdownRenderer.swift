@@ -33,6 +33,9 @@ public struct MarkdownRenderer: Sendable {
     ///   - firstLine: the line of `file` where `markdown` starts.
     ///   - page: where the HTML will be published, for making links relative.
     public func render(_ markdown: String, file: String, firstLine: Int, page: Route) -> RenderedMarkdown {
+        if let tooComplex = MarkdownLimits.check(markdown, file: file, firstLine: firstLine) {
+            return RenderedMarkdown(html: "", plainText: "", diagnostics: [tooComplex])
+        }
         guard let document = CmarkDocument(markdown: markdown) else {
             return RenderedMarkdown(html: "", plainText: "", diagnostics: [.error(SourceLocation(file: file),
                 vi: "Không đọc được nội dung Markdown.", en: "The Markdown could not be read.")])

@@ -36,6 +36,12 @@ public struct SiteRenderer: Sendable {
         self.marketNames = marketNames
     }
 
+    /// Markdown rendered as a page's body is (links resolved, `table` and `chart` blocks drawn),
+    /// for tools that have text rather than a content file, such as the fuzz target.
+    public func renderMarkdown(_ text: String, file: String, firstLine: Int, page: Route) -> RenderedMarkdown {
+        markdown.render(text, file: file, firstLine: firstLine, page: page)
+    }
+
     public func render(_ job: PageJob) -> RenderedPage {
         switch job {
         case .home: renderHome()

@@ -1,0 +1,90 @@
+import NhipCauCore
+
+/// Shapes of Markdown on which libcmark 0.30.2 (the one Debian 12 ships) takes time growing with
+/// the square of their length, so that a large enough file never finishes: links and images opened
+/// again and again in one paragraph (`![[]()` repeated), and emphasis marks deep inside nested
+/// quotes or lists. cmark 0.30.3 fixed them; until the system library has the fix, such bodies are
+/// refused before parsing, naming the line. No real page comes near either limit.
+enum MarkdownLimits {
+    static let maximumNesting = 50
+    static let maximumBracketsPerParagraph = 1_000
+
+    /// - Parameter firstLine: the line of the file where `markdown` starts.
+    static func check(_ markdown: String, file: String, firstLine: Int) -> Diagnostic? {
+        var inFence = false
+        var brackets = 0
+        for (index, line) in markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let location = SourceLocation(file: file, line: firstLine + index, column: 1)
+            if isFence(line) {
+                inFence.toggle()
+                brackets = 0
+                continue
+            }
+            if inFence { continue }
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                brackets = 0
+                continue
+            }
+            if nesting(line) > maximumNesting {
+                return .error(location,
+                    vi: "Dòng này lồng quá \(maximumNesting) lớp (trích dẫn `>` trong trích dẫn, danh sách trong danh sách). Hãy viết phẳng hơn.",
+                    en: "This line is nested more than \(maximumNesting) levels deep (quotes `>` inside quotes, lists inside lists). Flatten it.")
+            }
+            brackets += line.lazy.filter { $0 == UInt8(ascii: "[") }.count
+            if brackets > maximumBracketsPerParagraph {
+                return .error(location,
+                    vi: "Đoạn văn tới dòng này có hơn \(NumberFormat(language: .vi).integer(maximumBracketsPerParagraph)) dấu `[`. Hãy chia đoạn (để một dòng trống giữa các đoạn) hoặc bớt liên kết.",
+                    en: "The paragraph up to this line has more than \(NumberFormat(language: .en).integer(maximumBracketsPerParagraph)) `[` brackets. Split it with blank lines, or use fewer links.")
+            }
+        }
+        return nil
+    }
+
+    /// ```` ``` ```` or `~~~` after at most three spaces.
+    private static func isFence(_ line: Substring.UTF8View.SubSequence) -> Bool {
+        let text = line.drop { $0 == UInt8(ascii: " ") }
+        guard line.count - text.count <= 3 else { return false }
+        return text.starts(with: "```".utf8) || text.starts(with: "~~~".utf8)
+    }
+
+    /// Quote and list markers at the start of the line, plus the indentation before and between
+    /// them (two columns for a level; the one space after a marker belongs to it), which is how
+    /// deep cmark nests the line.
+    static func nesting(_ line: Substring.UTF8View.SubSequence) -> Int {
+        let bytes = Array(line)
+        var index = 0, markers = 0, columns = 0, columnsBeforeLastMarker = 0
+        func spaceFollows(_ position: Int) -> Bool {
+            position >= bytes.count || bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t")
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: " ") {
+                columns += 1
+            } else if byte == UInt8(ascii: "\t") {
+                columns += 4
+            } else if byte == UInt8(ascii: ">")
+                        || ((byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "*")) && spaceFollows(index + 1)) {
+                markers += 1
+                columnsBeforeLastMarker = columns
+                if spaceFollows(index + 1) { index += 1 }
+            } else if let end = orderedListMarkerEnd(bytes, from: index), spaceFollows(end) {
+                markers += 1
+                columnsBeforeLastMarker = columns
+                index = end + 1
+                continue
+            } else {
+                break
+            }
+            index += 1
+        }
+        return markers == 0 ? 0 : markers + columnsBeforeLastMarker / 2
+    }
+
+    /// The index after `12.` or `3)` starting at `start`, if one is there.
+    private static func orderedListMarkerEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count, index - start < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        guard index > start, index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }
+        return index + 1
+    }
+}

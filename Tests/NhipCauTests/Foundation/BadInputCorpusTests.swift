@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import NhipCauBuild
+import NhipCauCore
+
+/// `Fixtures/bad/<case>/`: one kind of bad input each. `content/` in the case folder is laid over the
+/// minimal good site; `expected.txt` is what `nhipcau build` prints (the site is Vietnamese) and
+/// `expected.en.txt` the same diagnostics in English. Inputs that cannot live in git (a symbolic
+/// link out of the content folder, files over the size limit, 100,000 brackets) are made here.
+/// After an intended change: `NHIPCAU_UPDATE_GOLDEN=1 swift test --filter BadInputCorpus`, then review.
+enum BadCorpus {
+    static let folder = TestPaths.fixtures.appendingPathComponent("bad")
+
+    static var caseNames: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    static let tenMegabytes = 10 * 1024 * 1024
+
+    /// Files made at test time, by case name.
+    static let generated: [String: @Sendable (TestSite) throws -> Void] = [
+        "symlink-outside": { site in
+            let outside = site.root.appendingPathComponent("ngoai.md")
+            try Data("---\ntitle: \"Ngoài\"\ndate: 2021-01-05\n---\n\nBí mật.\n".utf8).write(to: outside)
+            try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("stories/ngoai.md"), withDestinationURL: outside)
+            let media = site.content.appendingPathComponent("media")
+            try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(at: media.appendingPathComponent("mat-khau"), withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
+        },
+        "too-large": { site in
+            try site.write("stories/lon.md", bytes: story(paddedTo: tenMegabytes + 1))
+        },
+        "too-large-site-limit": { site in
+            try site.write("stories/lon.md", bytes: story(paddedTo: 1024 * 1024 + 1))
+        },
+        "huge-json": { site in
+            let numbers = Array(repeating: "12345678", count: tenMegabytes / 9 + 1).joined(separator: ",")
+            try site.write("targets/lon-2021.json", "{ \"title\": \"Lớn\", \"data\": [\(numbers)] }\n")
+        },
+        "deep-json": { site in
+            try site.write("targets/sau-2021.json", "{ \"title\": " + String(repeating: "[", count: 100_000) + "\n")
+        },
+        "deep-yaml": { site in
+            try site.write("stories/sau.md", "---\ntitle: \"Sâu\"\ndate: 2021-01-05\nsummary: " + String(repeating: "[", count: 100_000) + "\n---\n\nA.\n")
+        },
+    ]
+
+    /// A good story padded with Markdown text to exactly `size` bytes.
+    static func story(paddedTo size: Int) -> [UInt8] {
+        let head = Array("---\ntitle: \"Lớn\"\ndate: 2021-01-05\n---\n\n".utf8)
+        let line = Array("Một dòng chữ rất dài để làm tệp lớn.\n".utf8)
+        var bytes = head
+        while bytes.count < size { bytes += line }
+        return Array(bytes.prefix(size))
+    }
+
+    /// Copies the case's `content/` over the site's content folder, byte for byte.
+    static func overlay(_ name: String, on site: TestSite) throws {
+        let source = folder.appendingPathComponent(name).appendingPathComponent("content")
+        for (path, bytes) in fileTree(source) { try site.write(path, bytes: bytes) }
+    }
+
+    static func expected(_ name: String, _ file: String) -> [String]? {
+        let url = folder.appendingPathComponent(name).appendingPathComponent(file)
+        return (try? String(contentsOf: url, encoding: .utf8)).map { $0.split(separator: "\n").map(String.init) }
+    }
+
+    static func record(_ lines: [String], _ name: String, _ file: String) throws {
+        let url = folder.appendingPathComponent(name).appendingPathComponent(file)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+    }
+
+    static var updating: Bool { ProcessInfo.processInfo.environment["NHIPCAU_UPDATE_GOLDEN"] == "1" }
+}
+
+@Suite struct BadInputCorpusTests {
+    @Test func everyGeneratedCaseHasAFolder() {
+        #expect(Set(BadCorpus.generated.keys).isSubset(of: Set(BadCorpus.caseNames)))
+        #expect(BadCorpus.caseNames.count >= 25)
+    }
+
+    @Test(arguments: BadCorpus.caseNames)
+    func eachBadInputStopsTheBuildWithItsExpectedMessages(_ name: String) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CLI.binary.path), "build the tool first: swift build --build-tests")
+        let site = try TestSite(TestSite.minimal)
+        try #require(site.build().succeeded)
+        let before = fileTree(site.output)
+        try BadCorpus.overlay(name, on: site)
+        try BadCorpus.generated[name]?(site)
+
+        let run = try CLI.run(["build", "--content", "content", "--output", "site", "--date", "2021-06-30"], in: site.root)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let printed = run.stderr.split(separator: "\n").map(String.init)
+        #expect(printed.last?.hasPrefix("Không xuất bản") == true, "\(run.stderr)")
+
+        let outcome = site.build()
+        #expect(!outcome.succeeded)
+        let english = Diagnostics(outcome.diagnostics).sorted.map { $0.formatted(in: .en, contentPrefix: "content/") }
+        #expect(fileTree(site.output) == before, "the previous site changed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }.isEmpty)
+
+        if BadCorpus.updating {
+            try BadCorpus.record(printed, name, "expected.txt")
+            try BadCorpus.record(english, name, "expected.en.txt")
+        }
+        #expect(printed == BadCorpus.expected(name, "expected.txt"), "\(printed.joined(separator: "\n"))")
+        #expect(english == BadCorpus.expected(name, "expected.en.txt"), "\(english.joined(separator: "\n"))")
+    }
+}
