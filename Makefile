@@ -7,13 +7,17 @@ CONFIG ?= release
 DATE ?=
 BIN = .build/$(CONFIG)/nhipcau
 APT_PACKAGES = libcmark-dev cmark pkg-config
+# Only for make test: the search tests run the real search script in headless Chromium, served by Python.
+TEST_APT_PACKAGES = chromium python3
 
-.PHONY: site test deps build bench clean
+.PHONY: site test deps test-deps build bench clean
 N ?= 10000
 
 # Installs system packages only when one is missing (CI starts from a clean machine).
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+deps: PACKAGES = $(APT_PACKAGES)
+test-deps: PACKAGES = $(APT_PACKAGES) $(TEST_APT_PACKAGES)
+deps test-deps:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
@@ -28,7 +32,7 @@ site: build
 	$(BIN) build --content content --output site $(if $(DATE),--date $(DATE))
 	@echo "Open site/index.html in a browser, or serve site/ with any web server (see README)."
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 

@@ -60,7 +60,7 @@ public enum SiteBuild {
             return .failure(.output(error, language: language))
         }
         let written = options.stepObserver.timed(.pages) {
-            writePages(prepared.site.pageJobs, renderer: prepared.renderer, to: output)
+            writePages(prepared.site.pageJobs, renderer: prepared.renderer, offline: options.offline, to: output)
         }
         diagnostics.append(contentsOf: written.diagnostics)
         if let error = written.error {
@@ -70,6 +70,14 @@ public enum SiteBuild {
         guard !diagnostics.hasErrors else {
             output.discard()
             return .failure(.content(diagnostics, language: language))
+        }
+        do {
+            try options.stepObserver.timed(.search) { () throws(OutputError) in
+                for file in SearchIndex.files(written.searchPages) { try output.write(file.bytes, to: file.path) }
+            }
+        } catch {
+            output.discard()
+            return .failure(.output(error, language: language))
         }
         let copied: Int
         switch options.stepObserver.timed(.files, { writeFiles(prepared, pages: written.routes, options: options, to: output) }) {
@@ -136,23 +144,24 @@ public enum SiteBuild {
         let diagnostics: [Diagnostic]
         let error: OutputError?
         /// What the search index needs of each page, in page order.
-        let searchDocuments: [SearchDocument]
+        let searchPages: [SearchIndex.Page]
     }
 
-    /// Renders every page on all cores, writing each to disk as soon as it is done;
-    /// only the small search record of each page is kept in memory.
-    private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, to output: OutputDirectory) -> WrittenPages {
-        let results = jobs.parallelMap { job -> (Route, [Diagnostic], OutputError?, SearchDocument?) in
+    /// Renders every page on all cores, writing each to disk as soon as it is done; only the
+    /// page's words and result line are kept for the search index.
+    private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, offline: Bool, to output: OutputDirectory) -> WrittenPages {
+        let results = jobs.parallelMap { job -> (Route, [Diagnostic], OutputError?, SearchIndex.Page?) in
             let page = renderer.render(job)
+            let search = page.search.map { SearchIndex.page($0, offline: offline) }
             do throws(OutputError) {
                 try output.write(page.html, to: page.route.outputFile)
-                return (page.route, page.diagnostics, nil, page.search)
+                return (page.route, page.diagnostics, nil, search)
             } catch {
-                return (page.route, page.diagnostics, error, page.search)
+                return (page.route, page.diagnostics, error, search)
             }
         }
         return WrittenPages(routes: results.map(\.0), diagnostics: results.flatMap(\.1),
-                            error: results.compactMap(\.2).first, searchDocuments: results.compactMap(\.3))
+                            error: results.compactMap(\.2).first, searchPages: results.compactMap(\.3))
     }
 
     /// Media, theme assets, plan downloads, feeds, sitemap and robots.txt.
