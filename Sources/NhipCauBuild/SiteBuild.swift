@@ -71,11 +71,7 @@ public enum SiteBuild {
             output.discard()
             return .failure(.content(diagnostics, language: language))
         }
-        do {
-            try options.stepObserver.timed(.search) { () throws(OutputError) in
-                for file in SearchIndex.files(written.searchPages) { try output.write(file.bytes, to: file.path) }
-            }
-        } catch {
+        if let error = options.stepObserver.timed(.search, { writeSearchIndex(written.searchPages, to: output) }) {
             output.discard()
             return .failure(.output(error, language: language))
         }
@@ -162,6 +158,19 @@ public enum SiteBuild {
         }
         return WrittenPages(routes: results.map(\.0), diagnostics: results.flatMap(\.1),
                             error: results.compactMap(\.2).first, searchPages: results.compactMap(\.3))
+    }
+
+    /// The index is merged on one core, then its files (a thousand or so for 10,000 stories) written on all.
+    private static func writeSearchIndex(_ pages: [SearchIndex.Page], to output: OutputDirectory) -> OutputError? {
+        let problems = SearchIndex.files(pages).parallelMap { file -> OutputError? in
+            do throws(OutputError) {
+                try output.write(file.bytes, to: file.path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        return problems.compactMap { $0 }.first
     }
 
     /// Media, theme assets, plan downloads, feeds, sitemap and robots.txt.

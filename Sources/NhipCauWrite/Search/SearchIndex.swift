@@ -32,16 +32,16 @@ public enum SearchIndex {
     static let snippetLength = 140
 
     public static func page(_ document: SearchDocument, offline: Bool) -> Page {
-        var words: [String: UInt8] = [:]
-        SearchWords.collect(document.text, as: .text, into: &words)
-        SearchWords.collect(document.summary, as: .summary, into: &words)
-        for context in document.context { SearchWords.collect(context, as: .summary, into: &words) }
-        SearchWords.collect(document.title, as: .title, into: &words)
+        var words = PageWords()
+        words.add(document.text, as: .text)
+        words.add(document.summary, as: .summary)
+        for context in document.context { words.add(context, as: .summary) }
+        words.add(document.title, as: .title)
         let route = document.route
         let address = offline && route.isDirectory ? route.outputFile : Route.percentEncode(route.path)
         return Page(kind: document.kind, kindLabel: document.kindLabel, address: address, title: document.title,
                     snippet: snippet(document.summary.isBlank ? document.text : document.summary),
-                    words: words.map { ($0.key, $0.value) })
+                    words: words.all)
     }
 
     /// Every file of the index: path from the site root → bytes.
@@ -182,19 +182,33 @@ public enum SearchIndex {
         return bytes
     }
 
-    /// The summary (or the start of the text) on one line, cut after a word, at most `snippetLength` characters.
+    /// The summary (or the start of the text) on one line, cut after a word, at most `snippetLength`
+    /// scalars (characters, for Vietnamese in NFC). Scalars, not `Character`s: grapheme breaking was slow.
     static func snippet(_ text: String) -> String {
-        var snippet = ""
+        var snippet = String.UnicodeScalarView()
         var length = 0
-        for word in text.prefix(snippetLength * 2).split(whereSeparator: \.isWhitespace) {
-            let wordLength = word.count
-            if length + 1 + wordLength > snippetLength {
-                return length == 0 ? String(word.prefix(snippetLength)) + "…" : snippet + "…"
+        var lastWordEnd = 0
+        var pendingSpace = false
+        for scalar in text.unicodeScalars.prefix(snippetLength * 2) {
+            if scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
+                pendingSpace = length > 0
+                continue
             }
-            snippet += length == 0 ? String(word) : " " + word
-            length += (length == 0 ? 0 : 1) + wordLength
+            if pendingSpace {
+                lastWordEnd = length
+                snippet.append(" ")
+                length += 1
+                pendingSpace = false
+            }
+            snippet.append(scalar)
+            length += 1
+            if length > snippetLength {
+                var cut = String.UnicodeScalarView()
+                cut.append(contentsOf: snippet.prefix(lastWordEnd > 0 ? lastWordEnd : snippetLength))
+                return String(cut) + "…"
+            }
         }
-        return snippet
+        return String(snippet)
     }
 }
 

@@ -13,27 +13,6 @@ public enum SearchWords {
         case text = 1, summary = 2, title = 3
     }
 
-    /// Adds each distinct word of `text`, as written, to `words` with the best field it was seen in.
-    public static func collect(_ text: String, as field: Field, into words: inout [String: UInt8]) {
-        let scalars = text.unicodeScalars
-        var start: String.UnicodeScalarView.Index?
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            if isWordScalar(scalars[index]) {
-                if start == nil { start = index }
-            } else if let begin = start {
-                note(String(scalars[begin..<index]), field, in: &words)
-                start = nil
-            }
-            scalars.formIndex(after: &index)
-        }
-        if let begin = start { note(String(scalars[begin...]), field, in: &words) }
-    }
-
-    private static func note(_ word: String, _ field: Field, in words: inout [String: UInt8]) {
-        words[word, default: 0] = max(words[word, default: 0], field.rawValue)
-    }
-
     /// Letters (Unicode `Alphabetic`), nonspacing marks and decimal digits; the script's `SPLIT`
     /// is the complement, `/[^\p{Alphabetic}\p{Mn}\p{Nd}]+/u`.
     public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -78,10 +78,21 @@ enum FoldingCases {
     }
 
     @Test func pageWordsKeepTheirBestField() {
-        var words: [String: UInt8] = [:]
-        SearchWords.collect("Nhật Bản và Đà Nẵng", as: .text, into: &words)
-        SearchWords.collect("Nhật", as: .title, into: &words)
-        SearchWords.collect("Nhật Bản", as: .summary, into: &words)
-        #expect(words == ["Nhật": 3, "Bản": 2, "và": 1, "Đà": 1, "Nẵng": 1])
+        var words = PageWords()
+        words.add("Nhật Bản và Đà Nẵng, 61/2015/NĐ-CP", as: .text)
+        words.add("Nhật", as: .title)
+        words.add("“Nhật Bản”", as: .summary)
+        let found = Dictionary(uniqueKeysWithValues: words.all)
+        #expect(found == ["Nhật": 3, "Bản": 2, "và": 1, "Đà": 1, "Nẵng": 1, "61": 1, "2015": 1, "NĐ": 1, "CP": 1])
+    }
+
+    @Test func pageWordsAreTheScalarRunsOfEveryScriptAndSurviveManyWords() {
+        var words = PageWords()
+        let text = (0..<2000).map { "từ\($0)" }.joined(separator: " — ") + " 東京 Ελλάδα Nghe\u{0302}\u{0323} 😀x"
+        words.add(text, as: .text)
+        let found = words.all.map(\.0)
+        #expect(found.count == 2000 + 4)
+        #expect(Set(found) == Set((0..<2000).map { "từ\($0)" } + ["東京", "Ελλάδα", "Nghe\u{0302}\u{0323}", "x"]))
+        #expect(found.allSatisfy { word in word.unicodeScalars.allSatisfy(SearchWords.isWordScalar) })
     }
 }
