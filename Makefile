@@ -7,6 +7,8 @@ CONFIG ?= release
 DATE ?=
 BIN = .build/$(CONFIG)/nhipcau
 APT_PACKAGES = libcmark-dev cmark pkg-config
+# Only for make test: the search tests run the real search script in headless Chromium, served by Python.
+TEST_APT_PACKAGES = chromium python3
 # The browser-level gate (make e2e): nginx, headless Chromium and its driver, Python's venv; a JRE for
 # the Nu HTML Checker is added when no `java` is on the PATH.
 E2E_APT_PACKAGES = nginx chromium chromium-driver python3-venv
@@ -16,13 +18,15 @@ E2E_STAMP = $(VENV)/.e2e-requirements
 E2E_DATE ?= 2026-11-25
 AXE_SELENIUM = axe-selenium-python==3.0.0
 
-.PHONY: site test deps build bench fuzz clean e2e e2e-deps e2e-system
+.PHONY: site test deps test-deps build bench fuzz clean e2e e2e-deps e2e-system
 N ?= 10000
 SECONDS ?= 600
 
 # Installs system packages only when one is missing (CI starts from a clean machine).
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+deps: PACKAGES = $(APT_PACKAGES)
+test-deps: PACKAGES = $(APT_PACKAGES) $(TEST_APT_PACKAGES)
+deps test-deps:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
@@ -37,7 +41,7 @@ site: build
 	$(BIN) build --content content --output site $(if $(DATE),--date $(DATE))
 	@echo "Open site/index.html in a browser, or serve site/ with any web server (see README)."
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 	$(MAKE) --no-print-directory e2e

@@ -37,7 +37,7 @@ MISSING_ADDRESSES = ["khong-co-trang-nay/", "cau-chuyen/khong-co/trang/cu.html"]
 # First path segments the tool writes itself (Routes.reservedTopLevel); any other folder is a free page.
 RESERVED_TOP_LEVEL = {"cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
                       "media", "assets", "404", "feeds", "sitemap", "robots"}
-OPTIONAL_KINDS = {"search"}  # being built on its own branch: checked as soon as the site has it
+OPTIONAL_KINDS: set[str] = set()  # every kind is required
 
 
 @dataclass

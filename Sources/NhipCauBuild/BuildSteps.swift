@@ -3,7 +3,7 @@ import NhipCauCore
 
 /// The named steps of a build, reported with their duration when someone asks (`--verbose`).
 public enum BuildStep: String, Sendable, CaseIterable {
-    case load, assemble, theme, pages, files, publish
+    case load, assemble, theme, pages, search, files, publish
 
     public func name(in language: Language) -> String {
         switch (self, language) {
@@ -15,6 +15,8 @@ public enum BuildStep: String, Sendable, CaseIterable {
         case (.theme, .en): "theme"
         case (.pages, .vi): "dựng và ghi trang"
         case (.pages, .en): "render and write pages"
+        case (.search, .vi): "chỉ mục tìm kiếm"
+        case (.search, .en): "search index"
         case (.files, .vi): "chép tệp, nguồn tin, sitemap"
         case (.files, .en): "copy files, feeds, sitemap"
         case (.publish, .vi): "xuất bản"

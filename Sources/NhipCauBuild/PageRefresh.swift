@@ -12,10 +12,12 @@ public struct BuildMemory: Sendable {
     let options: BuildOptions
     /// Content file (relative path) → the page made from it.
     let jobsByFile: [String: PageJob]
+    let search: SearchMemory
 
-    init(prepared: SiteBuild.PreparedSite, options: BuildOptions) {
+    init(prepared: SiteBuild.PreparedSite, options: BuildOptions, search: SearchMemory) {
         self.prepared = prepared
         self.options = options
+        self.search = search
         var jobs: [String: PageJob] = [:]
         for job in prepared.site.pageJobs {
             if let file = job.contentDocument?.file { jobs[file] = job }
@@ -25,16 +27,17 @@ public struct BuildMemory: Sendable {
 
     public var language: Language { prepared.site.config.language }
 
-    private init(prepared: SiteBuild.PreparedSite, options: BuildOptions, jobsByFile: [String: PageJob]) {
+    private init(prepared: SiteBuild.PreparedSite, options: BuildOptions, jobsByFile: [String: PageJob], search: SearchMemory) {
         self.prepared = prepared
         self.options = options
         self.jobsByFile = jobsByFile
+        self.search = search
     }
 
-    func replacing(_ jobs: [(file: String, job: PageJob)]) -> BuildMemory {
+    func replacing(_ jobs: [(file: String, job: PageJob)], search: SearchMemory) -> BuildMemory {
         var updated = jobsByFile
         for (file, job) in jobs { updated[file] = job }
-        return BuildMemory(prepared: prepared, options: options, jobsByFile: updated)
+        return BuildMemory(prepared: prepared, options: options, jobsByFile: updated, search: search)
     }
 }
 
@@ -50,7 +53,7 @@ extension SiteBuild {
     /// A whole build that also returns what `refresh` needs next time.
     public static func runRemembering(_ options: BuildOptions) -> (Result<BuildReport, BuildFailure>, BuildMemory?) {
         var memory: BuildMemory?
-        let result = run(options) { memory = BuildMemory(prepared: $0, options: options) }
+        let result = run(options) { memory = BuildMemory(prepared: $0, options: options, search: $1) }
         return (result, (try? result.get()) == nil ? nil : memory)
     }
 
@@ -74,12 +77,16 @@ extension SiteBuild {
         let language = memory.prepared.site.config.language
         guard !diagnostics.hasErrors else { return .failed(.content(diagnostics, language: language)) }
         let folder = PublishedFolder(root: memory.options.output)
+        // The pages first: they are what the officer is looking at. Then the search index, which
+        // holds the words of their bodies.
+        let search = memory.search.replacing(pages.compactMap { $0.search.map { SearchIndex.page($0, offline: memory.options.offline) } })
         do {
             for page in pages { try folder.replace(page.html, at: page.route.outputFile) }
+            try search.update(folder, from: memory.search)
         } catch {
             return .failed(.output(error, language: language))
         }
-        return .refreshed(pages: pages.count, warnings: diagnostics, memory: memory.replacing(edited))
+        return .refreshed(pages: pages.count, warnings: diagnostics, memory: memory.replacing(edited, search: search))
     }
 }
 
@@ -102,6 +109,35 @@ extension PageJob {
         case .policy(let item): .policy(item.replacingBody(with: edit))
         case .page(let item): .page(item.replacingBody(with: edit))
         default: nil
+        }
+    }
+}
+
+/// The search index of a published build, kept so that a refresh rewrites only the index files
+/// whose bytes changed.
+struct SearchMemory: Sendable {
+    let pages: [SearchIndex.Page]
+    let files: [(path: String, bytes: [UInt8])]
+
+    init(pages: [SearchIndex.Page]) {
+        self.pages = pages
+        files = SearchIndex.files(pages)
+    }
+
+    /// The same index with these pages' entries in place of the old ones (matched by address).
+    func replacing(_ changed: [SearchIndex.Page]) -> SearchMemory {
+        let byAddress = Dictionary(changed.map { ($0.address, $0) }) { $1 }
+        return SearchMemory(pages: pages.map { byAddress[$0.address] ?? $0 })
+    }
+
+    func update(_ folder: PublishedFolder, from earlier: SearchMemory) throws(OutputError) {
+        let before = Dictionary(earlier.files.map { ($0.path, $0.bytes) }) { $1 }
+        for file in files where before[file.path] != file.bytes {
+            try folder.replace(file.bytes, at: file.path)
+        }
+        let now = Set(files.map(\.path))
+        for path in before.keys.sorted() where !now.contains(path) {
+            folder.remove(path)
         }
     }
 }

@@ -45,11 +45,11 @@ public enum BuildFailure: Error, Sendable {
 /// Nothing reaches the output folder unless every step succeeds.
 public enum SiteBuild {
     public static func run(_ options: BuildOptions) -> Result<BuildReport, BuildFailure> {
-        run(options) { _ in }
+        run(options) { _, _ in }
     }
 
-    /// `remember` is given the prepared site once the build is published.
-    static func run(_ options: BuildOptions, remember: (PreparedSite) -> Void) -> Result<BuildReport, BuildFailure> {
+    /// `remember` is given the prepared site and the search index once the build is published.
+    static func run(_ options: BuildOptions, remember: (PreparedSite, SearchMemory) -> Void) -> Result<BuildReport, BuildFailure> {
         let prepared: PreparedSite
         switch prepare(options) {
         case .success(let value): prepared = value
@@ -65,7 +65,7 @@ public enum SiteBuild {
             return .failure(.output(error, language: language))
         }
         let written = options.stepObserver.timed(.pages) {
-            writePages(prepared.site.pageJobs, renderer: prepared.renderer, to: output)
+            writePages(prepared.site.pageJobs, renderer: prepared.renderer, offline: options.offline, to: output)
         }
         diagnostics.append(contentsOf: written.diagnostics)
         if let error = written.error {
@@ -75,6 +75,11 @@ public enum SiteBuild {
         guard !diagnostics.hasErrors else {
             output.discard()
             return .failure(.content(diagnostics, language: language))
+        }
+        let search = SearchMemory(pages: written.searchPages)
+        if let error = options.stepObserver.timed(.search, { writeSearchIndex(search.files, to: output) }) {
+            output.discard()
+            return .failure(.output(error, language: language))
         }
         let copied: Int
         switch options.stepObserver.timed(.files, { writeFiles(prepared, pages: written.routes, options: options, to: output) }) {
@@ -88,7 +93,7 @@ public enum SiteBuild {
         } catch {
             return .failure(.output(error, language: language))
         }
-        remember(prepared)
+        remember(prepared, search)
         return .success(BuildReport(pagesWritten: written.count, filesCopied: copied, diagnostics: diagnostics, language: language))
     }
 
@@ -143,23 +148,37 @@ public enum SiteBuild {
         let diagnostics: [Diagnostic]
         let error: OutputError?
         /// What the search index needs of each page, in page order.
-        let searchDocuments: [SearchDocument]
+        let searchPages: [SearchIndex.Page]
     }
 
-    /// Renders every page on all cores, writing each to disk as soon as it is done;
-    /// only the small search record of each page is kept in memory.
-    private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, to output: OutputDirectory) -> WrittenPages {
-        let results = jobs.parallelMap { job -> (Route, [Diagnostic], OutputError?, SearchDocument?) in
+    /// Renders every page on all cores, writing each to disk as soon as it is done; only the
+    /// page's words and result line are kept for the search index.
+    private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, offline: Bool, to output: OutputDirectory) -> WrittenPages {
+        let results = jobs.parallelMap { job -> (Route, [Diagnostic], OutputError?, SearchIndex.Page?) in
             let page = renderer.render(job)
+            let search = page.search.map { SearchIndex.page($0, offline: offline) }
             do throws(OutputError) {
                 try output.write(page.html, to: page.route.outputFile)
-                return (page.route, page.diagnostics, nil, page.search)
+                return (page.route, page.diagnostics, nil, search)
             } catch {
-                return (page.route, page.diagnostics, error, page.search)
+                return (page.route, page.diagnostics, error, search)
             }
         }
         return WrittenPages(routes: results.map(\.0), diagnostics: results.flatMap(\.1),
-                            error: results.compactMap(\.2).first, searchDocuments: results.compactMap(\.3))
+                            error: results.compactMap(\.2).first, searchPages: results.compactMap(\.3))
+    }
+
+    /// The index is merged on one core, then its files (a thousand or so for 10,000 stories) written on all.
+    private static func writeSearchIndex(_ files: [(path: String, bytes: [UInt8])], to output: OutputDirectory) -> OutputError? {
+        let problems = files.parallelMap { file -> OutputError? in
+            do throws(OutputError) {
+                try output.write(file.bytes, to: file.path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        return problems.compactMap { $0 }.first
     }
 
     /// Media, theme assets, plan downloads, feeds, sitemap and robots.txt.

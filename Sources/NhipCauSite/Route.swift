@@ -71,6 +71,9 @@ public enum Routes {
     public static let areas = Route("dia-ban/")
     public static let tags = Route("the/")
     public static let search = Route("tim-kiem/")
+    /// The search index's files (manifest, term shards, result chunks), fetched by the search page's script.
+    public static let searchIndex = Route("tim-kiem/chi-muc/")
+    public static let searchScript = Route("assets/search.js")
     public static let notFound = Route("404.html")
     public static let stylesheet = Route("assets/style.css")
     public static let storiesFeed = Route("feeds/cau-chuyen.xml")

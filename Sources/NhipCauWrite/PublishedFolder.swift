@@ -16,9 +16,13 @@ public struct PublishedFolder: Sendable {
     }
 
     public func replace(_ text: String, at path: String) throws(OutputError) {
+        try replace(text.utf8, at: path)
+    }
+
+    public func replace(_ bytes: some Collection<UInt8>, at path: String) throws(OutputError) {
         let target = root.path + "/" + path
         let temporary = target + ".nhipcau-tmp"
-        if let problem = FileWriting.write(text.utf8, to: temporary) {
+        if let problem = FileWriting.write(bytes, to: temporary) {
             throw OutputError(vi: "Không ghi được \(path): \(problem)", en: "Cannot write \(path): \(problem)")
         }
         guard rename(temporary, target) == 0 else {
@@ -26,5 +30,9 @@ public struct PublishedFolder: Sendable {
             unlink(temporary)
             throw OutputError(vi: "Không ghi được \(path): \(problem)", en: "Cannot write \(path): \(problem)")
         }
+    }
+
+    public func remove(_ path: String) {
+        unlink(root.path + "/" + path)
     }
 }

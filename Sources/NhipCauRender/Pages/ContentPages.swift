@@ -25,8 +25,11 @@ extension SiteRenderer {
         frame.socialType = "article"
         frame.image = story.image.map { ($0.value, story.imageAlt) }
         return page(frame, template: "story", view: view,
-                    search: SearchDocument(route: route, kind: strings.stories, title: story.title,
-                                           summary: story.summary ?? "", text: body.plainText),
+                    search: SearchDocument(route: route, kind: .story, kindLabel: strings.storyKind, title: story.title,
+                                           summary: story.summary ?? "",
+                                           context: [market?.title, story.area.map { site.areas[$0.value]?.name ?? $0.value }]
+                                               .compactMap { $0 } + story.tags,
+                                           text: body.plainText),
                     diagnostics: body.diagnostics)
     }
 
@@ -66,8 +69,9 @@ extension SiteRenderer {
         var frame = PageFrame(route: route, title: market.title, description: market.summary)
         frame.breadcrumbs = [(strings.markets, Routes.markets)]
         return page(frame, template: "market", view: view,
-                    search: SearchDocument(route: route, kind: strings.markets, title: market.title,
-                                           summary: market.summary ?? "", text: body.plainText),
+                    search: SearchDocument(route: route, kind: .market, kindLabel: strings.market, title: market.title,
+                                           summary: market.summary ?? "", context: [market.country] + market.sectors,
+                                           text: body.plainText),
                     diagnostics: body.diagnostics)
     }
 
@@ -87,8 +91,9 @@ extension SiteRenderer {
         var frame = PageFrame(route: route, title: "\(policy.number): \(policy.title)", description: policy.summary)
         frame.breadcrumbs = [(strings.policies, Routes.policies)]
         return page(frame, template: "policy", view: view,
-                    search: SearchDocument(route: route, kind: strings.policies, title: "\(policy.number) \(policy.title)",
-                                           summary: policy.summary ?? "", text: body.plainText),
+                    search: SearchDocument(route: route, kind: .policy, kindLabel: strings.policyKind,
+                                           title: "\(policy.number): \(policy.title)", summary: policy.summary ?? "",
+                                           context: [policy.issuer], text: body.plainText),
                     diagnostics: body.diagnostics)
     }
 
@@ -103,7 +108,7 @@ extension SiteRenderer {
                                 updated: freePage.document.updated.map(formats.date), body: body.html)
         let frame = PageFrame(route: route, title: freePage.title, description: freePage.summary)
         return page(frame, template: "page", view: view,
-                    search: SearchDocument(route: route, kind: "", title: freePage.title,
+                    search: SearchDocument(route: route, kind: .page, kindLabel: strings.pageKind, title: freePage.title,
                                            summary: freePage.summary ?? "", text: body.plainText),
                     diagnostics: body.diagnostics)
     }

@@ -18,6 +18,7 @@ public enum PageJob: Sendable {
     case planList
     case plan(TargetPlan)
     case area(AreaRecord)
+    case search
 }
 
 /// A page ready for disk, with what the search index needs to know of it.
@@ -26,15 +27,6 @@ public struct RenderedPage: Sendable {
     public let html: String
     public let search: SearchDocument?
     public let diagnostics: [Diagnostic]
-}
-
-/// A page as the search index sees it.
-public struct SearchDocument: Sendable {
-    public let route: Route
-    public let kind: String
-    public let title: String
-    public let summary: String
-    public let text: String
 }
 
 extension Site {
@@ -50,6 +42,7 @@ extension Site {
         if !plans.isEmpty { jobs.append(.planList) }
         jobs += plans.map(PageJob.plan)
         jobs += areas.records.map(PageJob.area)
+        jobs.append(.search)
         return jobs
     }
 }

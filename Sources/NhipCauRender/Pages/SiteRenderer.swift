@@ -57,6 +57,7 @@ public struct SiteRenderer: Sendable {
         case .planList: renderPlanList()
         case .plan(let plan): renderPlan(plan)
         case .area(let area): renderArea(area)
+        case .search: renderSearch()
         }
     }
 
@@ -125,6 +126,7 @@ public struct SiteRenderer: Sendable {
         ]
         if !site.plans.isEmpty { items.append((strings.plans, Routes.plans)) }
         items += site.menu.map { ($0.title, Routes.page($0.document.slug)) }
+        items.append((strings.search, Routes.search))
         return items.map { label, target in
             NavItemView(label: label, href: href(target, from: current),
                         current: current == target || current.path.hasPrefix(target.path))

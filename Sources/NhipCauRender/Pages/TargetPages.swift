@@ -34,9 +34,9 @@ extension SiteRenderer {
         var frame = PageFrame(route: route, title: plan.title, description: headlineSentence(plan, figures.plan))
         frame.breadcrumbs = [(strings.plans, Routes.plans)]
         return page(frame, template: "plan", view: view,
-                    search: SearchDocument(route: route, kind: strings.plans, title: plan.title,
+                    search: SearchDocument(route: route, kind: .plan, kindLabel: strings.plan, title: plan.title,
                                            summary: headlineSentence(plan, figures.plan),
-                                           text: ([plan.issuer, plan.document ?? ""] + plan.allAreas.map(\.name)).joined(separator: " ")))
+                                           context: [plan.issuer] + plan.allAreas.map(\.name), text: plan.document ?? ""))
     }
 
     func renderArea(_ record: AreaRecord) -> RenderedPage {
@@ -58,7 +58,8 @@ extension SiteRenderer {
         var frame = PageFrame(route: route, title: record.name)
         frame.breadcrumbs = [(strings.plans, Routes.plans)]
         return page(frame, template: "area", view: view,
-                    search: SearchDocument(route: route, kind: strings.areas, title: record.name, summary: "", text: ""))
+                    search: SearchDocument(route: route, kind: .area, kindLabel: strings.area, title: record.name,
+                                           summary: "", context: sections.map(\.planTitle), text: ""))
     }
 
     /// The home page's progress block: the current plan in one sentence and one chart.

@@ -74,6 +74,15 @@ enum DefaultStylesheet {
     details{margin:.75rem 0}
     summary{cursor:pointer;font-weight:600}
     figure{margin:1rem 0}
+    .search-form label{display:block;font-weight:600;margin-bottom:.3rem}
+    .search-row{display:flex;gap:.5rem;max-width:36rem}
+    .search-row input:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
+    .search-row input{flex:1;min-width:0;font:inherit;padding:.45rem .6rem;border:2px solid var(--muted);border-radius:.35rem;background:var(--bg);color:var(--fg)}
+    .search-form button,.search-results+button{font:inherit;font-weight:600;padding:.45rem 1rem;border:2px solid var(--accent);border-radius:.35rem;background:var(--accent);color:var(--accent-fg);cursor:pointer}
+    .search-results{padding-left:1.4rem}
+    .search-results li{margin:0 0 1rem}
+    .search-results p{margin:.2rem 0;color:var(--muted)}
+    .search-kind{font-size:.85rem;color:var(--muted);white-space:nowrap}
     figcaption{font-weight:600;margin-bottom:.5rem}
     @media (min-width:40rem){h1{font-size:2rem}.facts{gap:.25rem}.facts div{grid-template-columns:minmax(7rem,11rem) 1fr}.site-header>.wrap{display:flex;align-items:baseline;gap:1rem}.site-org{display:inline}}
     @media print{.site-nav,.skip-link,.breadcrumbs,.pagination,aside{display:none}body{font-size:11pt;color:#000;background:#fff}a{color:#000}.prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}.facts,.site-header,.site-footer{background:none}details>*{display:block}}

@@ -7,7 +7,7 @@ enum DefaultTemplates {
     static let pageTemplates: [String: String] = [
         "layout": layout, "home": home, "story": story, "stories": stories, "market": market,
         "markets": markets, "policy": policy, "policies": policies, "page": page, "tag": tag,
-        "not-found": notFound, "story-list": storyList, "breadcrumbs": breadcrumbs,
+        "not-found": notFound, "story-list": storyList, "breadcrumbs": breadcrumbs, "search": search,
     ]
 
     static let layout = """
@@ -247,5 +247,26 @@ enum DefaultTemplates {
     <ul class="plain-list">
     {{#links}}<li><a href="{{href}}">{{label}}</a></li>
     {{/links}}</ul>
+    """
+
+    /// The script (`assets/search.js`) finds its parts by id and reads its texts from the form's
+    /// `data-` attributes; keep both when replacing this template.
+    static let search = """
+    <h1>{{t.search}}</h1>
+    <p class="lead">{{t.searchIntro}}</p>
+    <form id="search-form" class="search-form" action="{{action}}" method="get" role="search" data-index="{{index}}" data-root="{{root}}" data-found="{{t.searchFound}}" data-none="{{t.searchNone}}" data-more="{{t.searchMore}}" data-failed="{{t.searchFailed}}">
+    <label for="q">{{t.searchLabel}}</label>
+    <div class="search-row"><input type="search" id="q" name="q" autocomplete="off" spellcheck="false" enterkeyhint="search"><button type="submit">{{t.searchButton}}</button></div>
+    </form>
+    <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
+    <ol id="search-results" class="search-results" hidden></ol>
+    <section class="search-browse" aria-labelledby="xem-theo-danh-muc">
+    <h2 id="xem-theo-danh-muc">{{t.searchBrowse}}</h2>
+    <p id="search-no-script">{{t.searchNoScript}}</p>
+    <ul class="plain-list">
+    {{#sections}}<li><a href="{{href}}">{{label}}</a></li>
+    {{/sections}}</ul>
+    </section>
+    <script src="{{script}}" defer></script>
     """
 }

@@ -18,7 +18,8 @@ public struct Theme: Sendable {
     public static func make(overrides: [ThemeOverride], extraCSS: String = "",
                             language: Language? = nil) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var sources = DefaultTemplates.all.mapValues { (text: $0, file: "(default theme)") }
-        var assets = ["assets/style.css": Array((DefaultStylesheet.css + extraCSS).utf8)]
+        var assets = ["assets/style.css": Array((DefaultStylesheet.css + extraCSS).utf8),
+                      "assets/search.js": Array(DefaultScripts.search.utf8)]
         var diagnostics: [Diagnostic] = []
 
         for override in overrides {

@@ -72,6 +72,19 @@ public struct UIStrings: Sendable, Encodable {
     let workersByPlan: String
     let workers: String
     let seePlan: String
+    let storyKind: String
+    let policyKind: String
+    let pageKind: String
+    let searchIntro: String
+    let searchLabel: String
+    let searchButton: String
+    /// `{q}` is replaced by the words typed, `{n}` by the number of pages found.
+    let searchFound: String
+    let searchNone: String
+    let searchMore: String
+    let searchFailed: String
+    let searchNoScript: String
+    let searchBrowse: String
 
     public static func forLanguage(_ language: Language) -> UIStrings {
         language == .vi ? vietnamese : english
@@ -103,7 +116,16 @@ public struct UIStrings: Sendable, Encodable {
         plansIntro: "Chỉ tiêu đưa người lao động đi làm việc ở nước ngoài theo hợp đồng và kết quả thực hiện, tính đến ngày cập nhật trang.",
         plansTableCaption: "Các kế hoạch và kết quả thực hiện", downloadData: "Tải số liệu",
         storiesOfArea: "Câu chuyện ở địa bàn này", workersByPlan: "Số lao động đi thị trường này theo từng kế hoạch",
-        workers: "Số lao động", seePlan: "Xem chi tiết kế hoạch")
+        workers: "Số lao động", seePlan: "Xem chi tiết kế hoạch",
+        storyKind: "Câu chuyện", policyKind: "Văn bản chính sách", pageKind: "Trang thông tin",
+        searchIntro: "Gõ từ cần tìm, có dấu hay không dấu đều được, ví dụ: nhat ban, vay von.",
+        searchLabel: "Từ cần tìm", searchButton: "Tìm",
+        searchFound: "Kết quả cho “{q}”: {n} trang.",
+        searchNone: "Không có trang nào chứa “{q}”. Hãy thử từ khác, hoặc xem theo danh mục bên dưới.",
+        searchMore: "Xem thêm kết quả",
+        searchFailed: "Không tải được dữ liệu tìm kiếm (có thể trang đang được mở từ tệp trên máy, không qua máy chủ web). Hãy xem theo danh mục bên dưới.",
+        searchNoScript: "Ô tìm kiếm chạy ngay trong trình duyệt và cần JavaScript. Nếu trình duyệt của bạn không chạy được, mọi trang vẫn có trong các danh mục dưới đây.",
+        searchBrowse: "Xem theo danh mục")
 
     static let english = UIStrings(
         language: .en,
@@ -128,7 +150,16 @@ public struct UIStrings: Sendable, Encodable {
         plansIntro: "Targets for placing workers abroad under contract, and what has been achieved, as of this site's last update.",
         plansTableCaption: "Plans and results", downloadData: "Download the data",
         storiesOfArea: "Stories from this area", workersByPlan: "Workers who went to this market, by plan",
-        workers: "Workers", seePlan: "See the plan in detail")
+        workers: "Workers", seePlan: "See the plan in detail",
+        storyKind: "Story", policyKind: "Policy document", pageKind: "Information page",
+        searchIntro: "Type what you are looking for, with or without Vietnamese accents, for example: nhat ban, vay von.",
+        searchLabel: "Search for", searchButton: "Search",
+        searchFound: "Pages found for “{q}”: {n}.",
+        searchNone: "No page contains “{q}”. Try other words, or browse the sections below.",
+        searchMore: "More results",
+        searchFailed: "The search data could not be loaded (the page may have been opened from a file rather than through a web server). Browse the sections below.",
+        searchNoScript: "The search box runs in your browser and needs JavaScript. If it does not work, every page is also listed in the sections below.",
+        searchBrowse: "Browse by section")
 }
 
 extension UIStrings: MustachePreencoded {

@@ -215,3 +215,15 @@ struct NotFoundView: Encodable {
     let t: UIStrings
     let links: [LinkView]
 }
+
+struct SearchPageView: Encodable {
+    let t: UIStrings
+    /// Where the form sends `q` when no script runs: this same page.
+    let action: String
+    /// The index folder, relative to the search page.
+    let index: String
+    /// The site's root, relative to the search page: results' addresses are relative to it.
+    let root: String
+    let script: String
+    let sections: [LinkView]
+}

@@ -1,0 +1,99 @@
+/// The distinct words of one page, each with the best `SearchWords.Field` it was seen in.
+///
+/// Found on the UTF-8 bytes with a small open-addressing table: a page has a few thousand words
+/// but only a few hundred distinct ones, and hashing a Swift `String` (which normalises
+/// non-ASCII text first) for every word cost more than the whole rest of the index.
+/// Canonically equivalent spellings (NFC and NFD) stay apart here and meet in `SearchIndex.Vocabulary`.
+public struct PageWords {
+    private var bytes: [UInt8] = []
+    /// Word `i` is `bytes[ends[i - 1] ..< ends[i]]` (from 0 for the first).
+    private var ends: [Int] = []
+    private var hashes: [UInt64] = []
+    private var fields: [UInt8] = []
+    /// Open addressing: a word's number, or -1; a power of two, never more than half full.
+    private var slots = [Int](repeating: -1, count: 256)
+
+    public init() {}
+
+    public var count: Int { ends.count }
+
+    /// Each word as written, with its field's raw value.
+    public var all: [(String, UInt8)] {
+        (0..<ends.count).map { (String(decoding: bytes[start(of: $0)..<ends[$0]], as: UTF8.self), fields[$0]) }
+    }
+
+    /// Adds the words of `text`: runs of scalars for which `SearchWords.isWordScalar` holds.
+    public mutating func add(_ text: String, as field: SearchWords.Field) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            var wordStart = -1
+            while index < utf8.count {
+                let (isWord, length) = Self.classify(utf8, at: index)
+                if isWord {
+                    if wordStart < 0 { wordStart = index }
+                } else if wordStart >= 0 {
+                    insert(UnsafeBufferPointer(rebasing: utf8[wordStart..<index]), field)
+                    wordStart = -1
+                }
+                index += length
+            }
+            if wordStart >= 0 { insert(UnsafeBufferPointer(rebasing: utf8[wordStart...]), field) }
+        }
+    }
+
+    /// Whether the scalar starting at `index` belongs to a word, and how many bytes it takes.
+    private static func classify(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Bool, Int) {
+        let lead = utf8[index]
+        if lead < 0x80 {
+            return (lead >= 0x61 && lead <= 0x7A || lead >= 0x41 && lead <= 0x5A || lead >= 0x30 && lead <= 0x39, 1)
+        }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < utf8.count {
+            value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+        }
+        if value < UInt32(commonWordScalars.count) { return (commonWordScalars[Int(value)], length) }
+        guard let scalar = Unicode.Scalar(value) else { return (false, length) }
+        return (SearchWords.isWordScalar(scalar), length)
+    }
+
+    /// `isWordScalar` for U+0000…U+2FFF (Latin with Vietnamese, combining marks, Greek, Cyrillic,
+    /// general punctuation), looked up once: Unicode property lookups dominated the scan.
+    private static let commonWordScalars: [Bool] = (0..<0x3000).map { value in
+        Unicode.Scalar(UInt32(value)).map(SearchWords.isWordScalar) ?? false
+    }
+
+    private func start(of word: Int) -> Int { word == 0 ? 0 : ends[word - 1] }
+
+    private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ field: SearchWords.Field) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let known = slots[slot]
+            if hashes[known] == hash && bytes[start(of: known)..<ends[known]].elementsEqual(word) {
+                fields[known] = max(fields[known], field.rawValue)
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = ends.count
+        bytes.append(contentsOf: word)
+        ends.append(bytes.count)
+        hashes.append(hash)
+        fields.append(field.rawValue)
+        if ends.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        slots = [Int](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for word in 0..<ends.count {
+            var slot = Int(truncatingIfNeeded: hashes[word]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = word
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import NhipCauCore
+
+/// Debian's Chromium, headless, reading a page after its scripts ran (`--dump-dom`).
+/// `make test` installs it; without it the browser tests fail rather than skip.
+enum Chromium {
+    static let binary: URL? = {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init) + ["/usr/bin"]
+        for folder in folders {
+            for name in ["chromium", "chromium-browser"] {
+                let path = folder + "/" + name
+                if FileManager.default.isExecutableFile(atPath: path) { return URL(fileURLWithPath: path) }
+            }
+        }
+        return nil
+    }()
+
+    static let missing = "Debian's `chromium` is needed for the browser tests: `apt-get install chromium` (make test installs it)."
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The DOM of `url` once scripts, fetches and timers settled (virtual time), as HTML.
+    static func dom(_ url: String, seconds: Double = 60) throws -> String {
+        guard let binary else { throw Failure(description: missing) }
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                         "--user-data-dir=\(profile.path)", "--virtual-time-budget=10000"]
+        let output = try ChildProcess.run(binary, arguments + ["--dump-dom", url], seconds: seconds)
+        guard output.status == 0, output.stdout.contains("</html>") else {
+            throw Failure(description: "chromium exited \(output.status) for \(url): \(output.stderr.suffix(2000))")
+        }
+        return output.stdout
+    }
+}
+
+/// Python's `http.server` on a free port of 127.0.0.1, serving one folder. It stops when the value
+/// goes away, and also when the test process dies, since it exits when its standard input closes.
+final class StaticServer {
+    private let process = Process()
+    private let input = Pipe()
+    let port: Int
+
+    static let script = """
+    import functools, http.server, sys, threading
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args): pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=sys.argv[1]))
+    print(server.server_address[1], flush=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sys.stdin.read()
+    """
+
+    init(serving folder: URL) throws {
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.script, folder.path]
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        guard let port = Int(line.trimmed) else {
+            try? input.fileHandleForWriting.close()
+            process.terminate()
+            throw Chromium.Failure(description: "the test web server did not start (python3 missing?): \(line)")
+        }
+        self.port = port
+    }
+
+    deinit { stop() }
+
+    private func stop() {
+        try? input.fileHandleForWriting.close()
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
+}
+
+/// Runs a program to its end (or kills it after `seconds`), collecting what it prints.
+enum ChildProcess {
+    /// Output goes to files, so nothing is lost or blocked however much the program prints.
+    static func run(_ program: URL, _ arguments: [String], seconds: Double) throws -> (status: Int32, stdout: String, stderr: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outFile = folder.appendingPathComponent("out"), errFile = folder.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: outFile)
+        process.standardError = try FileHandle(forWritingTo: errFile)
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        try process.run()
+        if done.wait(timeout: .now() + seconds) == .timedOut {
+            process.terminate()
+            done.wait()
+            throw Chromium.Failure(description: "\(program.lastPathComponent) took more than \(Int(seconds)) s")
+        }
+        func read(_ url: URL) -> String { String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self) }
+        return (process.terminationStatus, read(outFile), read(errFile))
+    }
+}
+
+/// What the search page shows once its script ran: the status line and the result links.
+struct SearchPageState {
+    struct Result: Equatable, CustomStringConvertible {
+        let href: String
+        let title: String
+        let kind: String
+        var description: String { "\(href) [\(kind)]" }
+    }
+
+    let status: String
+    let results: [Result]
+    let moreButtonShown: Bool
+    let noScriptNoteShown: Bool
+    let browseLinks: [String]
+
+    init(dom: String) {
+        status = dom.firstMatch(of: /id="search-status"[^>]*>([^<]*)</).map { Self.text($0.output.1) } ?? ""
+        let list = dom.firstMatch(of: /<ol id="search-results"[^>]*>(.*?)<\/ol>/.dotMatchesNewlines()).map { String($0.output.1) } ?? ""
+        results = list.matches(of: /<li><a href="([^"]*)">([^<]*)<\/a> <span class="search-kind">([^<]*)<\/span>/).map {
+            Result(href: Self.text($0.output.1), title: Self.text($0.output.2), kind: Self.text($0.output.3))
+        }
+        moreButtonShown = dom.contains("</ol><button type=\"button\">")
+        noScriptNoteShown = dom.contains("<p id=\"search-no-script\">")
+        let browse = dom.firstMatch(of: /<section class="search-browse".*?<\/section>/.dotMatchesNewlines()).map { String($0.output) } ?? ""
+        browseLinks = browse.matches(of: /<a href="([^"]*)">/).map { String($0.output.1) }
+    }
+
+    static func text(_ html: Substring) -> String {
+        html.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import NhipCauBuild
+import NhipCauCore
+import NhipCauWrite
+import Testing
+
+/// The real `assets/search.js` in headless Chromium, on sites built and served over HTTP:
+/// queries typed without diacritics, ranking, folding equal to the build's, and the page
+/// opened from a folder or without JavaScript.
+@Suite struct BrowserSearchTests {
+    /// A built site served by `python3 -m http.server`; both go away with the value.
+    final class ServedSite {
+        let output: URL
+        let server: StaticServer
+        private let site: TestSite?
+
+        /// The sample `content/` of the repository.
+        init(sampleOn date: SimpleDate) throws {
+            output = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-search-\(UUID().uuidString)")
+            let options = BuildOptions(content: TestPaths.packageRoot.appendingPathComponent("content"), output: output, today: date)
+            let outcome = BuildOutcome(result: SiteBuild.run(options))
+            guard outcome.succeeded else { throw Chromium.Failure(description: outcome.listing) }
+            site = nil
+            server = try StaticServer(serving: output)
+        }
+
+        init(_ files: [String: String]) throws {
+            let site = try TestSite(files)
+            let outcome = site.build()
+            guard outcome.succeeded else { throw Chromium.Failure(description: outcome.listing) }
+            self.site = site
+            output = site.output
+            server = try StaticServer(serving: output)
+        }
+
+        deinit {
+            if site == nil { try? FileManager.default.removeItem(at: output) }
+        }
+
+        /// The search page for `query`, as the no-JS form (or a shared link) asks for it.
+        func search(_ query: String) throws -> SearchPageState {
+            let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+            let encoded = query.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: "%20", with: "+")
+            return SearchPageState(dom: try Chromium.dom(server.url("tim-kiem/?q=" + encoded)))
+        }
+    }
+
+    /// The repository's sample `content/`, served.
+    func sampleSite() throws -> ServedSite {
+        #expect(Chromium.binary != nil, "\(Chromium.missing)")
+        return try ServedSite(sampleOn: SampleSiteTests.date)
+    }
+
+    /// A few pages for the cases the sample content lacks: Đà Nẵng, both spellings of Hòa Bình,
+    /// đường against dương, and more than one screen of results.
+    func smallSite() throws -> ServedSite {
+        #expect(Chromium.binary != nil, "\(Chromium.missing)")
+        var files = TestSite.minimal
+        files["pages/da-nang.md"] = "---\ntitle: \"Văn phòng Đà Nẵng\"\n---\n\nTiếp nhận hồ sơ tại Đà Nẵng.\n"
+        files["stories/hoa-binh-moi.md"] = "---\ntitle: \"Thanh niên Hòa Bình đi Nhật\"\ndate: 2021-02-01\n---\n\nChuyện chung.\n"
+        files["stories/hoa-binh-cu.md"] = "---\ntitle: \"Kỹ sư Hoà Bình về nước\"\ndate: 2021-02-02\n---\n\nChuyện chung.\n"
+        files["stories/con-duong.md"] = "---\ntitle: \"Con đường sang Đức\"\ndate: 2021-01-10\n---\n\nChuyện chung.\n"
+        files["stories/dai-duong.md"] = "---\ntitle: \"Vượt đại dương\"\ndate: 2021-03-10\n---\n\nChuyện chung.\n"
+        for number in 1...8 {
+            files["stories/chung-\(number).md"] = "---\ntitle: \"Câu chuyện \(number)\"\ndate: 2021-01-0\(number)\n---\n\nChuyện chung.\n"
+        }
+        return try ServedSite(files)
+    }
+
+    // MARK: - The sample site
+
+    @Test func nhatBanFindsTheMarketPageFirst() throws {
+        let page = try sampleSite().search("nhat ban")
+        #expect(page.results.first?.href == "../thi-truong/nhat-ban/", "\(page.results)")
+        #expect(page.results.first?.kind == "Thị trường")
+        #expect(page.status == "Kết quả cho “nhat ban”: \(page.results.count) trang.", "\(page.status)")
+        #expect(page.results.contains { $0.href == "../cau-chuyen/vuon-nho-sau-ba-nam-o-nhat-ban/" })
+        #expect(!page.noScriptNoteShown, "the no-script note goes once search works")
+    }
+
+    @Test func vayVonNganHangFindsTheLoanPolicies() throws {
+        let page = try sampleSite().search("vay von ngan hang")
+        #expect(Set(page.results.prefix(2).map(\.href)) == ["../chinh-sach/nghi-dinh-61-2015/", "../chinh-sach/nghi-dinh-74-2019/"],
+                "\(page.results)")
+        #expect(page.results.prefix(2).allSatisfy { $0.kind == "Văn bản chính sách" })
+    }
+
+    @Test func aDocumentNumberFindsItsPolicy() throws {
+        let page = try sampleSite().search("61/2015")
+        #expect(page.results.first?.href.hasPrefix("../chinh-sach/nghi-dinh-") == true, "\(page.results)")
+        #expect(page.results.contains { $0.href == "../chinh-sach/nghi-dinh-61-2015/" })
+    }
+
+    @Test func aWordNowhereOnTheSiteSaysSo() throws {
+        let page = try sampleSite().search("xyzzy")
+        #expect(page.results.isEmpty)
+        #expect(page.status == "Không có trang nào chứa “xyzzy”. Hãy thử từ khác, hoặc xem theo danh mục bên dưới.")
+    }
+
+    // MARK: - Folding and ranking on a small site
+
+    @Test func daNangFindsDaNangWithItsDiacritics() throws {
+        let site = try smallSite()
+        for query in ["da nang", "DA NANG", "Đà Nẵng", "Đa\u{0300} Na\u{0306}\u{0303}ng", "da na"] {
+            let page = try site.search(query)
+            #expect(page.results.map(\.href) == ["../da-nang/"], "\(query): \(page.results)")
+            #expect(page.status.hasSuffix(": 1 trang."), "\(query): \(page.status)")
+        }
+    }
+
+    @Test func hoaBinhFindsBothSpellings() throws {
+        let site = try smallSite()
+        for query in ["hoa binh", "Hòa Bình", "Hoà Bình"] {
+            let page = try site.search(query)
+            #expect(Set(page.results.map(\.href)) == ["../cau-chuyen/hoa-binh-moi/", "../cau-chuyen/hoa-binh-cu/"], "\(query): \(page.results)")
+        }
+    }
+
+    @Test func duongFindsBothAndDiacriticsPutTheirOwnFormFirst() throws {
+        let site = try smallSite()
+        let both: Set = ["../cau-chuyen/con-duong/", "../cau-chuyen/dai-duong/"]
+        let plain = try site.search("duong")
+        #expect(Set(plain.results.map(\.href)) == both, "\(plain.results)")
+        let road = try site.search("đường")
+        #expect(road.results.map(\.href) == ["../cau-chuyen/con-duong/", "../cau-chuyen/dai-duong/"], "\(road.results)")
+        let ocean = try site.search("dương")
+        #expect(ocean.results.map(\.href) == ["../cau-chuyen/dai-duong/", "../cau-chuyen/con-duong/"], "\(ocean.results)")
+    }
+
+    @Test func everyWordMustMatchAndTitlesComeFirst() throws {
+        let site = try smallSite()
+        let page = try site.search("chuyen chung")
+        #expect(page.results.count == 10 && page.moreButtonShown, "12 pages match, 10 shown: \(page.results)")
+        #expect(page.status == "Kết quả cho “chuyen chung”: 12 trang.")
+        #expect(page.results.prefix(8).allSatisfy { $0.title.hasPrefix("Câu chuyện ") }, "“chuyện” in the title first")
+        // Nhật in the title, then Nhật as the story's market.
+        let both = try site.search("chuyen nhat")
+        #expect(both.results.map(\.href) == ["../cau-chuyen/hoa-binh-moi/", "../cau-chuyen/chi-lan/"], "\(both.results)")
+    }
+
+    // MARK: - The script's folding is the build's
+
+    @Test func theScriptFoldsExactlyAsTheBuild() throws {
+        let site = try smallSite()
+        let texts = FoldingCases.allTexts
+        let harness = """
+        <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>fold</title></head><body><pre id="out"></pre>
+        <script src="assets/search.js"></script>
+        <script>var s = NhipCauSearch; document.getElementById("out").textContent =
+        JSON.stringify(\(Self.asciiJSON(texts)).map(function (t) { return [s.fold(t), s.tone(t), s.terms(t)]; }));</script>
+        </body></html>
+        """
+        try Data(harness.utf8).write(to: site.output.appendingPathComponent("fold.html"))
+        let dom = try Chromium.dom(site.server.url("fold.html"))
+        let json = try #require(dom.firstMatch(of: /<pre id="out">([^<]*)<\/pre>/).map { SearchPageState.text($0.output.1) })
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[Any]])
+        #expect(results.count == texts.count)
+        for (text, result) in zip(texts, results) {
+            let terms = (result[2] as? [[String]] ?? []).map { $0.map(Self.scalars) }
+            #expect(Self.scalars(result[0] as? String ?? "") == Self.scalars(VietnameseText.fold(text)), "fold \(text)")
+            #expect(Self.scalars(result[1] as? String ?? "") == Self.scalars(VietnameseText.toneCanonical(text)), "tone \(text)")
+            #expect(terms == SearchWords.terms(text).map { [Self.scalars($0.key), Self.scalars($0.form)] }, "terms \(text)")
+        }
+        for ((text, expected), result) in zip(FoldingCases.folded, results) {
+            #expect(result[0] as? String == expected, "\(text)")
+        }
+    }
+
+    /// Unicode scalars, so that strings differing only in normalisation do not compare equal.
+    static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+    /// A JSON array of strings with every non-ASCII code unit escaped, so NFD input reaches the page as it is.
+    static func asciiJSON(_ texts: [String]) -> String {
+        "[" + texts.map { text in
+            "\"" + text.utf16.map { unit in
+                unit < 0x80 && unit != 0x22 && unit != 0x5C ? String(UnicodeScalar(UInt8(unit))) : String(format: "\\u%04x", unit)
+            }.joined() + "\""
+        }.joined(separator: ",") + "]"
+    }
+
+    // MARK: - Without a server, without JavaScript
+
+    @Test func openedFromAFolderThePageSaysSoAndKeepsItsLinks() throws {
+        let site = try smallSite()
+        let url = site.output.appendingPathComponent("tim-kiem/index.html").absoluteString + "?q=da+nang"
+        let page = SearchPageState(dom: try Chromium.dom(url))
+        #expect(page.results.isEmpty)
+        #expect(page.status.hasPrefix("Không tải được dữ liệu tìm kiếm"), "\(page.status)")
+        #expect(page.noScriptNoteShown)
+        #expect(page.browseLinks.contains("../cau-chuyen/") && page.browseLinks.contains("../thi-truong/"), "\(page.browseLinks)")
+    }
+
+    /// Chromium's `--dump-dom` needs scripts, so "no JavaScript" is played by a site whose script is missing.
+    @Test func withoutItsScriptThePageExplainsItselfAndLinksToTheLists() throws {
+        let site = try smallSite()
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("assets/search.js"))
+        let page = SearchPageState(dom: try Chromium.dom(site.server.url("tim-kiem/?q=da+nang")))
+        #expect(page.results.isEmpty && page.status.isEmpty)
+        #expect(page.noScriptNoteShown)
+        #expect(page.browseLinks == ["../cau-chuyen/", "../thi-truong/", "../chinh-sach/", "../gioi-thieu/"], "\(page.browseLinks)")
+    }
+}
