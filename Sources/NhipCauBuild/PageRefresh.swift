@@ -79,9 +79,10 @@ extension SiteBuild {
         let folder = PublishedFolder(root: memory.options.output)
         // The pages first: they are what the officer is looking at. Then the search index, which
         // holds the words of their bodies.
-        let search = memory.search.replacing(pages.compactMap { $0.search.map { SearchIndex.page($0, offline: memory.options.offline) } })
+        let search: SearchMemory
         do {
             for page in pages { try folder.replace(page.html, at: page.route.outputFile) }
+            search = memory.search.replacing(pages.compactMap { $0.search.map { SearchIndex.page($0, offline: memory.options.offline) } })
             try search.update(folder, from: memory.search)
         } catch {
             return .failed(.output(error, language: language))

@@ -17,6 +17,17 @@ import Testing
         return try TestSite(files)
     }
 
+    /// The preview of `site()` running, with an open page listening for reload events.
+    private func withPreview(_ test: (TestSite, ServeProcess, HTTPProbe.EventStream) throws -> Void) throws {
+        let site = try site()
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+        let events = try HTTPProbe.EventStream(port: server.port)
+        defer { events.close() }
+        #expect(events.waitFor("event: hello"), "\(events.received)")
+        try test(site, server, events)
+    }
+
     @Test func servesPagesWithTheReloadScriptAndTheRightTypes() throws {
         let site = try site()
         let server = try ServeProcess(in: site.root)
@@ -50,19 +61,14 @@ import Testing
     }
 
     @Test func aSavedStoryIsRebuiltAndOpenPagesAreToldToReload() throws {
-        let site = try site()
-        let server = try ServeProcess(in: site.root)
-        defer { server.stop() }
-        let events = try HTTPProbe.EventStream(port: server.port)
-        defer { events.close() }
-        #expect(events.waitFor("event: hello"), "\(events.received)")
-
-        let mark = events.end
-        try site.write("stories/chi-lan.md", Self.story.replacingOccurrences(of: "Câu chuyện đầu tiên.", with: "Câu chuyện đã sửa lại."))
-        #expect(events.waitFor("event: reload", after: mark), "\(events.received)\n\(server.stderr)")
-        let story = try HTTPProbe.get(port: server.port, Self.storyPath)
-        #expect(story.body.contains("Câu chuyện đã sửa lại."))
-        #expect(!story.body.contains("Câu chuyện đầu tiên."))
+        try withPreview { site, server, events in
+            let mark = events.end
+            try site.write("stories/chi-lan.md", Self.story.replacingOccurrences(of: "Câu chuyện đầu tiên.", with: "Câu chuyện đã sửa lại."))
+            #expect(events.waitFor("event: reload", after: mark), "\(events.received)\n\(server.stderr)")
+            let story = try HTTPProbe.get(port: server.port, Self.storyPath)
+            #expect(story.body.contains("Câu chuyện đã sửa lại."))
+            #expect(!story.body.contains("Câu chuyện đầu tiên."))
+        }
     }
 
     @Test func anEditSavedRightAfterStartingIsNotMissed() throws {
@@ -77,79 +83,62 @@ import Testing
     }
 
     @Test func aBrokenFileShowsItsErrorsWhileTheLastGoodSiteIsStillServed() throws {
-        let site = try site()
-        let server = try ServeProcess(in: site.root)
-        defer { server.stop() }
-        let events = try HTTPProbe.EventStream(port: server.port)
-        defer { events.close() }
-        #expect(events.waitFor("event: hello"))
+        try withPreview { site, server, events in
+            var mark = events.end
+            try site.write("stories/chi-lan.md", "---\ntitle: \"Chị Lan\"\ndate: <b>2021</b>\n---\n\nCâu chuyện hỏng.\n")
+            #expect(events.waitFor("event: errors", after: mark), "\(events.received)")
+            #expect(events.waitFor("stories/chi-lan.md:3:", after: mark), "\(events.received)")
 
-        var mark = events.end
-        try site.write("stories/chi-lan.md", "---\ntitle: \"Chị Lan\"\ndate: <b>2021</b>\n---\n\nCâu chuyện hỏng.\n")
-        #expect(events.waitFor("event: errors", after: mark), "\(events.received)")
-        #expect(events.waitFor("stories/chi-lan.md:3:", after: mark), "\(events.received)")
+            let errors = try HTTPProbe.get(port: server.port, "/__nhipcau/errors")
+            #expect(errors.body.contains("content/stories/chi-lan.md:3:"), "\(errors.body)")
+            #expect(errors.body.contains("&lt;b&gt;2021&lt;/b&gt;"), "escaped: \(errors.body)")
+            #expect(!errors.body.contains("<b>2021"))
+            #expect(ServeProcess.eventually { server.stderr.contains("content/stories/chi-lan.md:3:") },
+                    "the terminal too: \(server.stderr)")
 
-        let errors = try HTTPProbe.get(port: server.port, "/__nhipcau/errors")
-        #expect(errors.body.contains("content/stories/chi-lan.md:3:"), "\(errors.body)")
-        #expect(errors.body.contains("&lt;b&gt;2021&lt;/b&gt;"), "escaped: \(errors.body)")
-        #expect(!errors.body.contains("<b>2021"))
-        #expect(ServeProcess.eventually { server.stderr.contains("content/stories/chi-lan.md:3:") },
-                "the terminal too: \(server.stderr)")
+            let story = try HTTPProbe.get(port: server.port, Self.storyPath)
+            #expect(story.status == 200)
+            #expect(story.body.contains("Câu chuyện đầu tiên."), "the last good build")
+            #expect(try HTTPProbe.get(port: server.port, "/").status == 200)
 
-        let story = try HTTPProbe.get(port: server.port, Self.storyPath)
-        #expect(story.status == 200)
-        #expect(story.body.contains("Câu chuyện đầu tiên."), "the last good build")
-        #expect(try HTTPProbe.get(port: server.port, "/").status == 200)
-
-        mark = events.end
-        try site.write("stories/chi-lan.md", Self.story)
-        #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
-        #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("Không có lỗi."))
+            mark = events.end
+            try site.write("stories/chi-lan.md", Self.story)
+            #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
+            #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("Không có lỗi."))
+        }
     }
 
     @Test func aBodyEditRendersOnlyThatPageAndAFrontMatterEditRebuildsAll() throws {
-        let site = try site()
-        let server = try ServeProcess(in: site.root)
-        defer { server.stop() }
-        let events = try HTTPProbe.EventStream(port: server.port)
-        defer { events.close() }
-        #expect(events.waitFor("event: hello"))
+        try withPreview { site, server, events in
+            var mark = events.end
+            try site.write("stories/chi-lan.md", Self.story + "\nThêm một đoạn.\n")
+            #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
+            #expect(try HTTPProbe.get(port: server.port, Self.storyPath).body.contains("Thêm một đoạn."))
+            #expect(ServeProcess.eventually { server.stdout.contains("Đã dựng lại 1 trang vừa sửa") }, "\(server.stdout)")
 
-        var mark = events.end
-        try site.write("stories/chi-lan.md", Self.story + "\nThêm một đoạn.\n")
-        #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
-        #expect(try HTTPProbe.get(port: server.port, Self.storyPath).body.contains("Thêm một đoạn."))
-        #expect(ServeProcess.eventually { server.stdout.contains("Đã dựng lại 1 trang vừa sửa") }, "\(server.stdout)")
-
-        mark = events.end
-        try site.write("stories/chi-lan.md", Self.story.replacingOccurrences(of: "Chị Lan", with: "Chị Lan Anh"))
-        #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
-        #expect(try HTTPProbe.get(port: server.port, "/cau-chuyen/").body.contains("Chị Lan Anh"), "lists follow front matter")
+            mark = events.end
+            try site.write("stories/chi-lan.md", Self.story.replacingOccurrences(of: "Chị Lan", with: "Chị Lan Anh"))
+            #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
+            #expect(try HTTPProbe.get(port: server.port, "/cau-chuyen/").body.contains("Chị Lan Anh"), "lists follow front matter")
+        }
     }
 
     @Test func aPageThatFailedKeepsTheErrorShownUntilItIsFixed() throws {
-        var files = TestSite.minimal
-        files["stories/chi-lan.md"] = Self.story
-        let site = try TestSite(files)
-        let server = try ServeProcess(in: site.root)
-        defer { server.stop() }
-        let events = try HTTPProbe.EventStream(port: server.port)
-        defer { events.close() }
-        #expect(events.waitFor("event: hello"))
+        try withPreview { site, server, events in
+            var mark = events.end
+            try site.write("stories/chi-lan.md", Self.story + "\n[Hỏng](../markets/khong-co.md)\n")
+            #expect(events.waitFor("event: errors", after: mark), "\(events.received)")
+            mark = events.end
+            try site.write("pages/gioi-thieu.md", TestSite.minimal["pages/gioi-thieu.md"]! + "\nSửa trang khác.\n")
+            #expect(events.waitFor("event: errors", after: mark), "another page's edit does not hide the error: \(events.received)")
+            #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("content/stories/chi-lan.md:"))
 
-        var mark = events.end
-        try site.write("stories/chi-lan.md", Self.story + "\n[Hỏng](../markets/khong-co.md)\n")
-        #expect(events.waitFor("event: errors", after: mark), "\(events.received)")
-        mark = events.end
-        try site.write("pages/gioi-thieu.md", TestSite.minimal["pages/gioi-thieu.md"]! + "\nSửa trang khác.\n")
-        #expect(events.waitFor("event: errors", after: mark), "another page's edit does not hide the error: \(events.received)")
-        #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("content/stories/chi-lan.md:"))
-
-        mark = events.end
-        try site.write("stories/chi-lan.md", Self.story)
-        #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
-        #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("Không có lỗi."))
-        #expect(try HTTPProbe.get(port: server.port, "/gioi-thieu/").body.contains("Sửa trang khác."))
+            mark = events.end
+            try site.write("stories/chi-lan.md", Self.story)
+            #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
+            #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("Không có lỗi."))
+            #expect(try HTTPProbe.get(port: server.port, "/gioi-thieu/").body.contains("Sửa trang khác."))
+        }
     }
 
     @Test(arguments: [
