@@ -77,17 +77,26 @@ extension SiteBuild {
         let language = memory.prepared.site.config.language
         guard !diagnostics.hasErrors else { return .failed(.content(diagnostics, language: language)) }
         let folder = PublishedFolder(root: memory.options.output)
-        // The pages first: they are what the officer is looking at. Then the search index, which
-        // holds the words of their bodies.
-        let search: SearchMemory
         do {
             for page in pages { try folder.replace(page.html, at: page.route.outputFile) }
-            search = memory.search.replacing(pages.compactMap { $0.search.map { SearchIndex.page($0, offline: memory.options.offline) } })
-            try search.update(folder, from: memory.search)
         } catch {
             return .failed(.output(error, language: language))
         }
+        // The search index holds the words of the new bodies too; it is brought up to date by
+        // `updateSearchIndex`, after the officer's page is on disk and the browser told to reload.
+        let search = memory.search.replacing(pages.compactMap { $0.search.map { SearchIndex.page($0, offline: memory.options.offline) } })
         return .refreshed(pages: pages.count, warnings: diagnostics, memory: memory.replacing(edited, search: search))
+    }
+
+    /// Rewrites the search-index files a refresh made out of date (only those whose bytes change).
+    public static func updateSearchIndex(_ memory: BuildMemory) -> Result<BuildMemory, BuildFailure> {
+        guard memory.search.isOutOfDate else { return .success(memory) }
+        do {
+            let search = try memory.search.written(to: PublishedFolder(root: memory.options.output))
+            return .success(memory.replacing([], search: search))
+        } catch {
+            return .failure(.output(error, language: memory.language))
+        }
     }
 }
 
@@ -118,27 +127,38 @@ extension PageJob {
 /// whose bytes changed.
 struct SearchMemory: Sendable {
     let pages: [SearchIndex.Page]
+    /// The index files as they are in the published folder.
     let files: [(path: String, bytes: [UInt8])]
+    /// `pages` changed since `files` were made.
+    let isOutOfDate: Bool
 
     init(pages: [SearchIndex.Page]) {
-        self.pages = pages
-        files = SearchIndex.files(pages)
+        self.init(pages: pages, files: SearchIndex.files(pages), isOutOfDate: false)
     }
 
-    /// The same index with these pages' entries in place of the old ones (matched by address).
+    private init(pages: [SearchIndex.Page], files: [(path: String, bytes: [UInt8])], isOutOfDate: Bool) {
+        self.pages = pages
+        self.files = files
+        self.isOutOfDate = isOutOfDate
+    }
+
+    /// These pages' entries in place of the old ones (matched by address); the files are not made yet.
     func replacing(_ changed: [SearchIndex.Page]) -> SearchMemory {
         let byAddress = Dictionary(changed.map { ($0.address, $0) }) { $1 }
-        return SearchMemory(pages: pages.map { byAddress[$0.address] ?? $0 })
+        return SearchMemory(pages: pages.map { byAddress[$0.address] ?? $0 }, files: files, isOutOfDate: true)
     }
 
-    func update(_ folder: PublishedFolder, from earlier: SearchMemory) throws(OutputError) {
-        let before = Dictionary(earlier.files.map { ($0.path, $0.bytes) }) { $1 }
-        for file in files where before[file.path] != file.bytes {
+    /// Makes the files again and writes those that differ from what the folder holds.
+    func written(to folder: PublishedFolder) throws(OutputError) -> SearchMemory {
+        let current = SearchMemory(pages: pages)
+        let before = Dictionary(files.map { ($0.path, $0.bytes) }) { $1 }
+        for file in current.files where before[file.path] != file.bytes {
             try folder.replace(file.bytes, at: file.path)
         }
-        let now = Set(files.map(\.path))
+        let now = Set(current.files.map(\.path))
         for path in before.keys.sorted() where !now.contains(path) {
             folder.remove(path)
         }
+        return current
     }
 }

@@ -30,6 +30,10 @@ struct PreviewBuilder: Sendable {
             summary.onlyEditedPages = true
             report(.built(summary))
             await hub.send(.reload(generation: await state.generation))
+            switch await Self.offCooperativePool({ SiteBuild.updateSearchIndex(newMemory) }) {
+            case .success(let indexed): await state.remember(indexed)
+            case .failure(let failure): await fail(lines: lines(for: failure), language: language)
+            }
         case .failed(let failure):
             let lines = lines(for: failure)
             await state.refreshFailed(files: files, lines: lines)

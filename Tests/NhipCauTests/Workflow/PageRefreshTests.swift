@@ -30,18 +30,22 @@ import Testing
         let original = try #require(String(data: try Data(contentsOf: site.content.appendingPathComponent(file)), encoding: .utf8))
         try site.write(file, original + "\nMột đoạn **mới**, có [liên kết](../stories/chi-hoa.md).\n")
 
-        guard case .refreshed(let pages, let warnings, _) = SiteBuild.refresh([file], memory: memory) else {
+        guard case .refreshed(let pages, let warnings, let next) = SiteBuild.refresh([file], memory: memory) else {
             Issue.record("expected a refresh of \(file)")
             return
         }
         #expect(pages == 1)
         #expect(warnings.isEmpty)
+        let pageBeforeIndex = fileTree(site.output)
+        _ = try SiteBuild.updateSearchIndex(next).get()
         let refreshed = fileTree(site.output)
         let whole = try wholeBuild(of: site)
         #expect(refreshed.keys.sorted() == whole.keys.sorted())
         let differing = whole.keys.filter { refreshed[$0] != whole[$0] }.sorted()
         #expect(differing.isEmpty, "pages that differ from a whole build: \(differing)")
         #expect(refreshed.values.contains { String(decoding: $0, as: UTF8.self).contains("<strong>mới</strong>") })
+        #expect(pageBeforeIndex.values.contains { String(decoding: $0, as: UTF8.self).contains("<strong>mới</strong>") },
+                "the page is on disk before the index is merged")
     }
 
     @Test func twoEditsInARowBuildOnEachOther() throws {

@@ -111,10 +111,13 @@ import Testing
     @Test func aBodyEditRendersOnlyThatPageAndAFrontMatterEditRebuildsAll() throws {
         try withPreview { site, server, events in
             var mark = events.end
-            try site.write("stories/chi-lan.md", Self.story + "\nThêm một đoạn.\n")
+            try site.write("stories/chi-lan.md", Self.story + "\nThêm một đoạn zyxwvu.\n")
             #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
-            #expect(try HTTPProbe.get(port: server.port, Self.storyPath).body.contains("Thêm một đoạn."))
+            #expect(try HTTPProbe.get(port: server.port, Self.storyPath).body.contains("Thêm một đoạn zyxwvu."))
             #expect(ServeProcess.eventually { server.stdout.contains("Đã dựng lại 1 trang vừa sửa") }, "\(server.stdout)")
+            #expect(ServeProcess.eventually {
+                (try? HTTPProbe.get(port: server.port, "/tim-kiem/chi-muc/t/0.json"))?.body.contains("zyxwvu") == true
+            }, "the search index follows the new body")
 
             mark = events.end
             try site.write("stories/chi-lan.md", Self.story.replacingOccurrences(of: "Chị Lan", with: "Chị Lan Anh"))
