@@ -8,6 +8,10 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 
 /// Where in the content a problem is: a path relative to the content folder,
 /// and a line and column (1-based) or a JSON path where they are known.
+///
+/// Columns count Unicode scalars (what VS Code, libyaml and most editors call characters in
+/// composed text), not UTF-8 bytes: in `Ảnh hỏng ![`, `!` is column 10. A problem with the file as
+/// a whole is shown at 1:1, so every line has the `file:line:column:` form editors link to.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int?
@@ -21,14 +25,14 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.jsonPath = jsonPath
     }
 
+    /// The line shown to the officer: 1 when the problem is the whole file.
+    public var shownLine: Int { line ?? 1 }
+    /// The column shown to the officer: 1 when only the line (or nothing) is known.
+    public var shownColumn: Int { column ?? 1 }
+
     /// `stories/a.md:3:7`, the form editors and CI link to.
     public var description: String {
-        var text = file
-        if let line {
-            text += ":\(line)"
-            if let column { text += ":\(column)" }
-        }
-        return text
+        "\(OneLine.escaped(file)):\(shownLine):\(shownColumn)"
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
@@ -58,10 +62,17 @@ public struct Diagnostic: Error, Sendable, Hashable {
     }
 
     /// `stories/a.md:3:7: error: areas[2].date: …` — gcc's form, which editors and CI parse.
+    /// Always one line: control characters in the file name or message (a decoded `%0a` in a
+    /// link) are written as escapes such as `\n`.
     public func formatted(in language: Language, contentPrefix: String = "") -> String {
-        var text = "\(contentPrefix)\(location): \(severity.rawValue): "
-        if let path = location.jsonPath { text += "\(path): " }
-        return text + message.text(in: language)
+        var text = "\(OneLine.escaped(contentPrefix))\(location): \(severity.rawValue): "
+        if let path = location.jsonPath { text += "\(OneLine.escaped(path)): " }
+        return text + shownMessage(in: language)
+    }
+
+    /// The message as printed: in `language`, on one line.
+    public func shownMessage(in language: Language) -> String {
+        OneLine.escaped(message.text(in: language))
     }
 }
 
@@ -85,5 +96,56 @@ public struct Diagnostics: Error, Sendable, Hashable {
     /// Stable order: by file, then position, errors before warnings at one place.
     public var sorted: [Diagnostic] {
         items.sorted { ($0.location, $0.severity) < ($1.location, $1.severity) }
+    }
+}
+
+/// Keeps officers' text on one line of output: one problem, one line.
+public enum OneLine {
+    /// Control characters (C0, DEL, C1) and the Unicode line and paragraph separators become
+    /// visible escapes: `\n`, `\r`, `\t`, otherwise `\u{85}`. Everything else is left as it is.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar) else { result.append(scalar); continue }
+            let escape: String = switch scalar {
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            default: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+            result.append(contentsOf: escape.unicodeScalars)
+        }
+        return String(result)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+}
+
+/// Turns positions counted in UTF-8 bytes (as cmark reports them) into the character columns
+/// `SourceLocation` holds.
+public enum SourceColumn {
+    /// The 1-based column, in Unicode scalars, of the byte at 1-based `byteColumn` of `line`.
+    public static func fromByteColumn(_ byteColumn: Int, in line: Substring) -> Int {
+        guard byteColumn > 1 else { return max(byteColumn, 1) }
+        let bytes = line.utf8
+        let end = bytes.index(bytes.startIndex, offsetBy: byteColumn - 1, limitedBy: bytes.endIndex) ?? bytes.endIndex
+        // Count scalars that start before `end`: every byte that is not a UTF-8 continuation byte.
+        return bytes[bytes.startIndex..<end].reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+    }
+
+    /// The same for line `lineNumber` (1-based) of `text`; `byteColumn` unchanged when the line is not there.
+    public static func fromByteColumn(_ byteColumn: Int, line lineNumber: Int, of text: String) -> Int {
+        var remaining = lineNumber - 1
+        var start = text.startIndex
+        while remaining > 0 {
+            guard let newline = text.utf8[start...].firstIndex(of: 0x0A) else { return byteColumn }
+            start = text.utf8.index(after: newline)
+            remaining -= 1
+        }
+        let end = text.utf8[start...].firstIndex(of: 0x0A) ?? text.endIndex
+        return fromByteColumn(byteColumn, in: text[start..<end])
     }
 }

@@ -46,6 +46,7 @@ public struct MarkdownRenderer: Sendable {
         shiftHeadings(nodes)
         for node in nodes {
             let location = SourceLocation(file: file, line: firstLine + node.line - 1, column: node.column)
+            let found = diagnostics.count
             switch node.type {
             case CMARK_NODE_LINK:
                 rewriteLink(node, at: location, page: page, diagnostics: &diagnostics)
@@ -55,6 +56,12 @@ public struct MarkdownRenderer: Sendable {
                 replaceFencedBlock(node, at: location, diagnostics: &diagnostics)
             default:
                 break
+            }
+            // cmark counts columns in bytes; officers' editors count characters. Only worked out
+            // for a link or image that has a problem (fenced blocks name their own lines).
+            if diagnostics.count > found, node.type != CMARK_NODE_CODE_BLOCK {
+                let column = SourceColumn.fromByteColumn(node.column, line: node.line, of: markdown)
+                for index in found..<diagnostics.count { diagnostics[index].location.column = column }
             }
         }
         return RenderedMarkdown(html: document.html(allowRawHTML: site.config.allowRawHTML),

@@ -109,6 +109,6 @@ import Testing
             Issue.record("a changed front matter must not pass")
             return
         }
-        #expect(problem.formatted(in: .en) == "stories/chi-lan.md: error: The file was changed while the site was being built. Build again.")
+        #expect(problem.formatted(in: .en) == "stories/chi-lan.md:1:1: error: The file was changed while the site was being built. Build again.")
     }
 }
