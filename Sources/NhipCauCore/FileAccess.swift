@@ -54,7 +54,7 @@ public struct DiskContent: ContentReading {
 
     public func read(_ path: String) throws -> [UInt8] {
         let descriptor = open(absolute(path), O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        guard descriptor >= 0 else { throw Self.readError(errno, path: path) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var status = stat()
@@ -64,11 +64,22 @@ public struct DiskContent: ContentReading {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+                throw Self.readError(errno, path: path)
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[..<count])
         }
+    }
+
+    /// Keeps the error number, so the officer is told why (`SystemReason`), not just that it failed.
+    private static func readError(_ number: Int32, path: String) -> CocoaError {
+        let code: CocoaError.Code = switch number {
+        case ENOENT: .fileReadNoSuchFile
+        case EACCES, EPERM: .fileReadNoPermission
+        default: .fileReadUnknown
+        }
+        return CocoaError(code, userInfo: [NSFilePathErrorKey: path,
+                                           NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(number))])
     }
 
     public func fileExists(_ path: String) -> Bool { Self.kind(of: absolute(path)) == .file }

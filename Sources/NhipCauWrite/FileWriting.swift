@@ -1,3 +1,4 @@
+import NhipCauCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,8 +9,8 @@ import Darwin
 /// syncs every file to disk, which a build does not need: the staging folder is only swapped in
 /// when complete, so a crash leaves the previous site in place anyway.
 enum FileWriting {
-    /// Writes `bytes` to `path`, creating missing folders. Returns a description of the problem, or nil.
-    static func write(_ bytes: some Collection<UInt8>, to path: String) -> String? {
+    /// Writes `bytes` to `path`, creating missing folders. Returns why it failed, or nil.
+    static func write(_ bytes: some Collection<UInt8>, to path: String) -> LocalizedText? {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             if let problem = makeFolders(parentOf: path) { return problem }
@@ -37,7 +38,7 @@ enum FileWriting {
     }
 
     /// `mkdir -p` for the folder holding `path`.
-    private static func makeFolders(parentOf path: String) -> String? {
+    private static func makeFolders(parentOf path: String) -> LocalizedText? {
         guard let slash = path.lastIndex(of: "/") else { return nil }
         let folder = String(path[..<slash])
         if mkdir(folder, 0o755) == 0 || errno == EEXIST { return nil }
@@ -46,8 +47,9 @@ enum FileWriting {
         return mkdir(folder, 0o755) == 0 || errno == EEXIST ? nil : describe(errno)
     }
 
-    private static func describe(_ code: Int32) -> String {
-        String(cString: strerror(code))
+    /// In the officer's words, not `strerror`'s English.
+    static func describe(_ code: Int32) -> LocalizedText {
+        SystemReason.posix(code) ?? LocalizedText(vi: "lỗi của hệ điều hành (mã \(code))", en: "an operating-system error (code \(code))")
     }
 }
 

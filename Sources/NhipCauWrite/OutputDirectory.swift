@@ -35,8 +35,8 @@ public final class OutputDirectory: Sendable {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data("nhipcau\n".utf8).write(to: staging.appendingPathComponent(Self.markerName))
         } catch {
-            throw OutputError(vi: "Không tạo được thư mục tạm \(staging.path): \(error.localizedDescription)",
-                              en: "Cannot create the staging folder \(staging.path): \(error.localizedDescription)")
+            throw OutputError(vi: "Không tạo được thư mục tạm \(staging.path): \(SystemReason.of(error).vi).",
+                              en: "Cannot create the staging folder \(staging.path): \(SystemReason.of(error).en).")
         }
     }
 
@@ -44,7 +44,7 @@ public final class OutputDirectory: Sendable {
     public func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
         let target = staging.path + "/" + path
         if let problem = FileWriting.write(bytes, to: target) {
-            throw OutputError(vi: "Không ghi được \(path): \(problem)", en: "Cannot write \(path): \(problem)")
+            throw OutputError(vi: "Không ghi được \(path): \(problem.vi).", en: "Cannot write \(path): \(problem.en).")
         }
     }
 
@@ -58,7 +58,7 @@ public final class OutputDirectory: Sendable {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: source, to: url)
         } catch {
-            throw OutputError(vi: "Không chép được \(path): \(error.localizedDescription)", en: "Cannot copy \(path): \(error.localizedDescription)")
+            throw OutputError(vi: "Không chép được \(path): \(SystemReason.of(error).vi).", en: "Cannot copy \(path): \(SystemReason.of(error).en).")
         }
     }
 
@@ -80,8 +80,8 @@ public final class OutputDirectory: Sendable {
             }
         } catch {
             discard()
-            throw OutputError(vi: "Không thay được trang cũ bằng bản mới: \(error.localizedDescription). Trang cũ vẫn giữ nguyên.",
-                              en: "Cannot swap the new site in: \(error.localizedDescription). The previous site is unchanged.")
+            throw OutputError(vi: "Không thay được trang cũ bằng bản mới: \(SystemReason.of(error).vi). Trang cũ vẫn giữ nguyên.",
+                              en: "Cannot swap the new site in: \(SystemReason.of(error).en). The previous site is unchanged.")
         }
     }
 

@@ -10,7 +10,7 @@ public enum SiteScaffold {
     public enum Failure: Error, Sendable, Equatable {
         case notEmpty(path: String)
         case notAFolder(path: String)
-        case cannotWrite(path: String, reason: String)
+        case cannotWrite(path: String, reason: LocalizedText)
 
         public func message(in language: Language) -> String {
             switch self {
@@ -20,7 +20,7 @@ public enum SiteScaffold {
             case .notAFolder(let path):
                 language == .vi ? "\(path) là một tệp, không phải thư mục." : "\(path) is a file, not a folder."
             case .cannotWrite(let path, let reason):
-                language == .vi ? "Không ghi được \(path): \(reason)" : "Cannot write \(path): \(reason)"
+                language == .vi ? "Không ghi được \(path): \(reason.vi)." : "Cannot write \(path): \(reason.en)."
             }
         }
     }
@@ -35,7 +35,7 @@ public enum SiteScaffold {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                return .failure(.cannotWrite(path: file.path, reason: error.localizedDescription))
+                return .failure(.cannotWrite(path: folder.relativePath + "/" + file.path, reason: SystemReason.of(error)))
             }
         }
         return .success(files.map(\.path))

@@ -216,15 +216,23 @@ struct FrontMatter {
             line = context.mark.line + lineOffset
             column = context.mark.column
             problem = "duplicated keys: " + duplicates.joined(separator: ", ")
+        case .reader(let text, let offset, _, let yaml):
+            problem = text
+            if let offset { // counted in characters by libyaml's reader
+                let before = yaml.unicodeScalars.prefix(offset)
+                line = before.filter { $0 == "\n" }.count + 1 + lineOffset
+                column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            }
         default:
             break
         }
         // Cut short by a `---` line that was meant to be inside a value: say where the front matter ended.
         let cutShort = closingLine.flatMap { problem.contains("end of stream") ? $0 : nil }
+        let plain = YAMLProblem.plain(problem)
         return .error(SourceLocation(file: file, line: line, column: column),
-            vi: "Phần đầu trang viết sai cú pháp YAML (\(problem)). Mỗi dòng phải có dạng `khóa: giá trị`; giá trị có dấu `:` hoặc bắt đầu bằng `[`, `{`, `*`, `&`, `#` thì đặt trong ngoặc kép."
+            vi: "Phần đầu trang viết sai cú pháp YAML: \(plain.what.vi). \(plain.fix.vi)"
                 + (cutShort.map { " Phần đầu trang kết thúc ở dòng `---` số \($0); nếu dòng đó thuộc về một giá trị, hãy viết giá trị trên một dòng." } ?? ""),
-            en: "The front matter is not valid YAML (\(problem)). Each line must be `key: value`; quote a value that contains `:` or starts with `[`, `{`, `*`, `&` or `#`."
+            en: "The front matter is not valid YAML: \(plain.what.en). \(plain.fix.en)"
                 + (cutShort.map { " The front matter ends at the `---` on line \($0); if that line belongs to a value, write the value on one line." } ?? ""))
     }
 }
