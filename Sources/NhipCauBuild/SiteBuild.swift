@@ -15,15 +15,24 @@ public struct BuildOptions: Sendable {
     public var offline: Bool
     /// Told how long each step took (for `--verbose`); nil: no timing.
     public var stepObserver: BuildStepObserver?
+    /// Told when each step starts and as pages are done (for a progress line); nil: not told.
+    public var progress: BuildProgressObserver?
 
     public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false,
-                stepObserver: BuildStepObserver? = nil) {
+                stepObserver: BuildStepObserver? = nil, progress: BuildProgressObserver? = nil) {
         self.content = content
         self.output = output
         self.today = today
         self.includeDrafts = includeDrafts
         self.offline = offline
         self.stepObserver = stepObserver
+        self.progress = progress
+    }
+
+    /// Runs one step, telling the progress line it started and the step log how long it took.
+    func step<T, Failure: Error>(_ step: BuildStep, _ body: () throws(Failure) -> T) throws(Failure) -> T {
+        progress?(.step(step))
+        return try stepObserver.timed(step, body)
     }
 }
 
@@ -64,8 +73,9 @@ public enum SiteBuild {
         } catch {
             return .failure(.output(error, language: language))
         }
-        let written = options.stepObserver.timed(.pages) {
-            writePages(prepared.site.pageJobs, renderer: prepared.renderer, offline: options.offline, to: output)
+        let written = options.step(.pages) {
+            writePages(prepared.site.pageJobs, renderer: prepared.renderer, offline: options.offline, to: output,
+                       progress: PageCounter(total: prepared.site.pageJobs.count, observer: options.progress))
         }
         diagnostics.append(contentsOf: written.diagnostics)
         if let error = written.error {
@@ -77,19 +87,19 @@ public enum SiteBuild {
             return .failure(.content(diagnostics, language: language))
         }
         let search = SearchMemory(pages: written.searchPages)
-        if let error = options.stepObserver.timed(.search, { writeSearchIndex(search.files, to: output) }) {
+        if let error = options.step(.search, { writeSearchIndex(search.files, to: output) }) {
             output.discard()
             return .failure(.output(error, language: language))
         }
         let copied: Int
-        switch options.stepObserver.timed(.files, { writeFiles(prepared, pages: written.routes, options: options, to: output) }) {
+        switch options.step(.files, { writeFiles(prepared, pages: written.routes, options: options, to: output) }) {
         case .success(let count): copied = count
         case .failure(let error):
             output.discard()
             return .failure(.output(error, language: language))
         }
         do {
-            try options.stepObserver.timed(.publish) { () throws(OutputError) in try output.publish() }
+            try options.step(.publish) { () throws(OutputError) in try output.publish() }
         } catch {
             return .failure(.output(error, language: language))
         }
@@ -98,20 +108,10 @@ public enum SiteBuild {
     }
 
     /// Everything a build does except writing: every page is rendered (so links and chart blocks
-    /// are checked) and thrown away. For `nhipcau check`.
+    /// are checked) and thrown away, also when some files have errors, plus reminders. For `nhipcau check`.
     public static func check(_ options: BuildOptions) -> (diagnostics: Diagnostics, language: Language) {
-        switch prepare(options) {
-        case .failure(.content(let diagnostics, let language)):
-            return (diagnostics, language)
-        case .failure(.output(let error, let language)):
-            return (Diagnostics([Diagnostic(.error, SourceLocation(file: options.output.path), error.message)]), language)
-        case .success(let prepared):
-            var diagnostics = prepared.diagnostics
-            let pageProblems = prepared.site.pageJobs.parallelMap { prepared.renderer.render($0).diagnostics }
-            diagnostics.append(contentsOf: pageProblems.flatMap { $0 })
-            diagnostics.append(contentsOf: ContentLint.reminders(prepared.site))
-            return (diagnostics, prepared.site.config.language)
-        }
+        let attempt = attempt(options)
+        return (everyProblem(attempt, options: options, reminders: true), attempt.language)
     }
 
     struct PreparedSite: Sendable {
@@ -121,25 +121,15 @@ public enum SiteBuild {
         let diagnostics: Diagnostics
     }
 
-    /// Load → assemble → theme: the steps that read content and can fail on it.
+    /// Load → assemble → theme: the steps that read content and can fail on it. On failure, the
+    /// problems of every file that could be read, not only those of the first step that failed.
     static func prepare(_ options: BuildOptions) -> Result<PreparedSite, BuildFailure> {
-        var diagnostics = Diagnostics()
-        let observer = options.stepObserver
-        let content = DiskContent(root: options.content)
-        let (loaded, loadProblems) = observer.timed(.load) { ContentLoader.load(from: content) }
-        diagnostics.append(contentsOf: loadProblems)
-        let language = loaded?.config.language ?? .vi
-        guard let loaded else { return .failure(.content(diagnostics, language: language)) }
-
-        let (assembled, siteProblems) = observer.timed(.assemble) {
-            SiteAssembler.assemble(loaded, options: .init(today: options.today, includeDrafts: options.includeDrafts))
+        let attempt = attempt(options)
+        guard !attempt.diagnostics.hasErrors, let site = attempt.site, let theme = attempt.theme else {
+            return .failure(.content(everyProblem(attempt, options: options, reminders: false), language: attempt.language))
         }
-        diagnostics.append(contentsOf: siteProblems)
-        let (theme, themeProblems) = observer.timed(.theme) { Theme.make(overrides: loaded.theme, extraCSS: ChartStyles.css, language: loaded.config.language) }
-        diagnostics.append(contentsOf: themeProblems)
-        guard let site = assembled, let theme else { return .failure(.content(diagnostics, language: language)) }
-        let renderer = SiteRenderer(site: site, theme: theme, content: content, offline: options.offline)
-        return .success(PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: diagnostics))
+        let renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
+        return .success(PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: attempt.diagnostics))
     }
 
     struct WrittenPages {
@@ -153,8 +143,10 @@ public enum SiteBuild {
 
     /// Renders every page on all cores, writing each to disk as soon as it is done; only the
     /// page's words and result line are kept for the search index.
-    private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, offline: Bool, to output: OutputDirectory) -> WrittenPages {
+    private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, offline: Bool, to output: OutputDirectory,
+                                   progress: PageCounter?) -> WrittenPages {
         let results = jobs.parallelMap { job -> (Route, [Diagnostic], OutputError?, SearchIndex.Page?) in
+            defer { progress?.oneDone() }
             let page = renderer.render(job)
             let search = page.search.map { SearchIndex.page($0, offline: offline) }
             do throws(OutputError) {

@@ -44,7 +44,15 @@ public enum ContentLoader {
         }
     }
 
+    /// Everything, or nothing when any file has an error.
     public static func load(from content: any ContentReading) -> (content: LoadedContent?, diagnostics: Diagnostics) {
+        let (readable, diagnostics) = loadReadable(from: content)
+        return (diagnostics.hasErrors ? nil : readable, diagnostics)
+    }
+
+    /// Whatever could be read, also when some files have errors (nil only without a usable
+    /// site.yml), so that `check` can go on to look at links and images in the files that did load.
+    public static func loadReadable(from content: any ContentReading) -> (content: LoadedContent?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let config = SiteConfigLoader.load(from: content, diagnostics: &diagnostics)
         let limit = config?.maxFileBytes ?? SiteConfig.defaultMaxFileBytes
@@ -59,7 +67,7 @@ public enum ContentLoader {
         let theme = loadTheme(content, reader, &diagnostics)
         diagnostics.append(contentsOf: unknownEntries(content))
 
-        guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        guard let config else { return (nil, diagnostics) }
         return (LoadedContent(config: config, stories: stories, markets: markets, policies: policies,
                               pages: pages, plans: plans, media: media, theme: theme), diagnostics)
     }
@@ -74,7 +82,7 @@ public enum ContentLoader {
             files = try reader.content.files(in: kind.folder)
         } catch {
             diagnostics.append(.error(SourceLocation(file: kind.folder),
-                vi: "Không đọc được thư mục: \(error.localizedDescription)", en: "Cannot read the folder: \(error.localizedDescription)"))
+                vi: "Không đọc được thư mục: \(SystemReason.of(error).vi).", en: "Cannot read the folder: \(SystemReason.of(error).en)."))
             return []
         }
         let results = files.parallelMap { file -> (Model?, [Diagnostic]) in
@@ -199,7 +207,7 @@ struct DocumentReader: Sendable {
             return .success(try content.read(file))
         } catch {
             return .failure(.error(SourceLocation(file: file),
-                vi: "Không đọc được tệp: \(error.localizedDescription)", en: "Cannot read the file: \(error.localizedDescription)"))
+                vi: "Không đọc được tệp: \(SystemReason.of(error).vi).", en: "Cannot read the file: \(SystemReason.of(error).en)."))
         }
     }
 

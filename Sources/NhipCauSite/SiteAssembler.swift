@@ -14,7 +14,14 @@ public enum SiteAssembler {
         }
     }
 
+    /// The site, or nil when a reference is wrong.
     public static func assemble(_ content: LoadedContent, options: Options) -> (site: Site?, diagnostics: Diagnostics) {
+        let (site, diagnostics) = assembleReadable(content, options: options)
+        return (diagnostics.hasErrors ? nil : site, diagnostics)
+    }
+
+    /// The site also when references are wrong, for `check` to render and look at every page.
+    public static func assembleReadable(_ content: LoadedContent, options: Options) -> (site: Site, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let marketsBySlug = Dictionary(content.markets.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let policiesBySlug = Dictionary(content.policies.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
@@ -65,7 +72,7 @@ public enum SiteAssembler {
             menu: pages.filter { $0.menu != nil }.sorted { ($0.menu ?? 0, $0.document.slug) < ($1.menu ?? 0, $1.document.slug) },
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
             routesByContentFile: routes, allRoutes: all)
-        return (diagnostics.hasErrors ? nil : site, diagnostics)
+        return (site, diagnostics)
     }
 
     /// Orders Vietnamese titles as a reader expects: Đ with D, accents after the bare letter.
@@ -99,9 +106,7 @@ public enum SiteAssembler {
 
     private static func checkPageSlugs(_ pages: [Page]) -> [Diagnostic] {
         pages.filter { Routes.reservedTopLevel.contains($0.document.slug) }.map { page in
-            .error(SourceLocation(file: page.document.file),
-                vi: "Tên `\(page.document.slug)` đã dành cho một mục của trang web. Đổi tên tệp, ví dụ `\(page.document.slug)-thong-tin.md`.",
-                en: "The name `\(page.document.slug)` is reserved for a section of the site. Rename the file, e.g. `\(page.document.slug)-info.md`.")
+            Diagnostic(.error, SourceLocation(file: page.document.file), Routes.reservedNameProblem(page.document.slug))
         }
     }
 
