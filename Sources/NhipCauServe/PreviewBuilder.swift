@@ -53,11 +53,13 @@ struct PreviewBuilder: Sendable {
 
     func rebuild() async {
         let output = await state.nextBuildFolder(in: workspace)
-        report(.building(language: await state.language))
+        let language = await state.language
+        report(.building(language: language))
         let steps = BuildStepLog()
         let observer: BuildStepObserver? = options.timeSteps ? steps.observer : nil
         let buildOptions = BuildOptions(content: options.content, output: output, today: options.today,
-                                        includeDrafts: options.includeDrafts, stepObserver: observer)
+                                        includeDrafts: options.includeDrafts, stepObserver: observer,
+                                        progress: options.progress?(language))
         let started = ContinuousClock.now
         let (result, memory) = await Self.offCooperativePool { SiteBuild.runRemembering(buildOptions) }
         let duration = ContinuousClock.now - started

@@ -18,9 +18,13 @@ public struct ServeOptions: Sendable {
     public var timeSteps: Bool
     /// How often the content folder is looked at for changes.
     public var pollInterval: Duration
+    /// Makes the observer of a whole build's progress, in the language of messages; nil: none.
+    public var progress: (@Sendable (Language) -> BuildProgressObserver)?
 
     public init(content: URL, contentShownAs: String, port: Int, today: SimpleDate, includeDrafts: Bool = false,
-                language: Language? = nil, timeSteps: Bool = false, pollInterval: Duration = .milliseconds(100)) {
+                language: Language? = nil, timeSteps: Bool = false, pollInterval: Duration = .milliseconds(100),
+                progress: (@Sendable (Language) -> BuildProgressObserver)? = nil) {
+        self.progress = progress
         self.content = content
         self.contentShownAs = contentShownAs
         self.port = port

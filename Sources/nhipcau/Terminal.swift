@@ -12,23 +12,21 @@ enum Verbosity {
 }
 
 /// Output that goes straight out (no buffering), so a line is seen the moment it is written,
-/// also through a pipe. Progress lines are shown only on a terminal and erased by the next line.
+/// also through a pipe. The progress line lives on standard error, only when that is a
+/// terminal, and is erased before anything else is written.
 enum Terminal {
-    static let isInteractive = isatty(1) == 1
+    static let progressLine = ProgressLine(isTerminal: isatty(2) == 1) { text in
+        write(text, to: .standardError)
+    }
 
     static func say(_ line: String) {
-        write(erase + line + "\n", to: .standardOutput)
+        progressLine.clear()
+        write(line + "\n", to: .standardOutput)
     }
 
     static func complain(_ line: String) {
-        write(erase, to: .standardOutput)
+        progressLine.clear()
         write(line + "\n", to: .standardError)
-    }
-
-    /// A line that the next message replaces; nothing at all when stdout is not a terminal.
-    static func progress(_ text: String) {
-        guard isInteractive else { return }
-        write("\r\u{1B}[K" + text, to: .standardOutput)
     }
 
     /// A closed pipe (the reader went away) must not stop the tool before it cleans up.
@@ -36,8 +34,6 @@ enum Terminal {
         guard !text.isEmpty else { return }
         try? handle.write(contentsOf: Data(text.utf8))
     }
-
-    private static var erase: String { isInteractive ? "\r\u{1B}[K" : "" }
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

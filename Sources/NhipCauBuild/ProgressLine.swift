@@ -1,0 +1,99 @@
+import Foundation
+import NhipCauCore
+
+/// One line of progress on a terminal — `Đang dựng trang 4.000/11.285` — rewritten in place with
+/// `\r`, page counts at most once per `interval`, erased before any other output and at the end.
+/// When the output is not a terminal (a pipe, a log file, CI) it writes nothing at all.
+public final class ProgressLine: @unchecked Sendable {
+    public typealias Now = @Sendable () -> ContinuousClock.Instant
+
+    private let lock = NSLock()
+    private let isTerminal: Bool
+    private let interval: Duration
+    private let now: Now
+    private let write: @Sendable (String) -> Void
+    private var lastShown: ContinuousClock.Instant?
+    private var visible = false
+
+    /// `isTerminal` and `now` are injected so that tests can drive it; `write` gets raw text.
+    public init(isTerminal: Bool, interval: Duration = .milliseconds(100), now: @escaping Now = { ContinuousClock.now },
+                write: @escaping @Sendable (String) -> Void) {
+        self.isTerminal = isTerminal
+        self.interval = interval
+        self.now = now
+        self.write = write
+    }
+
+    /// Shows `text` now: a new step.
+    public func announce(_ text: String) { show(text, always: true) }
+
+    /// Shows `text` unless the line changed less than `interval` ago; a dropped count is soon
+    /// followed by a newer one.
+    public func update(_ text: String) { show(text, always: false) }
+
+    /// Erases the line if one is shown, so that the next output starts at the left margin.
+    public func clear() {
+        lock.withLock {
+            guard visible else { return }
+            visible = false
+            lastShown = nil
+            write("\r\u{1B}[K")
+        }
+    }
+
+    private func show(_ text: String, always: Bool) {
+        guard isTerminal else { return }
+        lock.withLock {
+            let time = now()
+            if !always, let lastShown, time - lastShown < interval { return }
+            lastShown = time
+            visible = true
+            write("\r\u{1B}[K" + text)
+        }
+    }
+
+    /// Feeds a build's progress to this line, in `language`; `checking` says "checking", not "building".
+    public func observer(language: Language, checking: Bool = false) -> BuildProgressObserver {
+        { [self] progress in
+            switch progress {
+            case .step(.pages):
+                break // the page count that follows says it
+            case .step(let step):
+                announce(Self.text(for: step, language: language))
+            case .pages(let done, let total):
+                let text = Self.pagesText(done: done, total: total, language: language, checking: checking)
+                if done == 0 { announce(text) } else { update(text) }
+            }
+        }
+    }
+
+    static func pagesText(done: Int, total: Int, language: Language, checking: Bool) -> String {
+        let numbers = NumberFormat(language: language)
+        let count = "\(numbers.integer(done))/\(numbers.integer(total))"
+        switch (language, checking) {
+        case (.vi, false): return "Đang dựng trang \(count)"
+        case (.vi, true): return "Đang kiểm tra trang \(count)"
+        case (.en, false): return "Building pages \(count)"
+        case (.en, true): return "Checking pages \(count)"
+        }
+    }
+
+    static func text(for step: BuildStep, language: Language) -> String {
+        switch (step, language) {
+        case (.load, .vi): "Đang đọc nội dung…"
+        case (.load, .en): "Reading content…"
+        case (.assemble, .vi): "Đang ghép trang…"
+        case (.assemble, .en): "Assembling pages…"
+        case (.theme, .vi): "Đang chuẩn bị giao diện…"
+        case (.theme, .en): "Preparing the theme…"
+        case (.pages, .vi): "Đang dựng trang…"
+        case (.pages, .en): "Building pages…"
+        case (.search, .vi): "Đang ghi chỉ mục tìm kiếm…"
+        case (.search, .en): "Writing the search index…"
+        case (.files, .vi): "Đang chép tệp…"
+        case (.files, .en): "Copying files…"
+        case (.publish, .vi): "Đang xuất bản…"
+        case (.publish, .en): "Publishing…"
+        }
+    }
+}
