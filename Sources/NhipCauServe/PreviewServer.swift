@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import NhipCauBuild
 import NhipCauCore
 import ServiceLifecycle
 
@@ -14,7 +15,7 @@ public enum PreviewServer {
             .appendingPathComponent("nhipcau-serve-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
 
-        let state = PreviewState(language: options.language ?? .vi)
+        let state = PreviewState(language: options.language ?? SiteFolder.declaredLanguage(options.content))
         let hub = ReloadHub()
         let builder = PreviewBuilder(options: options, workspace: workspace, state: state, hub: hub, report: report)
         // Taken before the first build, so a file saved while it runs still triggers a rebuild.

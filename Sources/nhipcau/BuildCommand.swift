@@ -8,12 +8,14 @@ struct Build: ParsableCommand {
         abstract: "Turn content/ into a complete static website in site/.",
         discussion: """
         The previous site stays in place until the new one is complete: a build with errors
-        changes nothing. Errors name the file and line, and say what to change.
+        changes nothing. Errors name the file, line and column, and say what to change; every
+        problem of every file is listed at once.
 
         Examples:
           nhipcau build
           nhipcau build --content content --output site --date 2026-11-25
           nhipcau build --drafts        (preview drafts and future-dated stories)
+          nhipcau build --lang en       (messages in English)
         """)
 
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
@@ -31,44 +33,47 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Write links ending in index.html, so the site works opened from a folder or USB stick with no web server.")
     var offline = false
 
+    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
+    var lang: String?
+
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
     @Flag(name: .long, help: "Also print how long each build step took.")
     var verbose = false
 
+    var language: Language { MessageLanguage.resolve(flag: lang, content: content) }
+
     func validate() throws {
-        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
-        if let date, SimpleDate(iso: date) == nil {
-            throw ValidationError("--date must be a real day written YYYY-MM-DD, e.g. --date 2026-11-25 (got '\(date)').")
-        }
+        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
     }
 
     func run() throws {
+        let language = language
         let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
         let verbosity = Verbosity(quiet: quiet, verbose: verbose)
         let started = ContinuousClock.now
         let steps = BuildStepLog()
         let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
                                    today: today, includeDrafts: drafts, offline: offline,
-                                   stepObserver: verbosity == .verbose ? steps.observer : nil)
-        Terminal.progress("…")
+                                   stepObserver: verbosity == .verbose ? steps.observer : nil,
+                                   progress: verbosity == .quiet ? nil : Terminal.progressLine.observer(language: language))
         let result = SiteBuild.run(options)
-        Terminal.progress("")
+        Terminal.progressLine.clear()
         switch result {
         case .success(let report):
             guard verbosity != .quiet else { return }
-            Report.diagnostics(report.diagnostics, language: report.language, contentFolder: content)
+            Report.diagnostics(report.diagnostics, language: language, contentFolder: content)
             if verbosity == .verbose {
-                for line in Terminal.stepLines(steps.all, language: report.language) { print(line) }
+                for line in Terminal.stepLines(steps.all, language: language) { Terminal.say(line) }
             }
-            Report.summary(report, output: output, seconds: Terminal.seconds(ContinuousClock.now - started))
-        case .failure(.content(let diagnostics, let language)):
+            Report.summary(report, language: language, output: output, seconds: Terminal.seconds(ContinuousClock.now - started))
+        case .failure(.content(let diagnostics, _)):
             Report.diagnostics(diagnostics, language: language, contentFolder: content)
             Report.failed(errorCount: diagnostics.errors.count, language: language, output: output)
             throw ExitCode(1)
-        case .failure(.output(let error, let language)):
-            Report.line(error.message.text(in: language))
+        case .failure(.output(let error, _)):
+            Report.line(OneLine.escaped(error.message.text(in: language)))
             throw ExitCode(1)
         }
     }
@@ -84,12 +89,13 @@ enum Clock {
 
 enum Report {
     static func line(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Terminal.complain(text)
     }
 
-    static func diagnostics(_ diagnostics: Diagnostics, language: Language, contentFolder: String) {
+    /// Every problem, sorted by file, line and column.
+    static func diagnostics(_ diagnostics: Diagnostics, language: Language, contentFolder: String, onlyErrors: Bool = false) {
         let prefix = contentFolder.hasSuffix("/") ? contentFolder : contentFolder + "/"
-        for diagnostic in diagnostics.sorted {
+        for diagnostic in diagnostics.sorted where !onlyErrors || diagnostic.severity == .error {
             line(diagnostic.formatted(in: language, contentPrefix: prefix))
         }
     }
@@ -100,13 +106,13 @@ enum Report {
             : "Not published: \(errorCount) error(s) to fix. The previous site in \(output)/ is unchanged.")
     }
 
-    static func summary(_ report: BuildReport, output: String, seconds: Double) {
-        let numbers = NumberFormat(language: report.language)
+    static func summary(_ report: BuildReport, language: Language, output: String, seconds: Double) {
+        let numbers = NumberFormat(language: language)
         let time = numbers.decimal(seconds, fractionDigits: 2)
         let warnings = report.diagnostics.warnings.count
-        let text = report.language == .vi
+        let text = language == .vi
             ? "Đã viết \(numbers.integer(report.pagesWritten)) trang và \(numbers.integer(report.filesCopied)) tệp vào \(output)/ trong \(time) giây" + (warnings > 0 ? " (\(warnings) cảnh báo)." : ".")
             : "Wrote \(numbers.integer(report.pagesWritten)) pages and \(numbers.integer(report.filesCopied)) files to \(output)/ in \(time) s" + (warnings > 0 ? " (\(warnings) warnings)." : ".")
-        print(text)
+        Terminal.say(text)
     }
 }

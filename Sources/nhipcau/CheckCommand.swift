@@ -9,10 +9,12 @@ struct Check: ParsableCommand {
         discussion: """
         Checks front matter, target data, references between pages, links and images in Markdown,
         chart and table blocks, and theme overrides, exactly as a build would, and adds reminders
-        (policies past their expiry date). Nothing is written. Exit status 1 if there is an error.
+        (policies past their expiry date). When some files cannot be read, the others are still
+        checked, so one run lists every problem. Nothing is written. Exit status 1 if there is an error.
 
-        Output is one line per problem, `file:line:column: error|warning: message`, which editors
-        and CI turn into links; `--format json` gives the same as a JSON array.
+        Output is one line per problem, sorted by file and line, `file:line:column: error|warning: message`
+        (columns count characters; 1:1 when the problem is the file as a whole), which editors and CI
+        turn into links; `--format json` gives the same fields as a JSON array.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -28,39 +30,56 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: Format = .text
 
-    @Option(name: .long, help: "Language of messages: vi or en (default: the site's language).")
+    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
     var lang: String?
 
+    @Flag(name: .long, help: "Print only errors: no warnings, reminders or count.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Also print how long each step took.")
+    var verbose = false
+
+    var language: Language { MessageLanguage.resolve(flag: lang, content: content) }
+
     func validate() throws {
-        if let date, SimpleDate(iso: date) == nil {
-            throw ValidationError("--date must be a real day written YYYY-MM-DD (got '\(date)').")
-        }
-        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en.") }
+        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
     }
 
     func run() throws {
+        let language = language
+        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
         let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
-        let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: "site"), today: today)
-        let (diagnostics, siteLanguage) = SiteBuild.check(options)
-        let language = lang.flatMap(Language.init(rawValue:)) ?? siteLanguage
+        let steps = BuildStepLog()
+        let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: "site"), today: today,
+                                   stepObserver: verbosity == .verbose ? steps.observer : nil,
+                                   progress: verbosity == .quiet ? nil : Terminal.progressLine.observer(language: language, checking: true))
+        let diagnostics = SiteBuild.check(options).diagnostics
+        Terminal.progressLine.clear()
+        let shown = diagnostics.sorted.filter { verbosity != .quiet || $0.severity == .error }
         let prefix = content.hasSuffix("/") ? content : content + "/"
         switch format {
         case .text:
-            for diagnostic in diagnostics.sorted { print(diagnostic.formatted(in: language, contentPrefix: prefix)) }
-            let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-            Report.line(language == .vi ? "\(errors) lỗi, \(warnings) cảnh báo." : "\(errors) error(s), \(warnings) warning(s).")
+            for diagnostic in shown { Terminal.say(diagnostic.formatted(in: language, contentPrefix: prefix)) }
+            if verbosity == .verbose {
+                for line in Terminal.stepLines(steps.all, language: language) { Report.line(line) }
+            }
+            if verbosity != .quiet {
+                let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+                Report.line(language == .vi ? "\(errors) lỗi, \(warnings) cảnh báo." : "\(errors) error(s), \(warnings) warning(s).")
+            }
         case .json:
-            print(CheckJSON.encode(diagnostics.sorted, language: language, prefix: prefix))
+            Terminal.say(CheckJSON.encode(shown, language: language, prefix: prefix))
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
 }
 
+/// `--format json`: the fields of the text form, one object per problem.
 enum CheckJSON {
     struct Item: Encodable {
         let file: String
-        let line: Int?
-        let column: Int?
+        let line: Int
+        let column: Int
         let jsonPath: String?
         let severity: String
         let message: String
@@ -68,8 +87,8 @@ enum CheckJSON {
 
     static func encode(_ diagnostics: [Diagnostic], language: Language, prefix: String) -> String {
         let items = diagnostics.map {
-            Item(file: prefix + $0.location.file, line: $0.location.line, column: $0.location.column,
-                 jsonPath: $0.location.jsonPath, severity: $0.severity.rawValue, message: $0.message.text(in: language))
+            Item(file: prefix + $0.location.file, line: $0.location.shownLine, column: $0.location.shownColumn,
+                 jsonPath: $0.location.jsonPath, severity: $0.severity.rawValue, message: $0.shownMessage(in: language))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -23,22 +23,33 @@ struct Init: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date of the example story, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: String?
 
-    @Option(name: .long, help: "Language of messages: vi or en.")
-    var lang: String = "vi"
+    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: vi).", valueName: "lang"))
+    var lang: String?
+
+    @Flag(name: .long, help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Also print where the folder is, in full.")
+    var verbose = false
+
+    var language: Language { lang.flatMap(Language.init(rawValue:)) ?? .vi }
 
     func validate() throws {
-        if let date, SimpleDate(iso: date) == nil {
-            throw ValidationError("--date must be a real day written YYYY-MM-DD (got '\(date)').")
-        }
-        if Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en.") }
+        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
     }
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .vi
+        let language = language
+        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
         let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
-        switch SiteScaffold.create(at: URL(fileURLWithPath: folder), today: today) {
+        let url = URL(fileURLWithPath: folder)
+        switch SiteScaffold.create(at: url, today: today) {
         case .success(let files):
+            guard verbosity != .quiet else { return }
             for file in files { Terminal.say("  " + folder + "/" + file) }
+            if verbosity == .verbose {
+                Terminal.say(language == .vi ? "Thư mục: \(url.standardizedFileURL.path)" : "Folder: \(url.standardizedFileURL.path)")
+            }
             Terminal.say(nextSteps(language))
         case .failure(let failure):
             Report.line(failure.message(in: language))

@@ -23,7 +23,8 @@ struct NhipCau: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                let language = MessageLanguage.of(arguments: CommandLine.arguments)
+                FileHandle.standardError.write(Data((Usage.translated(fullMessage(for: error), to: language) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

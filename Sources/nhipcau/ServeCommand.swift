@@ -30,7 +30,7 @@ struct Serve: ParsableCommand {
     @Flag(name: .long, help: "Include drafts and stories dated after --date.")
     var drafts = false
 
-    @Option(name: .long, help: "Language of messages: vi or en (default: the site's language).")
+    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
     var lang: String?
 
     @Flag(name: .long, help: "Print only errors (and the address to open).")
@@ -39,21 +39,28 @@ struct Serve: ParsableCommand {
     @Flag(name: .long, help: "Also print how long each build step took, and where the preview is built.")
     var verbose = false
 
+    var language: Language { MessageLanguage.resolve(flag: lang, content: content) }
+
     func validate() throws {
-        if let date, SimpleDate(iso: date) == nil {
-            throw ValidationError("--date must be a real day written YYYY-MM-DD (got '\(date)').")
+        let language = language
+        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
+        if !(0...65535).contains(port) {
+            throw Usage.error(language, vi: "--port phải là một số từ 0 đến 65535 (0: tự chọn một cổng còn trống), ví dụ --port 8080.",
+                              en: "--port must be between 0 and 65535 (0 picks a free one), e.g. --port 8080.")
         }
-        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en.") }
-        if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
-        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
     }
 
     func run() throws {
+        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
+        let flagLanguage = lang.flatMap(Language.init(rawValue:))
+        let showProgress: @Sendable (Language) -> BuildProgressObserver = { language in
+            Terminal.progressLine.observer(language: language)
+        }
+        let progress = verbosity == .quiet ? nil : showProgress
         let options = ServeOptions(content: URL(fileURLWithPath: content), contentShownAs: content, port: port,
                                    today: date.flatMap(SimpleDate.init(iso:)) ?? Clock.today(),
-                                   includeDrafts: drafts, language: lang.flatMap(Language.init(rawValue:)),
-                                   timeSteps: verbose)
-        let reporter = ServeReporter(verbosity: Verbosity(quiet: quiet, verbose: verbose))
+                                   includeDrafts: drafts, language: flagLanguage, timeSteps: verbose, progress: progress)
+        let reporter = ServeReporter(verbosity: verbosity)
         signal(SIGPIPE, SIG_IGN) // a closed terminal or pipe: keep serving, clean up on exit
         let outcome = AsyncOutcome()
         Task {
@@ -65,11 +72,12 @@ struct Serve: ParsableCommand {
             outcome.done()
         }
         guard let error = outcome.wait() else { return }
-        let language = lang.flatMap(Language.init(rawValue:)) ?? .vi
+        let language = language
         if let failure = error as? ServeFailure {
             Report.line(failure.message(in: language))
         } else {
-            Report.line((language == .en ? "Cannot serve: " : "Không chạy được máy chủ xem trước: ") + "\(error)")
+            let reason = SystemReason.of(error)
+            Report.line(language == .en ? "Cannot start the preview: \(reason.en)." : "Không chạy được máy chủ xem trước: \(reason.vi).")
         }
         throw ExitCode(1)
     }
@@ -103,7 +111,7 @@ struct ServeReporter: Sendable {
                     : "The preview is built in \(folder) (site/ is not touched).")
             }
         case .building(let language):
-            Terminal.progress(language == .vi ? "Đang dựng trang…" : "Building…")
+            if verbosity != .quiet { Terminal.progressLine.announce(language == .vi ? "Đang dựng trang…" : "Building…") }
         case .built(let summary):
             built(summary)
         case .failed(let lines, let language):

@@ -189,6 +189,71 @@ let errorCases: [ErrorCase] = [
         #expect(diagnostic.formatted(in: .en, contentPrefix: "content/") == "content/stories/a.md:3:7: error: Wrong.")
         #expect(diagnostic.formatted(in: .vi) == "stories/a.md:3:7: error: Sai.")
         let json = Diagnostic.warning(SourceLocation(file: "targets/x.json", jsonPath: "areas[2].date"), vi: "V", en: "E")
-        #expect(json.formatted(in: .en) == "targets/x.json: warning: areas[2].date: E")
+        #expect(json.formatted(in: .en) == "targets/x.json:1:1: warning: areas[2].date: E")
+    }
+
+    @Test func systemErrorsAreSaidInPlainWords() {
+        let cases: [(any Error, String)] = [
+            (CocoaError(.fileWriteUnknown, userInfo: [NSUnderlyingErrorKey: POSIXError(.ENOSPC)]), "the disk is full; free some space and try again"),
+            (CocoaError(.fileWriteUnknown, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EROFS))]), "the disk is read-only"),
+            (CocoaError(.fileWriteNoPermission), "permission denied; check the folder's permissions, or choose another folder"),
+            (CocoaError(.fileReadNoSuchFile), "the file or folder does not exist"),
+            (POSIXError(.ENAMETOOLONG), "the file name or path is too long or not allowed; use a shorter name"),
+            (CocoaError(.fileWriteInvalidFileName), "the file name or path is too long or not allowed; use a shorter name"),
+            (NSError(domain: "Other", code: 7), "an operating-system error (code 7)"),
+        ]
+        for (error, english) in cases {
+            let reason = SystemReason.of(error)
+            #expect(reason.en == english, "\(error)")
+            #expect(!reason.vi.isEmpty && reason.vi != reason.en)
+        }
+        #expect(SystemReason.of(POSIXError(.EACCES)).vi.hasPrefix("không có quyền"))
+    }
+
+    /// Every line is `file:line:column:`, also for a problem with the whole file (1:1) or a line only.
+    @Test func wholeFileProblemsAreShownAtLineOneColumnOne() {
+        let whole = Diagnostic.error(SourceLocation(file: "pages/cau-chuyen.md"), vi: "V", en: "E")
+        #expect(whole.formatted(in: .en, contentPrefix: "content/") == "content/pages/cau-chuyen.md:1:1: error: E")
+        let lineOnly = Diagnostic.error(SourceLocation(file: "stories/a.md", line: 6), vi: "V", en: "E")
+        #expect(lineOnly.formatted(in: .en) == "stories/a.md:6:1: error: E")
+    }
+
+    @Test func controlCharactersInMessagesAreEscapedSoEachProblemIsOneLine() {
+        let diagnostic = Diagnostic.error(SourceLocation(file: "stories/a\nb.md", line: 2, column: 3),
+                                          vi: "Liên kết `java\nscript:\u{1B}[31m\t\u{2028}x`", en: "E\r")
+        let text = diagnostic.formatted(in: .vi)
+        #expect(text == "stories/a\\nb.md:2:3: error: Liên kết `java\\nscript:\\u{1B}[31m\\t\\u{2028}x`")
+        #expect(!diagnostic.formatted(in: .en).contains("\r"))
+        #expect(OneLine.escaped("Đà Nẵng — “ổn”") == "Đà Nẵng — “ổn”", "ordinary text is left alone")
+    }
+
+    @Test func byteColumnsBecomeCharacterColumns() {
+        let line = "Ảnh hỏng ![x](a.jpg)"[...]
+        let byteColumn = line.utf8.distance(from: line.utf8.startIndex, to: line.utf8.firstIndex(of: UInt8(ascii: "!"))!) + 1
+        #expect(byteColumn == 14)
+        #expect(SourceColumn.fromByteColumn(byteColumn, in: line) == 10)
+        #expect(SourceColumn.fromByteColumn(1, in: line) == 1)
+        #expect(SourceColumn.fromByteColumn(3, line: 2, of: "a\nxé!") == 3)
+        #expect(SourceColumn.fromByteColumn(4, line: 2, of: "a\nxé!") == 3, "inside é")
+        #expect(SourceColumn.fromByteColumn(5, line: 2, of: "a\nxé!") == 4)
+    }
+
+    /// cmark counts bytes; the officer's editor counts characters.
+    @Test func markdownProblemsNameTheCharacterColumn() throws {
+        var files = TestSite.minimal
+        files["stories/chi-lan.md"] = "---\ntitle: \"Chị Lan\"\ndate: 2021-01-05\n---\n\nẢnh hỏng ![Ảnh](../media/khong-co.jpg)\n\nĐường dẫn ở [đây](khong-co.md).\n"
+        let site = try TestSite(files)
+        let outcome = site.build()
+        let positions = outcome.errors.map { "\($0.location.shownLine):\($0.location.shownColumn)" }.sorted()
+        #expect(positions == ["6:10", "8:13"], "\(outcome.listing)")
+    }
+
+    @Test func anExpiredPolicyNamesTheLineOfExpires() throws {
+        var files = TestSite.minimal
+        files["policies/luat-72-2006.md"] = "---\ntitle: \"Luật 72\"\nnumber: \"72\"\nissuer: \"Quốc hội\"\nissued: 2006-11-29\nexpires:   2021-01-01\n---\n\nCũ.\n"
+        let site = try TestSite(files)
+        let found = SiteBuild.check(BuildOptions(content: site.content, output: site.output, today: testDate)).diagnostics.items
+        let expired = try #require(found.first { $0.message.en.contains("expired") })
+        #expect(expired.formatted(in: .en).hasPrefix("policies/luat-72-2006.md:6:12: warning: "), "\(expired.formatted(in: .en))")
     }
 }
