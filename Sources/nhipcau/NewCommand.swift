@@ -9,8 +9,11 @@ struct New: ParsableCommand {
         abstract: "Start a new story, market, policy or page from a title.",
         discussion: """
         Writes content/<folder>/<slug>.md with its front matter filled in: the file name is made
-        from the Vietnamese title (Đà Nẵng → da-nang), the date is today. A new story starts as a
-        draft. Never overwrites an existing file.
+        from the Vietnamese title (Đà Nẵng → da-nang, at most 80 characters), the date is today.
+        A new story starts as a draft. Never overwrites an existing file.
+
+        Works from anywhere inside the site's folder (also from content/ or content/stories/): the
+        site is the nearest folder above holding content/site.yml, unless --content names one.
 
         Examples:
           nhipcau new story "Chị Lan và ba năm ở Nhật Bản"
@@ -38,28 +41,48 @@ struct New: ParsableCommand {
     @Argument(help: "The title, in Vietnamese with accents.")
     var title: String
 
-    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
-    var content = "content"
+    @Option(name: .long, help: ArgumentHelp("The content folder (default: content/ of the site this folder is in).", valueName: "dir"))
+    var content: String?
 
     @Option(name: .long, help: ArgumentHelp("The date to write, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: String?
 
-    @Option(name: .long, help: "Language of messages: vi or en.")
-    var lang: String = "vi"
+    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
+    var lang: String?
+
+    @Flag(name: .long, help: "Print only errors (not the new file's path).")
+    var quiet = false
+
+    @Flag(name: .long, help: "Also print which site the file was added to.")
+    var verbose = false
+
+    private var site: Result<SiteFolder, SiteFolder.Failure> {
+        SiteFolder.locate(content: content, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
 
     func validate() throws {
-        if let date, SimpleDate(iso: date) == nil {
-            throw ValidationError("--date must be a real day written YYYY-MM-DD (got '\(date)').")
-        }
-        if Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en.") }
+        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose,
+                           language: MessageLanguage.resolve(flag: lang, site: site))
     }
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .vi
+        let site = site
+        let language = MessageLanguage.resolve(flag: lang, site: site)
+        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
         let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
-        switch NewContent.create(kind: kind.contentKind, title: title, content: URL(fileURLWithPath: content), today: today) {
+        let folder: SiteFolder
+        switch site {
+        case .success(let found): folder = found
+        case .failure(let failure):
+            Report.line(failure.message(in: language))
+            throw ExitCode(1)
+        }
+        switch NewContent.create(kind: kind.contentKind, title: title, site: folder, today: today) {
         case .success(let path):
-            print(path)
+            if verbosity == .verbose {
+                Terminal.say(language == .vi ? "Trang web: \(folder.content.path)" : "Site: \(folder.content.path)")
+            }
+            if verbosity != .quiet { Terminal.say(path) }
         case .failure(let failure):
             Report.line(failure.message(in: language))
             throw ExitCode(1)

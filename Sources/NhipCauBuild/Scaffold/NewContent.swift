@@ -1,13 +1,16 @@
 import Foundation
 import NhipCauCore
 import NhipCauLoad
+import NhipCauSite
 
 /// `nhipcau new story "Tiêu đề"`: a new content file with its front matter filled in.
 public enum NewContent {
-    public enum Failure: Error, Sendable {
+    public enum Failure: Error, Sendable, Equatable {
         case emptySlug
         case exists(path: String)
-        case cannotWrite(path: String, reason: String)
+        /// A free page would take the address of a section of the site (`tim-kiem`, `cau-chuyen`).
+        case reserved(slug: String)
+        case cannotWrite(path: String, reason: LocalizedText)
 
         public func message(in language: Language) -> String {
             switch self {
@@ -17,27 +20,63 @@ public enum NewContent {
             case .exists(let path):
                 language == .vi ? "\(path) đã có; không ghi đè. Chọn tiêu đề khác hoặc sửa tệp đó."
                     : "\(path) already exists; not overwriting it. Choose another title or edit that file."
+            case .reserved(let slug):
+                Routes.reservedNameProblem(slug).text(in: language)
             case .cannotWrite(let path, let reason):
-                language == .vi ? "Không ghi được \(path): \(reason)" : "Cannot write \(path): \(reason)"
+                language == .vi ? "Không ghi được \(path): \(reason.vi)." : "Cannot write \(path): \(reason.en)."
             }
         }
     }
 
-    /// Writes the file and returns its path.
-    public static func create(kind: ContentKind, title: String, content: URL, today: SimpleDate) -> Result<String, Failure> {
-        let slug = VietnameseText.slug(title)
+    /// File names stay short enough for every file system and readable in an address.
+    static let maxSlugLength = 80
+
+    /// Writes the file into the site's content folder and returns its path as the officer types it.
+    public static func create(kind: ContentKind, title rawTitle: String, site: SiteFolder, today: SimpleDate) -> Result<String, Failure> {
+        let title = normalizedTitle(rawTitle)
+        let slug = cappedSlug(VietnameseText.slug(title))
         guard !slug.isEmpty else { return .failure(.emptySlug) }
-        let folder = content.appendingPathComponent(kind.folder)
+        if kind == .page, Routes.reservedTopLevel.contains(slug) { return .failure(.reserved(slug: slug)) }
+        let folder = site.content.appendingPathComponent(kind.folder)
         let file = folder.appendingPathComponent(slug + ".md")
-        let shownPath = content.relativePath + "/" + kind.folder + "/" + slug + ".md"
+        let shownPath = site.shownContent + "/" + kind.folder + "/" + slug + ".md"
         if FileManager.default.fileExists(atPath: file.path) { return .failure(.exists(path: shownPath)) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(text(kind: kind, title: title, today: today).utf8).write(to: file, options: .withoutOverwriting)
+            try Data(text(kind: kind, title: title, today: today, language: site.language).utf8).write(to: file, options: .withoutOverwriting)
             return .success(shownPath)
         } catch {
-            return .failure(.cannotWrite(path: shownPath, reason: error.localizedDescription))
+            return .failure(.cannotWrite(path: shownPath, reason: SystemReason.of(error)))
         }
+    }
+
+    /// A title pasted from a word processor may hold line breaks, tabs and no-break spaces: each
+    /// run of them becomes one space, other control characters go, so the front matter stays one line.
+    static func normalizedTitle(_ title: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in title {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+                continue
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// At most `maxSlugLength` characters, cut at a hyphen so no word is broken when one allows.
+    static func cappedSlug(_ slug: String) -> String {
+        guard slug.count > maxSlugLength else { return slug }
+        let cut = slug.index(slug.startIndex, offsetBy: maxSlugLength)
+        if slug[cut] == "-" { return String(slug[..<cut]) }
+        let head = slug[..<cut]
+        guard let hyphen = head.lastIndex(of: "-") else { return String(head) }
+        return String(head[..<hyphen])
     }
 
     /// YAML double-quoted, so any title is safe (colons, quotes, `#`).
@@ -45,8 +84,9 @@ public enum NewContent {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    static func text(kind: ContentKind, title: String, today: SimpleDate) -> String {
+    static func text(kind: ContentKind, title: String, today: SimpleDate, language: Language = .vi) -> String {
         let title = quoted(title)
+        if language == .en { return englishText(kind: kind, title: title, today: today) }
         switch kind {
         case .story:
             return """
@@ -104,6 +144,70 @@ public enum NewContent {
             ---
 
             Nội dung trang.
+
+            """
+        }
+    }
+
+    /// The same files for a site whose `language` is `en`.
+    private static func englishText(kind: ContentKind, title: String, today: SimpleDate) -> String {
+        switch kind {
+        case .story:
+            return """
+            ---
+            title: \(title)
+            date: \(today.iso)
+            summary: "One or two sentences about the story."
+            person: "Mr/Ms …, … commune"
+            # market: nhat-ban        (a file name in markets/, without .md)
+            # area: ninh-son          (an area id in targets/)
+            tags: []
+            draft: true
+            ---
+
+            Write the story here. Remove the `draft: true` line above when it is ready to publish.
+
+            """
+        case .market:
+            return """
+            ---
+            title: \(title)
+            country: \(title)
+            summary: "One sentence introducing the market."
+            # income_vnd: [20000000, 30000000]   (monthly income, VND)
+            # cost_vnd: 90000000                 (the most a worker pays, VND)
+            # contract: "3 years"
+            sectors: []
+            ---
+
+            About the market: conditions, costs, what to know before going.
+
+            """
+        case .policy:
+            return """
+            ---
+            title: \(title)
+            number: "…/…/NĐ-CP"
+            issuer: "The Government"
+            issued: \(today.iso)
+            # effective: \(today.iso)
+            # expires: 2030-12-31
+            # replaced_by: file-name-of-the-newer-policy
+            summary: "What the policy sets out, and for whom."
+            ---
+
+            The main points of the policy, in plain words.
+
+            """
+        case .page:
+            return """
+            ---
+            title: \(title)
+            summary: "One sentence introducing the page."
+            # menu: 4     (position in the navigation; remove if not needed)
+            ---
+
+            The page's text.
 
             """
         }
