@@ -64,21 +64,31 @@ enum PreviewPages {
             : "Fix the lines below and save; the page reloads by itself. The last good build (if any) is what is served."
     }
 
+    static func noErrorsHeading(_ language: Language) -> String {
+        language == .vi ? "Không có lỗi" : "No errors"
+    }
+
+    static func noErrorsNote(_ language: Language) -> String {
+        language == .vi
+            ? "Bản dựng gần nhất thành công và đang được hiển thị. Nếu lần dựng sau có lỗi, danh sách lỗi hiện ở đây."
+            : "The latest build succeeded and is being served. If a later build has errors, they are listed here."
+    }
+
     /// A whole page listing the errors, escaped; shown at `/__nhipcau/errors`, and instead of the
     /// site while no build has ever succeeded.
     static func errorPage(lines: [String], language: Language) -> String {
-        let items = lines.isEmpty
-            ? "<p>" + (language == .vi ? "Không có lỗi." : "No errors.") + "</p>"
-            : "<pre>" + lines.map(escape).joined(separator: "\n") + "</pre>"
+        let heading = lines.isEmpty ? noErrorsHeading(language) : errorHeading(language)
+        let note = lines.isEmpty ? noErrorsNote(language) : errorNote(language)
+        let items = lines.isEmpty ? "" : "<pre>" + lines.map(escape).joined(separator: "\n") + "</pre>"
         return """
         <!doctype html>
         <html lang="\(language.rawValue)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(errorHeading(language)))</title>
+        <title>\(escape(heading))</title>
         <style>body{font:16px/1.5 system-ui,sans-serif;margin:1.5rem}pre{white-space:pre-wrap;background:#fff3f3;padding:1rem}</style>
         </head><body>
-        <h1>\(escape(errorHeading(language)))</h1>
-        <p>\(escape(errorNote(language)))</p>
+        <h1>\(escape(heading))</h1>
+        <p>\(escape(note))</p>
         \(items)
         \(scriptTag)
         </body></html>

@@ -28,6 +28,23 @@ import Testing
         try test(site, server, events)
     }
 
+    /// `/__nhipcau/errors` after a good build: says so, with no "there are errors" heading above it.
+    static func expectNoErrorsPage(port: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let page = try HTTPProbe.get(port: port, "/__nhipcau/errors")
+        #expect(page.status == 200, sourceLocation: sourceLocation)
+        #expect(page.body.contains("<h1>Không có lỗi</h1>"), "\(page.body)", sourceLocation: sourceLocation)
+        #expect(page.body.contains("<title>Không có lỗi</title>"), sourceLocation: sourceLocation)
+        #expect(!page.body.contains("Có lỗi"), "\(page.body)", sourceLocation: sourceLocation)
+        #expect(!page.body.contains("<pre>"), sourceLocation: sourceLocation)
+    }
+
+    @Test func theErrorsPageOfAGoodBuildSaysThereAreNone() throws {
+        let site = try site()
+        let server = try ServeProcess(in: site.root)
+        defer { server.stop() }
+        try Self.expectNoErrorsPage(port: server.port)
+    }
+
     @Test func servesPagesWithTheReloadScriptAndTheRightTypes() throws {
         let site = try site()
         let server = try ServeProcess(in: site.root)
@@ -104,7 +121,7 @@ import Testing
             mark = events.end
             try site.write("stories/chi-lan.md", Self.story)
             #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
-            #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("Không có lỗi."))
+            try Self.expectNoErrorsPage(port: server.port)
         }
     }
 
@@ -139,7 +156,7 @@ import Testing
             mark = events.end
             try site.write("stories/chi-lan.md", Self.story)
             #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
-            #expect(try HTTPProbe.get(port: server.port, "/__nhipcau/errors").body.contains("Không có lỗi."))
+            try Self.expectNoErrorsPage(port: server.port)
             #expect(try HTTPProbe.get(port: server.port, "/gioi-thieu/").body.contains("Sửa trang khác."))
         }
     }
