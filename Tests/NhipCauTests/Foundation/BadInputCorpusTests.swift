@@ -5,7 +5,7 @@ import NhipCauCore
 
 /// `Fixtures/bad/<case>/`: one kind of bad input each. `content/` in the case folder is laid over the
 /// minimal good site; `expected.txt` is what `nhipcau build` prints (the site is Vietnamese) and
-/// `expected.en.txt` the same diagnostics in English. Inputs that cannot live in git (a symbolic
+/// `expected.en.txt` what `nhipcau build --lang en` prints. Inputs that cannot live in git (a symbolic
 /// link out of the content folder, files over the size limit, 100,000 brackets) are made here.
 /// After an intended change: `NHIPCAU_UPDATE_GOLDEN=1 swift test --filter BadInputCorpus`, then review.
 enum BadCorpus {
@@ -94,9 +94,15 @@ enum BadCorpus {
         let printed = run.stderr.split(separator: "\n").map(String.init)
         #expect(printed.last?.hasPrefix("Không xuất bản") == true, "\(run.stderr)")
 
+        let inEnglish = try CLI.run(["build", "--content", "content", "--output", "site", "--date", "2021-06-30", "--lang", "en"], in: site.root)
+        #expect(inEnglish.status == 1)
+        let english = inEnglish.stderr.split(separator: "\n").map(String.init)
+        #expect(english.last?.hasPrefix("Not published") == true, "\(inEnglish.stderr)")
+
         let outcome = site.build()
         #expect(!outcome.succeeded)
-        let english = Diagnostics(outcome.diagnostics).sorted.map { $0.formatted(in: .en, contentPrefix: "content/") }
+        let fromLibrary = Diagnostics(outcome.diagnostics).sorted.map { $0.formatted(in: .en, contentPrefix: "content/") }
+        #expect(Array(english.dropLast()) == fromLibrary, "the command prints exactly the build's problems, sorted")
         #expect(fileTree(site.output) == before, "the previous site changed")
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }.isEmpty)
 
