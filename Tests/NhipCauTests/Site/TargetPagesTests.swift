@@ -120,7 +120,10 @@ func siteWithPlan(_ extra: [String: String] = [:]) throws -> TestSite {
 
     @Test(arguments: [
         // The block's first line is line 8 of the file.
-        ("plan: khong-co\nshow: areas", 8, "Plans: thu-2021"),
+        ("plan: khong-co\nshow: areas", 8, "There is no plan `khong-co`: there is no file targets/khong-co.json. Check the name; plans: thu-2021."),
+        ("show: areas", 8, "The chart block has no `plan:` line"),
+        ("show: timeline\nplan:", 9, "The chart block has no `plan:` line"),
+        ("plan: thu-2021\nshow: groups\narea: huyen-a", 10, "`area: huyen-a` cannot be used with `show: groups`"),
         ("plan: thu-2021\nshow: pie", 9, "does not exist"),
         ("plan: thu-2021\nshow: areas\narea: huyen-z", 10, "has no area"),
         ("plan: thu-2021\nshow: groups", 8, "has no `groups`"),
