@@ -6,8 +6,11 @@ import NhipCauSite
 /// steps, the build-date marker and a legend. Every line is drawn over a halo in the background
 /// colour, so where lines cross each one still meets only the background.
 struct TimelineDrawing {
-    static let plotTop = 40.0, plotBottom = 200.0
     static var plotRight: Double { ChartFrame.width - 8 }
+
+    /// Room above the plot for the update marker's label, when the marker is drawn.
+    private var plotTop: Double { showsToday ? 40 : 24 }
+    private var plotBottom: Double { plotTop + 160 }
 
     let figures: ProgressFigures
     let words: ChartWording
@@ -29,7 +32,7 @@ struct TimelineDrawing {
         return items
     }
 
-    private var legendTop: Double { Self.plotBottom + 28 }
+    private var legendTop: Double { plotBottom + 28 }
 
     var height: Double { legendTop + Double(LegendItem.lineCount(legend)) * LegendItem.lineHeight + 4 }
 
@@ -64,7 +67,7 @@ struct TimelineDrawing {
     }
 
     private func y(_ value: Int) -> Double {
-        Self.plotBottom - Double(value) / Double(scaleMax) * (Self.plotBottom - Self.plotTop)
+        plotBottom - Double(value) / Double(scaleMax) * (plotBottom - plotTop)
     }
 
     func render() -> String {
@@ -95,7 +98,7 @@ struct TimelineDrawing {
                                            ("y2", position), ("class", tick == 0 ? "chart-axis" : "chart-grid")])
                 + text(words.numbers.integer(tick), x: plotLeft - 4, y: y(tick) + 4, anchor: "end")
         }
-        let labelY = Self.plotBottom + 17
+        let labelY = plotBottom + 17
         parts.append(text(figures.period.start.dayMonthYear, x: plotLeft, y: labelY))
         parts.append(text(figures.period.end.dayMonthYear, x: Self.plotRight, y: labelY, anchor: "end"))
         return parts
@@ -143,8 +146,8 @@ struct TimelineDrawing {
         let labelWidth = ChartText.width(label, size: ChartText.small)
         let anchor = position + 3 + labelWidth > ChartFrame.width ? "end" : "start"
         let labelX = anchor == "end" ? max(position - 3, labelWidth) : position + 3
-        return haloed("line", [("x1", Markup.number(position)), ("y1", Markup.number(Self.plotTop - 16)),
-                               ("x2", Markup.number(position)), ("y2", Markup.number(Self.plotBottom)),
+        return haloed("line", [("x1", Markup.number(position)), ("y1", Markup.number(plotTop - 16)),
+                               ("x2", Markup.number(position)), ("y2", Markup.number(plotBottom)),
                                ("stroke-dasharray", "2 3")], className: "chart-today", haloWidth: 5)
             + text(label, x: labelX, y: 14, anchor: anchor, className: "chart-label")
     }

@@ -10,17 +10,26 @@ extension SiteRenderer {
 
     private func sampleNote(_ plan: TargetPlan) -> String? { plan.isSample ? words.sampleNote : nil }
 
+    /// A table of several plans says it once, above, when all of them are sample data, and
+    /// row by row when only some are.
+    private func tableNotes(_ plans: [TargetPlan]) -> (table: String?, row: (TargetPlan) -> String?) {
+        let samples = plans.filter(\.isSample).count
+        if samples > 0 && samples == plans.count { return (words.sampleNote, { _ in nil }) }
+        return (nil, sampleNote)
+    }
+
     func renderPlanList() -> RenderedPage {
         let route = Routes.plans
+        let notes = tableNotes(site.plans)
         let rows = site.plans.compactMap { plan -> PlanRowView? in
             guard let figures = site.planFigures[plan.id]?.plan else { return nil }
             return PlanRowView(title: plan.title, href: href(Routes.plan(plan.id), from: route), issuer: plan.issuer,
-                               sampleNote: sampleNote(plan),
+                               sampleNote: notes.row(plan),
                                period: periodText(plan.period), target: targetText(plan.target, unit: nil),
                                achieved: formats.numbers.integer(figures.achieved), percent: percentText(figures) ?? "—",
                                status: formats.text(figures.status.label), statusKey: figures.status.rawValue)
         }
-        return page(PageFrame(route: route, title: strings.plans), template: "plans", view: PlanListView(t: strings, rows: rows))
+        return page(PageFrame(route: route, title: strings.plans), template: "plans", view: PlanListView(t: strings, sampleNote: notes.table, rows: rows))
     }
 
     func renderPlan(_ plan: TargetPlan) -> RenderedPage {
@@ -95,15 +104,17 @@ extension SiteRenderer {
     /// Workers placed in a market, plan by plan, for the market's page: a chart, then the table.
     func planCounts(for market: Market, from route: Route) -> MarketPlansView? {
         let slug = market.document.slug
-        let items = site.plans.compactMap { plan -> PlanCountView? in
-            guard let count = site.planFigures[plan.id]?.plan.achieved(inMarket: slug), count > 0 else { return nil }
-            return PlanCountView(title: plan.title, href: href(Routes.plan(plan.id), from: route), sampleNote: sampleNote(plan),
-                                 count: formats.numbers.integer(count), period: periodText(plan.period))
+        let plans = site.plans.filter { (site.planFigures[$0.id]?.plan.achieved(inMarket: slug) ?? 0) > 0 }
+        guard !plans.isEmpty else { return nil }
+        let notes = tableNotes(plans)
+        let items = plans.map { plan in
+            PlanCountView(title: plan.title, href: href(Routes.plan(plan.id), from: route), sampleNote: notes.row(plan),
+                          count: formats.numbers.integer(site.planFigures[plan.id]?.plan.achieved(inMarket: slug) ?? 0),
+                          period: periodText(plan.period))
         }
-        guard !items.isEmpty else { return nil }
         let chart = chartRenderer.marketAcrossPlans(marketSlug: slug, marketName: market.title, plans: site.plans,
                                                     figures: site.planFigures, idPrefix: "theo-ke-hoach-bieu-do")
-        return MarketPlansView(chart: chart, items: items)
+        return MarketPlansView(chart: chart, sampleNote: notes.table, items: items)
     }
 
     // MARK: - Wording of figures

@@ -17,6 +17,7 @@ extension DefaultTemplates {
     static let plans = """
     <h1>{{t.plans}}</h1>
     <p>{{t.plansIntro}}</p>
+    {{#.sampleNote}}<p class="sample-note" role="note">{{.}}</p>{{/.sampleNote}}
     <div class="table-scroll" role="region" aria-labelledby="bang-chi-tieu" tabindex="0">
     <table class="data-table reflow">
     <caption id="bang-chi-tieu">{{t.plansTableCaption}}</caption>
@@ -73,6 +74,7 @@ extension DefaultTemplates {
     <section aria-labelledby="theo-ke-hoach">
     <h2 id="theo-ke-hoach">{{t.workersByPlan}}</h2>
     {{#.chart}}{{{.}}}{{/.chart}}
+    {{#.sampleNote}}<p class="sample-note" role="note">{{.}}</p>{{/.sampleNote}}
     <div class="table-scroll" role="region" aria-labelledby="theo-ke-hoach" tabindex="0">
     <table class="data-table">
     <thead><tr><th scope="col">{{t.plan}}</th><th scope="col">{{t.period}}</th><th scope="col" class="num">{{t.workers}}</th></tr></thead>

@@ -26,6 +26,8 @@ struct PlanRowView: Encodable {
 
 struct PlanListView: Encodable {
     let t: UIStrings
+    /// Set when every plan listed is sample data; otherwise each sample row says so.
+    let sampleNote: String?
     let rows: [PlanRowView]
 }
 
@@ -76,5 +78,7 @@ struct PlanCountView: Encodable {
 /// A market page's workers by plan: a chart, then the same numbers as a table.
 struct MarketPlansView: Encodable {
     let chart: String?
+    /// Set when every plan listed is sample data; otherwise each sample row says so.
+    let sampleNote: String?
     let items: [PlanCountView]
 }

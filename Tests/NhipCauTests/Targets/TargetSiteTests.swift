@@ -105,6 +105,22 @@ struct TargetSiteTests {
         #expect(try #require(plain.read("index.html")).contains(note) == false)
     }
 
+    /// A list of plans says it once when all are sample data, and on the sample rows when only some are.
+    @Test func listsOfPlansMarkOnlyTheSampleRows() throws {
+        let sample = handPlan.replacingOccurrences(of: "2021", with: "2022").replacingOccurrences(of: #""unit": "lao động","#, with: #""unit": "lao động", "sample": true,"#)
+        let site = try siteWithPlan(["targets/thu-2022.json": sample])
+        try build(site, on: "2022-12-31")
+        let rowNote = "<br><small class=\"sample-note\">Số liệu mẫu, không phải số liệu chính thức</small>"
+        let list = try #require(site.read("chi-tieu/index.html"))
+        #expect(list.components(separatedBy: rowNote).count - 1 == 1)
+        #expect(list.contains("Kế hoạch thử năm 2022</a><br><small>UBND tỉnh Thử</small>" + rowNote))
+        #expect(!list.contains("<p class=\"sample-note\""))
+        let market = try #require(site.read("thi-truong/nhat-ban/index.html"))
+        #expect(market.contains("Kế hoạch thử năm 2022</a>" + rowNote + "</th>"))
+        #expect(market.contains("Kế hoạch thử năm 2021</a></th>"))
+        #expect(market.contains("Số liệu mẫu, không phải số liệu chính thức: Kế hoạch thử năm 2022"), "the chart names the sample plan")
+    }
+
     @Test func englishSitesSayItInEnglish() throws {
         let sample = handPlan.replacingOccurrences(of: #""unit": "lao động","#, with: #""unit": "lao động", "sample": true,"#)
         let site = try siteWithPlan(["targets/thu-2021.json": sample, "site.yml": "title: \"Test portal\"\nlanguage: en\n"])
