@@ -69,7 +69,8 @@ struct BuildDateTests {
     }
 
     /// The sample Ninh Thuận plan, as the reviewer found it: on 30/06/2021 only the first two
-    /// quarters count, 24 + 39 = 63 of 150 (42%); the pace needed is 0.9 × 150 × 181/365 ≈ 66.9.
+    /// quarterly reports (25/03, 25/06) count, 24 + 39 = 63 of 150 (42%); the pace needed is
+    /// 0.9 × 150 × 181/365 ≈ 66.9.
     @Test func ninhThuanOnTheLastDayOfJune() throws {
         let url = TestPaths.packageRoot.appendingPathComponent("content/targets/ninh-thuan-2021.json")
         let result = TargetPlanLoader.load(id: "ninh-thuan-2021", file: "targets/ninh-thuan-2021.json", data: try Data(contentsOf: url),
