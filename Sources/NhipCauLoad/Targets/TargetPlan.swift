@@ -10,6 +10,11 @@ public struct TargetPlan: Sendable, Hashable {
     public let title: String
     public let issuer: String
     public let document: String?
+    /// A remark shown under the plan's title, e.g. how a target was read from the source document.
+    public let note: String?
+    /// `"sample": true`: the progress figures are made up for illustration, and every chart,
+    /// table and headline of the plan says so.
+    public let isSample: Bool
     /// What is counted, e.g. "lao động".
     public let unit: String
     public let period: PlanPeriod
@@ -20,8 +25,11 @@ public struct TargetPlan: Sendable, Hashable {
     public let progress: [ProgressEntry]
 
     public init(id: String, sourceFile: String, title: String, issuer: String, document: String?, unit: String,
-                period: PlanPeriod, target: PlanTarget, groups: [PlanGroup], areas: [PlanArea], progress: [ProgressEntry]) {
+                period: PlanPeriod, target: PlanTarget, groups: [PlanGroup], areas: [PlanArea], progress: [ProgressEntry],
+                note: String? = nil, isSample: Bool = false) {
         self.id = id
+        self.note = note
+        self.isSample = isSample
         self.sourceFile = sourceFile
         self.title = title
         self.issuer = issuer

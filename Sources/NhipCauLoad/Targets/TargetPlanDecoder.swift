@@ -20,7 +20,7 @@ struct TargetPlanDecoder {
 
     // MARK: Plan
 
-    static let planKeys = ["title", "issuer", "document", "unit", "period", "target", "groups", "areas", "progress"]
+    static let planKeys = ["title", "issuer", "document", "note", "sample", "unit", "period", "target", "groups", "areas", "progress"]
 
     mutating func plan(_ root: JSONNode, id: String) -> TargetPlan? {
         guard let fields = object(root, path: "", keys: Self.planKeys) else { return nil }
@@ -28,6 +28,8 @@ struct TargetPlanDecoder {
         let issuer = requiredText(fields, "issuer", path: "")
         let unit = requiredText(fields, "unit", path: "")
         let document = fields["document"].flatMap { text($0, path: "document") }
+        let note = fields["note"].flatMap { text($0, path: "note") }
+        let isSample = fields["sample"].flatMap { flag($0, path: "sample") } ?? false
         period = fields.required("period", path: "", decoder: &self).flatMap { readPeriod($0, path: "period") }
         let target = fields.required("target", path: "", decoder: &self).flatMap { readTarget($0, path: "target") }
         let groups = fields["groups"].map { readGroups($0, path: "groups") } ?? []
@@ -39,7 +41,8 @@ struct TargetPlanDecoder {
         }
         guard let title, let issuer, let unit, let period, let target else { return nil }
         return TargetPlan(id: id, sourceFile: file, title: title, issuer: issuer, document: document, unit: unit,
-                          period: period, target: target, groups: groups, areas: areas, progress: progress)
+                          period: period, target: target, groups: groups, areas: areas, progress: progress,
+                          note: note, isSample: isSample)
     }
 
     // MARK: Period and targets
@@ -106,12 +109,26 @@ struct TargetPlanDecoder {
             reportType(node, path: path, expected: LocalizedText(vi: "một tỷ lệ dạng số, ví dụ 0.1 cho 10%", en: "a rate as a number, e.g. 0.1 for 10%"))
             return nil
         }
-        guard value > -1, value <= 100 else {
-            report(.error, node, path, vi: "Tỷ lệ tăng \(value) không hợp lý. Viết 0.1 cho mức tăng 10%.",
-                   en: "The growth rate \(value) is not sensible. Write 0.1 for 10% growth.")
+        // A rate is a fraction: 0.1 is 10%. A rate above 1 (more than doubling in a year) is
+        // never a plausible placement target; it is almost always a percent written as a number.
+        guard value <= 1 else {
+            report(.error, node, path,
+                   vi: "Tỷ lệ tăng \(Self.plain(value)) nghĩa là tăng hơn 100%. Tỷ lệ viết dạng số thập phân: viết 0.1 cho 10%, 0.15 cho 15%.",
+                   en: "The growth rate \(Self.plain(value)) means more than 100% growth. Write rates as fractions: 0.1 for 10%, 0.15 for 15%.")
+            return nil
+        }
+        guard value > -1 else {
+            report(.error, node, path,
+                   vi: "Tỷ lệ tăng \(Self.plain(value)) nghĩa là giảm hết 100% trở lên. Viết 0.1 cho mức tăng 10%, -0.1 cho mức giảm 10%.",
+                   en: "The growth rate \(Self.plain(value)) means a fall of 100% or more. Write 0.1 for 10% growth, -0.1 for a 10% fall.")
             return nil
         }
         return value
+    }
+
+    /// `10` rather than `10.0` for a whole number, as the officer wrote it.
+    private static func plain(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     private mutating func checkMinMax<Number: Comparable>(min: Number, max: Number, at node: JSONNode, path: String) -> Bool {
@@ -291,6 +308,14 @@ struct TargetPlanDecoder {
             return nil
         }
         return trimmed
+    }
+
+    private mutating func flag(_ node: JSONNode, path: String) -> Bool? {
+        guard case .bool(let value) = node.value else {
+            reportType(node, path: path, expected: LocalizedText(vi: "true hoặc false (không có dấu ngoặc kép)", en: "true or false (without quotes)"))
+            return nil
+        }
+        return value
     }
 
     private mutating func slug(_ node: JSONNode, path: String) -> String? {

@@ -8,10 +8,13 @@ struct DataTable {
     var numericColumns: Set<Int> = []
 }
 
-/// Wraps a chart's drawing in what every chart has: `<figure>`, an SVG with `role="img"`
-/// labelled by its `<title>` and `<desc>`, the data table in `<details>`, and `<figcaption>` first.
+/// Wraps a chart's drawing in what every chart has: `<figure>`, `<figcaption>` first, the note
+/// that the figures are sample data when they are, an SVG with `role="img"` labelled by its
+/// `<title>` and `<desc>`, and the data table in `<details>` (unless the page shows the same
+/// numbers in a table of its own right after the chart).
 struct ChartFrame {
-    static let width = 360.0
+    /// The viewBox width; see `ChartText` for how text sizes follow from it.
+    static let width = 300.0
 
     let kind: String
     let idPrefix: String
@@ -19,6 +22,8 @@ struct ChartFrame {
     let description: String
     let height: Double
     let language: Language
+    /// "Số liệu mẫu, không phải số liệu chính thức", shown under the caption.
+    var note: String? = nil
 
     /// The prefix with anything but ASCII letters, digits, `-` and `_` replaced, so the ids it
     /// makes always work in `aria-labelledby` (a space-separated list) and `url(#…)`.
@@ -27,7 +32,7 @@ struct ChartFrame {
         return cleaned.isEmpty ? "chart" : cleaned
     }
 
-    func render(drawing: String, table: DataTable) -> String {
+    func render(drawing: String, table: DataTable?) -> String {
         let titleId = "\(safePrefix)-title", descId = "\(safePrefix)-desc"
         let svg = Markup.element("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"),
@@ -40,11 +45,14 @@ struct ChartFrame {
             + Markup.text("desc", [("id", descId)], description) + "\n"
             + hatchPattern() + "\n" + drawing)
         let summary = language == .vi ? "Xem bảng số liệu" : "Show data table"
-        let details = Markup.element("details", [("class", "chart-data")],
-                                     "\n" + Markup.text("summary", [], summary) + "\n" + tableMarkup(table) + "\n")
-        let caption = Markup.text("figcaption", [], title)
+        let details = table.map { table in
+            Markup.element("details", [("class", "chart-data")],
+                           "\n" + Markup.text("summary", [], summary) + "\n" + tableMarkup(table) + "\n") + "\n"
+        } ?? ""
+        let caption = Markup.text("figcaption", [], title) + "\n"
+        let noteMarkup = note.map { Markup.text("p", [("class", "sample-note")], $0) + "\n" } ?? ""
         return Markup.element("figure", [("class", "chart chart-\(kind)"), ("id", safePrefix)],
-                              "\n" + caption + "\n" + svg + "\n" + details + "\n") + "\n"
+                              "\n" + caption + noteMarkup + svg + "\n" + details) + "\n"
     }
 
     /// The hatching that fills target bands, so a range differs from a bar by shape, not colour.

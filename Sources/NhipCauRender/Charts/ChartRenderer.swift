@@ -7,7 +7,8 @@ import NhipCauSite
 ///
 /// Each chart takes an `idPrefix` (letters, digits, `-`, `_`), used for the figure's id and the
 /// ids inside it, so that several charts can sit on one page. A chart returns nil when there is
-/// nothing to draw (an unknown area, no sub-areas, no groups, no market split).
+/// nothing to draw (an unknown area, no sub-areas, no groups, no market split). A chart of a plan
+/// marked `"sample": true` says under its caption that the figures are sample data.
 public struct ChartRenderer: Sendable {
     public let language: Language
 
@@ -17,10 +18,15 @@ public struct ChartRenderer: Sendable {
 
     private var words: ChartWording { ChartWording(language: language) }
 
+    private func frame(_ kind: String, _ idPrefix: String, title: String, description: String, sample: Bool) -> ChartFrame {
+        ChartFrame(kind: kind, idPrefix: idPrefix, title: title, description: description, height: 0, language: language,
+                   note: sample ? words.sampleNote : nil)
+    }
+
     // MARK: Areas
 
     /// A bar per area of the plan (or per sub-area of `parentArea`): achieved against a target
-    /// marker, with the percent and status beside it.
+    /// marker, with the status after the name and the figures beside the bar.
     public func areas(plan: TargetPlan, figures: PlanFigures, parentArea: String? = nil, idPrefix: String) -> String? {
         let children: [PlanArea]
         let parentName: String
@@ -32,12 +38,11 @@ public struct ChartRenderer: Sendable {
         }
         let items = children.compactMap { area in figures.areas[area.id] }
         guard !items.isEmpty else { return nil }
-        let frame = ChartFrame(kind: "areas", idPrefix: idPrefix,
-                               title: words.say("Tiến độ theo địa bàn – \(parentName)", "Progress by area – \(parentName)"),
-                               description: areasDescription(items, parentName: parentArea == nil ? nil : parentName, planTitle: plan.title),
-                               height: 0, language: language)
-        let layout = BarLayout(rows: items.map(progressRow), hatchId: frame.hatchId, legend: targetLegend(items.map(\.target)))
-        return frame.with(height: layout.height).render(drawing: layout.drawing(), table: progressTable(items, firstHeader: words.say("Địa bàn", "Area")))
+        let chart = frame("areas", idPrefix, title: words.say("Tiến độ theo địa bàn – \(parentName)", "Progress by area – \(parentName)"),
+                          description: areasDescription(items, parentName: parentArea == nil ? nil : parentName, planTitle: plan.title),
+                          sample: plan.isSample)
+        let layout = BarLayout(rows: items.map(progressRow), hatchId: chart.hatchId, legend: targetLegend(items.map(\.target)))
+        return chart.with(height: layout.height).render(drawing: layout.drawing(), table: progressTable(items, firstHeader: words.say("Địa bàn", "Area")))
     }
 
     private func areasDescription(_ items: [ProgressFigures], parentName: String?, planTitle: String) -> String {
@@ -49,19 +54,19 @@ public struct ChartRenderer: Sendable {
         let count = words.numbers.integer(items.count)
         let lead = parentName.map { words.say("\(count) địa bàn thuộc \($0): ", "\(count) areas of \($0): ") }
             ?? words.say("\(count) địa bàn của kế hoạch “\(planTitle)”: ", "\(count) areas in the plan “\(planTitle)”: ")
-        return lead
-            + parts.joined(separator: "; ") + "."
+        return lead + parts.joined(separator: "; ") + "."
     }
 
     private func progressRow(_ item: ProgressFigures) -> BarRow {
-        BarRow(label: "\(item.name) — \(words.achievedOfTarget(item.achieved, item.target))",
-               value: item.achieved, target: item.target,
-               besideText: besideText(percent: item.percentOfMin, status: item.status))
+        BarRow(label: "\(item.name) · \(words.status(item.status))", value: item.achieved, target: item.target,
+               besideText: figuresText(item.achieved, item.target, percent: item.percentOfMin))
     }
 
-    private func besideText(percent: Double?, status: ProgressStatus) -> String {
-        guard let percent else { return words.status(status) }
-        return "\(words.numbers.percent(percent)) · \(words.status(status))"
+    /// `11/25 · 44%`, or just `11` without a target.
+    private func figuresText(_ achieved: Int, _ target: PlanTarget?, percent: Double?) -> String {
+        let figures = words.achievedOfTarget(achieved, target)
+        guard let percent else { return figures }
+        return "\(figures) · \(words.numbers.percent(percent))"
     }
 
     private func targetLegend(_ targets: [PlanTarget?]) -> [LegendItem] {
@@ -70,7 +75,7 @@ public struct ChartRenderer: Sendable {
             legend.append(LegendItem(mark: .targetLine, label: words.say("Chỉ tiêu", "Target")))
         }
         if targets.contains(where: { $0?.isRange ?? false }) {
-            legend.append(LegendItem(mark: .targetBand, label: words.say("Khoảng chỉ tiêu", "Target range")))
+            legend.append(LegendItem(mark: .targetBand, label: words.say("Khoảng chỉ tiêu (tối thiểu–tối đa)", "Target range (minimum–maximum)")))
         }
         return legend
     }
@@ -98,17 +103,16 @@ public struct ChartRenderer: Sendable {
         guard !figures.groups.isEmpty else { return nil }
         let items = figures.groups
         let description = items.map { item in
-            "\(item.group.name): \(words.achievedOfTarget(item.achieved, item.group.target)) (\(besideText(percent: item.percentOfMin, status: item.status).lowercased()))"
+            let percent = item.percentOfMin.map { words.numbers.percent($0) + ", " } ?? ""
+            return "\(item.group.name): \(words.achievedOfTarget(item.achieved, item.group.target)) (\(percent)\(words.status(item.status).lowercased()))"
         }.joined(separator: "; ") + "."
-        let frame = ChartFrame(kind: "groups", idPrefix: idPrefix,
-                               title: words.say("Theo nhóm lao động – \(plan.title)", "By group of workers – \(plan.title)"),
-                               description: description, height: 0, language: language)
+        let chart = frame("groups", idPrefix, title: words.say("Theo nhóm lao động – \(plan.title)", "By group of workers – \(plan.title)"),
+                          description: description, sample: plan.isSample)
         let rows = items.map { item in
-            BarRow(label: "\(item.group.name) — \(words.achievedOfTarget(item.achieved, item.group.target))",
-                   value: item.achieved, target: item.group.target,
-                   besideText: besideText(percent: item.percentOfMin, status: item.status))
+            BarRow(label: "\(item.group.name) · \(words.status(item.status))", value: item.achieved, target: item.group.target,
+                   besideText: figuresText(item.achieved, item.group.target, percent: item.percentOfMin))
         }
-        let layout = BarLayout(rows: rows, hatchId: frame.hatchId, legend: targetLegend(items.map(\.group.target)))
+        let layout = BarLayout(rows: rows, hatchId: chart.hatchId, legend: targetLegend(items.map(\.group.target)))
         let table = DataTable(
             headers: [words.say("Nhóm", "Group"), words.say("Chỉ tiêu", "Target"), words.say("Kết quả", "Achieved"),
                       words.say("Tỷ lệ", "Percent"), words.say("Tình trạng", "Status")],
@@ -117,7 +121,7 @@ public struct ChartRenderer: Sendable {
                  words.percent(ofMin: item.percentOfMin, ofMax: item.percentOfMax), words.status(item.status)]
             },
             numericColumns: [1, 2, 3])
-        return frame.with(height: layout.height).render(drawing: layout.drawing(), table: table)
+        return chart.with(height: layout.height).render(drawing: layout.drawing(), table: table)
     }
 
     // MARK: Markets
@@ -127,16 +131,23 @@ public struct ChartRenderer: Sendable {
     /// a slug without a name is shown as itself.
     public func markets(plan: TargetPlan, figures: PlanFigures, area: String? = nil,
                         marketNames: [String: String], idPrefix: String) -> String? {
-        guard let subject = subject(plan: plan, figures: figures, area: area), !subject.byMarket.isEmpty else { return nil }
+        guard let subject = subject(plan: plan, figures: figures, area: area) else { return nil }
+        let title = words.say("Theo thị trường – \(subject.name)", "By destination market – \(subject.name)")
+        if subject.byMarket.isEmpty {
+            // Splits reported for a later date than the build date: the chart exists, with nothing in it yet.
+            guard reportsMarkets(plan: plan, area: area) else { return nil }
+            return noDataYet(frame("markets", idPrefix, title: title, description: "", sample: plan.isSample), subject)
+        }
         let named = subject.byMarket.map { (name: marketNames[$0.slug] ?? $0.slug, count: $0.count) }
             .sorted { ($1.count, VietnameseText.fold($0.name), $0.name) < ($0.count, VietnameseText.fold($1.name), $1.name) }
         let total = subject.achieved
         func share(_ count: Int) -> String { total > 0 ? words.numbers.percent(Double(count) / Double(total)) : "—" }
-        var rows = named.map { BarRow(label: "\($0.name) — \(words.numbers.integer($0.count))", value: $0.count, target: nil, besideText: share($0.count)) }
+        func beside(_ count: Int) -> String { "\(words.numbers.integer(count)) · \(share(count))" }
+        var rows = named.map { BarRow(label: $0.name, value: $0.count, target: nil, besideText: beside($0.count)) }
         let unassignedName = words.say("Chưa rõ thị trường", "Market not given")
         if subject.unassignedToMarket > 0 {
-            rows.append(BarRow(label: "\(unassignedName) — \(words.numbers.integer(subject.unassignedToMarket))",
-                               value: subject.unassignedToMarket, target: nil, besideText: share(subject.unassignedToMarket), isOther: true))
+            rows.append(BarRow(label: unassignedName, value: subject.unassignedToMarket, target: nil,
+                               besideText: beside(subject.unassignedToMarket), isOther: true))
         }
         let listed = named.map { words.say("\(words.numbers.integer($0.count)) đi \($0.name)", "\(words.numbers.integer($0.count)) to \($0.name)") }
             + (subject.unassignedToMarket > 0 ? [words.say("\(words.numbers.integer(subject.unassignedToMarket)) chưa rõ thị trường",
@@ -144,41 +155,96 @@ public struct ChartRenderer: Sendable {
         let workers = language == .vi ? plan.unit : "workers"
         let description = words.say("\(subject.name): \(words.numbers.integer(total)) \(workers), trong đó ", "\(subject.name): \(words.numbers.integer(total)) \(workers), of whom ")
             + listed.joined(separator: "; ") + "."
-        let frame = ChartFrame(kind: "markets", idPrefix: idPrefix,
-                               title: words.say("Theo thị trường – \(subject.name)", "By destination market – \(subject.name)"),
-                               description: description, height: 0, language: language)
-        let layout = BarLayout(rows: rows, hatchId: frame.hatchId, legend: [])
+        let chart = frame("markets", idPrefix, title: title, description: description, sample: plan.isSample)
+        let layout = BarLayout(rows: rows, hatchId: chart.hatchId, legend: [])
         var tableRows = named.map { [$0.name, words.numbers.integer($0.count), share($0.count)] }
         if subject.unassignedToMarket > 0 {
             tableRows.append([unassignedName, words.numbers.integer(subject.unassignedToMarket), share(subject.unassignedToMarket)])
         }
         let table = DataTable(headers: [words.say("Thị trường", "Market"), words.say("Số lao động", "Workers"), words.say("Tỷ lệ", "Share")],
                               rows: tableRows, numericColumns: [1, 2])
-        return frame.with(height: layout.height).render(drawing: layout.drawing(), table: table)
+        return chart.with(height: layout.height).render(drawing: layout.drawing(), table: table)
+    }
+
+    /// Whether the file splits any of the plan's (or the area's) reports by market, whatever their dates.
+    private func reportsMarkets(plan: TargetPlan, area: String?) -> Bool {
+        let entries = area.map { plan.area(id: $0)?.allProgress ?? [] } ?? plan.progress + plan.areas.flatMap(\.allProgress)
+        return entries.contains { !$0.markets.isEmpty }
+    }
+
+    /// A chart with one line saying nothing has been reported by the build date.
+    private func noDataYet(_ chart: ChartFrame, _ subject: ProgressFigures) -> String {
+        let text = words.say("Chưa có số liệu tính đến ngày \(subject.today.dayMonthYear).",
+                             "No figures reported by \(subject.today.dayMonthYear).")
+        let lines = ChartText.wrap(text, size: ChartText.label, width: ChartFrame.width)
+        let lineHeight = ChartText.lineHeight(ChartText.label)
+        let described = ChartFrame(kind: chart.kind, idPrefix: chart.idPrefix, title: chart.title,
+                                   description: "\(subject.name): " + text.prefix(1).lowercased() + text.dropFirst(),
+                                   height: Double(lines.count) * lineHeight + 12, language: language, note: chart.note)
+        let drawing = lines.enumerated().map { index, line in
+            Markup.text("text", [("x", "0"), ("y", Markup.number(20 + Double(index) * lineHeight)),
+                                 ("font-size", Markup.number(ChartText.label)), ("class", "chart-label")], line)
+        }.joined(separator: "\n")
+        return described.render(drawing: drawing, table: nil)
+    }
+
+    /// One market across plans, for the market's page: a bar per plan with the workers sent to
+    /// this market under it. The page follows the chart with its own table of the same numbers,
+    /// so the chart carries none. Plans that sent nobody there are left out; nil when none did.
+    public func marketAcrossPlans(marketSlug: String, marketName: String, plans: [TargetPlan], figures: [String: PlanFigures],
+                                  idPrefix: String) -> String? {
+        let items = plans.compactMap { plan -> (plan: TargetPlan, count: Int)? in
+            guard let count = figures[plan.id]?.plan.achieved(inMarket: marketSlug), count > 0 else { return nil }
+            return (plan, count)
+        }
+        guard !items.isEmpty else { return nil }
+        let workers = language == .vi ? (items.first?.plan.unit ?? "lao động") : "workers"
+        let listed = items.map { "\($0.plan.title): \(words.numbers.integer($0.count))" }.joined(separator: "; ")
+        let description = words.say("Số \(workers) đi \(marketName) theo từng kế hoạch: \(listed).",
+                                    "Workers who went to \(marketName), by plan: \(listed).")
+        let samples = items.filter(\.plan.isSample)
+        var chart = frame("market-plans", idPrefix, title: words.say("Số \(workers) đi \(marketName) theo từng kế hoạch", "Workers who went to \(marketName), by plan"),
+                          description: description, sample: !samples.isEmpty)
+        if !samples.isEmpty, samples.count < items.count {
+            chart.note = words.sampleNote + ": " + samples.map(\.plan.title).joined(separator: "; ")
+        }
+        let rows = items.map { BarRow(label: $0.plan.title, value: $0.count, target: nil, besideText: words.numbers.integer($0.count)) }
+        let layout = BarLayout(rows: rows, hatchId: chart.hatchId, legend: [])
+        return chart.with(height: layout.height).render(drawing: layout.drawing(), table: nil)
     }
 
     // MARK: Timeline
 
     /// The running total as steps against a dashed pace line from 0 at the period's start to the
-    /// target at its end (to the maximum, over a hatched band, for a range), with a marker for
-    /// the build date while the period runs.
+    /// target at its end (for a range: to the minimum, the mark the status is judged by, over a
+    /// hatched band up to the maximum), with a marker for the build date while the period runs.
     public func timeline(plan: TargetPlan, figures: PlanFigures, area: String? = nil, idPrefix: String) -> String? {
         guard let subject = subject(plan: plan, figures: figures, area: area) else { return nil }
-        let frame = ChartFrame(kind: "timeline", idPrefix: idPrefix,
-                               title: words.say("Tiến độ theo thời gian – \(subject.name)", "Progress over time – \(subject.name)"),
-                               description: timelineDescription(subject, unit: plan.unit, planTitle: area == nil ? plan.title : nil), height: 0, language: language)
-        let drawing = TimelineDrawing(figures: subject, words: words, hatchId: frame.hatchId)
+        let chart = frame("timeline", idPrefix, title: words.say("Tiến độ theo thời gian – \(subject.name)", "Progress over time – \(subject.name)"),
+                          description: timelineDescription(subject, unit: plan.unit, planTitle: area == nil ? plan.title : nil),
+                          sample: plan.isSample)
+        let drawing = TimelineDrawing(figures: subject, words: words, hatchId: chart.hatchId)
         let table = DataTable(
             headers: [words.say("Ngày", "Date"), words.say("Số lao động trong kỳ", "Reported for the period"), words.say("Cộng dồn", "Running total")],
             rows: subject.timeline.map { [$0.date.dayMonthYear, words.numbers.integer($0.added), words.numbers.integer($0.total)] },
             numericColumns: [1, 2])
-        return frame.with(height: drawing.height).render(drawing: drawing.render(), table: table)
+        return chart.with(height: drawing.height).render(drawing: drawing.render(), table: table)
     }
 
     private func timelineDescription(_ subject: ProgressFigures, unit: String, planTitle: String?) -> String {
         var text = words.sentence(subject, unit: unit, planTitle: planTitle)
         if let last = subject.timeline.last {
             text += words.say(" Số liệu mới nhất ngày \(last.date.dayMonthYear).", " Latest figures dated \(last.date.dayMonthYear).")
+        }
+        if let target = subject.target, target.isRange, subject.today >= subject.period.start {
+            text += words.say(" Đường tiến độ dẫn tới mức tối thiểu \(words.numbers.integer(target.min)), mức dùng để đánh giá tình trạng.",
+                              " The pace line leads to the minimum, \(words.numbers.integer(target.min)), by which the status is judged.")
+        }
+        if subject.today < subject.period.start {
+            text += words.say(" Kỳ kế hoạch chưa bắt đầu.", " The plan’s period has not started yet.")
+        } else if subject.today > subject.period.end {
+            text += words.say(" Kỳ kế hoạch đã kết thúc ngày \(subject.period.end.dayMonthYear).",
+                              " The plan’s period ended on \(subject.period.end.dayMonthYear).")
         }
         return text
     }
@@ -191,6 +257,6 @@ public struct ChartRenderer: Sendable {
 
 extension ChartFrame {
     func with(height: Double) -> ChartFrame {
-        ChartFrame(kind: kind, idPrefix: idPrefix, title: title, description: description, height: height, language: language)
+        ChartFrame(kind: kind, idPrefix: idPrefix, title: title, description: description, height: height, language: language, note: note)
     }
 }

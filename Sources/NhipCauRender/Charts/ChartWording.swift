@@ -10,6 +10,9 @@ struct ChartWording {
 
     func say(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
+    /// Under every chart, table and headline of a plan marked `"sample": true`.
+    var sampleNote: String { say("Số liệu mẫu, không phải số liệu chính thức", "Sample figures, not official data") }
+
     /// `25` or `500–700`.
     func target(_ target: PlanTarget?) -> String {
         guard let target else { return "—" }

@@ -3,9 +3,14 @@ import NhipCauLoad
 import NhipCauSite
 
 /// The over-time chart's drawing: axes, pace line (and band for a range), the running total as
-/// steps, the build-date marker and a legend.
+/// steps, the build-date marker and a legend. Every line is drawn over a halo in the background
+/// colour, so where lines cross each one still meets only the background.
 struct TimelineDrawing {
-    static let plotLeft = 44.0, plotRight = 348.0, plotTop = 26.0, plotBottom = 190.0
+    static var plotRight: Double { ChartFrame.width - 8 }
+
+    /// Room above the plot for the update marker's label, when the marker is drawn.
+    private var plotTop: Double { showsToday ? 40 : 24 }
+    private var plotBottom: Double { plotTop + 160 }
 
     let figures: ProgressFigures
     let words: ChartWording
@@ -13,19 +18,23 @@ struct TimelineDrawing {
 
     private var legend: [LegendItem] {
         var items = [LegendItem(mark: .achievedLine, label: words.say("Đã đưa đi (cộng dồn)", "Sent (running total)"))]
-        if figures.target != nil {
-            items.append(LegendItem(mark: .paceLine, label: words.say("Tiến độ theo chỉ tiêu", "Pace to target")))
+        if let target = figures.target {
+            items.append(LegendItem(mark: .paceLine, label: target.isRange
+                ? words.say("Tiến độ cần có tới mức tối thiểu", "Pace to the minimum")
+                : words.say("Tiến độ cần có theo chỉ tiêu", "Pace to target")))
         }
         if figures.target?.isRange ?? false {
             items.append(LegendItem(mark: .targetBand, label: words.say("Khoảng chỉ tiêu", "Target range")))
         }
         if showsToday {
-            items.append(LegendItem(mark: .today, label: words.say("Hôm nay", "Today")))
+            items.append(LegendItem(mark: .today, label: words.say("Ngày cập nhật", "Date of this update")))
         }
         return items
     }
 
-    var height: Double { Self.plotBottom + 30 + Double(LegendItem.lineCount(legend)) * 18 }
+    private var legendTop: Double { plotBottom + 28 }
+
+    var height: Double { legendTop + Double(LegendItem.lineCount(legend)) * LegendItem.lineHeight + 4 }
 
     private var showsToday: Bool { figures.period.contains(figures.today) }
 
@@ -42,15 +51,23 @@ struct TimelineDrawing {
         return 100 * magnitude
     }
 
+    private var ticks: [Int] { scaleMax % 2 == 0 ? [0, scaleMax / 2, scaleMax] : [0, scaleMax] }
+
+    /// Left of the plot: room for the widest tick label.
+    private var plotLeft: Double {
+        let widest = ticks.map { ChartText.width(words.numbers.integer($0), size: ChartText.small) }.max() ?? 0
+        return (widest + 8).rounded(.up)
+    }
+
     private func x(_ date: SimpleDate) -> Double {
         let span = Double(max(1, figures.period.end.dayNumber - figures.period.start.dayNumber))
         let offset = Double(date.dayNumber - figures.period.start.dayNumber)
         let clamped = min(max(offset / span, 0), 1)
-        return Self.plotLeft + clamped * (Self.plotRight - Self.plotLeft)
+        return plotLeft + clamped * (Self.plotRight - plotLeft)
     }
 
     private func y(_ value: Int) -> Double {
-        Self.plotBottom - Double(value) / Double(scaleMax) * (Self.plotBottom - Self.plotTop)
+        plotBottom - Double(value) / Double(scaleMax) * (plotBottom - plotTop)
     }
 
     func render() -> String {
@@ -58,28 +75,37 @@ struct TimelineDrawing {
         if let target = figures.target { parts += pace(target) }
         parts.append(steps())
         if showsToday { parts.append(todayMarker()) }
-        parts.append(LegendItem.row(legend, top: Self.plotBottom + 30, hatchId: hatchId))
+        parts.append(LegendItem.row(legend, top: legendTop, hatchId: hatchId))
         return parts.joined(separator: "\n")
     }
 
+    private func text(_ content: String, x: Double, y: Double, anchor: String? = nil, className: String = "chart-tick") -> String {
+        var attributes = [("x", Markup.number(x)), ("y", Markup.number(y)), ("font-size", Markup.number(ChartText.small))]
+        if let anchor { attributes.append(("text-anchor", anchor)) }
+        return Markup.text("text", attributes + [("class", className)], content)
+    }
+
+    /// A line or path over its halo: the same shape, wider, in the background colour.
+    private func haloed(_ name: String, _ attributes: [(String, String)], className: String, haloWidth: Double = 6) -> String {
+        Markup.element(name, attributes + [("stroke-width", Markup.number(haloWidth)), ("class", "chart-halo")])
+            + Markup.element(name, attributes + [("class", className)])
+    }
+
     private func axes() -> [String] {
-        let top = scaleMax
-        let ticks = top % 2 == 0 ? [0, top / 2, top] : [0, top]
         var parts = ticks.map { tick in
             let position = Markup.number(y(tick))
-            return Markup.element("line", [("x1", Markup.number(Self.plotLeft)), ("y1", position), ("x2", Markup.number(Self.plotRight)),
+            return Markup.element("line", [("x1", Markup.number(plotLeft)), ("y1", position), ("x2", Markup.number(Self.plotRight)),
                                            ("y2", position), ("class", tick == 0 ? "chart-axis" : "chart-grid")])
-                + Markup.text("text", [("x", Markup.number(Self.plotLeft - 4)), ("y", Markup.number(y(tick) + 4)), ("font-size", "12"),
-                                       ("text-anchor", "end"), ("class", "chart-tick")], words.numbers.integer(tick))
+                + text(words.numbers.integer(tick), x: plotLeft - 4, y: y(tick) + 4, anchor: "end")
         }
-        let labelY = Markup.number(Self.plotBottom + 16)
-        parts.append(Markup.text("text", [("x", Markup.number(Self.plotLeft)), ("y", labelY), ("font-size", "12"), ("class", "chart-tick")],
-                                 figures.period.start.dayMonthYear))
-        parts.append(Markup.text("text", [("x", Markup.number(Self.plotRight)), ("y", labelY), ("font-size", "12"), ("text-anchor", "end"),
-                                          ("class", "chart-tick")], figures.period.end.dayMonthYear))
+        let labelY = plotBottom + 17
+        parts.append(text(figures.period.start.dayMonthYear, x: plotLeft, y: labelY))
+        parts.append(text(figures.period.end.dayMonthYear, x: Self.plotRight, y: labelY, anchor: "end"))
         return parts
     }
 
+    /// The dashed line the running total should keep up with; for a range it leads to the
+    /// minimum, the figure the status is judged by, and the band above it reaches the maximum.
     private func pace(_ target: PlanTarget) -> [String] {
         let startX = Markup.number(x(figures.period.start)), endX = Markup.number(x(figures.period.end))
         let zeroY = Markup.number(y(0))
@@ -88,10 +114,10 @@ struct TimelineDrawing {
             let points = "\(startX),\(zeroY) \(endX),\(Markup.number(y(target.min))) \(endX),\(Markup.number(y(target.max)))"
             parts.append(Markup.element("polygon", [("points", points), ("fill", "url(#\(hatchId))"), ("class", "chart-target-band")]))
         }
-        parts.append(Markup.element("line", [("x1", startX), ("y1", zeroY), ("x2", endX), ("y2", Markup.number(y(target.max))),
-                                             ("stroke-dasharray", "6 4"), ("class", "chart-pace")]))
-        parts.append(Markup.text("text", [("x", endX), ("y", Markup.number(y(target.max) - 4)), ("font-size", "12"), ("text-anchor", "end"),
-                                          ("class", "chart-label")], words.say("Chỉ tiêu \(words.target(target))", "Target \(words.target(target))")))
+        parts.append(haloed("line", [("x1", startX), ("y1", zeroY), ("x2", endX), ("y2", Markup.number(y(target.min))),
+                                     ("stroke-dasharray", "6 4")], className: "chart-pace"))
+        parts.append(text(words.say("Chỉ tiêu \(words.target(target))", "Target \(words.target(target))"),
+                          x: x(figures.period.end), y: y(target.max) - 6, anchor: "end", className: "chart-label"))
         return parts
     }
 
@@ -106,9 +132,9 @@ struct TimelineDrawing {
         let lastDate = figures.timeline.last?.date ?? figures.period.start
         let carryTo = max(lastDate, min(figures.today, figures.period.end))
         path += " H\(Markup.number(x(carryTo)))"
-        var parts = [Markup.element("path", [("d", path), ("class", "chart-achieved-line")])]
+        var parts = [haloed("path", [("d", path)], className: "chart-achieved-line", haloWidth: 6.5)]
         if let last = figures.timeline.last {
-            parts.append(Markup.element("circle", [("cx", Markup.number(x(last.date))), ("cy", Markup.number(y(last.total))), ("r", "3.5"),
+            parts.append(Markup.element("circle", [("cx", Markup.number(x(last.date))), ("cy", Markup.number(y(last.total))), ("r", "4"),
                                                    ("class", "chart-achieved-dot")]))
         }
         return parts.joined()
@@ -116,13 +142,13 @@ struct TimelineDrawing {
 
     private func todayMarker() -> String {
         let position = x(figures.today)
-        let anchor = position > (Self.plotLeft + Self.plotRight) / 2 ? "end" : "start"
-        let labelX = anchor == "end" ? position - 3 : position + 3
-        let label = words.say("Hôm nay \(figures.today.dayMonthYear)", "Today \(figures.today.dayMonthYear)")
-        return Markup.element("line", [("x1", Markup.number(position)), ("y1", Markup.number(Self.plotTop - 6)),
-                                       ("x2", Markup.number(position)), ("y2", Markup.number(Self.plotBottom)),
-                                       ("stroke-dasharray", "2 3"), ("class", "chart-today")])
-            + Markup.text("text", [("x", Markup.number(labelX)), ("y", Markup.number(Self.plotTop - 10)), ("font-size", "12"),
-                                   ("text-anchor", anchor), ("class", "chart-label")], label)
+        let label = words.say("Cập nhật \(figures.today.dayMonthYear)", "Updated \(figures.today.dayMonthYear)")
+        let labelWidth = ChartText.width(label, size: ChartText.small)
+        let anchor = position + 3 + labelWidth > ChartFrame.width ? "end" : "start"
+        let labelX = anchor == "end" ? max(position - 3, labelWidth) : position + 3
+        return haloed("line", [("x1", Markup.number(position)), ("y1", Markup.number(plotTop - 16)),
+                               ("x2", Markup.number(position)), ("y2", Markup.number(plotBottom)),
+                               ("stroke-dasharray", "2 3")], className: "chart-today", haloWidth: 5)
+            + text(label, x: labelX, y: 14, anchor: anchor, className: "chart-label")
     }
 }

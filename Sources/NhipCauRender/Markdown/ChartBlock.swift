@@ -11,6 +11,9 @@ struct ChartBlock {
     let site: Site
     let charts: ChartRenderer
     let marketNames: [String: String]
+    /// Whether `targets/<id>.json` is in the content folder, to tell a misspelt plan from one
+    /// whose file was not loaded because of its errors.
+    var planFileExists: @Sendable (String) -> Bool = { _ in false }
 
     enum Show: String, CaseIterable {
         case areas, timeline, markets, groups
@@ -35,12 +38,10 @@ struct ChartBlock {
             }
             fields[key] = (line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces), offset)
         }
-        guard let planField = fields["plan"], let plan = site.plan(id: planField.value),
-              let figures = site.planFigures[plan.id] else {
-            let ids = site.plans.map(\.id).sorted().joined(separator: ", ")
-            return .failure(.error(at(location, fields["plan"]?.line ?? 0),
-                vi: "Khối biểu đồ cần `plan:` là tên một tệp trong targets/ (không có .json). Các kế hoạch: \(ids.isEmpty ? "(chưa có)" : ids).",
-                en: "A chart block needs `plan:` naming a file in targets/ (without .json). Plans: \(ids.isEmpty ? "(none yet)" : ids)."))
+        let plan: TargetPlan, figures: PlanFigures
+        switch findPlan(fields["plan"], location: location) {
+        case .success(let found): (plan, figures) = found
+        case .failure(let problem): return .failure(problem)
         }
         let showText = fields["show"]?.value ?? Show.areas.rawValue
         guard let show = Show(rawValue: showText) else {
@@ -49,10 +50,17 @@ struct ChartBlock {
                 en: "`show: \(showText)` does not exist. Choose one of: areas, timeline, markets, groups."))
         }
         let area = fields["area"]?.value
-        if let area, plan.area(id: area) == nil {
-            return .failure(.error(at(location, fields["area"]?.line ?? 0),
-                vi: "Kế hoạch `\(plan.id)` không có địa bàn `\(area)`. Các địa bàn: \(plan.allAreas.map(\.id).joined(separator: ", ")).",
-                en: "The plan `\(plan.id)` has no area `\(area)`. Areas: \(plan.allAreas.map(\.id).joined(separator: ", "))."))
+        if let area, let line = fields["area"]?.line {
+            if plan.area(id: area) == nil {
+                return .failure(.error(at(location, line),
+                    vi: "Kế hoạch `\(plan.id)` không có địa bàn `\(area)`. Các địa bàn: \(plan.allAreas.map(\.id).joined(separator: ", ")).",
+                    en: "The plan `\(plan.id)` has no area `\(area)`. Areas: \(plan.allAreas.map(\.id).joined(separator: ", "))."))
+            }
+            if show == .groups {
+                return .failure(.error(at(location, line),
+                    vi: "`area: \(area)` không dùng được với `show: groups`: nhóm lao động chỉ được tính cho cả kế hoạch. Bỏ dòng `area:`, hoặc dùng `show: timeline` hay `show: markets` để xem riêng địa bàn này.",
+                    en: "`area: \(area)` cannot be used with `show: groups`: groups are counted for the whole plan only. Remove the `area:` line, or use `show: timeline` or `show: markets` for this area alone."))
+            }
         }
         let prefix = "md\(location.line ?? 0)"
         let chart: String? = switch show {
@@ -66,6 +74,28 @@ struct ChartBlock {
                 vi: "Không có gì để vẽ: \(nothingToDraw(show).vi)", en: "Nothing to draw: \(nothingToDraw(show).en)"))
         }
         return .success(chart)
+    }
+
+    /// The plan a block names, with a message for each way it can be wrong: no `plan:` line, a
+    /// plan file that does not exist, and one that exists but could not be read for its errors.
+    private func findPlan(_ field: (value: String, line: Int)?, location: SourceLocation) -> Result<(TargetPlan, PlanFigures), Diagnostic> {
+        let ids = site.plans.map(\.id).sorted().joined(separator: ", ")
+        let known = LocalizedText(vi: ids.isEmpty ? "(chưa có)" : ids, en: ids.isEmpty ? "(none yet)" : ids)
+        guard let field, !field.value.isEmpty else {
+            return .failure(.error(at(location, field?.line ?? 0),
+                vi: "Khối biểu đồ thiếu dòng `plan:` cho biết vẽ kế hoạch nào. Viết `plan:` và tên một tệp trong targets/ (không có .json). Các kế hoạch: \(known.vi).",
+                en: "The chart block has no `plan:` line saying which plan to draw. Write `plan:` and a file name from targets/ (without .json). Plans: \(known.en)."))
+        }
+        let id = field.value
+        if let plan = site.plan(id: id), let figures = site.planFigures[plan.id] { return .success((plan, figures)) }
+        if VietnameseText.isValidSlug(id), planFileExists(id) {
+            return .failure(.error(at(location, field.line),
+                vi: "Kế hoạch `\(id)` có lỗi nên chưa vẽ được biểu đồ. Hãy sửa các lỗi đã báo cho tệp targets/\(id).json.",
+                en: "The plan `\(id)` has errors, so its chart cannot be drawn. Fix the errors reported for targets/\(id).json."))
+        }
+        return .failure(.error(at(location, field.line),
+            vi: "Không có kế hoạch `\(id)`: không có tệp targets/\(id).json. Kiểm tra lại tên; các kế hoạch: \(known.vi).",
+            en: "There is no plan `\(id)`: there is no file targets/\(id).json. Check the name; plans: \(known.en)."))
     }
 
     private func at(_ location: SourceLocation, _ offset: Int) -> SourceLocation {

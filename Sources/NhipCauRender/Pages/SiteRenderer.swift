@@ -25,7 +25,8 @@ public struct SiteRenderer: Sendable {
         self.offline = offline
         let charts = ChartRenderer(language: site.config.language)
         let marketNames = site.marketsBySlug.mapValues(\.title)
-        let chartBlock = ChartBlock(site: site, charts: charts, marketNames: marketNames)
+        let chartBlock = ChartBlock(site: site, charts: charts, marketNames: marketNames,
+                                    planFileExists: { content.fileExists("targets/\($0).json") })
         var handlers = blockHandlers
         handlers["table"] = handlers["table"] ?? { content, location in TableBlock.html(content, location: location) }
         handlers["chart"] = handlers["chart"] ?? { content, location in chartBlock.html(content, location: location) }

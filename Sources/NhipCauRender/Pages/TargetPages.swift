@@ -3,17 +3,33 @@ import NhipCauLoad
 import NhipCauSite
 
 /// Pages of the target data: all plans, one plan with all its charts, one area across plans.
+/// Every figure counts only reports dated on or before the build date (see `ProgressFigures`);
+/// the downloads hold the plan file's data in full, and the plan page says so.
 extension SiteRenderer {
+    private var words: ChartWording { ChartWording(language: formats.language) }
+
+    private func sampleNote(_ plan: TargetPlan) -> String? { plan.isSample ? words.sampleNote : nil }
+
+    /// A table of several plans says it once, above, when all of them are sample data, and
+    /// row by row when only some are.
+    private func tableNotes(_ plans: [TargetPlan]) -> (table: String?, row: (TargetPlan) -> String?) {
+        let samples = plans.filter(\.isSample).count
+        if samples > 0 && samples == plans.count { return (words.sampleNote, { _ in nil }) }
+        return (nil, sampleNote)
+    }
+
     func renderPlanList() -> RenderedPage {
         let route = Routes.plans
+        let notes = tableNotes(site.plans)
         let rows = site.plans.compactMap { plan -> PlanRowView? in
             guard let figures = site.planFigures[plan.id]?.plan else { return nil }
             return PlanRowView(title: plan.title, href: href(Routes.plan(plan.id), from: route), issuer: plan.issuer,
+                               sampleNote: notes.row(plan),
                                period: periodText(plan.period), target: targetText(plan.target, unit: nil),
                                achieved: formats.numbers.integer(figures.achieved), percent: percentText(figures) ?? "—",
                                status: formats.text(figures.status.label), statusKey: figures.status.rawValue)
         }
-        return page(PageFrame(route: route, title: strings.plans), template: "plans", view: PlanListView(t: strings, rows: rows))
+        return page(PageFrame(route: route, title: strings.plans), template: "plans", view: PlanListView(t: strings, sampleNote: notes.table, rows: rows))
     }
 
     func renderPlan(_ plan: TargetPlan) -> RenderedPage {
@@ -26,17 +42,31 @@ extension SiteRenderer {
             chartRenderer.groups(plan: plan, figures: figures, idPrefix: "gr"),
         ].compactMap { $0 }
         let view = PlanView(
-            t: strings, title: plan.title, issuer: plan.issuer, document: plan.document, unit: plan.unit,
+            t: strings, title: plan.title, issuer: plan.issuer, document: plan.document, note: plan.note,
+            sampleNote: sampleNote(plan), unit: plan.unit,
             facts: facts(figures.plan, target: plan.target, unit: plan.unit), charts: charts,
             areas: .nonEmpty(plan.allAreas.map { LinkView(label: $0.name, href: href(Routes.area($0.id), from: route)) }),
             downloads: [DownloadView(label: "CSV (Excel)", href: href(Routes.planCSV(plan.id), from: route)),
-                        DownloadView(label: "JSON", href: href(Routes.planJSON(plan.id), from: route))])
+                        DownloadView(label: "JSON", href: href(Routes.planJSON(plan.id), from: route))],
+            downloadNote: downloadNote(figures.plan))
         var frame = PageFrame(route: route, title: plan.title, description: headlineSentence(plan, figures.plan))
         frame.breadcrumbs = [(strings.plans, Routes.plans)]
         return page(frame, template: "plan", view: view,
                     search: SearchDocument(route: route, kind: .plan, kindLabel: strings.plan, title: plan.title,
                                            summary: headlineSentence(plan, figures.plan),
                                            context: [plan.issuer] + plan.allAreas.map(\.name), text: plan.document ?? ""))
+    }
+
+    /// What the downloads hold, and how it differs from the page when the file already has
+    /// reports dated after the build date.
+    private func downloadNote(_ figures: ProgressFigures) -> String {
+        let whole = words.say("Các tệp tải về là số liệu như đã công bố trong tệp kế hoạch, đủ mọi báo cáo.",
+                              "The downloads hold the data as published in the plan file, every report included.")
+        guard figures.laterEntryCount > 0 else { return whole }
+        let count = formats.numbers.integer(figures.laterEntryCount)
+        let day = formats.date(figures.today)
+        return whole + " " + words.say("Trong đó có \(count) báo cáo ghi ngày sau ngày cập nhật trang (\(day)); các số trên trang này chưa tính những báo cáo đó.",
+                                       "Of these, \(count) reports are dated after this update (\(day)); the figures on this page do not count them yet.")
     }
 
     func renderArea(_ record: AreaRecord) -> RenderedPage {
@@ -50,7 +80,7 @@ extension SiteRenderer {
                 area.areas.isEmpty ? nil : chartRenderer.areas(plan: plan, figures: figures, parentArea: record.id, idPrefix: prefix + "-ar"),
                 chartRenderer.markets(plan: plan, figures: figures, area: record.id, marketNames: marketNames, idPrefix: prefix + "-mk"),
             ].compactMap { $0 }
-            return AreaPlanView(planTitle: plan.title, planHref: href(Routes.plan(plan.id), from: route),
+            return AreaPlanView(planTitle: plan.title, planHref: href(Routes.plan(plan.id), from: route), sampleNote: sampleNote(plan),
                                 facts: facts(areaFigures, target: area.target, unit: plan.unit), charts: charts)
         }
         let view = AreaView(t: strings, name: record.name, plans: sections,
@@ -67,17 +97,24 @@ extension SiteRenderer {
         guard let plan = site.currentPlan, let figures = site.planFigures[plan.id] else { return nil }
         let chart = chartRenderer.areas(plan: plan, figures: figures, idPrefix: "home")
             ?? chartRenderer.timeline(plan: plan, figures: figures, idPrefix: "home")
-        return HeadlineView(sentence: headlineSentence(plan, figures.plan), chart: chart,
+        return HeadlineView(sentence: headlineSentence(plan, figures.plan), sampleNote: sampleNote(plan), chart: chart,
                             href: href(Routes.plan(plan.id), from: .home), linkLabel: strings.seePlan)
     }
 
-    /// Workers placed in a market, plan by plan, for the market's page.
-    func planCounts(for market: Market, from route: Route) -> ListView<PlanCountView>? {
-        .nonEmpty(site.plans.compactMap { plan in
-            guard let count = site.planFigures[plan.id]?.plan.achieved(inMarket: market.document.slug), count > 0 else { return nil }
-            return PlanCountView(title: plan.title, href: href(Routes.plan(plan.id), from: route),
-                                 count: formats.numbers.integer(count), period: periodText(plan.period))
-        })
+    /// Workers placed in a market, plan by plan, for the market's page: a chart, then the table.
+    func planCounts(for market: Market, from route: Route) -> MarketPlansView? {
+        let slug = market.document.slug
+        let plans = site.plans.filter { (site.planFigures[$0.id]?.plan.achieved(inMarket: slug) ?? 0) > 0 }
+        guard !plans.isEmpty else { return nil }
+        let notes = tableNotes(plans)
+        let items = plans.map { plan in
+            PlanCountView(title: plan.title, href: href(Routes.plan(plan.id), from: route), sampleNote: notes.row(plan),
+                          count: formats.numbers.integer(site.planFigures[plan.id]?.plan.achieved(inMarket: slug) ?? 0),
+                          period: periodText(plan.period))
+        }
+        let chart = chartRenderer.marketAcrossPlans(marketSlug: slug, marketName: market.title, plans: site.plans,
+                                                    figures: site.planFigures, idPrefix: "theo-ke-hoach-bieu-do")
+        return MarketPlansView(chart: chart, sampleNote: notes.table, items: items)
     }
 
     // MARK: - Wording of figures
@@ -96,30 +133,26 @@ extension SiteRenderer {
 
     /// `150`, `500–700`, or `44–46 (tăng 10–15% so với 40)`.
     func targetText(_ target: PlanTarget, unit: String?) -> String {
-        let numbers = formats.numbers
-        var text = target.min == target.max ? numbers.integer(target.min) : numbers.integer(target.min) + "–" + numbers.integer(target.max)
+        var text = words.target(target)
         if let unit { text += " " + unit }
-        if let growth = target.growth {
-            let rates = numbers.percent(growth.minRate).dropLast() + "–" + numbers.percent(growth.maxRate)
-            text += formats.language == .vi
-                ? " (tăng \(rates) so với \(numbers.integer(growth.baseline)))"
-                : " (\(rates) growth over \(numbers.integer(growth.baseline)))"
-        }
+        if let growth = words.growthNote(target) { text += " (\(growth))" }
         return text
     }
 
+    /// `30%`; for a range `104,5% mức tối thiểu, 100% mức tối đa`, minimum first, each named.
     func percentText(_ figures: ProgressFigures) -> String? {
-        guard let low = figures.percentOfMin else { return nil }
-        guard let high = figures.percentOfMax, figures.target?.isRange == true else { return formats.numbers.percent(low) }
-        return formats.numbers.percent(high) + " – " + formats.numbers.percent(low)
+        guard figures.percentOfMin != nil else { return nil }
+        return words.percent(ofMin: figures.percentOfMin, ofMax: figures.target?.isRange == true ? figures.percentOfMax : nil)
     }
 
     func headlineSentence(_ plan: TargetPlan, _ figures: ProgressFigures) -> String {
         let achieved = formats.numbers.integer(figures.achieved)
-        let target = targetText(plan.target, unit: plan.unit)
+        var target = words.target(plan.target) + " " + plan.unit
+        if let growth = words.growthNote(plan.target) { target += ", " + growth }
         let status = formats.text(figures.status.label).lowercased()
+        let percent = percentText(figures).map { " (\($0))" } ?? ""
         return formats.language == .vi
-            ? "\(plan.title): đã thực hiện \(achieved) trên chỉ tiêu \(target)" + (percentText(figures).map { " (\($0))" } ?? "") + ", \(status)."
-            : "\(plan.title): \(achieved) placed against a target of \(target)" + (percentText(figures).map { " (\($0))" } ?? "") + ", \(status.lowercased())."
+            ? "\(plan.title): đã thực hiện \(achieved) trên chỉ tiêu \(target)\(percent), \(status)."
+            : "\(plan.title): \(achieved) placed against a target of \(target)\(percent), \(status)."
     }
 }

@@ -85,6 +85,7 @@ enum DefaultTemplates {
     {{#headline}}<section class="headline" aria-labelledby="tien-do">
     <h2 id="tien-do">{{t.progress}}</h2>
     <p>{{sentence}}</p>
+    {{#.sampleNote}}<p class="sample-note" role="note">{{.}}</p>{{/.sampleNote}}
     {{{chart}}}
     <p><a class="more" href="{{href}}">{{linkLabel}}</a></p>
     </section>{{/headline}}

@@ -17,12 +17,13 @@ extension DefaultTemplates {
     static let plans = """
     <h1>{{t.plans}}</h1>
     <p>{{t.plansIntro}}</p>
+    {{#.sampleNote}}<p class="sample-note" role="note">{{.}}</p>{{/.sampleNote}}
     <div class="table-scroll" role="region" aria-labelledby="bang-chi-tieu" tabindex="0">
     <table class="data-table reflow">
     <caption id="bang-chi-tieu">{{t.plansTableCaption}}</caption>
     <thead><tr><th scope="col">{{t.plan}}</th><th scope="col">{{t.period}}</th><th scope="col">{{t.target}}</th><th scope="col">{{t.achieved}}</th><th scope="col">{{t.percentOfTarget}}</th><th scope="col">{{t.status}}</th></tr></thead>
     <tbody>
-    {{#rows}}<tr><th scope="row"><a href="{{href}}">{{title}}</a><br><small>{{issuer}}</small></th><td data-label="{{t.period}}">{{period}}</td><td data-label="{{t.target}}">{{target}}</td><td data-label="{{t.achieved}}">{{achieved}}</td><td data-label="{{t.percentOfTarget}}">{{percent}}</td><td data-label="{{t.status}}"><span class="badge progress-{{statusKey}}">{{status}}</span></td></tr>
+    {{#rows}}<tr><th scope="row"><a href="{{href}}">{{title}}</a><br><small>{{issuer}}</small>{{#.sampleNote}}<br><small class="sample-note">{{.}}</small>{{/.sampleNote}}</th><td data-label="{{t.period}}">{{period}}</td><td data-label="{{t.target}}">{{target}}</td><td data-label="{{t.achieved}}">{{achieved}}</td><td data-label="{{t.percentOfTarget}}">{{percent}}</td><td data-label="{{t.status}}"><span class="badge progress-{{statusKey}}">{{status}}</span></td></tr>
     {{/rows}}</tbody>
     </table>
     </div>
@@ -33,6 +34,8 @@ extension DefaultTemplates {
     <header>
     <h1>{{title}}</h1>
     <p class="lead">{{issuer}}{{#.document}} · {{.}}{{/.document}}</p>
+    {{#.note}}<p>{{.}}</p>{{/.note}}
+    {{#.sampleNote}}<p class="sample-note" role="note">{{.}}</p>{{/.sampleNote}}
     </header>
     {{#facts}}{{>figure-facts}}{{/facts}}
     {{#charts}}{{{.}}}
@@ -43,6 +46,7 @@ extension DefaultTemplates {
     </section>{{/areas}}
     <section aria-labelledby="tai-so-lieu">
     <h2 id="tai-so-lieu">{{t.downloadData}}</h2>
+    <p>{{downloadNote}}</p>
     <ul class="plain-list">
     {{#downloads}}<li><a href="{{href}}" download>{{label}}</a></li>
     {{/downloads}}</ul>
@@ -54,6 +58,7 @@ extension DefaultTemplates {
     <h1>{{name}}</h1>
     {{#plans}}<section class="area-plan">
     <h2><a href="{{planHref}}">{{planTitle}}</a></h2>
+    {{#.sampleNote}}<p class="sample-note" role="note">{{.}}</p>{{/.sampleNote}}
     {{#facts}}{{>figure-facts}}{{/facts}}
     {{#charts}}{{{.}}}
     {{/charts}}
@@ -68,11 +73,13 @@ extension DefaultTemplates {
     static let marketPlans = """
     <section aria-labelledby="theo-ke-hoach">
     <h2 id="theo-ke-hoach">{{t.workersByPlan}}</h2>
+    {{#.chart}}{{{.}}}{{/.chart}}
+    {{#.sampleNote}}<p class="sample-note" role="note">{{.}}</p>{{/.sampleNote}}
     <div class="table-scroll" role="region" aria-labelledby="theo-ke-hoach" tabindex="0">
     <table class="data-table">
     <thead><tr><th scope="col">{{t.plan}}</th><th scope="col">{{t.period}}</th><th scope="col" class="num">{{t.workers}}</th></tr></thead>
     <tbody>
-    {{#items}}<tr><th scope="row"><a href="{{href}}">{{title}}</a></th><td>{{period}}</td><td class="num">{{count}}</td></tr>
+    {{#items}}<tr><th scope="row"><a href="{{href}}">{{title}}</a>{{#.sampleNote}}<br><small class="sample-note">{{.}}</small>{{/.sampleNote}}</th><td>{{period}}</td><td class="num">{{count}}</td></tr>
     {{/items}}</tbody>
     </table>
     </div>

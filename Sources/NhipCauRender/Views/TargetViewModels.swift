@@ -14,6 +14,8 @@ struct PlanRowView: Encodable {
     let title: String
     let href: String
     let issuer: String
+    /// Set for a plan marked `"sample": true`.
+    let sampleNote: String?
     let period: String
     let target: String
     let achieved: String
@@ -24,6 +26,8 @@ struct PlanRowView: Encodable {
 
 struct PlanListView: Encodable {
     let t: UIStrings
+    /// Set when every plan listed is sample data; otherwise each sample row says so.
+    let sampleNote: String?
     let rows: [PlanRowView]
 }
 
@@ -37,16 +41,21 @@ struct PlanView: Encodable {
     let title: String
     let issuer: String
     let document: String?
+    let note: String?
+    let sampleNote: String?
     let unit: String
     let facts: FigureFactsView
     let charts: [String]
     let areas: ListView<LinkView>?
     let downloads: [DownloadView]
+    /// What the downloads hold compared with the page.
+    let downloadNote: String
 }
 
 struct AreaPlanView: Encodable {
     let planTitle: String
     let planHref: String
+    let sampleNote: String?
     let facts: FigureFactsView
     let charts: [String]
 }
@@ -61,6 +70,15 @@ struct AreaView: Encodable {
 struct PlanCountView: Encodable {
     let title: String
     let href: String
+    let sampleNote: String?
     let count: String
     let period: String
+}
+
+/// A market page's workers by plan: a chart, then the same numbers as a table.
+struct MarketPlansView: Encodable {
+    let chart: String?
+    /// Set when every plan listed is sample data; otherwise each sample row says so.
+    let sampleNote: String?
+    let items: [PlanCountView]
 }

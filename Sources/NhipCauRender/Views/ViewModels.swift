@@ -90,6 +90,7 @@ struct PolicyRowView: Encodable {
 
 struct HeadlineView: Encodable {
     let sentence: String
+    let sampleNote: String?
     let chart: String?
     let href: String
     let linkLabel: String
@@ -163,7 +164,7 @@ struct MarketView: Encodable {
     let requirements: String?
     let updated: String?
     let body: String
-    let planCounts: ListView<PlanCountView>?
+    let planCounts: MarketPlansView?
     let stories: ListView<StoryCardView>?
 }
 

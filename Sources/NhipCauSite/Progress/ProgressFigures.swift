@@ -3,9 +3,13 @@ import NhipCauLoad
 
 /// The figures a page shows for a plan or one of its areas on the build date.
 ///
-/// - `achieved`: the sum of every entry's count; for an area its own entries plus all its
-///   sub-areas', for a plan its own entries plus all its areas'. Entries are counted whatever
-///   their date, since validation keeps them inside the period.
+/// Only reports dated on or before the build date (`today`) count: a file may already hold
+/// figures for a later quarter, and a page built for an earlier day must not show them. Every
+/// figure below is computed from those counted entries alone.
+///
+/// - `achieved`: the sum of the counted entries; for an area its own entries plus all its
+///   sub-areas', for a plan its own entries plus all its areas'.
+/// - `laterEntryCount`: entries dated after the build date, left out of every figure.
 /// - `percentOfMin` / `percentOfMax`: achieved ÷ target as a ratio (0.72 = 72%); equal for an
 ///   exact target, nil without a target or with a target of 0.
 /// - `remaining`: how many more are needed to reach the target (its minimum), never negative.
@@ -18,17 +22,22 @@ public struct ProgressFigures: Sendable, Hashable {
     public let period: PlanPeriod
     public let today: SimpleDate
     public let achieved: Int
+    /// Entries counted (dated on or before `today`).
     public let entryCount: Int
+    /// Entries dated after `today`, not counted.
+    public let laterEntryCount: Int
     public let timeline: [TimelinePoint]
     public let byMarket: [MarketCount]
     public let byGroup: [GroupCount]
     public let status: ProgressStatus
 
-    public init(name: String, target: PlanTarget?, period: PlanPeriod, entries: [ProgressEntry], today: SimpleDate) {
+    public init(name: String, target: PlanTarget?, period: PlanPeriod, entries allEntries: [ProgressEntry], today: SimpleDate) {
+        let entries = allEntries.filter { $0.date <= today }
         self.name = name
         self.target = target
         self.period = period
         self.today = today
+        self.laterEntryCount = allEntries.count - entries.count
         self.achieved = entries.reduce(0) { $0 &+ $1.count }
         self.entryCount = entries.count
         self.timeline = TimelinePoint.runningTotals(entries)

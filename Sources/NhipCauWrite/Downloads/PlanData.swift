@@ -4,42 +4,101 @@ import NhipCauSite
 
 /// Open data downloads of each plan: `/chi-tieu/<id>.csv` (opens in Excel, Vietnamese intact)
 /// and `/chi-tieu/<id>.json` (the officer's file as written).
+///
+/// The CSV is one table, one kind of row after another, told apart by the first column:
+/// - `plan`: the whole plan; `area`: every area at any depth, parents first; `group`: every
+///   group. These give the target, and `achieved` and `status` as of `date`, the build date,
+///   counting only reports dated on or before it (as the pages do), with achieved split into
+///   one column per market (`market:<slug>`, then `market_not_given`) and per group (`group:<id>`).
+/// - `report`: every progress entry of the file, whatever its date (the data as published),
+///   with `count` and the same split columns.
+/// Cells are empty where a column does not apply; numbers are plain digits.
 public enum PlanData {
-    public static let csvHeader = ["plan", "area_id", "area_name", "parent_area_id", "target_min", "target_max", "date", "count", "markets", "groups"]
+    static let fixedColumns = ["row", "plan", "id", "name", "parent_id", "target_min", "target_max", "date", "count", "achieved", "status"]
 
-    /// One row per progress entry, plan-level entries first, then areas in file order.
-    /// Starts with a byte-order mark so that spreadsheet programs read it as UTF-8.
-    public static func csv(_ plan: TargetPlan) -> String {
-        var rows = [csvHeader]
-        for entry in plan.progress {
-            rows.append(row(plan: plan, areaID: "", areaName: "", parentID: "", target: plan.target, entry: entry))
-        }
-        for (area, parentID) in areasWithParents(plan.areas, parentID: "") {
-            for entry in area.progress {
-                rows.append(row(plan: plan, areaID: area.id, areaName: area.name, parentID: parentID, target: area.target, entry: entry))
-            }
-        }
-        return "\u{FEFF}" + rows.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    /// Starts with a byte-order mark so that spreadsheet programs read it as UTF-8; lines end in CRLF.
+    public static func csv(_ plan: TargetPlan, in site: Site) -> String {
+        csv(plan, figures: site.planFigures[plan.id] ?? PlanFigures(plan: plan, today: site.today), language: site.config.language)
     }
 
-    private static func areasWithParents(_ areas: [PlanArea], parentID: String) -> [(PlanArea, String)] {
-        areas.flatMap { area in [(area, parentID)] + areasWithParents(area.areas, parentID: area.id) }
+    static func csv(_ plan: TargetPlan, figures: PlanFigures, language: Language) -> String {
+        let table = Table(plan: plan, figures: figures, language: language)
+        return "\u{FEFF}" + table.rows().map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    private static func row(plan: TargetPlan, areaID: String, areaName: String, parentID: String,
-                            target: PlanTarget?, entry: ProgressEntry) -> [String] {
-        [plan.id, areaID, areaName, parentID, target.map { String($0.min) } ?? "", target.map { String($0.max) } ?? "",
-         entry.date.iso, String(entry.count),
-         entry.markets.map { "\($0.slug)=\($0.count)" }.joined(separator: ";"),
-         entry.groups.map { "\($0.id)=\($0.count)" }.joined(separator: ";")]
-    }
-
-    /// RFC 4180 quoting; a cell starting with `=`, `+`, `-` or `@` is prefixed with `'` so a
-    /// spreadsheet never runs it as a formula.
-    static func quoted(_ cell: String) -> String {
+    /// The one place a CSV cell is escaped: RFC 4180 quoting, and a cell starting with `=`, `+`,
+    /// `-` or `@` is prefixed with `'` so a spreadsheet never runs it as a formula.
+    static func csvCell(_ cell: String) -> String {
         var text = cell
         if let first = text.first, "=+-@".contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private struct Table {
+        let plan: TargetPlan
+        let figures: PlanFigures
+        let language: Language
+
+        /// Market slugs in the order they first appear in the file.
+        var markets: [String] {
+            var seen: [String] = []
+            for entry in allEntries.map(\.entry) {
+                for market in entry.markets where !seen.contains(market.slug) { seen.append(market.slug) }
+            }
+            return seen
+        }
+
+        var header: [String] {
+            fixedColumns + markets.map { "market:\($0)" } + ["market_not_given"] + plan.groups.map { "group:\($0.id)" }
+        }
+
+        /// Plan-level entries first, then each area's in file order, with where they were written.
+        var allEntries: [(area: PlanArea?, parentID: String, entry: ProgressEntry)] {
+            plan.progress.map { (nil, "", $0) }
+                + areasWithParents(plan.areas, parentID: "").flatMap { area, parentID in area.progress.map { (area, parentID, $0) } }
+        }
+
+        func rows() -> [[String]] {
+            var rows = [header]
+            rows.append(summary("plan", id: "", name: plan.title, parentID: "", target: plan.target, figures: figures.plan))
+            for (area, parentID) in areasWithParents(plan.areas, parentID: "") {
+                guard let areaFigures = figures.areas[area.id] else { continue }
+                rows.append(summary("area", id: area.id, name: area.name, parentID: parentID, target: area.target, figures: areaFigures))
+            }
+            for group in figures.groups {
+                rows.append(start("group", id: group.group.id, name: group.group.name, parentID: "", target: group.group.target)
+                            + [figures.plan.today.iso, "", String(group.achieved), group.status.label.text(in: language)]
+                            + Array(repeating: "", count: markets.count + 1 + plan.groups.count))
+            }
+            for (area, parentID, entry) in allEntries {
+                rows.append(start("report", id: area?.id ?? "", name: area?.name ?? plan.title, parentID: parentID, target: nil)
+                            + [entry.date.iso, String(entry.count), "", ""]
+                            + split(markets: entry.markets, groups: entry.groups, total: entry.count))
+            }
+            return rows
+        }
+
+        private func start(_ kind: String, id: String, name: String, parentID: String, target: PlanTarget?) -> [String] {
+            [kind, plan.id, id, name, parentID, target.map { String($0.min) } ?? "", target.map { String($0.max) } ?? ""]
+        }
+
+        private func summary(_ kind: String, id: String, name: String, parentID: String, target: PlanTarget?, figures: ProgressFigures) -> [String] {
+            start(kind, id: id, name: name, parentID: parentID, target: target)
+                + [figures.today.iso, "", String(figures.achieved), figures.status.label.text(in: language)]
+                + split(markets: figures.byMarket, groups: figures.byGroup, total: figures.achieved)
+        }
+
+        private func split(markets split: [MarketCount], groups: [GroupCount], total: Int) -> [String] {
+            let byMarket = Dictionary(split.map { ($0.slug, $0.count) }, uniquingKeysWith: +)
+            let byGroup = Dictionary(groups.map { ($0.id, $0.count) }, uniquingKeysWith: +)
+            let assigned = split.reduce(0) { $0 + $1.count }
+            return markets.map { String(byMarket[$0] ?? 0) } + [String(max(0, total - assigned))]
+                + plan.groups.map { String(byGroup[$0.id] ?? 0) }
+        }
+
+        private func areasWithParents(_ areas: [PlanArea], parentID: String) -> [(PlanArea, String)] {
+            areas.flatMap { area in [(area, parentID)] + areasWithParents(area.areas, parentID: area.id) }
+        }
     }
 }

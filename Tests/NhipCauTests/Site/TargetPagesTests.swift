@@ -82,10 +82,16 @@ func siteWithPlan(_ extra: [String: String] = [:]) throws -> TestSite {
         let site = try siteWithPlan()
         #expect(site.build().succeeded)
         let csv = try #require(site.read("chi-tieu/thu-2021.csv"))
-        #expect(csv.hasPrefix("\u{FEFF}plan,area_id,area_name"))
-        let rows = csv.split(separator: "\r\n")
-        #expect(rows.count == 4)
-        #expect(rows.contains("thu-2021,huyen-a,Huyện A,,10,10,2021-03-31,4,nhat-ban=3,"))
+        // As of 2021-06-30: A 4 + 3 = 7 (3 to Japan), B 5 (1 to Japan), plan 12 (4 to Japan, 8 not given).
+        #expect(csv == "\u{FEFF}" + [
+            "row,plan,id,name,parent_id,target_min,target_max,date,count,achieved,status,market:nhat-ban,market_not_given",
+            "plan,thu-2021,,Kế hoạch thử năm 2021,,40,40,2021-06-30,,12,Chậm tiến độ,4,8",
+            "area,thu-2021,huyen-a,Huyện A,,10,10,2021-06-30,,7,Đúng tiến độ,3,4",
+            "area,thu-2021,huyen-b,Huyện B,,30,30,2021-06-30,,5,Chậm tiến độ,1,4",
+            "report,thu-2021,huyen-a,Huyện A,,,,2021-03-31,4,,,3,1",
+            "report,thu-2021,huyen-a,Huyện A,,,,2021-06-30,3,,,0,3",
+            "report,thu-2021,huyen-b,Huyện B,,,,2021-03-31,5,,,1,4",
+        ].joined(separator: "\r\n") + "\r\n")
         #expect(site.read("chi-tieu/thu-2021.json") == handPlan)
     }
 
@@ -114,7 +120,10 @@ func siteWithPlan(_ extra: [String: String] = [:]) throws -> TestSite {
 
     @Test(arguments: [
         // The block's first line is line 8 of the file.
-        ("plan: khong-co\nshow: areas", 8, "Plans: thu-2021"),
+        ("plan: khong-co\nshow: areas", 8, "There is no plan `khong-co`: there is no file targets/khong-co.json. Check the name; plans: thu-2021."),
+        ("show: areas", 8, "The chart block has no `plan:` line"),
+        ("show: timeline\nplan:", 9, "The chart block has no `plan:` line"),
+        ("plan: thu-2021\nshow: groups\narea: huyen-a", 10, "`area: huyen-a` cannot be used with `show: groups`"),
         ("plan: thu-2021\nshow: pie", 9, "does not exist"),
         ("plan: thu-2021\nshow: areas\narea: huyen-z", 10, "has no area"),
         ("plan: thu-2021\nshow: groups", 8, "has no `groups`"),

@@ -83,6 +83,40 @@ struct TargetPlanLoaderTests {
         #expect((exactHalf.target.min, exactHalf.target.max) == (45, 52))
     }
 
+    @Test func growthRatesAreFractionsAndOneHundredPercentIsTheMost() throws {
+        let doubling = try #require(TargetFixtures.load(planJSON(target: #"{ "growth": 1, "baseline": 40 }"#)).plan)
+        #expect((doubling.target.min, doubling.target.max) == (80, 80))
+        let falling = try #require(TargetFixtures.load(planJSON(target: #"{ "growth": -0.1, "baseline": 40 }"#)).plan)
+        #expect(falling.target.min == 36)
+        // 37 × 1.1 = 40.7, rounded up to 41; 40 × 1.15 = 46 exactly.
+        let rounded = try #require(TargetFixtures.load(planJSON(target: #"{ "growth": { "min": 0.1, "max": 0.15 }, "baseline": 37 }"#)).plan)
+        #expect((rounded.target.min, rounded.target.max) == (41, 43)) // 42.55 → 43
+    }
+
+    @Test func growthWrittenAsAPercentIsAnError() {
+        let json = planJSON(target: #"{ "growth": { "min": 0.1, "max": 15 }, "baseline": 40 }"#)
+        expectOne(json, line: 4, marker: "15 }", path: "target.growth.max",
+                  en: "The growth rate 15 means more than 100% growth. Write rates as fractions: 0.1 for 10%, 0.15 for 15%.",
+                  vi: "Tỷ lệ tăng 15 nghĩa là tăng hơn 100%. Tỷ lệ viết dạng số thập phân: viết 0.1 cho 10%, 0.15 cho 15%.")
+        expectOne(planJSON(target: #"{ "growth": 10.5, "baseline": 40 }"#), line: 4, marker: "10.5", path: "target.growth",
+                  en: "The growth rate 10.5 means more than 100% growth.", vi: "viết 0.1 cho 10%")
+        expectOne(planJSON(target: #"{ "growth": -1, "baseline": 40 }"#), line: 4, marker: "-1", path: "target.growth",
+                  en: "The growth rate -1 means a fall of 100% or more.", vi: "giảm hết 100%")
+    }
+
+    @Test func sampleFlagAndNote() throws {
+        let json = planJSON(extra: #" "sample": true, "note": "Kế hoạch ghi “trên 20”: tính là 21.","#)
+        let result = TargetFixtures.load(json)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { $0.formatted(in: .en) })")
+        let plan = try #require(result.plan)
+        #expect(plan.isSample)
+        #expect(plan.note == "Kế hoạch ghi “trên 20”: tính là 21.")
+        #expect(try TargetFixtures.samplePlan().isSample == false)
+        #expect(try #require(TargetFixtures.load(planJSON(extra: #" "sample": false,"#)).plan).isSample == false)
+        expectOne(planJSON(extra: #" "sample": "có","#), line: 2, marker: #""có""#, path: "sample",
+                  en: "Expected true or false (without quotes), but found a string.", vi: "Cần true hoặc false (không có dấu ngoặc kép)")
+    }
+
     @Test func acceptsAPlanWithoutOptionalParts() throws {
         let json = #"{ "title": "T", "issuer": "I", "unit": "u", "period": { "start": "2021-01-01", "end": "2021-01-01" }, "target": 0 }"#
         let result = TargetFixtures.load(json)
