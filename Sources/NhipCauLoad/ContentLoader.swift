@@ -50,32 +50,36 @@ public enum ContentLoader {
         let limit = config?.maxFileBytes ?? SiteConfig.defaultMaxFileBytes
         let reader = DocumentReader(content: content, maxBytes: limit)
 
-        let stories = loadKind(.story, reader, &diagnostics, parse: StoryParser.parse)
+        let stories = loadKind(.story, reader, &diagnostics, parse: StoryParser.parse).models
         let markets = loadKind(.market, reader, &diagnostics, parse: MarketParser.parse)
-        let policies = loadKind(.policy, reader, &diagnostics, parse: PolicyParser.parse)
-        let pages = loadKind(.page, reader, &diagnostics, parse: PageParser.parse)
-        let plans = loadPlans(reader, knownMarkets: Set(markets.map(\.document.slug)), &diagnostics)
+        let policies = loadKind(.policy, reader, &diagnostics, parse: PolicyParser.parse).models
+        let pages = loadKind(.page, reader, &diagnostics, parse: PageParser.parse).models
+        // A market file with an error of its own still names a market: plans that refer to it
+        // are not wrong too, so only that file's error is shown.
+        let plans = loadPlans(reader, knownMarkets: markets.slugs, &diagnostics)
         let media = loadMedia(content, &diagnostics)
         let theme = loadTheme(content, reader, &diagnostics)
         diagnostics.append(contentsOf: unknownEntries(content))
 
         guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (LoadedContent(config: config, stories: stories, markets: markets, policies: policies,
+        return (LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
                               pages: pages, plans: plans, media: media, theme: theme), diagnostics)
     }
 
     /// Reads and parses every `.md` file of one kind on all cores, then checks slugs are unique.
+    /// `slugs` names every file with a valid name, parsed or not, so that references to a file
+    /// with an error of its own are not reported as well.
     private static func loadKind<Model: Sendable>(
         _ kind: ContentKind, _ reader: DocumentReader, _ diagnostics: inout Diagnostics,
         parse: @escaping @Sendable (inout FrontMatter, ContentDocument) -> Model?
-    ) -> [Model] {
+    ) -> (models: [Model], slugs: Set<String>) {
         let files: [String]
         do {
             files = try reader.content.files(in: kind.folder)
         } catch {
             diagnostics.append(.error(SourceLocation(file: kind.folder),
                 vi: "Không đọc được thư mục: \(error.localizedDescription)", en: "Cannot read the folder: \(error.localizedDescription)"))
-            return []
+            return ([], [])
         }
         let results = files.parallelMap { file -> (Model?, [Diagnostic]) in
             switch reader.readDocument(file, kind: kind) {
@@ -89,7 +93,8 @@ public enum ContentLoader {
         }
         for (_, problems) in results { diagnostics.append(contentsOf: problems) }
         diagnostics.append(contentsOf: duplicateSlugs(files))
-        return results.compactMap(\.0)
+        let slugs = files.filter { $0.hasSuffix(".md") }.map(DocumentReader.slug(of:)).filter(VietnameseText.isValidSlug)
+        return (results.compactMap(\.0), Set(slugs))
     }
 
     /// Reads every `targets/*.json` on all cores, then runs the checks that need all plans at once.
@@ -237,7 +242,8 @@ struct DocumentReader: Sendable {
                     let updated = frontMatter.date("updated")
                     let document = ContentDocument(kind: kind, slug: slug, file: file, body: .inFile,
                                                    bodyLine: split.bodyLine, frontMatterSource: split.frontMatter,
-                                                   updated: updated)
+                                                   updated: updated,
+                                                   updatedLocation: updated.map { _ in frontMatter.location(of: "updated") })
                     return (frontMatter, document)
                 }
             }
