@@ -38,6 +38,7 @@ struct Build: ParsableCommand {
     var verbose = false
 
     func validate() throws {
+        try ContentFolder.validate(content)
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
         if let date, SimpleDate(iso: date) == nil {
             throw ValidationError("--date must be a real day written YYYY-MM-DD, e.g. --date 2026-11-25 (got '\(date)').")

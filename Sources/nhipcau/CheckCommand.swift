@@ -32,6 +32,7 @@ struct Check: ParsableCommand {
     var lang: String?
 
     func validate() throws {
+        try ContentFolder.validate(content)
         if let date, SimpleDate(iso: date) == nil {
             throw ValidationError("--date must be a real day written YYYY-MM-DD (got '\(date)').")
         }

@@ -40,6 +40,7 @@ struct Serve: ParsableCommand {
     var verbose = false
 
     func validate() throws {
+        try ContentFolder.validate(content)
         if let date, SimpleDate(iso: date) == nil {
             throw ValidationError("--date must be a real day written YYYY-MM-DD (got '\(date)').")
         }
