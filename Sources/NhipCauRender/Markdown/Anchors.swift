@@ -81,14 +81,15 @@ enum HeadingIDs {
 }
 
 /// The ids each page of the site has, for checking links to `page#fragment`. Another page's heading
-/// ids are found by reading its Markdown again, once, the first time a link points into it; such
-/// links are few, so most builds never read a body twice.
+/// ids are found by reading its Markdown again when a link points into it; such links are few, so
+/// most builds never read a body twice. The ids are kept with the text they came from and parsed
+/// again only if the text changed (under `serve`, an edited body).
 final class AnchorIndex: @unchecked Sendable {
     private let site: Site
     private let content: (any ContentReading)?
     private let lock = NSLock()
     private var documents: [Route: ContentDocument]?
-    private var known: [Route: Set<String>] = [:]
+    private var known: [Route: (text: String, ids: Set<String>)] = [:]
 
     init(site: Site, content: (any ContentReading)?) {
         self.site = site
@@ -101,7 +102,7 @@ final class AnchorIndex: @unchecked Sendable {
         switch kind {
         case .story, .market, .policy, .page:
             guard let document = document(at: route) else { return kind.themeIDs }
-            return lock.withLock { known[route] } ?? read(document, route: route, kind: kind)
+            return read(document, route: route, kind: kind)
         default:
             return kind.themeIDs
         }
@@ -125,9 +126,10 @@ final class AnchorIndex: @unchecked Sendable {
         guard let content,
               case .success(let body) = ContentLoader.readBody(of: document, from: content, maxBytes: site.config.maxFileBytes)
         else { return nil }
+        if let cached = lock.withLock({ known[route] }), cached.text == body.text { return cached.ids }
         let ids = HeadingIDs.ids(of: body.text, file: document.file, firstLine: body.line, reserved: kind.themeIDs)
             .union(kind.themeIDs)
-        lock.withLock { known[route] = ids }
+        lock.withLock { known[route] = (body.text, ids) }
         return ids
     }
 }

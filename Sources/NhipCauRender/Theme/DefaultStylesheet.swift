@@ -24,6 +24,7 @@ enum DefaultStylesheet {
     .site-nav a[aria-current]{text-decoration:underline;text-underline-offset:.3em}
     .breadcrumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:.6rem 0 0;margin:0;font-size:.9rem;color:var(--muted)}
     .breadcrumbs li+li::before{content:"›";margin-right:.25rem}
+    .breadcrumbs li:last-child{flex:1 1 8rem;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
     main{display:block;padding-top:1rem;padding-bottom:2rem}
     main:focus{outline:none}
     h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 .75rem}

@@ -1,5 +1,7 @@
 import Foundation
 import NhipCauCore
+@testable import NhipCauRender
+import NhipCauSite
 import Testing
 
 extension TestSite {
@@ -118,6 +120,28 @@ extension TestSite {
         let same = try #require(bad.find(.error, in: "stories/chi-lan.md", containing: "`#khong-co-tren-trang`").first)
         #expect(same.location.line == 10 && same.message.en.contains("/cau-chuyen/chi-lan/"))
         #expect(bad.errors.count == 4, "\(bad.listing)")
+    }
+
+    /// The theme's ids a link may point at are really on the default theme's pages.
+    @Test func theThemeIdsAllowedInLinksAreOnTheirPages() throws {
+        let site = try TestSite.sample()
+        try #require(site.build(date: Self.sampleDate).succeeded)
+        let pages: [(String, Route)] = [
+            ("index.html", .home), ("cau-chuyen/vuon-nho-sau-ba-nam-o-nhat-ban/index.html", Routes.story("vuon-nho-sau-ba-nam-o-nhat-ban")),
+            ("thi-truong/nhat-ban/index.html", Routes.market("nhat-ban")), ("thi-truong/index.html", Routes.markets),
+            ("chinh-sach/index.html", Routes.policies), ("chi-tieu/index.html", Routes.plans),
+            ("chi-tieu/ninh-thuan-2021/index.html", Routes.plan("ninh-thuan-2021")), ("dia-ban/ninh-son/index.html", Routes.area("ninh-son")),
+            ("tim-kiem/index.html", Routes.search), ("hoi-dap/index.html", Routes.page("hoi-dap")),
+            ("chinh-sach/luat-69-2020/index.html", Routes.policy("luat-69-2020")), ("cau-chuyen/trang/2/index.html", Routes.storiesPage(2)),
+        ]
+        for (path, route) in pages {
+            let html = try #require(site.read(path), "\(path)")
+            let kind = try #require(PageKind(route), "\(route)")
+            for id in kind.themeIDs.sorted() {
+                #expect(html.contains("id=\"\(id)\""), "\(path) lacks the theme's id \(id)")
+            }
+        }
+        #expect(PageKind(Routes.planCSV("ninh-thuan-2021")) == nil && PageKind(Routes.media("media/chia-se.png")) == nil)
     }
 
     @Test func fragmentsOfFilesAreNotChecked() throws {
