@@ -46,11 +46,33 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public var severity: Severity
     public var location: SourceLocation
     public var message: LocalizedText
+    /// The content file whose absence the problem is about (`markets/han-quoc.md` for
+    /// `market: han-quoc`), when there is one; `anyPlanFile` when it is some plan's area. When that
+    /// file is there but failed to load, its own errors say what to fix and this is not repeated.
+    public var followsFrom: String?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: LocalizedText) {
+    /// For a reference to an area: the area would be in one of the plans.
+    public static let anyPlanFile = "targets/"
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: LocalizedText, followsFrom: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.followsFrom = followsFrom
+    }
+
+    /// The same problem, said to follow from `file` being absent.
+    public func following(_ file: String) -> Diagnostic {
+        var copy = self
+        copy.followsFrom = file
+        return copy
+    }
+
+    /// True when the file this problem is about is there but failed to load: its own errors are reported instead.
+    public func followsFromUnusable(_ unusableFiles: Set<String>) -> Bool {
+        guard let file = followsFrom else { return false }
+        if file == Self.anyPlanFile { return unusableFiles.contains { $0.hasPrefix(Self.anyPlanFile) } }
+        return unusableFiles.contains(file)
     }
 
     public static func error(_ location: SourceLocation, vi: String, en: String) -> Diagnostic {

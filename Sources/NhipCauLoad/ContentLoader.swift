@@ -12,6 +12,10 @@ public struct LoadedContent: Sendable {
     public let plans: [TargetPlan]
     public let media: [MediaFile]
     public let theme: [ThemeOverride]
+    /// Content files (paths from the content folder) that are there under a valid name but could
+    /// not be loaded for errors of their own. What refers to them is not reported again: only the
+    /// file's own errors are, and the build stops on those.
+    public let unusableFiles: Set<String>
 }
 
 /// Load stage: files → typed models. Reports every problem it finds, not just the first.
@@ -58,32 +62,37 @@ public enum ContentLoader {
         let limit = config?.maxFileBytes ?? SiteConfig.defaultMaxFileBytes
         let reader = DocumentReader(content: content, maxBytes: limit)
 
-        let stories = loadKind(.story, reader, &diagnostics, parse: StoryParser.parse)
-        let markets = loadKind(.market, reader, &diagnostics, parse: MarketParser.parse)
-        let policies = loadKind(.policy, reader, &diagnostics, parse: PolicyParser.parse)
-        let pages = loadKind(.page, reader, &diagnostics, parse: PageParser.parse)
-        let plans = loadPlans(reader, knownMarkets: Set(markets.map(\.document.slug)), &diagnostics)
-        let media = loadMedia(content, &diagnostics)
+        var unusable = Set<String>()
+        let stories = loadKind(.story, reader, &diagnostics, &unusable, parse: StoryParser.parse).models
+        let markets = loadKind(.market, reader, &diagnostics, &unusable, parse: MarketParser.parse)
+        let policies = loadKind(.policy, reader, &diagnostics, &unusable, parse: PolicyParser.parse).models
+        let pages = loadKind(.page, reader, &diagnostics, &unusable, parse: PageParser.parse).models
+        // A market file with an error of its own still names a market: plans that refer to it
+        // are not wrong too, so only that file's error is shown.
+        let plans = loadPlans(reader, knownMarkets: markets.slugs, &diagnostics, &unusable)
+        let media = loadMedia(content, &diagnostics, &unusable)
         let theme = loadTheme(content, reader, &diagnostics)
         diagnostics.append(contentsOf: unknownEntries(content))
 
         guard let config else { return (nil, diagnostics) }
-        return (LoadedContent(config: config, stories: stories, markets: markets, policies: policies,
-                              pages: pages, plans: plans, media: media, theme: theme), diagnostics)
+        return (LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
+                              pages: pages, plans: plans, media: media, theme: theme, unusableFiles: unusable), diagnostics)
     }
 
     /// Reads and parses every `.md` file of one kind on all cores, then checks slugs are unique.
+    /// `slugs` names every file with a valid name, parsed or not, so that references to a file
+    /// with an error of its own are not reported as well.
     private static func loadKind<Model: Sendable>(
-        _ kind: ContentKind, _ reader: DocumentReader, _ diagnostics: inout Diagnostics,
+        _ kind: ContentKind, _ reader: DocumentReader, _ diagnostics: inout Diagnostics, _ unusable: inout Set<String>,
         parse: @escaping @Sendable (inout FrontMatter, ContentDocument) -> Model?
-    ) -> [Model] {
+    ) -> (models: [Model], slugs: Set<String>) {
         let files: [String]
         do {
             files = try reader.content.files(in: kind.folder)
         } catch {
             diagnostics.append(.error(SourceLocation(file: kind.folder),
                 vi: "Không đọc được thư mục: \(SystemReason.of(error).vi).", en: "Cannot read the folder: \(SystemReason.of(error).en)."))
-            return []
+            return ([], [])
         }
         let results = files.parallelMap { file -> (Model?, [Diagnostic]) in
             switch reader.readDocument(file, kind: kind) {
@@ -97,11 +106,14 @@ public enum ContentLoader {
         }
         for (_, problems) in results { diagnostics.append(contentsOf: problems) }
         diagnostics.append(contentsOf: duplicateSlugs(files))
-        return results.compactMap(\.0)
+        let named = files.filter { $0.hasSuffix(".md") && VietnameseText.isValidSlug(DocumentReader.slug(of: $0)) }
+        unusable.formUnion(zip(files, results).filter { $0.1.0 == nil && named.contains($0.0) }.map(\.0))
+        return (results.compactMap(\.0), Set(named.map(DocumentReader.slug(of:))))
     }
 
     /// Reads every `targets/*.json` on all cores, then runs the checks that need all plans at once.
-    private static func loadPlans(_ reader: DocumentReader, knownMarkets: Set<String>, _ diagnostics: inout Diagnostics) -> [TargetPlan] {
+    private static func loadPlans(_ reader: DocumentReader, knownMarkets: Set<String>, _ diagnostics: inout Diagnostics,
+                                  _ unusable: inout Set<String>) -> [TargetPlan] {
         let files = (try? reader.content.files(in: "targets")) ?? []
         let results = files.parallelMap { file -> (TargetPlan?, [Diagnostic]) in
             guard file.hasSuffix(".json") else {
@@ -116,6 +128,7 @@ public enum ContentLoader {
             }
         }
         for (_, problems) in results { diagnostics.append(contentsOf: problems) }
+        unusable.formUnion(zip(files, results).filter { $0.1.0 == nil && $0.0.hasSuffix(".json") }.map(\.0))
         let plans = results.compactMap(\.0)
         diagnostics.append(contentsOf: TargetPlanLoader.crossCheck(plans))
         diagnostics.append(contentsOf: duplicateSlugs(files.filter { $0.hasSuffix(".json") }))
@@ -138,12 +151,14 @@ public enum ContentLoader {
         return problems
     }
 
-    private static func loadMedia(_ content: any ContentReading, _ diagnostics: inout Diagnostics) -> [MediaFile] {
+    private static func loadMedia(_ content: any ContentReading, _ diagnostics: inout Diagnostics,
+                                  _ unusable: inout Set<String>) -> [MediaFile] {
         let files = (try? content.files(in: "media")) ?? []
         var media: [MediaFile] = []
         for file in files {
             if content.escapesRoot(file) {
                 diagnostics.append(DocumentReader.escapesRootError(file))
+                unusable.insert(file)
             } else {
                 media.append(MediaFile(path: file))
             }
@@ -245,7 +260,8 @@ struct DocumentReader: Sendable {
                     let updated = frontMatter.date("updated")
                     let document = ContentDocument(kind: kind, slug: slug, file: file, body: .inFile,
                                                    bodyLine: split.bodyLine, frontMatterSource: split.frontMatter,
-                                                   updated: updated)
+                                                   updated: updated,
+                                                   updatedLocation: updated.map { _ in frontMatter.location(of: "updated") })
                     return (frontMatter, document)
                 }
             }

@@ -4,7 +4,7 @@ import Yams
 /// `content/site.yml`: the site's name, language, contact and a few switches.
 enum SiteConfigLoader {
     static let file = "site.yml"
-    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html"]
+    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt"]
     static let contactKeys = ["hotline", "email", "address"]
 
     static func load(from content: any ContentReading, diagnostics: inout Diagnostics) -> SiteConfig? {
@@ -28,7 +28,8 @@ enum SiteConfigLoader {
             title: title ?? "", organization: fields.text("organization"), description: fields.text("description"),
             language: language, baseURL: baseURL, contact: readContact(&fields),
             maxFileBytes: maxMB.map { max(1, $0) * 1024 * 1024 } ?? SiteConfig.defaultMaxFileBytes,
-            allowRawHTML: fields.bool("allow_raw_html"))
+            allowRawHTML: fields.bool("allow_raw_html"), shareImage: readShareImage(&fields),
+            shareImageAlt: fields.text("share_image_alt", example: "Logo của cổng thông tin"))
         fields.warnUnknownKeys(allowed: keys)
         diagnostics.append(contentsOf: fields.diagnostics)
         return title == nil ? nil : config
@@ -54,6 +55,17 @@ enum SiteConfigLoader {
             return nil
         }
         return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    private static func readShareImage(_ fields: inout FrontMatter) -> Located<String>? {
+        guard let path = fields.text("share_image", example: "media/chia-se.png") else { return nil }
+        guard SiteConfig.isCardImage(path) else {
+            fields.appendError(at: fields.location(of: "share_image"),
+                vi: "Ảnh chia sẻ `\(path)` phải là ảnh PNG, JPEG hoặc WebP (Facebook, Zalo không hiện ảnh SVG trong thẻ xem trước). Lưu ảnh thành .png hoặc .jpg, cỡ 1200×630, ví dụ `share_image: media/chia-se.png`.",
+                en: "The sharing image `\(path)` must be a PNG, JPEG or WebP (Facebook and Zalo do not show SVG in previews). Save it as .png or .jpg, 1200×630, e.g. `share_image: media/share.png`.")
+            return nil
+        }
+        return fields.located("share_image", path)
     }
 
     private static func readContact(_ fields: inout FrontMatter) -> Contact {

@@ -11,6 +11,11 @@ public enum LinkTarget: Equatable, Sendable {
     case unsafe
     /// Points inside the site at nothing that exists.
     case missing(LocalizedText)
+    /// Points at a story this build leaves out (a draft, or dated later): written as its text alone.
+    case unpublished(LocalizedText)
+    /// Points at a file that failed to load: written as its text alone, and not reported, since the
+    /// file's own errors are.
+    case unusable
 }
 
 extension Site {
@@ -40,6 +45,10 @@ extension Site {
         if !trimmed.isEmpty && !trimmed.hasSuffix("/") { candidates.append(Route(trimmed + "/")) }
         if trimmed.hasSuffix("index.html") { candidates.append(Route(String(trimmed.dropLast("index.html".count)))) }
         if let route = candidates.first(where: { allRoutes.contains($0) }) { return .route(route, suffix: suffix) }
+        if let route = candidates.first(where: { unpublished[$0] != nil }), let why = unpublished[route] {
+            return .unpublished(Self.unpublishedReason(path, why))
+        }
+        if candidates.contains(where: unusableRoutes.contains) { return .unusable }
         return .missing(LocalizedText(
             vi: "Liên kết `\(path)` không dẫn tới trang nào của trang web. Kiểm tra lại địa chỉ, hoặc liên kết tới tệp nội dung, ví dụ `../markets/nhat-ban.md`.",
             en: "The link `\(path)` leads to no page of this site. Check the address, or link to the content file, e.g. `../markets/nhat-ban.md`."))
@@ -54,16 +63,27 @@ extension Site {
                 en: "The link `\(path)` points outside the content folder."))
         }
         if let route = routesByContentFile[target] {
-            guard allRoutes.contains(route) else {
-                return .missing(LocalizedText(
-                    vi: "Liên kết `\(path)` trỏ tới `\(target)`, nhưng bài này chưa được đăng (bản nháp hoặc ngày đăng sau ngày dựng trang). Bỏ liên kết, hoặc đăng bài đó trước.",
-                    en: "The link `\(path)` points at `\(target)`, which is not published (a draft, or dated after the build date). Remove the link, or publish that story first."))
-            }
+            if let why = unpublished[route] { return .unpublished(Self.unpublishedReason(path, why)) }
             return .route(route, suffix: suffix)
         }
+        if unusableFiles.contains(target) { return .unusable }
         return .missing(LocalizedText(
             vi: "Liên kết `\(path)` trỏ tới `\(target)`, nhưng không có tệp đó trong thư mục nội dung. Kiểm tra tên tệp (chữ thường, không dấu).",
             en: "The link `\(path)` points at `\(target)`, but the content folder has no such file. Check the file name."))
+    }
+
+    /// Said, as a warning, where the link is written.
+    private static func unpublishedReason(_ link: String, _ why: Unpublished) -> LocalizedText {
+        switch why {
+        case .draft:
+            LocalizedText(
+                vi: "Liên kết `\(link)` trỏ tới một bản nháp (`draft: true`) chưa được đăng, nên tạm chỉ hiện chữ, không có liên kết. Liên kết sẽ hiện khi bài đó được đăng.",
+                en: "The link `\(link)` points at a draft (`draft: true`) that is not published, so only its text is shown for now. The link appears once that story is published.")
+        case .scheduled(let day):
+            LocalizedText(
+                vi: "Liên kết `\(link)` trỏ tới câu chuyện hẹn đăng ngày \(day.dayMonthYear), nên tới ngày đó mới có liên kết; trước đó chỉ hiện chữ.",
+                en: "The link `\(link)` points at a story scheduled for \(day.iso); the link appears from that day, only its text is shown until then.")
+        }
     }
 
     /// Joins path segments, resolving `.` and `..`; nil when `..` climbs above the content folder.

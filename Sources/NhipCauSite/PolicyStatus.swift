@@ -17,11 +17,33 @@ public enum PolicyStatus: String, Sendable {
 }
 
 extension Policy {
-    /// Replaced or past `expires`: expired. Before `effective` (or, without it, before `issued`): not yet.
-    public func status(on day: SimpleDate) -> PolicyStatus {
-        if replacedBy != nil { return .expired }
+    /// The first day the policy applies: `effective`, or without it the day it was issued.
+    public var inForceFrom: SimpleDate { effective ?? issued }
+
+    /// Past `expires`, or replaced by a policy already in force: expired. Before `inForceFrom`: not yet.
+    /// A replacement announced but not yet in force changes nothing until its own first day.
+    public func status(on day: SimpleDate, replacement: Policy?) -> PolicyStatus {
+        if let replacement, replacement.inForceFrom <= day { return .expired }
         if let expires, day > expires { return .expired }
-        if day < (effective ?? issued) { return .notYet }
+        if day < inForceFrom { return .notYet }
         return .inForce
+    }
+}
+
+extension Site {
+    /// The policy named in `replaced_by`, if any.
+    public func replacement(of policy: Policy) -> Policy? {
+        policy.replacedBy.flatMap { policiesBySlug[$0.value] }
+    }
+
+    /// The policy's status on the build date.
+    public func status(of policy: Policy) -> PolicyStatus {
+        policy.status(on: today, replacement: replacement(of: policy))
+    }
+
+    /// The replacement's first day, when it is announced but not yet in force on the build date.
+    public func pendingReplacement(of policy: Policy) -> (policy: Policy, from: SimpleDate)? {
+        guard let replacement = replacement(of: policy), replacement.inForceFrom > today else { return nil }
+        return (replacement, replacement.inForceFrom)
     }
 }

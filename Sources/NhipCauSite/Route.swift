@@ -1,3 +1,5 @@
+import NhipCauLoad
+
 /// Where a page or file lives in the output, as a path from the site's root: `""` (home),
 /// `cau-chuyen/` (a section), `cau-chuyen/chi-lan/` (a page), `media/a.jpg` (a file).
 /// Pages are directories holding `index.html`, so URLs stay clean on any server.
@@ -92,6 +94,24 @@ public enum Routes {
     public static func area(_ id: String) -> Route { Route("dia-ban/\(id)/") }
     public static func tag(_ slug: String) -> Route { Route("the/\(slug)/") }
     public static func media(_ path: String) -> Route { Route(path) }
+
+    /// Where a content file (`markets/nhat-ban.md`, `targets/x.json`, `media/a.png`) is published;
+    /// nil for a path that is none of these.
+    public static func route(ofContentFile file: String) -> Route? {
+        let parts = file.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return nil }
+        let name = parts[1]
+        if parts[0] == "media" { return media(file) }
+        if parts[0] == "targets", name.hasSuffix(".json") { return plan(String(name.dropLast(5))) }
+        guard name.hasSuffix(".md"), !name.contains("/"), let kind = ContentKind(rawValue: parts[0]) else { return nil }
+        let slug = String(name.dropLast(3))
+        switch kind {
+        case .story: return story(slug)
+        case .market: return market(slug)
+        case .policy: return policy(slug)
+        case .page: return page(slug)
+        }
+    }
 
     /// First path segments the tool writes itself: a free page may not take one of them.
     public static let reservedTopLevel: Set<String> = [

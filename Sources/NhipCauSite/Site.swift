@@ -40,6 +40,14 @@ public struct Site: Sendable {
     public let routesByContentFile: [String: Route]
     /// Every route the build writes, for checking links written as site paths.
     public let allRoutes: Set<Route>
+    /// Stories left out of this build (drafts, or dated after `today`), by the route they will have.
+    public let unpublished: [Route: Unpublished]
+    /// Files that failed to load for errors of their own (see `LoadedContent.unusableFiles`), and
+    /// the routes they would have had: what points at them is not reported a second time.
+    public let unusableFiles: Set<String>
+    public let unusableRoutes: Set<Route>
+    /// True when some plan file failed: its areas are unknown, so area references are not judged.
+    public var aPlanIsUnusable: Bool { unusableFiles.contains { $0.hasPrefix("targets/") } }
 
     public func route(of document: ContentDocument) -> Route {
         switch document.kind {
@@ -52,9 +60,17 @@ public struct Site: Sendable {
 
     public func plan(id: String) -> TargetPlan? { plans.first { $0.id == id } }
 
-    public static let storiesPerPage = 12
+    /// Ten cards are a few screens on a phone; more and the page list is rarely reached.
+    public static let storiesPerPage = 10
 
     public var storyPageCount: Int { max(1, (stories.count + Site.storiesPerPage - 1) / Site.storiesPerPage) }
+}
+
+/// Why a story is not part of this build.
+public enum Unpublished: Sendable, Hashable {
+    case draft
+    /// Dated after the build date: published from that day.
+    case scheduled(SimpleDate)
 }
 
 public struct TagIndex: Sendable {

@@ -30,34 +30,35 @@ public enum SiteAssembler {
         let areaIDs = Set(areas.records.map(\.id))
 
         diagnostics.append(contentsOf: checkPageSlugs(content.pages))
+        let unusable = content.unusableFiles
         for story in content.stories {
-            diagnostics.append(contentsOf: checkReferences(story, markets: marketsBySlug, areaIDs: areaIDs, media: mediaPaths))
+            diagnostics.append(contentsOf: checkReferences(story, markets: marketsBySlug, areaIDs: areaIDs, media: mediaPaths)
+                .filter { !$0.followsFromUnusable(unusable) })
+            diagnostics.append(contentsOf: checkCardImage(story, config: content.config))
         }
         for policy in content.policies {
-            diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug))
+            diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
+                .filter { !$0.followsFromUnusable(unusable) })
+        }
+        if let shareImage = content.config.shareImage {
+            diagnostics.append(contentsOf: checkMediaPath(shareImage, media: mediaPaths).filter { !$0.followsFromUnusable(unusable) })
         }
 
-        let published = content.stories
-            .filter { options.includeDrafts || (!$0.draft && $0.date <= options.today) }
-            .newestFirst()
+        let isPublished = { (story: Story) in options.includeDrafts || (!story.draft && story.date <= options.today) }
+        let published = content.stories.filter(isPublished).newestFirst()
+        let unpublished = Dictionary(content.stories.filter { !isPublished($0) }.map { story in
+            (Routes.story(story.document.slug), story.draft ? Unpublished.draft : .scheduled(story.date))
+        }, uniquingKeysWith: { first, _ in first })
+        diagnostics.append(contentsOf: checkUpdatedDates(content, unpublished: unpublished, today: options.today))
         let markets = content.markets.sorted { collationKey($0.title) < collationKey($1.title) }
         let policies = content.policies.sorted { ($0.issued, $1.document.slug) > ($1.issued, $0.document.slug) }
         let pages = content.pages.sorted { $0.document.slug < $1.document.slug }
+        let plans = content.plans.sorted { ($0.period.end, $0.period.start, $1.id) > ($1.period.end, $1.period.start, $0.id) }
+        let tags = tagIndex(published)
 
         let routes = contentRoutes(content)
-        // Unpublished stories (drafts, future dates) keep their content route, so links to them are
-        // reported as such, but they are not pages of this build.
-        var all = Set(routes.values).subtracting(content.stories.map { Routes.story($0.document.slug) })
-        all.formUnion(published.map { Routes.story($0.document.slug) })
-        all.formUnion([.home, Routes.stories, Routes.markets, Routes.policies, Routes.notFound])
-        let plans = content.plans.sorted { ($0.period.end, $0.period.start, $1.id) > ($1.period.end, $1.period.start, $0.id) }
-        if !plans.isEmpty { all.insert(Routes.plans) }
-        all.formUnion(plans.flatMap { [Routes.plan($0.id), Routes.planCSV($0.id), Routes.planJSON($0.id)] })
-        all.formUnion(areaIDs.map(Routes.area))
-        let tags = tagIndex(published)
-        all.formUnion(tags.map { Routes.tag($0.slug) })
-        let pageCount = max(1, (published.count + Site.storiesPerPage - 1) / Site.storiesPerPage)
-        all.formUnion((1...pageCount).map(Routes.storiesPage))
+        let all = writtenRoutes(content, routes: routes, published: published, unpublished: unpublished,
+                                plans: plans, areaIDs: areaIDs, tags: tags)
 
         let site = Site(
             config: content.config, today: options.today, stories: published, markets: markets,
@@ -71,7 +72,8 @@ public enum SiteAssembler {
             tags: tags,
             menu: pages.filter { $0.menu != nil }.sorted { ($0.menu ?? 0, $0.document.slug) < ($1.menu ?? 0, $1.document.slug) },
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
-            routesByContentFile: routes, allRoutes: all)
+            routesByContentFile: routes, allRoutes: all, unpublished: unpublished,
+            unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
         return (site, diagnostics)
     }
 
@@ -80,6 +82,8 @@ public enum SiteAssembler {
         (VietnameseText.fold(text), text)
     }
 
+    /// Where each content file is published. A plan's data file leads to its page; a theme asset
+    /// (`theme/assets/logo.png`) to the copy the site serves (`assets/logo.png`).
     private static func contentRoutes(_ content: LoadedContent) -> [String: Route] {
         var routes: [String: Route] = [:]
         for story in content.stories { routes[story.document.file] = Routes.story(story.document.slug) }
@@ -87,7 +91,28 @@ public enum SiteAssembler {
         for policy in content.policies { routes[policy.document.file] = Routes.policy(policy.document.slug) }
         for page in content.pages { routes[page.document.file] = Routes.page(page.document.slug) }
         for file in content.media { routes[file.path] = Routes.media(file.path) }
+        for plan in content.plans { routes[plan.sourceFile] = Routes.plan(plan.id) }
+        for asset in content.theme where asset.name.hasPrefix("assets/") { routes[asset.file] = Route(asset.name) }
         return routes
+    }
+
+    /// Every page and file the build writes (search-index shards aside), so that a link written as a
+    /// site path can be checked against what will exist. Unpublished stories keep their content route,
+    /// so links to them are reported as such, but they are not pages of this build.
+    private static func writtenRoutes(_ content: LoadedContent, routes: [String: Route], published: [Story],
+                                      unpublished: [Route: Unpublished], plans: [TargetPlan], areaIDs: Set<String>,
+                                      tags: [TagIndex]) -> Set<Route> {
+        var all = Set(routes.values).subtracting(unpublished.keys)
+        all.formUnion([.home, Routes.stories, Routes.markets, Routes.policies, Routes.notFound, Routes.search,
+                       Routes.stylesheet, Routes.searchScript, Routes.robots])
+        if content.config.baseURL != nil { all.formUnion([Routes.storiesFeed, Routes.policiesFeed, Routes.sitemap]) }
+        if !plans.isEmpty { all.insert(Routes.plans) }
+        all.formUnion(plans.flatMap { [Routes.plan($0.id), Routes.planCSV($0.id), Routes.planJSON($0.id)] })
+        all.formUnion(areaIDs.map(Routes.area))
+        all.formUnion(tags.map { Routes.tag($0.slug) })
+        let pageCount = max(1, (published.count + Site.storiesPerPage - 1) / Site.storiesPerPage)
+        all.formUnion((1...pageCount).map(Routes.storiesPage))
+        return all
     }
 
     private static func tagIndex(_ stories: [Story]) -> [TagIndex] {
@@ -113,14 +138,16 @@ public enum SiteAssembler {
     private static func checkReferences(_ story: Story, markets: [String: Market], areaIDs: Set<String>, media: Set<String>) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if let market = story.market, markets[market.value] == nil {
-            problems.append(.error(market.location,
+            problems.append(Diagnostic.error(market.location,
                 vi: "Không có thị trường `\(market.value)`. Giá trị của `market` là tên tệp trong markets/ (không có .md): \(list(markets.keys)).",
-                en: "There is no market `\(market.value)`. `market` takes a file name from markets/ (without .md): \(list(markets.keys))."))
+                en: "There is no market `\(market.value)`. `market` takes a file name from markets/ (without .md): \(list(markets.keys)).")
+                .following(ContentKind.market.folder + "/" + market.value + ".md"))
         }
         if let area = story.area, !areaIDs.contains(area.value) {
             problems.append(.error(area.location,
                 vi: "Không có địa bàn `\(area.value)` trong số liệu chỉ tiêu (targets/). Dùng một `id` của địa bàn: \(list(areaIDs)).",
-                en: "There is no area `\(area.value)` in the target data (targets/). Use an area `id`: \(list(areaIDs))."))
+                en: "There is no area `\(area.value)` in the target data (targets/). Use an area `id`: \(list(areaIDs)).")
+                .following(Diagnostic.anyPlanFile))
         }
         if let image = story.image {
             problems.append(contentsOf: checkMediaPath(image, media: media))
@@ -136,11 +163,37 @@ public enum SiteAssembler {
                 en: "The image path `\(path)` may not contain `..` or `\\`, nor start with `/`. Write it from the content folder, e.g. `media/stories/photo.jpg`.")]
         }
         guard media.contains(path) else {
-            return [.error(image.location,
+            return [Diagnostic.error(image.location,
                 vi: "Không tìm thấy ảnh `\(path)`. Đặt ảnh trong thư mục media/ và viết đường dẫn tính từ thư mục nội dung, ví dụ `media/stories/anh.jpg`.",
-                en: "The image `\(path)` was not found. Put it under media/ and write its path from the content folder, e.g. `media/stories/photo.jpg`.")]
+                en: "The image `\(path)` was not found. Put it under media/ and write its path from the content folder, e.g. `media/stories/photo.jpg`.")
+                .following(path)]
         }
         return []
+    }
+
+    /// Facebook and Zalo show no SVG in a link's preview: such a story's card uses `share_image`.
+    /// Only said when the site has `base_url`, since without it there are no cards.
+    private static func checkCardImage(_ story: Story, config: SiteConfig) -> [Diagnostic] {
+        guard config.baseURL != nil, let image = story.image, !SiteConfig.isCardImage(image.value) else { return [] }
+        let fallback = config.shareImage == nil
+            ? LocalizedText(vi: "thẻ sẽ không có ảnh", en: "the card will have no picture")
+            : LocalizedText(vi: "thẻ sẽ dùng ảnh chia sẻ chung của cổng (`share_image` trong site.yml)",
+                            en: "the card will use the site's sharing image (`share_image` in site.yml)")
+        return [.warning(image.location,
+            vi: "Ảnh `\(image.value)` không phải ảnh PNG, JPEG hay WebP nên không hiện trong thẻ xem trước khi chia sẻ bài lên Facebook, Zalo; \(fallback.vi). Muốn thẻ có ảnh của bài, lưu ảnh thành .jpg hoặc .png.",
+            en: "The image `\(image.value)` is not a PNG, JPEG or WebP, so Facebook and Zalo will not show it in the story's preview card; \(fallback.en). For the story's own picture on the card, save it as .jpg or .png.")]
+    }
+
+    /// `updated:` after the build date is probably a typo; the page still shows it.
+    private static func checkUpdatedDates(_ content: LoadedContent, unpublished: [Route: Unpublished], today: SimpleDate) -> [Diagnostic] {
+        let published = content.stories.filter { unpublished[Routes.story($0.document.slug)] == nil }.map(\.document)
+        let documents = published + content.markets.map(\.document) + content.policies.map(\.document) + content.pages.map(\.document)
+        return documents.compactMap { document in
+            guard let updated = document.updated, updated > today else { return nil }
+            return .warning(document.updatedLocation ?? SourceLocation(file: document.file),
+                vi: "Ngày cập nhật `updated: \(updated.iso)` ở sau ngày dựng trang (\(today.dayMonthYear)). Ghi ngày đã sửa bài, không ghi ngày trong tương lai.",
+                en: "`updated: \(updated.iso)` is after the build date (\(today.iso)). Write the day the page was changed, not a future day.")
+        }
     }
 
     private static func checkReplacement(_ policy: Policy, policies: [String: Policy]) -> [Diagnostic] {
@@ -151,9 +204,10 @@ public enum SiteAssembler {
                 en: "A policy cannot replace itself. `replaced_by` is the file name of the newer policy in policies/.")]
         }
         guard policies[replacement.value] != nil else {
-            return [.error(replacement.location,
+            return [Diagnostic.error(replacement.location,
                 vi: "Không có văn bản `\(replacement.value)` trong policies/. Các văn bản có: \(list(policies.keys)).",
-                en: "There is no policy `\(replacement.value)` in policies/. Policies: \(list(policies.keys)).")]
+                en: "There is no policy `\(replacement.value)` in policies/. Policies: \(list(policies.keys)).")
+                .following(ContentKind.policy.folder + "/" + replacement.value + ".md")]
         }
         return []
     }

@@ -42,6 +42,7 @@ struct Check: ParsableCommand {
     var language: Language { MessageLanguage.resolve(flag: lang, content: content) }
 
     func validate() throws {
+        try ContentFolder.validate(content, language: language)
         try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
     }
 

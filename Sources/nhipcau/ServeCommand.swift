@@ -43,6 +43,7 @@ struct Serve: ParsableCommand {
 
     func validate() throws {
         let language = language
+        try ContentFolder.validate(content, language: language)
         try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
         if !(0...65535).contains(port) {
             throw Usage.error(language, vi: "--port phải là một số từ 0 đến 65535 (0: tự chọn một cổng còn trống), ví dụ --port 8080.",

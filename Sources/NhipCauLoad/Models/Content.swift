@@ -23,6 +23,8 @@ public struct ContentDocument: Sendable, Hashable {
     public let frontMatterSource: String
     /// `updated:` in front matter: when the officer last changed the page.
     public let updated: SimpleDate?
+    /// Where `updated:` is written, for messages about it.
+    public let updatedLocation: SourceLocation?
 }
 
 public struct Story: Sendable, Hashable, HasContentDocument {
@@ -38,6 +40,8 @@ public struct Story: Sendable, Hashable, HasContentDocument {
     public let imageAlt: String?
     public let author: String?
     public let draft: Bool
+    /// `sample: true`: an illustrative story made up for the portal, badged as such wherever it is shown.
+    public let sample: Bool
 }
 
 public struct Market: Sendable, Hashable, HasContentDocument {
@@ -93,8 +97,18 @@ public struct SiteConfig: Sendable, Hashable {
     public let maxFileBytes: Int
     /// Raw HTML in Markdown is dropped unless the site opts in.
     public let allowRawHTML: Bool
+    /// `share_image`: the picture of every page's sharing card (a PNG, JPEG or WebP under media/),
+    /// unless a story has a raster image of its own.
+    public let shareImage: Located<String>?
+    public let shareImageAlt: String?
 
     public static let defaultMaxFileBytes = 10 * 1024 * 1024
+
+    /// Image types Facebook, Zalo and other apps show in a link's preview card (SVG is not one).
+    public static func isCardImage(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return [".png", ".jpg", ".jpeg", ".webp"].contains { lower.hasSuffix($0) }
+    }
 }
 
 /// A theme file under `content/theme/` that replaces the default theme's file of the same name.
@@ -143,6 +157,6 @@ public struct BodyEdit: Sendable {
 extension ContentDocument {
     func replacingBody(with edit: BodyEdit) -> ContentDocument {
         ContentDocument(kind: kind, slug: slug, file: file, body: .text(edit.body), bodyLine: edit.bodyLine,
-                        frontMatterSource: frontMatterSource, updated: updated)
+                        frontMatterSource: frontMatterSource, updated: updated, updatedLocation: updatedLocation)
     }
 }

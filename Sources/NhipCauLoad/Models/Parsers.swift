@@ -2,7 +2,7 @@ import NhipCauCore
 
 /// Front matter → model, one parser per kind. Each lists the keys it knows so typos are caught.
 enum StoryParser {
-    static let keys = ["title", "date", "summary", "person", "market", "area", "tags", "image", "image_alt", "author", "draft", "updated"]
+    static let keys = ["title", "date", "summary", "person", "market", "area", "tags", "image", "image_alt", "author", "draft", "sample", "updated"]
 
     static func parse(_ fields: inout FrontMatter, _ document: ContentDocument) -> Story? {
         let title = fields.text("title", required: true, example: "Chị Lan và ba năm ở Nhật Bản")
@@ -19,16 +19,37 @@ enum StoryParser {
             summary: fields.text("summary"), person: fields.text("person"),
             market: fields.located("market", fields.text("market", example: "nhat-ban")),
             area: fields.located("area", fields.text("area", example: "ninh-son")),
-            tags: fields.textList("tags", example: "[Nhật Bản, điều dưỡng]"),
+            tags: distinctTags(&fields),
             image: fields.located("image", image), imageAlt: imageAlt,
-            author: fields.text("author"), draft: fields.bool("draft"))
+            author: fields.text("author"), draft: fields.bool("draft"), sample: fields.bool("sample"))
+        if let date { fields.checkUpdated(document, notBefore: date, named: "date") }
         fields.warnUnknownKeys(allowed: keys)
         return title == nil || date == nil ? nil : story
     }
 }
 
+extension StoryParser {
+    /// Tags that give one address (`Hòa Bình`, `Hoà Bình`) are one topic: the first spelling is kept.
+    /// A tag with no letter or digit (`🎉`) cannot have a page and is dropped, with a warning.
+    static func distinctTags(_ fields: inout FrontMatter) -> [String] {
+        var seen: Set<String> = []
+        var tags: [String] = []
+        for tag in fields.textList("tags", example: "[Nhật Bản, điều dưỡng]") {
+            let slug = VietnameseText.slug(tag)
+            guard !slug.isEmpty else {
+                fields.appendWarning(at: fields.location(of: "tags"),
+                    vi: "Chủ đề `\(tag)` không có chữ cái hay chữ số nào nên không có trang chủ đề và bị bỏ qua. Viết chủ đề bằng chữ, ví dụ `tags: [Nhật Bản, điều dưỡng]`.",
+                    en: "The tag `\(tag)` has no letter or digit, so it cannot have a topic page and is left out. Write tags in words, e.g. `tags: [Japan, nursing]`.")
+                continue
+            }
+            if seen.insert(slug).inserted { tags.append(tag) }
+        }
+        return tags
+    }
+}
+
 enum MarketParser {
-    static let keys = ["title", "country", "summary", "income_vnd", "cost_vnd", "contract", "sectors", "requirements", "updated"]
+    static let keys = ["title", "country", "summary", "income_vnd", "cost_vnd", "contract", "sectors", "requirements", "updated", "draft"]
 
     static func parse(_ fields: inout FrontMatter, _ document: ContentDocument) -> Market? {
         let title = fields.text("title", required: true, example: "Nhật Bản")
@@ -41,13 +62,14 @@ enum MarketParser {
             contract: fields.text("contract", example: "3 năm"),
             sectors: fields.textList("sectors", example: "[Cơ khí, Nông nghiệp]"),
             requirements: fields.text("requirements"))
+        fields.refuseDraft(kind: document.kind)
         fields.warnUnknownKeys(allowed: keys)
         return title == nil || country == nil ? nil : market
     }
 }
 
 enum PolicyParser {
-    static let keys = ["title", "number", "issuer", "issued", "effective", "expires", "replaced_by", "summary", "updated"]
+    static let keys = ["title", "number", "issuer", "issued", "effective", "expires", "replaced_by", "summary", "updated", "draft"]
 
     static func parse(_ fields: inout FrontMatter, _ document: ContentDocument) -> Policy? {
         let title = fields.text("title", required: true, example: "Nghị định về chính sách hỗ trợ tạo việc làm")
@@ -66,24 +88,43 @@ enum PolicyParser {
             issued: issued ?? .epoch, effective: effective, expires: expires,
             replacedBy: fields.located("replaced_by", fields.text("replaced_by", example: "luat-69-2020")),
             summary: fields.text("summary"))
+        if let issued { fields.checkUpdated(document, notBefore: issued, named: "issued") }
+        fields.refuseDraft(kind: document.kind)
         fields.warnUnknownKeys(allowed: keys)
         return [title, number, issuer].contains(nil) || issued == nil ? nil : policy
     }
 }
 
 enum PageParser {
-    static let keys = ["title", "summary", "menu", "updated"]
+    static let keys = ["title", "summary", "menu", "updated", "draft"]
 
     static func parse(_ fields: inout FrontMatter, _ document: ContentDocument) -> Page? {
         let title = fields.text("title", required: true, example: "Hỏi đáp")
         let page = Page(document: document, title: title ?? "", summary: fields.text("summary"),
                         menu: fields.integer("menu", example: "2"))
+        fields.refuseDraft(kind: document.kind)
         fields.warnUnknownKeys(allowed: keys)
         return title == nil ? nil : page
     }
 }
 
 extension FrontMatter {
+    /// `updated:` before the day the page was first dated is a typo (a feed would show the older day).
+    mutating func checkUpdated(_ document: ContentDocument, notBefore first: SimpleDate, named key: String) {
+        guard let updated = document.updated, updated < first else { return }
+        appendError(at: location(of: "updated"),
+            vi: "Ngày cập nhật `updated: \(updated.iso)` đứng trước `\(key): \(first.iso)`. Ngày cập nhật là ngày sửa bài gần nhất, không thể sớm hơn; kiểm tra lại hai ngày này.",
+            en: "`updated: \(updated.iso)` is before `\(key): \(first.iso)`. The update is the last day the page was changed, so it cannot be earlier; check both dates.")
+    }
+
+    /// Only stories have drafts: a market, policy or page is published as soon as it is in `content/`.
+    mutating func refuseDraft(kind: ContentKind) {
+        guard bool("draft") else { return }
+        appendError(at: location(of: "draft"),
+            vi: "Chỉ câu chuyện (stories/) mới có bản nháp; \(kind.folder)/ được đăng ngay khi có trong content/. Xóa dòng `draft`, hoặc tạm chuyển tệp ra ngoài thư mục content/ cho đến khi xong.",
+            en: "Only stories (stories/) have drafts; \(kind.folder)/ files are published as soon as they are in content/. Remove the `draft` line, or keep the file outside content/ until it is ready.")
+    }
+
     mutating func appendWarning(at location: SourceLocation, vi: String, en: String) {
         appendDiagnostic(.warning(location, vi: vi, en: en))
     }

@@ -91,7 +91,8 @@ struct ChartBlock {
         if VietnameseText.isValidSlug(id), planFileExists(id) {
             return .failure(.error(at(location, field.line),
                 vi: "Kế hoạch `\(id)` có lỗi nên chưa vẽ được biểu đồ. Hãy sửa các lỗi đã báo cho tệp targets/\(id).json.",
-                en: "The plan `\(id)` has errors, so its chart cannot be drawn. Fix the errors reported for targets/\(id).json."))
+                en: "The plan `\(id)` has errors, so its chart cannot be drawn. Fix the errors reported for targets/\(id).json.")
+                .following("targets/\(id).json"))
         }
         return .failure(.error(at(location, field.line),
             vi: "Không có kế hoạch `\(id)`: không có tệp targets/\(id).json. Kiểm tra lại tên; các kế hoạch: \(known.vi).",

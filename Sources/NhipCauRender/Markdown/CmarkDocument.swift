@@ -112,6 +112,17 @@ struct CmarkNode {
         cmark_node_free(pointer)
     }
 
+    /// The HTML of this node's children, as cmark writes them inside it (for a heading: its text,
+    /// emphasis and links).
+    func childrenHTML(allowRawHTML: Bool) -> String {
+        let options = CMARK_OPT_SMART | (allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+        return children.map { child in
+            guard let rendered = cmark_render_html(child.pointer, options) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }.joined()
+    }
+
     /// Removes a link but keeps what it says: `[text](javascript:…)` becomes `text`. The node is freed.
     func unwrap() {
         for child in children { _ = cmark_node_insert_before(pointer, child.pointer) }

@@ -14,18 +14,30 @@ public struct RenderedMarkdown: Sendable {
     public let diagnostics: [Diagnostic]
 }
 
-/// Markdown → HTML through cmark's tree: links are rewritten to relative URLs and checked,
-/// unsafe URLs dropped, fenced blocks with a known info string replaced, headings shifted
-/// below the page's own `h1`.
+/// Markdown → HTML through cmark's tree: links are rewritten to relative URLs and checked (with
+/// their `#fragment`), unsafe URLs dropped, fenced blocks with a known info string replaced,
+/// headings shifted below the page's own `h1` and given ids from their text.
 public struct MarkdownRenderer: Sendable {
     let site: Site
     let blockHandlers: [String: FencedBlockHandler]
     let offline: Bool
+    let anchors: AnchorIndex
 
-    public init(site: Site, blockHandlers: [String: FencedBlockHandler], offline: Bool) {
+    /// - Parameter content: where other pages' Markdown is read to check links into their headings;
+    ///   without it only links within the page and to the theme's fixed ids are checked.
+    public init(site: Site, blockHandlers: [String: FencedBlockHandler], offline: Bool, content: (any ContentReading)? = nil) {
         self.site = site
         self.blockHandlers = blockHandlers
         self.offline = offline
+        self.anchors = AnchorIndex(site: site, content: content)
+    }
+
+    /// A link with a `#fragment`, checked once the page's own heading ids are known.
+    private struct FragmentLink {
+        let written: String
+        let target: Route
+        let fragment: String
+        let location: SourceLocation
     }
 
     /// - Parameters:
@@ -41,6 +53,7 @@ public struct MarkdownRenderer: Sendable {
                 vi: "Không đọc được nội dung Markdown.", en: "The Markdown could not be read.")])
         }
         var diagnostics: [Diagnostic] = []
+        var fragments: [FragmentLink] = []
         let nodes = document.nodes()
         let plainText = nodes.first.map { $0.plainText } ?? ""
         shiftHeadings(nodes)
@@ -49,7 +62,7 @@ public struct MarkdownRenderer: Sendable {
             let found = diagnostics.count
             switch node.type {
             case CMARK_NODE_LINK:
-                rewriteLink(node, at: location, page: page, diagnostics: &diagnostics)
+                rewriteLink(node, at: location, page: page, diagnostics: &diagnostics, fragments: &fragments)
             case CMARK_NODE_IMAGE:
                 rewriteImage(node, at: location, page: page, diagnostics: &diagnostics)
             case CMARK_NODE_CODE_BLOCK:
@@ -64,16 +77,28 @@ public struct MarkdownRenderer: Sendable {
                 for index in found..<diagnostics.count { diagnostics[index].location.column = column }
             }
         }
+        // After the links (a heading may hold one), and on a fresh list of nodes: the pass above
+        // may have freed some.
+        let themeIDs = PageKind(page)?.themeIDs ?? []
+        let headingIDs = giveHeadingsIDs(document, reserved: themeIDs)
+        diagnostics += fragments.compactMap { check($0, page: page, pageIDs: headingIDs.union(themeIDs)) }
         return RenderedMarkdown(html: document.html(allowRawHTML: site.config.allowRawHTML),
                                 plainText: collapseWhitespace(plainText), diagnostics: diagnostics)
     }
 
-    private func rewriteLink(_ node: CmarkNode, at location: SourceLocation, page: Route, diagnostics: inout [Diagnostic]) {
-        switch site.resolveLink(node.url, from: location.file) {
+    private func rewriteLink(_ node: CmarkNode, at location: SourceLocation, page: Route, diagnostics: inout [Diagnostic],
+                             fragments: inout [FragmentLink]) {
+        let written = node.url
+        switch site.resolveLink(written, from: location.file) {
         case .route(let route, let suffix):
+            if let fragment = Self.fragment(of: suffix) {
+                fragments.append(FragmentLink(written: written, target: route, fragment: fragment, location: location))
+            }
             node.url = page.href(to: route, offline: offline) + suffix
         case .unchanged:
-            break
+            if written.hasPrefix("#"), let fragment = Self.fragment(of: written) {
+                fragments.append(FragmentLink(written: written, target: page, fragment: fragment, location: location))
+            }
         case .unsafe:
             diagnostics.append(.warning(location,
                 vi: "Đã bỏ liên kết `\(node.url)`: loại liên kết này có thể chạy mã độc trên máy người đọc. Chỉ dùng liên kết http(s), mailto, tel hoặc tới trang trong web.",
@@ -81,7 +106,44 @@ public struct MarkdownRenderer: Sendable {
             node.unwrap()
         case .missing(let reason):
             diagnostics.append(Diagnostic(.error, location, reason))
+        case .unpublished(let reason):
+            diagnostics.append(Diagnostic(.warning, location, reason))
+            node.unwrap()
+        case .unusable:
+            node.unwrap()
         }
+    }
+
+    /// The decoded fragment of `#…` in a link's suffix; nil for none, `#` alone and `#top`, which
+    /// browsers take as the top of the page.
+    static func fragment(of suffix: String) -> String? {
+        guard let hash = suffix.firstIndex(of: "#") else { return nil }
+        let raw = String(suffix[suffix.index(after: hash)...])
+        let fragment = raw.removingPercentEncoding ?? raw
+        return fragment.isEmpty || fragment.lowercased() == "top" ? nil : fragment
+    }
+
+    private func check(_ link: FragmentLink, page: Route, pageIDs: Set<String>) -> Diagnostic? {
+        guard let ids = link.target == page ? pageIDs : anchors.ids(of: link.target), !ids.contains(link.fragment) else { return nil }
+        let listed = ids.subtracting(["noi-dung"]).sorted()
+        let shown = listed.prefix(12).joined(separator: ", ") + (listed.count > 12 ? ", …" : "")
+        let sections = listed.isEmpty
+            ? LocalizedText(vi: "Trang đó chưa có tiêu đề mục nào.", en: "That page has no section headings yet.")
+            : LocalizedText(vi: "Các mục có: \(shown).", en: "Its sections: \(shown).")
+        return .error(link.location,
+            vi: "Liên kết `\(link.written)` trỏ tới mục `#\(link.fragment)` của trang \(link.target), nhưng trang đó không có mục này. \(sections.vi) Mỗi tiêu đề trong bài (`## …`) là một mục; tên mục là tiêu đề viết thường, không dấu, nối bằng gạch ngang: `## Vay vốn` → `#vay-von`.",
+            en: "The link `\(link.written)` points at the section `#\(link.fragment)` of the page \(link.target), which has no such section. \(sections.en) Each heading of a page (`## …`) is a section, named by its text in lowercase without accents, joined by hyphens: `## Vay vốn` → `#vay-von`.")
+    }
+
+    /// Replaces each heading by the same heading with its id; returns the ids given.
+    private func giveHeadingsIDs(_ document: CmarkDocument, reserved: Set<String>) -> Set<String> {
+        let assigned = HeadingIDs.assign(document, reserved: reserved)
+        for (heading, id) in assigned {
+            let level = heading.headingLevel
+            let inner = heading.childrenHTML(allowRawHTML: site.config.allowRawHTML)
+            heading.replace(withHTML: "<h\(level) id=\"\(id)\">\(inner)</h\(level)>\n")
+        }
+        return Set(assigned.map(\.id))
     }
 
     private func rewriteImage(_ node: CmarkNode, at location: SourceLocation, page: Route, diagnostics: inout [Diagnostic]) {
@@ -90,7 +152,8 @@ public struct MarkdownRenderer: Sendable {
                 vi: "Ảnh `\(node.url)` chưa có mô tả. Viết mô tả trong ngoặc vuông: `![Chị Lan tại xưởng may](…)`.",
                 en: "The image `\(node.url)` has no description. Write one in the brackets: `![A worker at the factory](…)`."))
         }
-        rewriteLink(node, at: location, page: page, diagnostics: &diagnostics)
+        var fragments: [FragmentLink] = []
+        rewriteLink(node, at: location, page: page, diagnostics: &diagnostics, fragments: &fragments)
     }
 
     private func replaceFencedBlock(_ node: CmarkNode, at location: SourceLocation, diagnostics: inout [Diagnostic]) {

@@ -1,60 +1,151 @@
+import Foundation
 import NhipCauCore
 
-/// ```` ```table ```` blocks: rows pasted from a spreadsheet (tab-separated) or written with commas
-/// become an accessible HTML table whose first row is the header. Plain CommonMark has no tables.
+/// ```` ```table ```` blocks: rows pasted from a spreadsheet (tab-separated), saved as CSV by Excel
+/// in Vietnamese (semicolons) or written with commas become an accessible HTML table whose first
+/// row is the header. Plain CommonMark has no tables.
 enum TableBlock {
     static func html(_ content: String, location: SourceLocation) -> Result<String, Diagnostic> {
-        // Blank lines are skipped, but each row keeps its own line in the file for errors.
-        let numbered = content.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { (offset: $0.offset, text: String($0.element)) }
-            .filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
-        let lines = numbered.map(\.text)
-        guard let first = lines.first else {
+        let separator = DelimitedText.separator(forHeaderOf: content)
+        let rows: [DelimitedText.Row]
+        switch DelimitedText.rows(content, separator: separator) {
+        case .success(let parsed): rows = parsed
+        case .failure(let unclosed):
+            return .failure(.error(at(location, unclosed.line),
+                vi: "Ô bắt đầu bằng dấu ngoặc kép `\"` ở dòng này không có dấu `\"` đóng. Thêm dấu `\"` ở cuối ô; muốn viết dấu ngoặc kép trong ô thì gõ hai lần: `\"Có \"\"ngoặc\"\"\"`.",
+                en: "The cell opened with a double quote `\"` on this line is never closed. Add the closing `\"`; to write a quote inside a cell, double it: `\"Say \"\"hi\"\"\"`."))
+        }
+        guard let header = rows.first else {
             return .failure(.error(location,
                 vi: "Khối bảng trống. Dán các dòng từ bảng tính (cột cách nhau bằng phím Tab), dòng đầu là tiêu đề cột.",
                 en: "The table block is empty. Paste rows from a spreadsheet (columns separated by Tab), the first row being the headers."))
         }
-        let separator: Character = first.contains("\t") ? "\t" : ","
-        let rows = lines.map { split($0, by: separator) }
-        let width = rows[0].count
-        if let bad = rows.firstIndex(where: { $0.count != width }) {
-            var place = location
-            place.line = (location.line ?? 1) + numbered[bad].offset
-            return .failure(.error(place,
-                vi: "Dòng này có \(rows[bad].count) cột, dòng tiêu đề có \(width). Mỗi dòng của bảng phải có cùng số cột.",
-                en: "This row has \(rows[bad].count) columns, the header row has \(width). Every row must have the same number of columns."))
+        let width = header.cells.count
+        if let bad = rows.first(where: { $0.cells.count != width }) {
+            return .failure(.error(at(location, bad.line),
+                vi: "Dòng này có \(bad.cells.count) cột, dòng tiêu đề có \(width). Mỗi dòng của bảng phải có cùng số cột (cột cách nhau bằng \(separatorName(separator).vi)).",
+                en: "This row has \(bad.cells.count) columns, the header row has \(width). Every row must have the same number of columns (separated by \(separatorName(separator).en))."))
         }
-        var html = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escape(rows[0].joined(separator: ", ")))\"><table class=\"data-table\">\n<thead><tr>"
-        html += rows[0].map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
+        var html = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escape(header.cells.joined(separator: ", ")))\"><table class=\"data-table\">\n<thead><tr>"
+        html += header.cells.map { "<th scope=\"col\">\(cellHTML($0))</th>" }.joined()
         html += "</tr></thead>\n<tbody>\n"
         for row in rows.dropFirst() {
-            html += "<tr>" + row.enumerated().map { index, cell in
-                index == 0 ? "<th scope=\"row\">\(escape(cell))</th>" : "<td>\(escape(cell))</td>"
+            html += "<tr>" + row.cells.enumerated().map { index, cell in
+                index == 0 ? "<th scope=\"row\">\(cellHTML(cell))</th>" : "<td>\(cellHTML(cell))</td>"
             }.joined() + "</tr>\n"
         }
         return .success(html + "</tbody>\n</table></div>\n")
     }
 
-    /// Splits a row; with commas, a cell in double quotes may hold commas (`"1,5 triệu"`).
-    static func split(_ line: String, by separator: Character) -> [String] {
-        guard separator == "," else {
-            return line.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    /// A line break inside a quoted cell stays a line break.
+    private static func cellHTML(_ cell: String) -> String {
+        cell.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>")
+    }
+
+    private static func at(_ location: SourceLocation, _ offset: Int) -> SourceLocation {
+        var place = location
+        place.line = (location.line ?? 1) + offset
+        return place
+    }
+
+    private static func separatorName(_ separator: Character) -> LocalizedText {
+        switch separator {
+        case "\t": LocalizedText(vi: "phím Tab", en: "Tab")
+        case ";": LocalizedText(vi: "dấu chấm phẩy `;`", en: "semicolons `;`")
+        default: LocalizedText(vi: "dấu phẩy `,`", en: "commas `,`")
         }
-        var cells: [String] = []
-        var cell = ""
+    }
+}
+
+/// Rows of delimited text as RFC 4180 reads them: a cell in double quotes may hold the separator,
+/// line breaks, and quotes written twice (`"Có ""ngoặc"""` → `Có "ngoặc"`). Spaces around a cell are
+/// dropped (officers line up columns by hand), inside quotes they are kept; blank lines are skipped.
+enum DelimitedText {
+    struct Row: Equatable {
+        var cells: [String]
+        /// Lines after the first line of the text where the row starts (0 for the first).
+        var line: Int
+    }
+
+    struct Unclosed: Error, Equatable {
+        /// Lines after the first line of the text where the quoted cell opens.
+        let line: Int
+    }
+
+    /// Tab when the header line has one (a copy from a spreadsheet); else `;` when the header has
+    /// one and no comma outside quotes (Excel's "Save as CSV" with Vietnamese settings); else `,`.
+    static func separator(forHeaderOf text: String) -> Character {
+        let header = text.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) } ?? ""
+        if header.contains("\t") { return "\t" }
         var quoted = false
-        for character in line {
-            if character == "\"" {
-                quoted.toggle()
-            } else if character == separator && !quoted {
-                cells.append(cell.trimmingCharacters(in: .whitespaces))
-                cell = ""
-            } else {
-                cell.append(character)
+        var semicolon = false
+        for character in header {
+            switch character {
+            case "\"": quoted.toggle()
+            case "," where !quoted: return ","
+            case ";" where !quoted: semicolon = true
+            default: break
             }
         }
-        cells.append(cell.trimmingCharacters(in: .whitespaces))
-        return cells
+        return semicolon ? ";" : ","
+    }
+
+    static func rows(_ text: String, separator: Character) -> Result<[Row], Unclosed> {
+        var rows: [Row] = []
+        var cells: [String] = []
+        var cell = ""
+        var line = 0, rowLine = 0, quoteLine = 0
+        var inQuotes = false
+        /// The cell was quoted: what follows its closing quote, up to the separator, is only spacing.
+        var wasQuoted = false
+        var pendingQuote = false
+        var rowHasText = false
+
+        func endCell() {
+            cells.append(wasQuoted ? cell : cell.trimmed)
+            if wasQuoted || !cell.trimmed.isEmpty { rowHasText = true }
+            cell = ""
+            wasQuoted = false
+        }
+        func endRow() {
+            endCell()
+            if rowHasText || cells.count > 1 { rows.append(Row(cells: cells, line: rowLine)) }
+            cells = []
+            rowHasText = false
+        }
+
+        for character in text.replacingOccurrences(of: "\r\n", with: "\n") {
+            if pendingQuote {
+                pendingQuote = false
+                if character == "\"" { cell.append("\""); continue }
+                inQuotes = false
+            }
+            if inQuotes {
+                if character == "\"" { pendingQuote = true; continue }
+                if character == "\n" { line += 1 }
+                cell.append(character)
+                continue
+            }
+            switch character {
+            case "\"" where !wasQuoted && cell.allSatisfy({ $0 == " " }):
+                cell = ""
+                inQuotes = true
+                wasQuoted = true
+                quoteLine = line
+            case separator:
+                endCell()
+            case "\n":
+                endRow()
+                line += 1
+                rowLine = line
+            default:
+                // Text after a closing quote (`"a" b`) is kept, as spreadsheets do, except spacing.
+                if !(wasQuoted && character == " ") { cell.append(character) }
+            }
+        }
+        if inQuotes && !pendingQuote { return .failure(Unclosed(line: quoteLine)) }
+        endRow()
+        return .success(rows)
     }
 }
 

@@ -12,7 +12,7 @@ extension SiteRenderer {
             t: strings, title: story.title, date: formats.date(story.date), dateISO: story.date.iso,
             updated: story.document.updated.map(formats.date), author: story.author, summary: story.summary,
             image: story.image.map { ImageView(src: href(Routes.media($0.value), from: route), alt: story.imageAlt ?? "") },
-            person: story.person,
+            person: story.person, sample: story.sample,
             market: market.map { LinkView(label: $0.title, href: href(Routes.market($0.document.slug), from: route)) },
             area: story.area.map { areaLink($0.value, from: route) },
             tags: .nonEmpty(story.tags.compactMap { tag in
@@ -23,7 +23,8 @@ extension SiteRenderer {
         var frame = PageFrame(route: route, title: story.title, description: story.summary)
         frame.breadcrumbs = [(strings.stories, Routes.stories)]
         frame.socialType = "article"
-        frame.image = story.image.map { ($0.value, story.imageAlt) }
+        // Apps show no SVG in link previews: such a story's card takes the site's sharing image.
+        frame.image = story.image.flatMap { SiteConfig.isCardImage($0.value) ? ($0.value, story.imageAlt) : nil }
         return page(frame, template: "story", view: view,
                     search: SearchDocument(route: route, kind: .story, kindLabel: strings.storyKind, title: story.title,
                                            summary: story.summary ?? "",
@@ -78,14 +79,18 @@ extension SiteRenderer {
     func renderPolicy(_ policy: Policy) -> RenderedPage {
         let route = Routes.policy(policy.document.slug)
         let body = body(of: policy.document, at: route)
-        let status = policy.status(on: site.today)
-        let replacement = policy.replacedBy.flatMap { site.policiesBySlug[$0.value] }
+        let status = site.status(of: policy)
+        let pending = site.pendingReplacement(of: policy)
         let view = PolicyView(
             t: strings, number: policy.number, title: policy.title, summary: policy.summary,
             status: formats.text(status.label), statusKey: status.rawValue, issuer: policy.issuer,
             issued: formats.date(policy.issued), effective: policy.effective.map(formats.date),
             expires: policy.expires.map(formats.date),
-            replacedBy: replacement.map { policyLink($0, from: route) },
+            replacedBy: site.replacement(of: policy).map { replacement in
+                ReplacementView(label: "\(replacement.number): \(replacement.title)", number: replacement.number,
+                                href: href(Routes.policy(replacement.document.slug), from: route),
+                                pendingFrom: pending.map { formats.date($0.from) })
+            },
             replaces: .nonEmpty((site.replacements[policy.document.slug] ?? []).map { policyLink($0, from: route) }),
             updated: policy.document.updated.map(formats.date), body: body.html)
         var frame = PageFrame(route: route, title: "\(policy.number): \(policy.title)", description: policy.summary)

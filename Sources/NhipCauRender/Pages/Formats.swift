@@ -10,7 +10,13 @@ struct Formats: Sendable {
         numbers = NumberFormat(language: language)
     }
 
-    func date(_ day: SimpleDate) -> String { day.dayMonthYear }
+    /// `30/06/2021` in Vietnamese; `30 June 2021` in English, which no reader takes for 6 March.
+    func date(_ day: SimpleDate) -> String {
+        language == .vi ? day.dayMonthYear : "\(day.day) \(Self.englishMonths[day.month - 1]) \(day.year)"
+    }
+
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                "September", "October", "November", "December"]
 
     func moneyRange(_ range: ClosedRange<Int>) -> String {
         range.lowerBound == range.upperBound

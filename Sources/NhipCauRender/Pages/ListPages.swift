@@ -65,7 +65,7 @@ extension SiteRenderer {
     }
 
     func policyRow(_ policy: Policy, from route: Route) -> PolicyRowView {
-        let status = policy.status(on: site.today)
+        let status = site.status(of: policy)
         return PolicyRowView(number: policy.number, title: policy.title,
                              href: href(Routes.policy(policy.document.slug), from: route), issuer: policy.issuer,
                              issued: formats.date(policy.issued), status: formats.text(status.label), statusKey: status.rawValue)
@@ -75,8 +75,10 @@ extension SiteRenderer {
     /// when `base_url` is known (see `href(_:from:)`).
     func renderNotFound() -> RenderedPage {
         let route = Routes.notFound
-        let targets: [(String, Route)] = [(strings.home, .home), (strings.stories, Routes.stories),
-                                          (strings.markets, Routes.markets), (strings.policies, Routes.policies)]
+        var targets: [(String, Route)] = [(strings.home, .home), (strings.search, Routes.search),
+                                          (strings.stories, Routes.stories), (strings.markets, Routes.markets),
+                                          (strings.policies, Routes.policies)]
+        if !site.plans.isEmpty { targets.append((strings.plans, Routes.plans)) }
         let view = NotFoundView(t: strings, links: targets.map { LinkView(label: $0.0, href: href($0.1, from: route)) })
         return page(PageFrame(route: route, title: strings.notFoundTitle), template: "not-found", view: view)
     }

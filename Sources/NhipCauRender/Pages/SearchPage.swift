@@ -13,7 +13,7 @@ extension SiteRenderer {
         sections += site.menu.map { ($0.title, Routes.page($0.document.slug)) }
         let view = SearchPageView(
             t: strings, action: href(route, from: route),
-            index: String(Routes.searchIndex.path.dropFirst(route.path.count)), root: href(.home, from: route),
+            index: String(Routes.searchIndex.path.dropFirst(route.path.count)), root: route.href(to: .home),
             script: href(Routes.searchScript, from: route),
             sections: sections.map { LinkView(label: $0.0, href: href($0.1, from: route)) })
         return page(PageFrame(route: route, title: strings.search, description: strings.searchIntro), template: "search", view: view)

@@ -30,7 +30,7 @@ public struct SiteRenderer: Sendable {
         var handlers = blockHandlers
         handlers["table"] = handlers["table"] ?? { content, location in TableBlock.html(content, location: location) }
         handlers["chart"] = handlers["chart"] ?? { content, location in chartBlock.html(content, location: location) }
-        self.markdown = MarkdownRenderer(site: site, blockHandlers: handlers, offline: offline)
+        self.markdown = MarkdownRenderer(site: site, blockHandlers: handlers, offline: offline, content: content)
         self.strings = UIStrings.forLanguage(site.config.language)
         self.formats = Formats(language: site.config.language)
         self.chartRenderer = charts
@@ -106,7 +106,7 @@ public struct SiteRenderer: Sendable {
             lang: site.config.language.rawValue, t: strings,
             documentTitle: isHome ? site.config.title : "\(frame.title) – \(site.config.title)",
             description: frame.description ?? site.config.description,
-            canonical: absoluteURL(route), social: social(frame),
+            canonical: route == Routes.notFound ? nil : absoluteURL(route), social: social(frame),
             stylesheet: href(Routes.stylesheet, from: route), feeds: feeds(from: route),
             siteTitle: site.config.title, organization: site.config.organization,
             homeHref: href(.home, from: route), nav: navigation(current: route),
@@ -155,11 +155,17 @@ public struct SiteRenderer: Sendable {
         site.config.baseURL.map { $0 + Route.percentEncode(route.path) }
     }
 
+    /// The preview card Facebook, Zalo and others show for a shared link. Its picture is the page's
+    /// own when it has a raster one (a story's `image`), else the site's `share_image`. The 404 page,
+    /// served at any missing address, claims no address of its own.
     private func social(_ frame: PageFrame) -> SocialView? {
-        let image = frame.image.flatMap { image in absoluteURL(Routes.media(image.path)).map { ($0, image.alt) } }
+        let picked = frame.image ?? site.config.shareImage.map { ($0.value, site.config.shareImageAlt) }
+        let image = picked.flatMap { image in absoluteURL(Routes.media(image.path)).map { ($0, image.alt) } }
         return SocialView(
             type: frame.socialType, title: frame.title, siteName: site.config.title,
-            description: frame.description ?? site.config.description, url: absoluteURL(frame.route),
+            description: frame.description ?? site.config.description,
+            url: frame.route == Routes.notFound ? nil : absoluteURL(frame.route),
+            locale: site.config.language == .vi ? "vi_VN" : "en_US",
             image: image?.0, imageAlt: image?.1 ?? nil, twitterCard: image == nil ? "summary" : "summary_large_image")
     }
 
@@ -167,7 +173,7 @@ public struct SiteRenderer: Sendable {
         StoryCardView(
             title: story.title, href: href(Routes.story(story.document.slug), from: route),
             date: formats.date(story.date), dateISO: story.date.iso, summary: story.summary,
-            marketName: story.market.flatMap { site.marketsBySlug[$0.value]?.title })
+            marketName: story.market.flatMap { site.marketsBySlug[$0.value]?.title }, sample: story.sample)
     }
 
     func storyList(_ stories: [Story], from route: Route) -> ListView<StoryCardView>? {

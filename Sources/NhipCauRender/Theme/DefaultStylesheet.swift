@@ -15,14 +15,16 @@ enum DefaultStylesheet {
     .skip-link{position:absolute;left:-999px;top:0;background:var(--accent);color:var(--accent-fg);padding:.5rem 1rem;z-index:10}
     .skip-link:focus{left:0}
     .site-header{border-bottom:1px solid var(--line);background:var(--soft)}
-    .site-header>.wrap{padding-top:.75rem;padding-bottom:.5rem}
-    .site-title{font-weight:700;font-size:1.15rem;text-decoration:none;color:var(--fg)}
-    .site-org{display:block;color:var(--muted);font-size:.9rem}
-    .site-nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem .9rem;padding-top:.25rem;padding-bottom:.6rem;margin:0 auto}
-    .site-nav a{display:inline-block;padding:.3rem 0;text-decoration:none;font-weight:600}
+    .site-header>.wrap{padding-top:.5rem;padding-bottom:.1rem}
+    .site-title{font-weight:700;font-size:1rem;line-height:1.3;text-decoration:none;color:var(--fg)}
+    .site-org{display:none;color:var(--muted);font-size:.9rem}
+    .site-nav ul{list-style:none;display:flex;flex-wrap:nowrap;overflow-x:auto;gap:0 1.1rem;padding-top:0;padding-bottom:.1rem;margin:0 auto;background:linear-gradient(to right,var(--soft) 40%,transparent) left/1.5rem 100% no-repeat local,linear-gradient(to left,var(--soft) 40%,transparent) right/1.5rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(120,130,140,.55),transparent) left/.6rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(120,130,140,.55),transparent) right/.6rem 100% no-repeat scroll;background-color:var(--soft)}
+    .site-nav li{flex:none}
+    .site-nav a{display:inline-block;padding:.45rem 0;white-space:nowrap;text-decoration:none;font-weight:600}
     .site-nav a[aria-current]{text-decoration:underline;text-underline-offset:.3em}
     .breadcrumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:.6rem 0 0;margin:0;font-size:.9rem;color:var(--muted)}
     .breadcrumbs li+li::before{content:"›";margin-right:.25rem}
+    .breadcrumbs li:last-child{flex:1 1 8rem;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
     main{display:block;padding-top:1rem;padding-bottom:2rem}
     main:focus{outline:none}
     h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 .75rem}
@@ -30,7 +32,9 @@ enum DefaultStylesheet {
     h3{font-size:1.1rem;margin:.25rem 0}
     .lead{font-size:1.1rem;color:var(--muted)}
     .meta{color:var(--muted);font-size:.92rem;margin:.25rem 0}
-    .hero{padding:.5rem 0}
+    .hero{padding:0}
+    .hero h1{font-size:1.3rem;margin-top:.25rem}
+    .hero .lead{font-size:1rem;margin:.25rem 0 .5rem}
     .cards{list-style:none;padding:0;margin:0;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))}
     .card{border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem;background:var(--bg)}
     .card p{margin:.35rem 0}
@@ -58,13 +62,17 @@ enum DefaultStylesheet {
     .progress-notMet{color:var(--bad)}
     .status-banner{border:2px solid currentColor;border-left-width:.5rem;border-radius:.3rem;padding:.5rem .75rem;font-size:1.05rem}
     .status-banner strong{color:var(--fg)}
-    .policy-number{font-weight:700;color:var(--muted);margin:0}
+    .policy-number{display:inline-block;font-weight:700;color:var(--fg);margin:.5rem 0 0;padding:.05rem .5rem;border:1px solid var(--line);border-radius:.3rem;background:var(--soft)}
+    .status-note{display:block;margin-top:.3rem;font-size:.95rem;color:var(--fg)}
+    .badge-sample{color:var(--warn);font-weight:600}
+    .sample-note{font-size:.92rem;color:var(--muted);margin:.25rem 0 .5rem}
     .table-scroll{overflow-x:auto;max-width:100%;margin:1rem 0}
     .data-table{border-collapse:collapse;width:100%;font-size:.95rem}
     .data-table caption{text-align:left;font-weight:600;padding:.25rem 0 .5rem}
     .data-table th,.data-table td{border:1px solid var(--line);padding:.4rem .55rem;text-align:left;vertical-align:top}
     .data-table thead th{background:var(--soft)}
     .data-table td.num,.data-table th.num{text-align:right;font-variant-numeric:tabular-nums}
+    .data-table th.num{white-space:nowrap}
     @media (max-width:40rem){.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.reflow tr{display:block;border:1px solid var(--line);border-radius:.4rem;margin:0 0 .75rem;padding:.4rem .6rem}.reflow th,.reflow td{display:block;border:0;padding:.15rem 0}.reflow th[scope=row]{font-size:1.05rem}.reflow td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}
     .pagination{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:1.5rem 0}
     .contact-block{margin-top:2rem;padding:1rem;border:2px solid var(--accent);border-radius:.5rem}
@@ -84,8 +92,8 @@ enum DefaultStylesheet {
     .search-results p{margin:.2rem 0;color:var(--muted)}
     .search-kind{font-size:.85rem;color:var(--muted);white-space:nowrap}
     figcaption{font-weight:600;margin-bottom:.5rem}
-    @media (min-width:40rem){h1{font-size:2rem}.facts{gap:.25rem}.facts div{grid-template-columns:minmax(7rem,11rem) 1fr}.site-header>.wrap{display:flex;align-items:baseline;gap:1rem}.site-org{display:inline}}
-    @media print{.site-nav,.skip-link,.breadcrumbs,.pagination,aside{display:none}body{font-size:11pt;color:#000;background:#fff}a{color:#000}.prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}.facts,.site-header,.site-footer{background:none}details>*{display:block}}
+    @media (min-width:40rem){h1,.hero h1{font-size:2rem}.hero .lead{font-size:1.1rem}.facts{gap:.25rem}.facts div{grid-template-columns:minmax(7rem,11rem) 1fr}.site-header>.wrap{display:flex;align-items:baseline;gap:1rem;padding-top:.75rem}.site-title{font-size:1.15rem}.site-org{display:inline}.site-nav ul{flex-wrap:wrap;overflow:visible;gap:.25rem .9rem;padding-bottom:.4rem;background:none}.site-nav a{padding:.3rem 0}}
+    @media print{.site-nav,.skip-link,.breadcrumbs,.pagination,aside,.search-form,.search-browse{display:none}h2,h3{break-after:avoid}tr,figure,.status-banner{break-inside:avoid}body{font-size:11pt;color:#000;background:#fff}a{color:#000}.prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}.facts,.site-header,.site-footer{background:none}details>*{display:block}}
 
     """
 }

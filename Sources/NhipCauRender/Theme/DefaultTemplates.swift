@@ -22,10 +22,13 @@ enum DefaultTemplates {
     {{/canonical}}{{#social}}<meta property="og:type" content="{{type}}">
     <meta property="og:title" content="{{title}}">
     <meta property="og:site_name" content="{{siteName}}">
+    <meta property="og:locale" content="{{locale}}">
     {{#description}}<meta property="og:description" content="{{description}}">
     {{/description}}{{#.url}}<meta property="og:url" content="{{.}}">
     {{/.url}}{{#.image}}<meta property="og:image" content="{{.}}">
+    <meta name="twitter:image" content="{{.}}">
     {{/.image}}{{#.imageAlt}}<meta property="og:image:alt" content="{{.}}">
+    <meta name="twitter:image:alt" content="{{.}}">
     {{/.imageAlt}}<meta name="twitter:card" content="{{twitterCard}}">
     {{/social}}<link rel="stylesheet" href="{{stylesheet}}">
     {{#feeds}}<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{href}}">
@@ -71,7 +74,7 @@ enum DefaultTemplates {
     <ul class="cards">
     {{#items}}<li class="card">
     <h3><a href="{{href}}">{{title}}</a></h3>
-    <p class="meta"><time datetime="{{dateISO}}">{{date}}</time>{{#.marketName}} · {{.}}{{/.marketName}}</p>
+    <p class="meta">{{#sample}}<span class="badge badge-sample">{{t.sampleStory}}</span> {{/sample}}<time datetime="{{dateISO}}">{{date}}</time>{{#.marketName}} · {{.}}{{/.marketName}}</p>
     {{#.summary}}<p>{{.}}</p>{{/.summary}}
     </li>
     {{/items}}</ul>
@@ -79,7 +82,7 @@ enum DefaultTemplates {
 
     static let home = """
     <section class="hero">
-    <h1>{{siteTitle}}</h1>
+    <h1>{{t.homeHeading}}</h1>
     {{#description}}<p class="lead">{{description}}</p>{{/description}}
     </section>
     {{#headline}}<section class="headline" aria-labelledby="tien-do">
@@ -120,7 +123,8 @@ enum DefaultTemplates {
     <article class="story">
     <header>
     <h1>{{title}}</h1>
-    <p class="meta"><span>{{t.published}}: <time datetime="{{dateISO}}">{{date}}</time></span>{{#updated}} · <span>{{t.updated}}: {{updated}}</span>{{/updated}}{{#author}} · <span>{{author}}</span>{{/author}}</p>
+    {{#sample}}<p class="sample-note"><span class="badge badge-sample">{{t.sampleStory}}</span> {{t.sampleStoryNote}}</p>
+    {{/sample}}<p class="meta"><span>{{t.published}}: <time datetime="{{dateISO}}">{{date}}</time></span>{{#updated}} · <span>{{t.updated}}: {{updated}}</span>{{/updated}}{{#author}} · <span>{{author}}</span>{{/author}}</p>
     {{#.summary}}<p class="lead">{{.}}</p>{{/.summary}}
     </header>
     {{#.image}}<figure class="story-image"><img src="{{src}}" alt="{{alt}}"></figure>{{/.image}}
@@ -200,7 +204,7 @@ enum DefaultTemplates {
     <header>
     <p class="policy-number">{{number}}</p>
     <h1>{{title}}</h1>
-    <p class="status-banner status-{{statusKey}}" role="note"><strong>{{t.status}}:</strong> {{status}}</p>
+    <p class="status-banner status-{{statusKey}}" role="note"><strong>{{t.status}}:</strong> {{status}}{{#replacedBy}}{{#.pendingFrom}}<span class="status-note">{{t.willBeReplacedBy}} <a href="{{href}}">{{number}}</a> {{t.fromDay}} {{.}}.</span>{{/.pendingFrom}}{{/replacedBy}}</p>
     {{#.summary}}<p class="lead">{{.}}</p>{{/.summary}}
     </header>
     <dl class="facts">
@@ -208,7 +212,7 @@ enum DefaultTemplates {
     <div><dt>{{t.issued}}</dt><dd>{{issued}}</dd></div>
     {{#effective}}<div><dt>{{t.effective}}</dt><dd>{{effective}}</dd></div>{{/effective}}
     {{#expires}}<div><dt>{{t.expires}}</dt><dd>{{expires}}</dd></div>{{/expires}}
-    {{#replacedBy}}<div><dt>{{t.replacedBy}}</dt><dd><a href="{{href}}">{{label}}</a></dd></div>{{/replacedBy}}
+    {{#replacedBy}}<div><dt>{{#.pendingFrom}}{{t.willBeReplacedBy}}{{/.pendingFrom}}{{^.pendingFrom}}{{t.replacedBy}}{{/.pendingFrom}}</dt><dd><a href="{{href}}">{{label}}</a>{{#.pendingFrom}} ({{t.fromDay}} {{.}}){{/.pendingFrom}}</dd></div>{{/replacedBy}}
     {{#replaces}}<div><dt>{{t.replaces}}</dt><dd><ul class="plain-list">{{#items}}<li><a href="{{href}}">{{label}}</a></li>{{/items}}</ul></dd></div>{{/replaces}}
     {{#updated}}<div><dt>{{t.updated}}</dt><dd>{{updated}}</dd></div>{{/updated}}
     </dl>

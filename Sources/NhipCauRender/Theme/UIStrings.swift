@@ -85,6 +85,13 @@ public struct UIStrings: Sendable, Encodable {
     let searchFailed: String
     let searchNoScript: String
     let searchBrowse: String
+    /// The home page's `h1`: what the portal is about, beside the site's name in the header.
+    let homeHeading: String
+    let willBeReplacedBy: String
+    /// Before a date: "từ 01/01/2022".
+    let fromDay: String
+    let sampleStory: String
+    let sampleStoryNote: String
 
     public static func forLanguage(_ language: Language) -> UIStrings {
         language == .vi ? vietnamese : english
@@ -125,7 +132,11 @@ public struct UIStrings: Sendable, Encodable {
         searchMore: "Xem thêm kết quả",
         searchFailed: "Không tải được dữ liệu tìm kiếm (có thể trang đang được mở từ tệp trên máy, không qua máy chủ web). Hãy xem theo danh mục bên dưới.",
         searchNoScript: "Ô tìm kiếm chạy ngay trong trình duyệt và cần JavaScript. Nếu trình duyệt của bạn không chạy được, mọi trang vẫn có trong các danh mục dưới đây.",
-        searchBrowse: "Xem theo danh mục")
+        searchBrowse: "Xem theo danh mục",
+        homeHeading: "Thông tin chính thống về đi làm việc ở nước ngoài theo hợp đồng",
+        willBeReplacedBy: "Sẽ được thay thế bởi", fromDay: "từ",
+        sampleStory: "Câu chuyện minh họa",
+        sampleStoryNote: "Nhân vật được đặt tên giả định, các chi tiết được dựng để minh họa cho cổng thông tin.")
 
     static let english = UIStrings(
         language: .en,
@@ -159,7 +170,11 @@ public struct UIStrings: Sendable, Encodable {
         searchMore: "More results",
         searchFailed: "The search data could not be loaded (the page may have been opened from a file rather than through a web server). Browse the sections below.",
         searchNoScript: "The search box runs in your browser and needs JavaScript. If it does not work, every page is also listed in the sections below.",
-        searchBrowse: "Browse by section")
+        searchBrowse: "Browse by section",
+        homeHeading: "Official information on working abroad under contract",
+        willBeReplacedBy: "To be replaced by", fromDay: "from",
+        sampleStory: "Sample story",
+        sampleStoryNote: "The person's name is made up and the details are put together to illustrate this portal.")
 }
 
 extension UIStrings: MustachePreencoded {

@@ -35,6 +35,8 @@ struct SocialView: Encodable {
     let siteName: String
     let description: String?
     let url: String?
+    /// `vi_VN` or `en_US`, as Open Graph spells languages.
+    let locale: String
     let image: String?
     let imageAlt: String?
     let twitterCard: String
@@ -70,6 +72,8 @@ struct StoryCardView: Encodable {
     let dateISO: String
     let summary: String?
     let marketName: String?
+    /// Made up to illustrate the portal (`sample: true`): shown with a badge saying so.
+    let sample: Bool
 }
 
 struct HomeMarketView: Encodable {
@@ -125,6 +129,7 @@ struct StoryView: Encodable {
     let summary: String?
     let image: ImageView?
     let person: String?
+    let sample: Bool
     let market: LinkView?
     let area: LinkView?
     let tags: ListView<LinkView>?
@@ -193,10 +198,18 @@ struct PolicyView: Encodable {
     let issued: String
     let effective: String?
     let expires: String?
-    let replacedBy: LinkView?
+    let replacedBy: ReplacementView?
     let replaces: ListView<LinkView>?
     let updated: String?
     let body: String
+}
+
+/// The policy named in `replaced_by`; `pendingFrom` is its first day when that is after the build date.
+struct ReplacementView: Encodable {
+    let label: String
+    let number: String
+    let href: String
+    let pendingFrom: String?
 }
 
 struct PolicyListView: Encodable {
@@ -223,7 +236,8 @@ struct SearchPageView: Encodable {
     let action: String
     /// The index folder, relative to the search page.
     let index: String
-    /// The site's root, relative to the search page: results' addresses are relative to it.
+    /// The site's root, relative to the search page, as a folder (`../`) even offline: results'
+    /// addresses are relative to it, and offline they already end in `index.html`.
     let root: String
     let script: String
     let sections: [LinkView]

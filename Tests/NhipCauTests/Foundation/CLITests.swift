@@ -89,6 +89,19 @@ enum CLI {
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site").path))
     }
 
+    @Test(arguments: ["build", "check"])
+    func aContentFolderThatDoesNotExistIsAUsageError(command: String) throws {
+        let site = try TestSite(TestSite.minimal)
+        let run = try CLI.run([command, "--content", "/khong-co-thu-muc-nay", "--date", "2021-06-30"], in: site.root)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("Không có thư mục nội dung /khong-co-thu-muc-nay"), "\(run.stderr)")
+        #expect(!run.stderr.contains("site.yml"))
+        let english = try CLI.run([command, "--content", "/khong-co-thu-muc-nay", "--lang", "en"], in: site.root)
+        #expect(english.status == 2 && english.stderr.contains("The content folder /khong-co-thu-muc-nay does not exist"), "\(english.stderr)")
+        let file = try CLI.run([command, "--content", "content/site.yml", "--date", "2021-06-30", "--lang", "en"], in: site.root)
+        #expect(file.status == 2 && file.stderr.contains("is a file, not a content folder"), "\(file.stderr)")
+    }
+
     @Test func anUnsafeOutputFolderExitsOneAndIsLeftAlone() throws {
         let site = try TestSite(TestSite.minimal)
         try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)

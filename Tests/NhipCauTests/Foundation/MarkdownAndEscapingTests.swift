@@ -116,7 +116,9 @@ func attribute(_ name: String, after marker: String, in html: String) -> String?
         let site = try storySite(body: """
         [a](../markets/nhat-ban.md) [b](/thi-truong/nhat-ban/) [c](/thi-truong/nhat-ban) [d](../policies/luat-69-2020.md#dieu-2)
         [e](../pages/gioi-thieu.md) [f](/) [g](https://example.org/x) [h](#phan-2) [i](mailto:a@b.vn)
-        """)
+
+        ## Phần 2
+        """, extra: ["policies/luat-69-2020.md": "---\ntitle: \"Luật 69\"\nnumber: \"69/2020/QH14\"\nissuer: \"Quốc hội\"\nissued: 2020-11-13\n---\n\n## Điều 2\n"])
         let outcome = site.build()
         try #require(outcome.succeeded, "\(outcome.listing)")
         let page = try #require(site.read("cau-chuyen/chi-lan/index.html"))
@@ -184,8 +186,8 @@ func attribute(_ name: String, after marker: String, in html: String) -> String?
         try #require(site.build().succeeded)
         let page = try #require(site.read("cau-chuyen/chi-lan/index.html"))
         #expect(page.matches(of: /<h1[ >]/).count == 1)
-        #expect(page.contains("<h2>Phần một</h2>"))
-        #expect(page.contains("<h3>Phần nhỏ</h3>"))
+        #expect(page.contains("<h2 id=\"phan-mot\">Phần một</h2>"))
+        #expect(page.contains("<h3 id=\"phan-nho\">Phần nhỏ</h3>"))
     }
 
     @Test func aTableBlockBecomesAnAccessibleTable() throws {

@@ -24,9 +24,9 @@ import Testing
             server = try StaticServer(serving: output)
         }
 
-        init(_ files: [String: String]) throws {
+        init(_ files: [String: String], offline: Bool = false) throws {
             let site = try TestSite(files)
-            let outcome = site.build()
+            let outcome = site.build(offline: offline)
             guard outcome.succeeded else { throw Chromium.Failure(description: outcome.listing) }
             self.site = site
             output = site.output
@@ -73,7 +73,10 @@ import Testing
         let page = try sampleSite().search("nhat ban")
         #expect(page.results.first?.href == "../thi-truong/nhat-ban/", "\(page.results)")
         #expect(page.results.first?.kind == "Thị trường")
-        #expect(page.status == "Kết quả cho “nhat ban”: \(page.results.count) trang.", "\(page.status)")
+        let total = try #require(page.status.wholeMatch(of: /Kết quả cho “nhat ban”: (\d+) trang\./).flatMap { Int($0.output.1) },
+                                 "\(page.status)")
+        #expect(page.results.count == min(total, 10), "ten at a time")
+        #expect(page.moreButtonShown == (total > 10))
         #expect(page.results.contains { $0.href == "../cau-chuyen/vuon-nho-sau-ba-nam-o-nhat-ban/" })
         #expect(!page.noScriptNoteShown, "the no-script note goes once search works")
     }
@@ -179,6 +182,24 @@ import Testing
     }
 
     // MARK: - Without a server, without JavaScript
+
+    /// An offline copy (links ending in index.html) put on a web server after all: results lead to pages.
+    @Test func anOfflineCopyServedOverHTTPGivesResultsThatOpen() throws {
+        #expect(Chromium.binary != nil, "\(Chromium.missing)")
+        var files = TestSite.minimal
+        files["pages/da-nang.md"] = "---\ntitle: \"Văn phòng Đà Nẵng\"\n---\n\nTiếp nhận hồ sơ tại Đà Nẵng.\n"
+        let site = try ServedSite(files, offline: true)
+        let form = String(decoding: try Data(contentsOf: site.output.appendingPathComponent("tim-kiem/index.html")), as: UTF8.self)
+        #expect(form.contains("data-root=\"../\""), "the root is a folder, offline too")
+        let page = try site.search("da nang")
+        #expect(page.results.map(\.href) == ["../da-nang/index.html"], "\(page.results)")
+        for result in page.results {
+            let target = try #require(LinkCrawler.resolve(result.href, from: "tim-kiem/index.html"))
+            #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(target).path), "\(result.href) → \(target)")
+        }
+        let nhat = try site.search("nhat ban")
+        #expect(nhat.results.first?.href == "../thi-truong/nhat-ban/index.html", "\(nhat.results)")
+    }
 
     @Test func openedFromAFolderThePageSaysSoAndKeepsItsLinks() throws {
         let site = try smallSite()

@@ -12,9 +12,9 @@ import Testing
         "stories/hoa-binh-cu.md": "---\ntitle: \"Một người Hoà Bình\"\ndate: 2021-02-02\n---\n\nBiển Đông và đại dương.\n",
     ]) { _, new in new }
 
-    func built(_ files: [String: String], offline: Bool = false) throws -> (TestSite, SearchIndexReader) {
+    func built(_ files: [String: String], offline: Bool = false, drafts: Bool = false) throws -> (TestSite, SearchIndexReader) {
         let site = try TestSite(files)
-        let outcome = site.build(offline: offline)
+        let outcome = site.build(drafts: drafts, offline: offline)
         #expect(outcome.succeeded, "\(outcome.listing)")
         var reader = try SearchIndexReader(site: site.output)
         reader.owner = site
@@ -23,6 +23,22 @@ import Testing
 
     func number(of address: String, in reader: SearchIndexReader) throws -> Int? {
         try reader.allDocuments().firstIndex { $0.address == address }
+    }
+
+    @Test func draftsAndScheduledStoriesAreNotInTheIndex() throws {
+        var files = Self.places
+        files["stories/ban-nhap.md"] = "---\ntitle: \"Bản nháp bí mật\"\ndate: 2021-01-03\ndraft: true\n---\n\nChữ xyzzynhap.\n"
+        files["stories/sap-dang.md"] = "---\ntitle: \"Sắp đăng\"\ndate: 2021-07-01\n---\n\nChữ xyzzysau.\n"
+        let (_, reader) = try built(files)
+        let addresses = try reader.allDocuments().map(\.address)
+        #expect(addresses.contains("cau-chuyen/chi-lan/"))
+        #expect(!addresses.contains("cau-chuyen/ban-nhap/") && !addresses.contains("cau-chuyen/sap-dang/"), "\(addresses)")
+        #expect(try reader.documents(with: "xyzzynhap").isEmpty && reader.documents(with: "xyzzysau").isEmpty)
+        #expect(try reader.documents(with: "bi").isEmpty, "not even a word of the draft's title")
+
+        let (_, preview) = try built(files, drafts: true)
+        #expect(try preview.allDocuments().map(\.address).contains("cau-chuyen/ban-nhap/"), "--drafts previews them")
+        #expect(try !preview.documents(with: "xyzzynhap").isEmpty)
     }
 
     @Test func everyContentPageIsADocumentMarketsFirstStoriesLast() throws {
