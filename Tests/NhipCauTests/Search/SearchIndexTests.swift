@@ -182,6 +182,20 @@ import Testing
         try reader.expectShardsWithinLimits()
     }
 
+    @Test func aLargeManifestTakesItsExcessFromTheBudget() throws {
+        // 60,000 words of their own: hundreds of shards, a manifest over its 4 KB allowance.
+        let pages = Self.pages(3000) { number in
+            [("câu", 3), ("chuyện", 3)] + (0..<20).map { ("từriêng\(number)x\($0)", 1) }
+        }
+        let files = SearchIndex.files(pages)
+        let reader = try SearchIndexReader(files: files)
+        let manifest = try #require(files.first { $0.path.hasSuffix("manifest.json") }).bytes.count
+        #expect(manifest > SearchIndex.manifestAllowance, "\(manifest) bytes")
+        #expect(reader.budget == SearchIndex.queryBudget - (manifest - SearchIndex.manifestAllowance))
+        #expect(manifest + reader.budget == SearchIndex.manifestAllowance + SearchIndex.queryBudget, "the bound stays")
+        try reader.expectShardsWithinLimits()
+    }
+
     @Test func aWordOnNearlyEveryPageOfAVeryLargeSiteKeepsOnlyItsTitlesAndSummaries() throws {
         let pages = Self.pages(14000) { number in [("câu", 3), ("chuyện", 3), ("người", number % 1000 == 0 ? 2 : 1)] }
         let reader = try SearchIndexReader(files: SearchIndex.files(pages))
