@@ -11,7 +11,9 @@ import json, os, random, sys
 WORDS = ("người lao động đi làm việc ở nước ngoài theo hợp đồng thị trường Nhật Bản Hàn Quốc Đài Loan "
          "Đức thu nhập chi phí vay vốn ngân hàng chính sách xã hội học tiếng đào tạo nghề gia đình "
          "xã huyện tỉnh trở về khởi nghiệp tiết kiệm gửi tiền về nhà hợp đồng doanh nghiệp uy tín "
-         "điều dưỡng cơ khí nông nghiệp xây dựng chế biến thủy sản điện tử bảo hiểm xã hội").split()
+         "điều dưỡng cơ khí nông nghiệp xây dựng chế biến thủy sản điện tử bảo hiểm xã hội "
+         # Words that fold together, as real Vietnamese text has them: one key, several forms, most pages.
+         "có cô cố đã đà đa năm nam những nhưng bản bán bàn lương luồng được của các cho với là").split()
 MARKETS = ["nhat-ban", "han-quoc", "dai-loan", "duc", "malaysia", "singapore", "uc", "phap",
            "ba-lan", "hungary", "romania", "trung-dong"]
 

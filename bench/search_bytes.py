@@ -4,9 +4,10 @@ query in a fresh headless Chromium (the real assets/search.js), and adds up the 
 the browser fetched (page, stylesheet, script, manifest, term shards, result chunks).
 
 Usage: search_bytes.py SITE_DIR [QUERY ...]   (needs Debian's chromium)
-Also prints the size of the whole index under tim-kiem/chi-muc/.
+Also prints the size of the whole index under tim-kiem/chi-muc/, and the bound no first search can pass
+(page + stylesheet + script + manifest + the manifest's budget `b`).
 """
-import functools, http.server, os, re, subprocess, sys, tempfile, threading, urllib.parse
+import functools, http.server, json, os, re, subprocess, sys, tempfile, threading, urllib.parse
 
 QUERIES = ["nhat ban", "vay von ngan hang", "nguoi lao dong di lam viec", "cau chuyen so 1234", "ng", "xyz"]
 
@@ -38,6 +39,14 @@ def index_size(site):
     print(f"index: {total:,} bytes in {1 + sizes['t'][0] + sizes['d'][0]:,} files "
           f"(manifest {manifest:,}; {sizes['t'][0]} term shards {sizes['t'][1]:,}; "
           f"{sizes['d'][0]:,} result chunks {sizes['d'][1]:,})")
+    # The most any first search can fetch: what search.js never exceeds (see README, Search).
+    with open(os.path.join(folder, "manifest.json"), encoding="utf-8") as f:
+        budget = json.load(f).get("b", 0)
+    fixed = {name: os.path.getsize(os.path.join(site, path)) for name, path in
+             [("page", "tim-kiem/index.html"), ("style.css", "assets/style.css"), ("search.js", "assets/search.js")]}
+    bound = sum(fixed.values()) + manifest + budget
+    print("bound: " + " + ".join(f"{name} {size:,}" for name, size in fixed.items())
+          + f" + manifest {manifest:,} + b {budget:,} = {bound:,} bytes")
 
 
 def main():

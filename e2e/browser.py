@@ -1,7 +1,9 @@
-"""Headless Chromium through Selenium: axe-core (WCAG 2.1 A/AA), screenshots and horizontal overflow."""
+"""Headless Chromium through Selenium: axe-core (WCAG 2.1 A/AA), screenshots, horizontal overflow, and
+the search page's results and fetched bytes."""
 import base64
 import json
 import shutil
+import time
 from pathlib import Path
 
 from axe_selenium_python import Axe
@@ -9,7 +11,10 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Screenshots and axe at these sizes (the issue's); every page is also measured at 320 px, the
+# narrowest phone the site promises to read well on.
 VIEWPORTS = [(360, 740), (1280, 800)]
+MEASURED_WIDTHS = [(320, 640)] + VIEWPORTS
 
 # The widest elements sticking out past the viewport, to name the culprit when a page overflows.
 OVERFLOW_SCRIPT = """
@@ -34,6 +39,22 @@ return {scrollWidth: document.documentElement.scrollWidth, innerWidth: limit, cu
 """
 
 
+# The search page once its script ran: the status line and the results' links (None while empty).
+SEARCH_STATE_SCRIPT = """
+const status = document.getElementById('search-status');
+if (!status || !status.textContent.trim()) return null;
+return {status: status.textContent.trim(),
+        links: [...document.querySelectorAll('#search-results li > a')].map(a => a.getAttribute('href'))};
+"""
+
+# Everything the page fetched: its HTML and each resource, decoded (as stored) and encoded (over the wire).
+FETCHED_SCRIPT = """
+const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
+return {files: entries.length, decoded: entries.reduce((sum, e) => sum + e.decodedBodySize, 0),
+        transferred: entries.reduce((sum, e) => sum + e.encodedBodySize, 0)};
+"""
+
+
 def find_executable(*names):
     for name in names:
         path = shutil.which(name)
@@ -43,6 +64,8 @@ def find_executable(*names):
 
 
 class Browser:
+    SEARCH_WAIT = 15
+
     def __init__(self):
         options = webdriver.ChromeOptions()
         options.binary_location = find_executable("chromium", "chromium-browser", "google-chrome")
@@ -80,6 +103,22 @@ class Browser:
 
     def overflow(self):
         return self.driver.execute_script(OVERFLOW_SCRIPT)
+
+    def clear_cache(self):
+        self.cdp("Network.clearBrowserCache")
+
+    def search_results(self):
+        """The status line and result links once the search script wrote them; None after SEARCH_WAIT seconds."""
+        deadline = time.monotonic() + self.SEARCH_WAIT
+        while time.monotonic() < deadline:
+            state = self.driver.execute_script(SEARCH_STATE_SCRIPT)
+            if state:  # the script writes the status line after the results
+                return state
+            time.sleep(0.1)
+        return None
+
+    def fetched(self):
+        return self.driver.execute_script(FETCHED_SCRIPT)
 
     def screenshot(self, path, width):
         height = self.driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")

@@ -12,9 +12,11 @@ from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-# What nginx must answer for each kind of file, with the charset where the file is text.
+# What nginx must answer for each kind of file (one of the types), with the charset where the file is text.
+# nginx's mime.types names .js application/javascript up to 1.22 (Debian 12), text/javascript after.
 EXPECTED_TYPES = {
     ".html": ("text/html", True), "/": ("text/html", True), ".css": ("text/css", True),
+    ".js": (("application/javascript", "text/javascript"), True),
     ".xml": ("text/xml", True), ".txt": ("text/plain", True), ".csv": ("text/csv", True),
     ".json": ("application/json", True), ".svg": ("image/svg+xml", True), ".png": ("image/png", False),
     ".jpg": ("image/jpeg", False), ".jpeg": ("image/jpeg", False), ".webp": ("image/webp", False),
@@ -25,6 +27,7 @@ URL_ATTRIBUTES = {
     ("video", "src"), ("video", "poster"), ("audio", "src"), ("object", "data"), ("form", "action"),
 }
 SRCSET_TAGS = {"img", "source"}
+HIDDEN_TEXT_TAGS = {"script", "style", "template"}
 SHARING_PROPERTIES = {"og:url", "og:image"}
 
 
@@ -87,6 +90,7 @@ class PageParser(HTMLParser):
         self.facts = PageFacts()
         self._main_depth = 0
         self._h1_text = None
+        self._hidden_depth = 0  # inside <script>, <style> or <template>: not shown as text
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -110,6 +114,8 @@ class PageParser(HTMLParser):
             self.facts.stylesheets.append(attributes["href"])
         if tag == "script":
             self.facts.scripts += 1
+        if tag in HIDDEN_TEXT_TAGS:
+            self._hidden_depth += 1
         if tag == "main":
             self.facts.main_count += 1
             self._main_depth += 1
@@ -117,13 +123,17 @@ class PageParser(HTMLParser):
             self._h1_text = ""
 
     def handle_endtag(self, tag):
-        if tag == "main" and self._main_depth:
+        if tag in HIDDEN_TEXT_TAGS and self._hidden_depth:
+            self._hidden_depth -= 1
+        elif tag == "main" and self._main_depth:
             self._main_depth -= 1
         elif tag == "h1" and self._h1_text is not None:
             self.facts.main_h1.append(self._h1_text.strip())
             self._h1_text = None
 
     def handle_data(self, data):
+        if self._hidden_depth:
+            return
         if self._main_depth:
             self.facts.main_text_length += len(data.strip())
         if self._h1_text is not None:
@@ -262,10 +272,11 @@ class Crawl:
         expected = expected_type(urllib.parse.urlsplit(url).path)
         if not expected:
             return
-        mime, needs_charset = expected
+        mimes, needs_charset = expected
+        mimes = (mimes,) if isinstance(mimes, str) else mimes
         served = response.content_type.lower()
-        if not served.startswith(mime) or (needs_charset and "charset=utf-8" not in served):
-            wanted = mime + ("; charset=utf-8" if needs_charset else "")
+        if not served.startswith(mimes) or (needs_charset and "charset=utf-8" not in served):
+            wanted = " or ".join(mime + ("; charset=utf-8" if needs_charset else "") for mime in mimes)
             self.problems.append(f"{self.short(url)}: served as `{response.content_type}`, expected `{wanted}`; {where}")
 
     def report_missing_fragments(self):

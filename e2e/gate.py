@@ -3,11 +3,13 @@
 Builds a content folder, serves the site with nginx through docs/hosting/nginx.conf under /xkld/ on
 127.0.0.1, and checks what a citizen gets: every address answers 200, the 404 page works at any depth,
 WCAG 2.1 A/AA (axe-core in headless Chromium), valid HTML (Nu HTML Checker), no horizontal overflow
-at 360 and 1280 px, content without JavaScript, and the page-weight budget.
+at 320, 360 and 1280 px, content without JavaScript, the page-weight budget, and a search run in the
+browser through nginx.
 
     .venv/bin/python e2e/gate.py --nhipcau .build/debug/nhipcau --content content [--date 2026-11-25]
 
-Exit status 0 when every check passes, 1 otherwise; each problem is printed with its page.
+Exit status 0 when every check passes, 1 otherwise; each problem is printed with its page. The measured
+figures are printed last as a Markdown table (also written to .e2e/figures.md) for the README.
 The build uses base_url = the local nginx address, so that feeds, the sitemap, canonical and sharing
 URLs point at the server under test and are crawled like every other link.
 """
@@ -33,6 +35,9 @@ REPO = Path(__file__).resolve().parent.parent
 SHIPPED_NGINX_CONF = REPO / "docs" / "hosting" / "nginx.conf"
 STYLESHEET_BUDGET = 20 * 1024
 HOME_BUDGET = 100 * 1024
+SCRIPT_BUDGET = 5 * 1024
+FIRST_SEARCH_BUDGET = 100 * 1024
+INDEX_FOLDER = "tim-kiem/chi-muc/"
 MISSING_ADDRESSES = ["khong-co-trang-nay/", "cau-chuyen/khong-co/trang/cu.html"]
 # First path segments the tool writes itself (Routes.reservedTopLevel); any other folder is a free page.
 RESERVED_TOP_LEVEL = {"cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
@@ -157,28 +162,65 @@ def check_not_found(base_url):
     return check
 
 
-def check_hosting(base_url, crawl):
-    """What docs/hosting/nginx.conf promises: gzip, caching headers, the bare sub-path redirect."""
+def check_hosting(base_url, crawl, site):
+    """What docs/hosting/nginx.conf promises: gzip, caching headers, types, the bare sub-path redirect."""
     check = Check("hosting")
     home = crawling.fetch(base_url, accept_encoding="gzip")
     if home.headers.get("content-encoding") != "gzip":
         check.problems.append(f"{hosting.SUB_PATH}: not gzip-compressed (Content-Encoding: {home.headers.get('content-encoding')})")
     if "no-cache" not in home.headers.get("cache-control", ""):
         check.problems.append(f"{hosting.SUB_PATH}: Cache-Control is `{home.headers.get('cache-control')}`, expected no-cache")
-    for url in stylesheets_of_home(crawl):
-        css = crawling.fetch(url, accept_encoding="gzip")
-        if "max-age" not in css.headers.get("cache-control", ""):
-            check.problems.append(f"{urllib.parse.urlsplit(url).path}: Cache-Control is `{css.headers.get('cache-control')}`, expected max-age")
-        if css.headers.get("content-encoding") != "gzip":
+    for url in stylesheets_of_home(crawl) + scripts_of(crawl):
+        answer = crawling.fetch(url, accept_encoding="gzip")
+        if "max-age" not in answer.headers.get("cache-control", ""):
+            check.problems.append(f"{urllib.parse.urlsplit(url).path}: Cache-Control is `{answer.headers.get('cache-control')}`, expected max-age")
+        if answer.headers.get("content-encoding") != "gzip":
             check.problems.append(f"{urllib.parse.urlsplit(url).path}: not gzip-compressed")
+    for relative, caching in index_samples(site):
+        url = base_url + relative
+        answer = crawling.fetch(url, accept_encoding="gzip")
+        shown = urllib.parse.urlsplit(url).path
+        if answer.status != 200:
+            check.problems.append(f"{shown}: answers {answer.status}")
+            continue
+        if not answer.content_type.lower().startswith("application/json") or "charset=utf-8" not in answer.content_type.lower():
+            check.problems.append(f"{shown}: served as `{answer.content_type}`, expected `application/json; charset=utf-8`")
+        if answer.headers.get("content-encoding") != "gzip":
+            check.problems.append(f"{shown}: not gzip-compressed")
+        if caching not in answer.headers.get("cache-control", ""):
+            check.problems.append(f"{shown}: Cache-Control is `{answer.headers.get('cache-control')}`, expected {caching}")
     hidden = crawling.fetch(base_url + ".nhipcau-site")
     if hidden.status != 404:
         check.problems.append(f"{hosting.SUB_PATH}.nhipcau-site: answers {hidden.status}, expected 404 (hidden files are not published)")
     bare = crawling.fetch(base_url.rstrip("/"))
     if bare.status != 301 or bare.headers.get("location") != hosting.SUB_PATH:
         check.problems.append(f"{hosting.SUB_PATH.rstrip('/')}: answers {bare.status} → {bare.headers.get('location')}, expected 301 → {hosting.SUB_PATH}")
-    check.summary = "gzip on, HTML revalidated, stylesheet cached a day, hidden files 404, bare sub-path redirected"
+    check.summary = ("gzip on, HTML and the search manifest revalidated, stylesheet, script and index shards cached a day, "
+                     "JSON typed, hidden files 404, bare sub-path redirected")
     return check
+
+
+def index_samples(site):
+    """The search index files to check through nginx: the manifest, the largest shard and chunk (gzip needs 512 bytes)."""
+    folder = site / INDEX_FOLDER
+    if not (folder / "manifest.json").is_file():
+        return []
+    samples = [(INDEX_FOLDER + "manifest.json", "no-cache")] if (folder / "manifest.json").stat().st_size >= 512 else []
+    for part in ("t", "d"):
+        files = sorted(folder.glob(f"{part}/*.json"), key=lambda path: (path.stat().st_size, path.name))
+        if files and files[-1].stat().st_size >= 512:
+            samples.append((str(files[-1].relative_to(site)), "max-age"))
+    return samples
+
+
+def scripts_of(crawl):
+    """Every script file a crawled page loads."""
+    found = set()
+    for url, facts in crawl.pages.items():
+        for reference in facts.references:
+            if reference.tag == "script":
+                found.add(urllib.parse.urljoin(url, reference.value))
+    return sorted(found)
 
 
 def check_without_javascript(crawl):
@@ -203,32 +245,45 @@ def stylesheets_of_home(crawl):
     return [urllib.parse.urljoin(crawl.base_url, href) for href in (home.stylesheets if home else [])]
 
 
-def check_budget(crawl, figures):
+def check_budget(crawl, figures, limits):
     check = Check("budget")
+    stylesheet_budget, home_budget, script_budget = limits["stylesheet"], limits["home"], limits["script"]
     home = crawl.responses[crawl.base_url]
     css_urls = stylesheets_of_home(crawl)
     css_bytes = 0
     for url in css_urls:
         size = len(crawl.responses[url].body) if url in crawl.responses else 0
         css_bytes += size
-        if size > STYLESHEET_BUDGET:
-            check.problems.append(f"{crawl.short(url)}: {kb(size)}, over the stylesheet budget of {kb(STYLESHEET_BUDGET)}")
+        if size > stylesheet_budget:
+            check.problems.append(f"{crawl.short(url)}: {kb(size)}, over the stylesheet budget of {kb(stylesheet_budget)}")
     home_total = len(home.body) + css_bytes
-    if home_total > HOME_BUDGET:
+    if home_total > home_budget:
         check.problems.append(f"{hosting.SUB_PATH}: HTML {kb(len(home.body))} + CSS {kb(css_bytes)} = {kb(home_total)}, "
-                              f"over the home page budget of {kb(HOME_BUDGET)}")
+                              f"over the home page budget of {kb(home_budget)}")
+    scripts = [(url, crawl.responses[url].body) for url in scripts_of(crawl) if url in crawl.responses]
+    for url, body in scripts:
+        if len(body) > script_budget:
+            check.problems.append(f"{crawl.short(url)}: {kb(len(body))}, over the script budget of {kb(script_budget)}")
     pages = [(len(crawl.responses[url].body), crawl.short(url)) for url in crawl.pages]
+    script_pages = sorted(crawl.short(url) for url, facts in crawl.pages.items() if facts.scripts)
     heaviest = max(pages)
     home_gzip = len(gzip.compress(home.body, 6))
     css_gzip = sum(len(gzip.compress(crawl.responses[url].body, 6)) for url in css_urls if url in crawl.responses)
     figures.update({
-        "stylesheet": f"{kb(css_bytes)} (budget {kb(STYLESHEET_BUDGET)}), {kb(css_gzip)} gzipped",
-        "home page": f"HTML {kb(len(home.body))} + CSS {kb(css_bytes)} = {kb(home_total)} (budget {kb(HOME_BUDGET)}); "
-                     f"{kb(home_gzip + css_gzip)} gzipped",
-        "heaviest page": f"{heaviest[1]} {kb(heaviest[0])}",
-        "HTML pages": f"{len(pages)}, {kb(sum(size for size, _ in pages))} in all, median {kb(sorted(pages)[len(pages) // 2][0])}",
+        "stylesheet": (f"{kb(css_bytes)} ({kb(css_gzip)} gzipped)", f"≤ {kb(stylesheet_budget)}"),
+        "home page HTML + CSS": (f"{kb(len(home.body))} + {kb(css_bytes)} = {kb(home_total)} ({kb(home_gzip + css_gzip)} gzipped)",
+                                 f"≤ {kb(home_budget)}"),
+        "heaviest page": (f"`{heaviest[1].removeprefix(hosting.SUB_PATH)}`, {kb(heaviest[0])}", "—"),
+        "pages crawled": (f"{len(pages)} HTML pages ({kb(sum(size for size, _ in pages))} in all), "
+                          f"{len(crawl.responses)} addresses, all 200" if not crawl.problems else
+                          f"{len(pages)} HTML pages, {len(crawl.responses)} addresses", "—"),
+        "JavaScript": ("; ".join(f"`{crawl.short(url).removeprefix(hosting.SUB_PATH)}` {kb(len(body))} "
+                                 f"({kb(len(gzip.compress(body, 6)))} gzipped), loaded by "
+                                 + ", ".join(f"`{page.removeprefix(hosting.SUB_PATH) or '/'}`" for page in script_pages)
+                                 for url, body in scripts) or "none", f"≤ {kb(script_budget)}"),
     })
-    check.summary = f"stylesheet {kb(css_bytes)} ≤ {kb(STYLESHEET_BUDGET)}, home HTML + CSS {kb(home_total)} ≤ {kb(HOME_BUDGET)}"
+    check.summary = (f"stylesheet {kb(css_bytes)} ≤ {kb(stylesheet_budget)}, home HTML + CSS {kb(home_total)} ≤ {kb(home_budget)}, "
+                     f"scripts ≤ {kb(script_budget)}")
     return check
 
 
@@ -238,11 +293,12 @@ def kb(size):
 
 # MARK: - Browser checks
 
-def check_in_browser(base_url, kinds, other_pages, screenshots):
-    """axe and screenshots on one page of each kind; the overflow measure on every page, at both sizes."""
-    from browser import AXE_TAGS, VIEWPORTS, Browser, describe_violations
+def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures):
+    """axe and screenshots on one page of each kind; the overflow measure on every page at 320, 360
+    and 1280 px; then a search run on the search page, checked, measured, axe'd and screenshot."""
+    from browser import AXE_TAGS, MEASURED_WIDTHS, VIEWPORTS, Browser, describe_violations
 
-    axe_check, layout_check = Check("axe"), Check("overflow")
+    axe_check, layout_check, search_check = Check("axe"), Check("overflow"), Check("search")
     screenshots.mkdir(parents=True, exist_ok=True)
     browser = Browser()
     axe_runs = 0
@@ -254,6 +310,11 @@ def check_in_browser(base_url, kinds, other_pages, screenshots):
             layout_check.problems.append(f"{label} at {width}×{height}: document is {measured['scrollWidth']} px wide "
                                          f"in a {measured['innerWidth']} px viewport; sticking out: {culprits}")
 
+    def axe(label):
+        nonlocal axe_runs
+        axe_check.problems.extend(describe_violations(browser.axe_violations(), label))
+        axe_runs += 1
+
     try:
         for kind, relative in kinds.items():
             url = base_url + relative
@@ -264,28 +325,73 @@ def check_in_browser(base_url, kinds, other_pages, screenshots):
                 browser.open(url)
                 measure_overflow(label, width, height)
                 browser.screenshot(screenshots / f"{kind}-{width}.png", width)
-                axe_check.problems += describe_violations(browser.axe_violations(), f"{label} at {width} px, light")
-                axe_runs += 1
+                axe(f"{label} at {width} px, light")
             width, height = VIEWPORTS[0]
             browser.viewport(width, height)
             browser.color_scheme("dark")
             browser.open(url)
             browser.screenshot(screenshots / f"{kind}-{width}-dark.png", width)
-            axe_check.problems += describe_violations(browser.axe_violations(), f"{label} at {width} px, dark")
-            axe_runs += 1
+            axe(f"{label} at {width} px, dark")
         browser.color_scheme("light")
-        for width, height in VIEWPORTS:
+        extra = [(width, height) for width, height in MEASURED_WIDTHS if (width, height) not in VIEWPORTS]
+        for width, height in extra:
+            browser.viewport(width, height)
+            for kind, relative in kinds.items():
+                browser.open(base_url + relative)
+                measure_overflow(f"{urllib.parse.urlsplit(base_url + relative).path} ({kind})", width, height)
+        for width, height in MEASURED_WIDTHS:
             browser.viewport(width, height)
             for url in other_pages:
                 browser.open(url)
                 measure_overflow(urllib.parse.urlsplit(url).path, width, height)
+        if search and "search" in kinds:
+            run_search(browser, base_url + kinds["search"], search, search_check, screenshots, axe, measure_overflow, figures)
     finally:
         browser.close()
-    axe_check.summary = (f"{axe_runs} axe runs ({len(kinds)} page kinds at 360 and 1280 px light, 360 px dark), "
-                         f"rules tagged {', '.join(AXE_TAGS)}: 0 violations")
-    layout_check.summary = (f"{len(kinds) + len(other_pages)} pages fit 360 and 1280 px; "
+    widths = " and ".join(f"{width}" for width, _ in VIEWPORTS)
+    axe_check.summary = (f"{axe_runs} axe runs ({len(kinds)} page kinds at {widths} px light, {VIEWPORTS[0][0]} px dark, "
+                         f"and the search page with results), rules tagged {', '.join(AXE_TAGS)}: 0 violations")
+    layout_check.summary = (f"{len(kinds) + len(other_pages)} pages fit {', '.join(str(width) for width, _ in MEASURED_WIDTHS)} px; "
                             f"screenshots of each kind in {screenshots}")
-    return [axe_check, layout_check]
+    return [axe_check, layout_check] + ([search_check] if search and "search" in kinds else [])
+
+
+def run_search(browser, search_page, search, check, screenshots, axe, measure_overflow, figures):
+    """Opens the search page with ?q=, as a shared link or the no-JavaScript form would, waits for the
+    script's results and checks the status line, the first result and what the search fetched."""
+    from browser import VIEWPORTS
+
+    query, expected_first = search
+    url = search_page + "?q=" + urllib.parse.quote_plus(query)
+    shown = urllib.parse.urlsplit(url).path + "?q=" + urllib.parse.quote_plus(query)
+    browser.clear_cache()
+    for scheme, (width, height) in [("light", VIEWPORTS[0]), ("light", VIEWPORTS[1]), ("dark", VIEWPORTS[0])]:
+        browser.color_scheme(scheme)
+        browser.viewport(width, height)
+        browser.open(url)
+        state = browser.search_results()
+        label = f"{shown} at {width} px, {scheme}"
+        if state is None:
+            check.problems.append(f"{label}: no result or status line within {browser.SEARCH_WAIT} s")
+            continue
+        if f"“{query}”" not in state["status"] or not state["links"]:
+            check.problems.append(f"{label}: the status line says `{state['status']}` with {len(state['links'])} results")
+        elif urllib.parse.urljoin(url, state["links"][0]) != search_page.removesuffix("tim-kiem/") + expected_first:
+            check.problems.append(f"{label}: the first result is {state['links'][0]}, expected {expected_first} "
+                                  f"(results: {', '.join(state['links'][:5])})")
+        if scheme == "light" and width == VIEWPORTS[0][0]:
+            fetched = browser.fetched()
+            if fetched["decoded"] > FIRST_SEARCH_BUDGET:
+                check.problems.append(f"{label}: the first search fetched {kb(fetched['decoded'])}, over {kb(FIRST_SEARCH_BUDGET)}")
+            figures[f"first search, “{query}”"] = (
+                f"{kb(fetched['decoded'])} in {fetched['files']} files (page, style.css, search.js, index); "
+                f"{kb(fetched['transferred'])} over the wire (gzip)", f"≤ {kb(FIRST_SEARCH_BUDGET)}")
+            check.summary = (f"{shown}: “{state['status']}”, first result {state['links'][0] if state['links'] else '—'}; "
+                             f"fetched {kb(fetched['decoded'])} ≤ {kb(FIRST_SEARCH_BUDGET)}")
+        measure_overflow(f"{shown} (search results)", width, height)
+        suffix = f"-{width}" + ("-dark" if scheme == "dark" else "")
+        browser.screenshot(screenshots / f"search-results{suffix}.png", width)
+        axe(label)
 
 
 # MARK: - Main
@@ -296,8 +402,19 @@ def parse_arguments():
     parser.add_argument("--content", required=True, help="the content folder to build")
     parser.add_argument("--date", help="build date YYYY-MM-DD (default: today)")
     parser.add_argument("--screenshots", default=str(REPO / ".e2e" / "screenshots"), help="folder for screenshots")
+    parser.add_argument("--figures", default=str(REPO / ".e2e" / "figures.md"), help="where to write the figures table")
     parser.add_argument("--any-kinds", action="store_true",
                         help="check the page kinds the site has instead of requiring every kind (for small fixtures)")
+    parser.add_argument("--search-query", default="nhat ban", help="the query the search check runs")
+    parser.add_argument("--search-first", default="thi-truong/nhat-ban/",
+                        help="the address (from the site root) the search check expects first")
+    # For e2e/selftest.py, which proves that each check can fail:
+    parser.add_argument("--nginx-conf", default=str(SHIPPED_NGINX_CONF), help="the server block to serve the site with")
+    parser.add_argument("--stylesheet-budget", type=int, default=STYLESHEET_BUDGET, help="bytes")
+    parser.add_argument("--home-budget", type=int, default=HOME_BUDGET, help="bytes of the home page's HTML and CSS")
+    parser.add_argument("--script-budget", type=int, default=SCRIPT_BUDGET, help="bytes of each script")
+    parser.add_argument("--skip-browser", action="store_true", help="leave out axe, overflow, screenshots and search")
+    parser.add_argument("--skip-nu", action="store_true", help="leave out the Nu HTML Checker")
     parser.add_argument("--keep", action="store_true", help="keep the built site and nginx files; print where")
     return parser.parse_args()
 
@@ -307,6 +424,7 @@ def main():
     started = time.monotonic()
     work = Path(tempfile.mkdtemp(prefix="nhipcau-e2e-"))
     work.chmod(0o755)  # nginx's workers drop root: they must be able to read the site
+    nginx_conf = Path(arguments.nginx_conf).resolve()
     try:
         port = hosting.free_port()
         base_url = f"http://127.0.0.1:{port}{hosting.SUB_PATH}"
@@ -317,19 +435,26 @@ def main():
         checks, figures = [], {}
         if missing and not arguments.any_kinds and set(missing) - OPTIONAL_KINDS:
             checks.append(Check("page-kinds", [f"the site has no {kind} page" for kind in missing if kind not in OPTIONAL_KINDS]))
-        print(f"e2e: built {arguments.content} → {site}; serving it with {SHIPPED_NGINX_CONF.relative_to(REPO)} at {base_url}")
+        shown_conf = nginx_conf.relative_to(REPO) if nginx_conf.is_relative_to(REPO) else nginx_conf
+        print(f"e2e: built {arguments.content} → {site}; serving it with {shown_conf} at {base_url}")
         print(f"e2e: page kinds: {', '.join(f'{kind}=/{relative}' for kind, relative in present.items())}"
               + (f" (absent: {', '.join(missing)})" if missing else ""))
-        with hosting.Nginx(SHIPPED_NGINX_CONF, site, port, work / "nginx"):
+        limits = {"stylesheet": arguments.stylesheet_budget, "home": arguments.home_budget, "script": arguments.script_budget}
+        with hosting.Nginx(nginx_conf, site, port, work / "nginx"):
             crawl = crawling.Crawl(base_url).run()
-            checks += [check_links(crawl, site), check_not_found(base_url), check_hosting(base_url, crawl),
-                       check_without_javascript(crawl), check_budget(crawl, figures)]
-            kind_urls = {base_url + relative for relative in present.values()}
-            other_pages = sorted(url for url in crawl.pages if url not in kind_urls)
-            checks += check_in_browser(base_url, present, other_pages, Path(arguments.screenshots))
-        file_count, errors = nu.check(site)
-        checks.append(Check("nu-html", errors, f"{file_count} HTML files, 0 errors"))
-        report(checks, figures, time.monotonic() - started)
+            checks += [check_links(crawl, site), check_not_found(base_url), check_hosting(base_url, crawl, site),
+                       check_without_javascript(crawl), check_budget(crawl, figures, limits)]
+            if not arguments.skip_browser:
+                kind_urls = {base_url + relative for relative in present.values()}
+                other_pages = sorted(url for url in crawl.pages if url not in kind_urls)
+                checks += check_in_browser(base_url, present, other_pages, Path(arguments.screenshots),
+                                           (arguments.search_query, arguments.search_first), figures)
+        if not arguments.skip_nu:
+            file_count, errors = nu.check(site)
+            checks.append(Check("nu-html", errors, f"{file_count} HTML files, 0 errors"))
+        seconds = time.monotonic() - started
+        figures["gate run time"] = (f"{seconds:.0f} s", "—")
+        report(checks, figures, seconds, arguments)
         if arguments.keep:
             print(f"e2e: kept {work}")
         return 0 if all(check.passed for check in checks) else 1
@@ -338,7 +463,15 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
 
 
-def report(checks, figures, seconds):
+def figures_table(figures, arguments):
+    """The README's table, to paste as it is: `make e2e` prints it and writes it to .e2e/figures.md."""
+    lines = [f"Measured on `{arguments.content}` (build date {arguments.date or 'today'}) by `make e2e`:", "",
+             "| figure | value | budget |", "| --- | --- | --- |"]
+    lines += [f"| {name} | {value} | {budget} |" for name, (value, budget) in figures.items()]
+    return "\n".join(lines) + "\n"
+
+
+def report(checks, figures, seconds, arguments):
     for check in checks:
         if check.passed:
             print(f"PASS {check.name}: {check.summary}")
@@ -346,8 +479,12 @@ def report(checks, figures, seconds):
             print(f"FAIL {check.name}: {len(check.problems)} problem{'s' if len(check.problems) != 1 else ''}")
             for problem in check.problems:
                 print(f"  {problem}")
-    for name, value in figures.items():
-        print(f"  {name}: {value}")
+    table = figures_table(figures, arguments)
+    print("e2e: figures (Markdown, for the README's Quality gate section):")
+    print(table, end="")
+    if arguments.figures:
+        Path(arguments.figures).parent.mkdir(parents=True, exist_ok=True)
+        Path(arguments.figures).write_text(table, encoding="utf-8")
     passed = sum(check.passed for check in checks)
     print(f"e2e ({seconds:.0f} s): {passed} passed, {len(checks) - passed} failed")
 

@@ -87,9 +87,15 @@ extension SiteRenderer {
                             stories: storyList(site.storiesByArea[record.id] ?? [], from: route))
         var frame = PageFrame(route: route, title: record.name)
         frame.breadcrumbs = [(strings.plans, Routes.plans)]
+        // The search result line: the area's figures in each plan it is in.
+        let summary = record.appearances.compactMap { appearance -> String? in
+            guard let plan = site.plan(id: appearance.planId), let area = plan.area(id: record.id),
+                  let areaFigures = site.planFigures[plan.id]?.areas[record.id] else { return nil }
+            return progressSentence(plan, areaFigures, target: area.target)
+        }.joined(separator: " ")
         return page(frame, template: "area", view: view,
                     search: SearchDocument(route: route, kind: .area, kindLabel: strings.area, title: record.name,
-                                           summary: "", context: sections.map(\.planTitle), text: ""))
+                                           summary: summary, context: sections.map(\.planTitle), text: ""))
     }
 
     /// The home page's progress block: the current plan in one sentence and one chart.
@@ -146,13 +152,23 @@ extension SiteRenderer {
     }
 
     func headlineSentence(_ plan: TargetPlan, _ figures: ProgressFigures) -> String {
+        progressSentence(plan, figures, target: plan.target)
+    }
+
+    /// "Plan: achieved against the target (percent), status." for a plan or one of its areas.
+    func progressSentence(_ plan: TargetPlan, _ figures: ProgressFigures, target: PlanTarget?) -> String {
         let achieved = formats.numbers.integer(figures.achieved)
-        var target = words.target(plan.target) + " " + plan.unit
-        if let growth = words.growthNote(plan.target) { target += ", " + growth }
-        let status = formats.text(figures.status.label).lowercased()
         let percent = percentText(figures).map { " (\($0))" } ?? ""
+        let status = formats.text(figures.status.label).lowercased()
+        guard let target else {
+            return formats.language == .vi
+                ? "\(plan.title): đã thực hiện \(achieved) \(plan.unit), \(status)."
+                : "\(plan.title): \(achieved) \(plan.unit) placed, \(status)."
+        }
+        var targetWords = words.target(target) + " " + plan.unit
+        if let growth = words.growthNote(target) { targetWords += ", " + growth }
         return formats.language == .vi
-            ? "\(plan.title): đã thực hiện \(achieved) trên chỉ tiêu \(target)\(percent), \(status)."
-            : "\(plan.title): \(achieved) placed against a target of \(target)\(percent), \(status)."
+            ? "\(plan.title): đã thực hiện \(achieved) trên chỉ tiêu \(targetWords)\(percent), \(status)."
+            : "\(plan.title): \(achieved) placed against a target of \(targetWords)\(percent), \(status)."
     }
 }

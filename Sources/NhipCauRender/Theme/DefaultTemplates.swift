@@ -259,7 +259,7 @@ enum DefaultTemplates {
     static let search = """
     <h1>{{t.search}}</h1>
     <p class="lead">{{t.searchIntro}}</p>
-    <form id="search-form" class="search-form" action="{{action}}" method="get" role="search" data-index="{{index}}" data-root="{{root}}" data-found="{{t.searchFound}}" data-none="{{t.searchNone}}" data-more="{{t.searchMore}}" data-failed="{{t.searchFailed}}">
+    <form id="search-form" class="search-form" action="{{action}}" method="get" role="search" data-index="{{index}}" data-root="{{root}}" data-found="{{t.searchFound}}" data-none="{{t.searchNone}}" data-near="{{t.searchNear}}" data-found-near="{{t.searchFoundNear}}" data-none-near="{{t.searchNoneNear}}" data-more="{{t.searchMore}}" data-failed="{{t.searchFailed}}">
     <label for="q">{{t.searchLabel}}</label>
     <div class="search-row"><input type="search" id="q" name="q" autocomplete="off" spellcheck="false" enterkeyhint="search"><button type="submit">{{t.searchButton}}</button></div>
     </form>

@@ -81,6 +81,11 @@ public struct UIStrings: Sendable, Encodable {
     /// `{q}` is replaced by the words typed, `{n}` by the number of pages found.
     let searchFound: String
     let searchNone: String
+    /// The heading over pages that hold all the words but one.
+    let searchNear: String
+    /// `{m}` is replaced by the number of pages holding all the words but one.
+    let searchFoundNear: String
+    let searchNoneNear: String
     let searchMore: String
     let searchFailed: String
     let searchNoScript: String
@@ -129,6 +134,9 @@ public struct UIStrings: Sendable, Encodable {
         searchLabel: "Từ cần tìm", searchButton: "Tìm",
         searchFound: "Kết quả cho “{q}”: {n} trang.",
         searchNone: "Không có trang nào chứa “{q}”. Hãy thử từ khác, hoặc xem theo danh mục bên dưới.",
+        searchNear: "Trang có gần đủ các từ (thiếu một từ)",
+        searchFoundNear: "Kết quả cho “{q}”: {n} trang có đủ các từ, {m} trang có gần đủ.",
+        searchNoneNear: "Không có trang nào chứa đủ các từ “{q}”; {m} trang có gần đủ (thiếu một từ).",
         searchMore: "Xem thêm kết quả",
         searchFailed: "Không tải được dữ liệu tìm kiếm (có thể trang đang được mở từ tệp trên máy, không qua máy chủ web). Hãy xem theo danh mục bên dưới.",
         searchNoScript: "Ô tìm kiếm chạy ngay trong trình duyệt và cần JavaScript. Nếu trình duyệt của bạn không chạy được, mọi trang vẫn có trong các danh mục dưới đây.",
@@ -167,6 +175,9 @@ public struct UIStrings: Sendable, Encodable {
         searchLabel: "Search for", searchButton: "Search",
         searchFound: "Pages found for “{q}”: {n}.",
         searchNone: "No page contains “{q}”. Try other words, or browse the sections below.",
+        searchNear: "Pages with all the words but one",
+        searchFoundNear: "Pages found for “{q}”: {n} with every word, {m} with all the words but one.",
+        searchNoneNear: "No page contains every word of “{q}”; {m} pages contain all but one.",
         searchMore: "More results",
         searchFailed: "The search data could not be loaded (the page may have been opened from a file rather than through a web server). Browse the sections below.",
         searchNoScript: "The search box runs in your browser and needs JavaScript. If it does not work, every page is also listed in the sections below.",

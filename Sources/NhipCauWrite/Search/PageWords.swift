@@ -4,6 +4,9 @@
 /// but only a few hundred distinct ones, and hashing a Swift `String` (which normalises
 /// non-ASCII text first) for every word cost more than the whole rest of the index.
 /// Canonically equivalent spellings (NFC and NFD) stay apart here and meet in `SearchIndex.Vocabulary`.
+///
+/// It also keeps, for ranking, which words stand next to each other (`pairs`, in the texts added
+/// with `pairs: true`) and the first word of the title (`firstTitleWord`).
 public struct PageWords {
     private var bytes: [UInt8] = []
     /// Word `i` is `bytes[ends[i - 1] ..< ends[i]]` (from 0 for the first).
@@ -12,6 +15,10 @@ public struct PageWords {
     private var fields: [UInt8] = []
     /// Open addressing: a word's number, or -1; a power of two, never more than half full.
     private var slots = [Int](repeating: -1, count: 256)
+    /// `first << 32 | second` (word numbers) → best field the two were seen side by side in.
+    private var pairFields: [UInt64: UInt8] = [:]
+    /// The number of the title's first word, -1 before a title is added.
+    public private(set) var firstTitleWord: Int32 = -1
 
     public init() {}
 
@@ -22,23 +29,39 @@ public struct PageWords {
         (0..<ends.count).map { (String(decoding: bytes[start(of: $0)..<ends[$0]], as: UTF8.self), fields[$0]) }
     }
 
-    /// Adds the words of `text`: runs of scalars for which `SearchWords.isWordScalar` holds.
-    public mutating func add(_ text: String, as field: SearchWords.Field) {
+    /// Neighbouring words as `(first, second, field)`, word numbers into `all`, in no set order.
+    public var pairs: [(Int32, Int32, UInt8)] {
+        pairFields.map { (Int32(truncatingIfNeeded: $0.key >> 32), Int32(truncatingIfNeeded: $0.key & 0xFFFF_FFFF), $0.value) }
+    }
+
+    /// Adds the words of `text`: runs of scalars for which `SearchWords.isWordScalar` holds; with
+    /// `pairs`, also which words follow which (punctuation between them does not part them).
+    public mutating func add(_ text: String, as field: SearchWords.Field, pairs: Bool = false) {
         var text = text
+        var previous = -1
         text.withUTF8 { utf8 in
             var index = 0
             var wordStart = -1
+            func take(_ word: UnsafeBufferPointer<UInt8>) {
+                let number = insert(word, field)
+                if field == .title && firstTitleWord < 0 { firstTitleWord = Int32(number) }
+                if pairs && previous >= 0 {
+                    let pair = UInt64(previous) << 32 | UInt64(number)
+                    pairFields[pair] = max(pairFields[pair] ?? 0, field.rawValue)
+                }
+                previous = number
+            }
             while index < utf8.count {
                 let (isWord, length) = Self.classify(utf8, at: index)
                 if isWord {
                     if wordStart < 0 { wordStart = index }
                 } else if wordStart >= 0 {
-                    insert(UnsafeBufferPointer(rebasing: utf8[wordStart..<index]), field)
+                    take(UnsafeBufferPointer(rebasing: utf8[wordStart..<index]))
                     wordStart = -1
                 }
                 index += length
             }
-            if wordStart >= 0 { insert(UnsafeBufferPointer(rebasing: utf8[wordStart...]), field) }
+            if wordStart >= 0 { take(UnsafeBufferPointer(rebasing: utf8[wordStart...])) }
         }
     }
 
@@ -66,7 +89,8 @@ public struct PageWords {
 
     private func start(of word: Int) -> Int { word == 0 ? 0 : ends[word - 1] }
 
-    private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ field: SearchWords.Field) {
+    /// The word's number, a new one for a word not seen before.
+    private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ field: SearchWords.Field) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         let mask = slots.count - 1
@@ -75,7 +99,7 @@ public struct PageWords {
             let known = slots[slot]
             if hashes[known] == hash && bytes[start(of: known)..<ends[known]].elementsEqual(word) {
                 fields[known] = max(fields[known], field.rawValue)
-                return
+                return known
             }
             slot = (slot + 1) & mask
         }
@@ -85,6 +109,7 @@ public struct PageWords {
         hashes.append(hash)
         fields.append(field.rawValue)
         if ends.count * 2 > slots.count { grow() }
+        return ends.count - 1
     }
 
     private mutating func grow() {

@@ -4,13 +4,22 @@ import NhipCauSite
 /// Write stage: the site search index under `tim-kiem/chi-muc/`, read by `assets/search.js`.
 ///
 /// Files (all JSON, byte-identical across builds of the same content):
-/// - `manifest.json`: `{"v": version, "n": documents, "c": documents per chunk, "k": kind labels,
-///   "t": the first key of each term shard}`. The only file every search needs.
-/// - `t/<i>.json`: shard `i`, `{"key": ["form", postings, …], …}` for a run of keys in sorted
-///   (UTF-16) order, about `shardBytes` each, so a query fetches only the shards of its words.
-///   A form equal to its key is written `""`. Postings: see `PostingList`.
-/// - `d/<i>.json`: documents `i × c …`, each `[address from the site root, title, kind, snippet]`,
-///   so showing ten results fetches at most ten small chunks.
+/// - `manifest.json`: `{"v": version, "n": documents, "c": documents per chunk, "b": bytes of shards
+///   and chunks one search may fetch, "s": the largest shard's bytes, "m": the largest chunk's bytes,
+///   "k": kind labels, "t": where each term shard starts}`. The only file every search needs.
+/// - `t/<i>.json`: shard `i`, `{"key": [form, postings, …], …}` for a run of keys in sorted (UTF-16)
+///   order, at most `shardBytes` each, so a query fetches only the shards of its words. `t[i]` is
+///   the shortest start of shard `i`'s first key that sorts after the previous shard's last key.
+///   Three kinds of key, each next to its first word in that order:
+///   - a folded word (`nhat`): its forms; a form equal to the key is written `""`; postings: see `PostingList`;
+///   - a word and a space (`nhat `): the pages whose title begins with that word;
+///   - two words (`nhat ban`): the pages where they stand side by side in the title (field 3), the
+///     summary, market, area or topics (2), or, on pages other than stories, the text (1).
+///   A key is never longer than a shard: a word on too many pages for that keeps one list for all its
+///   forms (form `"*"`) and the lists of its rarer forms that still fit; past that, only its pages
+///   with the word in a title or summary (form `"~"`: "on nearly every page", so it no longer narrows
+///   a search). Pairs and title starts over the limit keep their titles and summaries, or are left out.
+/// - `d/<i>.json`: documents `i × c …`, each `[address from the site root, title, kind, snippet]`.
 ///
 /// Document numbers follow `SearchDocument.Kind` (markets first, stories last), then page order:
 /// the script breaks ties by number.
@@ -25,24 +34,35 @@ public enum SearchIndex {
         let snippet: String
         /// Each distinct word as written, with its best `SearchWords.Field`.
         let words: [(String, UInt8)]
+        /// Neighbouring words (numbers into `words`) with the best field they stand together in.
+        let pairs: [(Int32, Int32, UInt8)]
+        /// The title's first word (a number into `words`), or -1.
+        let firstTitleWord: Int32
     }
 
-    /// A shard is closed once it holds this many bytes (one very common word may exceed it alone).
-    static let shardBytes = 8 * 1024
-    static let chunkSize = 8
+    /// No shard file is larger (one key alone included), so a search can count what it fetches.
+    static let shardBytes = 4 * 1024
+    static let chunkSize = 4
     static let snippetLength = 140
+    /// What one search may fetch besides the manifest: term shards and the chunks of the ten results
+    /// it shows. A manifest over `manifestAllowance` (a site of some 12,000 pages or more) takes its
+    /// excess from this, so that search page + stylesheet + script + 4 KB + 72 KB bounds every first
+    /// search: under 100 KB while page, stylesheet and script stay under 24 KB (`SearchBudgetTests`
+    /// and the quality gate add them up).
+    public static let queryBudget = 72 * 1024
+    static let manifestAllowance = 4 * 1024
 
     public static func page(_ document: SearchDocument, offline: Bool) -> Page {
         var words = PageWords()
-        words.add(document.text, as: .text)
-        words.add(document.summary, as: .summary)
-        for context in document.context { words.add(context, as: .summary) }
-        words.add(document.title, as: .title)
+        words.add(document.text, as: .text, pairs: document.kind != .story)
+        words.add(document.summary, as: .summary, pairs: true)
+        for context in document.context { words.add(context, as: .summary, pairs: true) }
+        words.add(document.title, as: .title, pairs: true)
         let route = document.route
         let address = offline && route.isDirectory ? route.outputFile : Route.percentEncode(route.path)
         return Page(kind: document.kind, kindLabel: document.kindLabel, address: address, title: document.title,
                     snippet: snippet(document.summary.isBlank ? document.text : document.summary),
-                    words: words.all)
+                    words: words.all, pairs: words.pairs, firstTitleWord: words.firstTitleWord)
     }
 
     /// Every file of the index: path from the site root → bytes.
@@ -56,53 +76,95 @@ public enum SearchIndex {
         var hash = FNV1a()
         for file in shards.map(\.bytes) + chunks { hash.add(file) }
         let folder = Routes.searchIndex.path
-        var files = [(folder + "manifest.json", manifest(version: hash.hex, documents: ordered, firstKeys: shards.map(\.firstKey)))]
+        let limits = Limits(largestShard: shards.map(\.bytes.count).max() ?? 2, largestChunk: chunks.map(\.count).max() ?? 2)
+        let starts = separators(shards)
+        var manifest = manifest(version: hash.hex, documents: ordered, budget: queryBudget, limits: limits, starts: starts)
+        if manifest.count > manifestAllowance {
+            let budget = queryBudget - (manifest.count - manifestAllowance)
+            manifest = self.manifest(version: hash.hex, documents: ordered, budget: budget, limits: limits, starts: starts)
+        }
+        var files = [(folder + "manifest.json", manifest)]
         files += shards.enumerated().map { (folder + "t/\($0.offset).json", $0.element.bytes) }
         files += chunks.enumerated().map { (folder + "d/\($0.offset).json", $0.element) }
         return files
     }
 
-    /// Every distinct form of every word, with the documents it is on.
+    struct Limits {
+        let largestShard: Int
+        let largestChunk: Int
+    }
+
+    /// Every distinct form of every word, with the documents it is on; pairs of neighbouring words
+    /// and title starts by folded key.
     struct Vocabulary {
         var forms: [String] = []
+        /// Per form: its folded key's number.
+        var keyOfForm: [Int32] = []
         var keys: [String] = []
         /// Per form: `doc << 2 | field`, sorted by document.
         var postings: [[UInt32]] = []
+        /// Per key: the documents whose title begins with it.
+        var titleStarts: [Int32: [UInt32]] = [:]
+        /// `first key << 32 | second key` → `doc << 2 | field`, sorted by document.
+        var pairs: [UInt64: [UInt32]] = [:]
 
         init(_ pages: [Page]) {
             var formOfWord: [String: Int32] = [:]
             var formNumbers: [String: Int32] = [:]
+            var keyNumbers: [String: Int32] = [:]
             for (doc, page) in pages.enumerated() {
-                for (word, field) in page.words {
+                var formsHere = [Int32](repeating: -1, count: page.words.count)
+                for (position, (word, field)) in page.words.enumerated() {
                     let form: Int32
                     if let known = formOfWord[word] {
                         form = known
                     } else {
-                        form = add(word, &formNumbers)
+                        form = add(word, &formNumbers, &keyNumbers)
                         formOfWord[word] = form
                     }
+                    formsHere[position] = form
                     guard form >= 0 else { continue }
-                    let posting = UInt32(doc) << 2 | UInt32(field)
-                    let number = Int(form)
                     // Two spellings of one form on a page ("Hòa", "hoà") make one posting with the better field.
-                    if let last = postings[number].last, last >> 2 == UInt32(doc) {
-                        if posting > last { postings[number][postings[number].count - 1] = posting }
-                    } else {
-                        postings[number].append(posting)
-                    }
+                    Self.append(UInt32(doc) << 2 | UInt32(field), to: &postings[Int(form)])
+                }
+                for (first, second, field) in page.pairs {
+                    let firstForm = formsHere[Int(first)], secondForm = formsHere[Int(second)]
+                    guard firstForm >= 0, secondForm >= 0 else { continue }
+                    let pair = UInt64(UInt32(keyOfForm[Int(firstForm)])) << 32 | UInt64(UInt32(keyOfForm[Int(secondForm)]))
+                    Self.append(UInt32(doc) << 2 | UInt32(field), to: &pairs[pair, default: []])
+                }
+                if page.firstTitleWord >= 0, case let form = formsHere[Int(page.firstTitleWord)], form >= 0 {
+                    titleStarts[keyOfForm[Int(form)], default: []].append(UInt32(doc) << 2 | 3)
                 }
             }
         }
 
+        /// Adds a posting in document order; a second one for the same document keeps the better field.
+        private static func append(_ posting: UInt32, to list: inout [UInt32]) {
+            if let last = list.last, last >> 2 == posting >> 2 {
+                if posting > last { list[list.count - 1] = posting }
+            } else {
+                list.append(posting)
+            }
+        }
+
         /// The form number of a word not seen before; -1 for a word with no key (marks alone).
-        private mutating func add(_ word: String, _ formNumbers: inout [String: Int32]) -> Int32 {
+        private mutating func add(_ word: String, _ formNumbers: inout [String: Int32], _ keyNumbers: inout [String: Int32]) -> Int32 {
             let key = VietnameseText.fold(word)
             guard !key.isEmpty else { return -1 }
             let form = VietnameseText.toneCanonical(word)
             if let known = formNumbers[form] { return known }
             let number = Int32(forms.count)
+            let keyNumber: Int32
+            if let known = keyNumbers[key] {
+                keyNumber = known
+            } else {
+                keyNumber = Int32(keys.count)
+                keys.append(key)
+                keyNumbers[key] = keyNumber
+            }
             forms.append(form)
-            keys.append(key)
+            keyOfForm.append(keyNumber)
             postings.append([])
             formNumbers[form] = number
             return number
@@ -111,35 +173,49 @@ public enum SearchIndex {
 
     struct Shard {
         let firstKey: String
+        let lastKey: String
         let bytes: [UInt8]
     }
 
-    /// Keys in UTF-16 order (the order of JavaScript's `<`), packed into shards of about `shardBytes`.
+    /// Every entry in UTF-16 order of its key (the order of JavaScript's `<`): each word, then its
+    /// title-start key (`word `), then its pairs (`word next`, by the next word's order). A space sorts
+    /// before every letter and digit, so `nhat`, `nhat `, `nhat ban`, `nhata` come in that order.
     static func termShards(_ vocabulary: Vocabulary) -> [Shard] {
-        var formsOfKey: [String: [Int]] = [:]
-        for (number, key) in vocabulary.keys.enumerated() { formsOfKey[key, default: []].append(number) }
-        let sortedKeys = formsOfKey.keys.sorted(by: utf16Order)
-        var shards: [Shard] = []
-        var current: [UInt8] = []
-        var firstKey = ""
+        var formsOfKey = [[Int]](repeating: [], count: vocabulary.keys.count)
+        for (form, key) in vocabulary.keyOfForm.enumerated() { formsOfKey[Int(key)].append(form) }
+        let sortedKeys = vocabulary.keys.indices.sorted { utf16Order(vocabulary.keys[$0], vocabulary.keys[$1]) }
+        var rank = [Int](repeating: 0, count: sortedKeys.count)
+        for (position, key) in sortedKeys.enumerated() { rank[key] = position }
+        var pairsOfKey = [[(second: Int, postings: [UInt32])]](repeating: [], count: vocabulary.keys.count)
+        for (pair, postings) in vocabulary.pairs {
+            pairsOfKey[Int(pair >> 32)].append((Int(pair & 0xFFFF_FFFF), postings))
+        }
+        var packer = ShardPacker()
         for key in sortedKeys {
-            var entry: [UInt8] = []
-            JSONText.append(key, to: &entry)
-            entry.append(contentsOf: Array(":[".utf8))
-            let forms = formsOfKey[key, default: []].sorted { utf16Order(vocabulary.forms[$0], vocabulary.forms[$1]) }
-            for (position, number) in forms.enumerated() {
-                if position > 0 { entry.append(UInt8(ascii: ",")) }
-                let form = vocabulary.forms[number]
-                JSONText.append(form == key ? "" : form, to: &entry)
-                entry.append(contentsOf: Array(",\"".utf8))
-                PostingList.encode(vocabulary.postings[number], into: &entry)
-                entry.append(UInt8(ascii: "\""))
+            let word = vocabulary.keys[key]
+            let forms = formsOfKey[key].map { (vocabulary.forms[$0], vocabulary.postings[$0]) }
+                .sorted { utf16Order($0.0, $1.0) }
+            packer.add(word, wordEntry(word, forms: forms))
+            if let starts = vocabulary.titleStarts[Int32(key)], let entry = rankingEntry(word + " ", starts) {
+                packer.add(word + " ", entry)
             }
-            entry.append(UInt8(ascii: "]"))
-            if !current.isEmpty && current.count + entry.count > shardBytes {
-                shards.append(Shard(firstKey: firstKey, bytes: current + [UInt8(ascii: "}")]))
-                current = []
+            for pair in pairsOfKey[key].sorted(by: { rank[$0.second] < rank[$1.second] }) {
+                let name = word + " " + vocabulary.keys[pair.second]
+                if let entry = rankingEntry(name, pair.postings) { packer.add(name, entry) }
             }
+        }
+        return packer.finished()
+    }
+
+    /// Entries into shards of at most `shardBytes`.
+    struct ShardPacker {
+        private(set) var shards: [Shard] = []
+        private var current: [UInt8] = []
+        private var firstKey = ""
+        private var lastKey = ""
+
+        mutating func add(_ key: String, _ entry: [UInt8]) {
+            if !current.isEmpty && current.count + entry.count + 2 > shardBytes { close() }
             if current.isEmpty {
                 firstKey = key
                 current = [UInt8(ascii: "{")]
@@ -147,9 +223,92 @@ public enum SearchIndex {
                 current.append(UInt8(ascii: ","))
             }
             current += entry
+            lastKey = key
         }
-        shards.append(Shard(firstKey: firstKey, bytes: current.isEmpty ? Array("{}".utf8) : current + [UInt8(ascii: "}")]))
-        return shards
+
+        private mutating func close() {
+            shards.append(Shard(firstKey: firstKey, lastKey: lastKey, bytes: current + [UInt8(ascii: "}")]))
+            current = []
+        }
+
+        mutating func finished() -> [Shard] {
+            if current.isEmpty && shards.isEmpty { return [Shard(firstKey: "", lastKey: "", bytes: Array("{}".utf8))] }
+            if !current.isEmpty { close() }
+            return shards
+        }
+    }
+
+    /// The most one entry may take: a shard holding it alone is then `shardBytes`.
+    static let entryBytes = shardBytes - 2
+
+    /// A word's entry: each form with its list; or, when that is too long, the forms together
+    /// (`"*"`) and the rarer forms that still fit; or only the titles and summaries (`"~"`).
+    static func wordEntry(_ key: String, forms: [(String, [UInt32])]) -> [UInt8] {
+        let lists = forms.map { ($0.0 == key ? "" : $0.0, encoded($0.1)) }
+        let full = entry(key, lists)
+        if full.count <= entryBytes { return full }
+        let merged = mergedPostings(forms.map(\.1))
+        var kept = [("*", encoded(merged))]
+        if entry(key, kept).count <= entryBytes {
+            for form in lists.sorted(by: { $0.1.count < $1.1.count }) where entry(key, kept + [form]).count <= entryBytes {
+                kept.append(form)
+            }
+            return entry(key, kept)
+        }
+        let titled = entry(key, [("~", encoded(merged.filter { $0 & 3 >= 2 }))])
+        return titled.count <= entryBytes ? titled : entry(key, [("~", [])])
+    }
+
+    /// A title start or a pair, only for ranking: over the limit, its titles and summaries; then nothing.
+    static func rankingEntry(_ key: String, _ postings: [UInt32]) -> [UInt8]? {
+        let all = entry(key, [("", encoded(postings))])
+        if all.count <= entryBytes { return all }
+        let titled = entry(key, [("", encoded(postings.filter { $0 & 3 >= 2 }))])
+        return titled.count <= entryBytes ? titled : nil
+    }
+
+    /// `"key":["form","postings",…]`
+    static func entry(_ key: String, _ lists: [(String, [UInt8])]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        JSONText.append(key, to: &bytes)
+        bytes += Array(":[".utf8)
+        for (position, (form, postings)) in lists.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.append(form, to: &bytes)
+            bytes += Array(",\"".utf8) + postings + [UInt8(ascii: "\"")]
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
+    }
+
+    static func encoded(_ postings: [UInt32]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        PostingList.encode(postings, into: &bytes)
+        return bytes
+    }
+
+    /// Several sorted lists as one, each document once with its best field.
+    static func mergedPostings(_ lists: [[UInt32]]) -> [UInt32] {
+        var best: [UInt32: UInt32] = [:]
+        for list in lists {
+            for posting in list { best[posting >> 2] = max(best[posting >> 2] ?? 0, posting & 3) }
+        }
+        return best.keys.sorted().map { $0 << 2 | best[$0, default: 1] }
+    }
+
+    /// Where each shard starts, as short as the keys allow: the shortest start of its first key
+    /// that sorts after the previous shard's last key ("" for the first shard).
+    static func separators(_ shards: [Shard]) -> [String] {
+        shards.indices.map { number in
+            guard number > 0 else { return "" }
+            let previous = shards[number - 1].lastKey
+            var prefix = String.UnicodeScalarView()
+            for scalar in shards[number].firstKey.unicodeScalars {
+                prefix.append(scalar)
+                if utf16Order(previous, String(prefix)) { break }
+            }
+            return String(prefix)
+        }
     }
 
     static func utf16Order(_ lhs: String, _ rhs: String) -> Bool {
@@ -172,13 +331,14 @@ public enum SearchIndex {
         return bytes
     }
 
-    static func manifest(version: String, documents: [Page], firstKeys: [String]) -> [UInt8] {
+    static func manifest(version: String, documents: [Page], budget: Int, limits: Limits, starts: [String]) -> [UInt8] {
         var labels = Array(repeating: "", count: SearchDocument.Kind.allCases.count)
         for page in documents where labels[page.kind.rawValue].isEmpty { labels[page.kind.rawValue] = page.kindLabel }
-        var bytes = Array("{\"v\":\"\(version)\",\"n\":\(documents.count),\"c\":\(chunkSize),\"k\":".utf8)
+        var bytes = Array(("{\"v\":\"\(version)\",\"n\":\(documents.count),\"c\":\(chunkSize),\"b\":\(budget),"
+                           + "\"s\":\(limits.largestShard),\"m\":\(limits.largestChunk),\"k\":").utf8)
         JSONText.appendArray(labels, to: &bytes)
         bytes += Array(",\"t\":".utf8)
-        JSONText.appendArray(firstKeys, to: &bytes)
+        JSONText.appendArray(starts, to: &bytes)
         bytes += Array("}\n".utf8)
         return bytes
     }

@@ -108,17 +108,23 @@ enum ChildProcess {
     }
 }
 
-/// What the search page shows once its script ran: the status line and the result links.
+/// What the search page shows once its script ran: the status line and the result links, those
+/// holding every word and, under their heading, those holding all but one.
 struct SearchPageState {
     struct Result: Equatable, CustomStringConvertible {
         let href: String
         let title: String
         let kind: String
+        let snippet: String
+        /// The words shown in `<mark>`, title then snippet.
+        let marked: [String]
         var description: String { "\(href) [\(kind)]" }
     }
 
     let status: String
     let results: [Result]
+    let nearHeading: String?
+    let nearResults: [Result]
     let moreButtonShown: Bool
     let noScriptNoteShown: Bool
     let browseLinks: [String]
@@ -126,13 +132,23 @@ struct SearchPageState {
     init(dom: String) {
         status = dom.firstMatch(of: /id="search-status"[^>]*>([^<]*)</).map { Self.text($0.output.1) } ?? ""
         let list = dom.firstMatch(of: /<ol id="search-results"[^>]*>(.*?)<\/ol>/.dotMatchesNewlines()).map { String($0.output.1) } ?? ""
-        results = list.matches(of: /<li><a href="([^"]*)">([^<]*)<\/a> <span class="search-kind">([^<]*)<\/span>/).map {
-            Result(href: Self.text($0.output.1), title: Self.text($0.output.2), kind: Self.text($0.output.3))
-        }
+        results = Self.results(in: list)
+        let near = dom.firstMatch(of: /<\/ol><h2( hidden="")?>([^<]*)<\/h2><ol class="search-results"[^>]*>(.*?)<\/ol>/.dotMatchesNewlines())
+        nearHeading = near.flatMap { $0.output.1 == nil ? Self.text($0.output.2) : nil }
+        nearResults = near.map { Self.results(in: String($0.output.3)) } ?? []
         moreButtonShown = dom.contains("</ol><button type=\"button\">")
         noScriptNoteShown = dom.contains("<p id=\"search-no-script\">")
         let browse = dom.firstMatch(of: /<section class="search-browse".*?<\/section>/.dotMatchesNewlines()).map { String($0.output) } ?? ""
         browseLinks = browse.matches(of: /<a href="([^"]*)">/).map { String($0.output.1) }
+    }
+
+    static func results(in list: String) -> [Result] {
+        list.matches(of: /<li><a href="([^"]*)">(.*?)<\/a> <span class="search-kind">([^<]*)<\/span>(?:<p>(.*?)<\/p>)?<\/li>/).map {
+            let title = String($0.output.2), snippet = $0.output.4.map(String.init) ?? ""
+            let marked = (title + snippet).matches(of: /<mark>([^<]*)<\/mark>/).map { text($0.output.1) }
+            return Result(href: text($0.output.1), title: text(title.replacing(/<\/?mark>/, with: "")[...]),
+                          kind: text($0.output.3), snippet: text(snippet.replacing(/<\/?mark>/, with: "")[...]), marked: marked)
+        }
     }
 
     static func text(_ html: Substring) -> String {

@@ -15,9 +15,14 @@ import Testing
         private let site: TestSite?
 
         /// The sample `content/` of the repository.
-        init(sampleOn date: SimpleDate) throws {
+        convenience init(sampleOn date: SimpleDate) throws {
+            try self.init(content: TestPaths.packageRoot.appendingPathComponent("content"), on: date)
+        }
+
+        /// Any content folder, built into a temporary folder.
+        init(content: URL, on date: SimpleDate) throws {
             output = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-search-\(UUID().uuidString)")
-            let options = BuildOptions(content: TestPaths.packageRoot.appendingPathComponent("content"), output: output, today: date)
+            let options = BuildOptions(content: content, output: output, today: date)
             let outcome = BuildOutcome(result: SiteBuild.run(options))
             guard outcome.succeeded else { throw Chromium.Failure(description: outcome.listing) }
             site = nil
@@ -90,10 +95,45 @@ import Testing
 
     @Test func aDocumentNumberFindsItsPolicy() throws {
         let page = try sampleSite().search("61/2015")
-        #expect(page.results.first?.href.hasPrefix("../chinh-sach/nghi-dinh-") == true, "\(page.results)")
-        #expect(page.results.contains { $0.href == "../chinh-sach/nghi-dinh-61-2015/" })
+        #expect(page.results.first?.href == "../chinh-sach/nghi-dinh-61-2015/", "its title begins with the number: \(page.results)")
+        #expect(page.results.dropFirst().first?.href == "../chinh-sach/nghi-dinh-74-2019/", "\(page.results)")
     }
 
+    @Test func theIssuesOwnQueryFindsTheMarketPage() throws {
+        let page = try sampleSite().search("nhat ban luong")
+        #expect(page.results.prefix(3).contains { $0.href == "../thi-truong/nhat-ban/" }, "\(page.results)")
+        #expect(page.results.first?.href == "../thi-truong/nhat-ban/", "\(page.results)")
+    }
+
+    @Test func neighbouringWordsRankAboveScatteredOnes() throws {
+        let site = try sampleSite()
+        let japan = try site.search("nhat ban")
+        let village = try #require(japan.results.firstIndex { $0.href == "../cau-chuyen/tu-tau-ca-han-quoc-ve-bac-ai/" },
+                                   "nhất … bản still matches: \(japan.results)")
+        #expect(japan.results.first?.href == "../thi-truong/nhat-ban/", "\(japan.results)")
+        let titledJapan = japan.results.prefix { $0.title.contains("Nhật Bản") }
+        #expect(titledJapan.count >= 4, "the market and every story with “Nhật Bản” in its title come first: \(japan.results)")
+        #expect(japan.results.prefix(village).filter { !$0.href.hasPrefix("../cau-chuyen/") }.count >= 4,
+                "pages that say “Nhật Bản” come before “nhất … bản”: \(japan.results)")
+        let korea = try site.search("han quoc")
+        #expect(korea.results.first?.href == "../thi-truong/han-quoc/", "\(korea.results)")
+        let circular = try #require(korea.results.firstIndex { $0.href == "../chinh-sach/thong-tu-17-2022/" }, "\(korea.results)")
+        for story in ["../cau-chuyen/tu-tau-ca-han-quoc-ve-bac-ai/", "../cau-chuyen/mo-hinh-xoai-cua-lao-dong-ve-nuoc/"] {
+            let position = try #require(korea.results.firstIndex { $0.href == story }, "\(story): \(korea.results)")
+            #expect(position < circular, "\(story) says “Hàn Quốc” in its title or summary: \(korea.results)")
+        }
+    }
+
+    @Test func resultsShowTheWordsFoundAndALineOfThePage() throws {
+        let site = try sampleSite()
+        let page = try site.search("nhat ban")
+        let market = try #require(page.results.first)
+        #expect(market.marked == ["Nhật", "Bản"] + market.snippet.matches(of: /[Nn]hật|[Bb]ản/).map { String($0.output) }, "\(market.marked)")
+        #expect(!market.snippet.isEmpty)
+        let areas = try site.search("ninh phuoc")
+        let area = try #require(areas.results.first { $0.kind == "Địa bàn" }, "\(areas.results)")
+        #expect(area.snippet.contains("đã thực hiện"), "an area's line gives its figures: \(area.snippet)")
+    }
     @Test func aWordNowhereOnTheSiteSaysSo() throws {
         let page = try sampleSite().search("xyzzy")
         #expect(page.results.isEmpty)
@@ -135,10 +175,47 @@ import Testing
         let page = try site.search("chuyen chung")
         #expect(page.results.count == 10 && page.moreButtonShown, "12 pages match, 10 shown: \(page.results)")
         #expect(page.status == "Kết quả cho “chuyen chung”: 12 trang.")
+        #expect(page.nearHeading == nil && page.nearResults.isEmpty, "enough pages hold every word")
         #expect(page.results.prefix(8).allSatisfy { $0.title.hasPrefix("Câu chuyện ") }, "“chuyện” in the title first")
         // Nhật in the title, then Nhật as the story's market.
         let both = try site.search("chuyen nhat")
         #expect(both.results.map(\.href) == ["../cau-chuyen/hoa-binh-moi/", "../cau-chuyen/chi-lan/"], "\(both.results)")
+    }
+
+    @Test func pagesMissingOneWordComeAfterTheirHeading() throws {
+        let site = try smallSite()
+        let page = try site.search("hoa binh nuoc")
+        #expect(page.results.map(\.href) == ["../cau-chuyen/hoa-binh-cu/"], "“Kỹ sư Hoà Bình về nước”: \(page.results)")
+        #expect(page.nearHeading == "Trang có gần đủ các từ (thiếu một từ)")
+        #expect(page.nearResults.first?.href == "../cau-chuyen/hoa-binh-moi/", "\(page.nearResults)")
+        #expect(page.status == "Kết quả cho “hoa binh nuoc”: 1 trang có đủ các từ, \(page.nearResults.count) trang có gần đủ.",
+                "\(page.status)")
+        let none = try site.search("hoa binh xyzzy")
+        #expect(none.results.isEmpty)
+        #expect(Set(none.nearResults.map(\.href)) == ["../cau-chuyen/hoa-binh-cu/", "../cau-chuyen/hoa-binh-moi/"], "\(none.nearResults)")
+        #expect(none.status == "Không có trang nào chứa đủ các từ “hoa binh xyzzy”; 2 trang có gần đủ (thiếu một từ).", "\(none.status)")
+        let one = try site.search("xyzzy")
+        #expect(one.results.isEmpty && one.nearResults.isEmpty && one.nearHeading == nil, "one word: nothing is near")
+    }
+
+    /// The README's rule: the field first (title > summary > text); within one field a whole word
+    /// before the start of a longer one; a word typed with diacritics, even unfinished, keeps its form first.
+    @Test func fieldsRankFirstThenWholeWordsAndTypedDiacriticsEvenUnfinished() throws {
+        var files = TestSite.minimal
+        files["stories/a-giao.md"] = "---\ntitle: \"Giao nhận hàng\"\ndate: 2021-05-01\n---\n\nChuyện.\n"
+        files["stories/b-gia.md"] = "---\ntitle: \"Chuyện nhà\"\ndate: 2021-05-02\nsummary: \"Giá cả tăng.\"\n---\n\nChuyện.\n"
+        files["stories/c-gia.md"] = "---\ntitle: \"Gia đình\"\ndate: 2021-05-03\n---\n\nChuyện.\n"
+        files["stories/con-duong.md"] = "---\ntitle: \"Con đường sang Đức\"\ndate: 2021-01-10\n---\n\nChuyện chung.\n"
+        files["stories/dai-duong.md"] = "---\ntitle: \"Vượt đại dương\"\ndate: 2021-03-10\n---\n\nChuyện chung.\n"
+        let site = try ServedSite(files)
+        let gia = try site.search("gia")
+        #expect(gia.results.map(\.href) == ["../cau-chuyen/c-gia/", "../cau-chuyen/a-giao/", "../cau-chuyen/b-gia/"],
+                "title word, title prefix, summary word: \(gia.results)")
+        for (typed, first) in [("đườ", "con-duong"), ("dươ", "dai-duong"), ("con đườ", "con-duong"), ("vượt đại dươ", "dai-duong")] {
+            let page = try site.search(typed)
+            #expect(page.results.first?.href == "../cau-chuyen/\(first)/", "\(typed): \(page.results)")
+        }
+        #expect(try site.search("duo").results.count == 2)
     }
 
     // MARK: - The script's folding is the build's

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Reads a built search index (`tim-kiem/chi-muc/`) the way `assets/search.js` does, so the
 /// writer is checked on its own; `BrowserSearchTests` checks the script on the same files.
@@ -19,7 +20,12 @@ struct SearchIndexReader {
     let count: Int
     let chunkSize: Int
     let kindLabels: [String]
+    /// Where each shard starts (`t`): a start of its first key that sorts after the previous shard's last key.
     let firstKeys: [String]
+    /// `b`, `s`, `m`: what one search may fetch besides the manifest, the largest shard, the largest chunk.
+    let budget: Int
+    let largestShard: Int
+    let largestChunk: Int
     /// What must live as long as the reader (the temporary site it reads).
     var owner: AnyObject?
 
@@ -27,10 +33,43 @@ struct SearchIndexReader {
         folder = site.appendingPathComponent("tim-kiem/chi-muc")
         guard let manifest = try Self.json(folder.appendingPathComponent("manifest.json")) as? [String: Any],
               let version = manifest["v"] as? String, let count = manifest["n"] as? Int, let chunkSize = manifest["c"] as? Int,
-              let kindLabels = manifest["k"] as? [String], let firstKeys = manifest["t"] as? [String] else {
-            throw Failure(description: "manifest.json lacks v, n, c, k or t")
+              let kindLabels = manifest["k"] as? [String], let firstKeys = manifest["t"] as? [String],
+              let budget = manifest["b"] as? Int, let largestShard = manifest["s"] as? Int, let largestChunk = manifest["m"] as? Int else {
+            throw Failure(description: "manifest.json lacks v, n, c, b, s, m, k or t")
         }
         (self.version, self.count, self.chunkSize, self.kindLabels, self.firstKeys) = (version, count, chunkSize, kindLabels, firstKeys)
+        (self.budget, self.largestShard, self.largestChunk) = (budget, largestShard, largestChunk)
+    }
+
+    /// Index files as `SearchIndex.files` makes them, written into a temporary folder for reading.
+    init(files: [(path: String, bytes: [UInt8])]) throws {
+        let folder = TemporaryFolder()
+        for file in files {
+            let url = folder.url.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: url)
+        }
+        try self.init(site: folder.url)
+        owner = folder
+    }
+
+    final class TemporaryFolder {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-index-\(UUID().uuidString)")
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
+    /// The sizes the script counts on: every shard within `s` (and the writer's limit), every chunk
+    /// within `m`, and room in `b` for a shard per word of the longest query beside a page of results.
+    func expectShardsWithinLimits(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for number in firstKeys.indices {
+            let size = try Data(contentsOf: folder.appendingPathComponent("t/\(number).json")).count
+            #expect(size <= largestShard && size <= 4096, "t/\(number).json: \(size) bytes", sourceLocation: sourceLocation)
+        }
+        for number in 0..<(count + chunkSize - 1) / chunkSize {
+            let size = try Data(contentsOf: folder.appendingPathComponent("d/\(number).json")).count
+            #expect(size <= largestChunk, "d/\(number).json: \(size) bytes", sourceLocation: sourceLocation)
+        }
+        #expect((budget - 10 * largestChunk) / largestShard >= 8, "room for 8 words", sourceLocation: sourceLocation)
     }
 
     static func json(_ url: URL) throws -> Any {
@@ -40,7 +79,7 @@ struct SearchIndexReader {
 
     static func utf16Less(_ lhs: String, _ rhs: String) -> Bool { lhs.utf16.lexicographicallyPrecedes(rhs.utf16) }
 
-    /// The shard that holds `key`, if any shard does: the last one whose first key is not after it.
+    /// The shard that holds `key`, if any shard does: the last one whose start is not after it.
     func shardNumber(for key: String) -> Int {
         firstKeys.lastIndex { !Self.utf16Less(key, $0) } ?? 0
     }
@@ -53,7 +92,9 @@ struct SearchIndexReader {
         return shard
     }
 
-    /// form → documents with their field (1 text, 2 summary, 3 title) for one folded key.
+    /// form → documents with their field (1 text, 2 summary, 3 title) for one key: a folded word,
+    /// `word ` (titles beginning with it) or `word next` (neighbours). Forms `*` (every form together)
+    /// and `~` (a word on nearly every page: only its titles and summaries) are kept as they are.
     func postings(of key: String) throws -> [String: [Posting]] {
         guard let entry = try shard(shardNumber(for: key))[key] else { return [:] }
         var forms: [String: [Posting]] = [:]

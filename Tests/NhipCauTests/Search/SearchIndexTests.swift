@@ -95,6 +95,19 @@ import Testing
         #expect(long.hasPrefix(String(cut.dropLast())))
     }
 
+    @Test func areasHaveTheirFiguresAsSnippet() throws {
+        var files = Self.places
+        files["targets/mau-2021.json"] = TargetFixtures.sampleJSON
+        files["markets/dai-loan.md"] = "---\ntitle: \"Đài Loan\"\ncountry: \"Đài Loan\"\n---\n\nThị trường.\n"
+        let (_, reader) = try built(files)
+        let areas = try reader.allDocuments().filter { $0.address.hasPrefix("dia-ban/") }
+        #expect(!areas.isEmpty)
+        for area in areas {
+            #expect(area.snippet.contains(": đã thực hiện "), "\(area.address): \(area.snippet)")
+        }
+        #expect(try reader.allDocuments().allSatisfy { !$0.snippet.isEmpty }, "every result has a line under its title")
+    }
+
     @Test func offlineAddressesEndInIndexHTML() throws {
         let (site, reader) = try built(Self.places, offline: true)
         for document in try reader.allDocuments() {
@@ -111,22 +124,102 @@ import Testing
         }
         let (_, reader) = try built(files)
         #expect(reader.firstKeys.count > 1, "several shards")
+        #expect(reader.firstKeys.first == "")
         var previous: String?
-        for (number, firstKey) in reader.firstKeys.enumerated() {
+        var largest = 0
+        for (number, start) in reader.firstKeys.enumerated() {
             let shard = try reader.shard(number)
             let bytes = try Data(contentsOf: reader.folder.appendingPathComponent("t/\(number).json"))
-            #expect(bytes.count <= SearchIndex.shardBytes || shard.count == 1, "shard \(number) is \(bytes.count) bytes")
+            largest = max(largest, bytes.count)
+            #expect(bytes.count <= SearchIndex.shardBytes, "shard \(number) is \(bytes.count) bytes")
             let keys = shard.keys.sorted(by: SearchIndexReader.utf16Less)
-            #expect(keys.first == firstKey)
-            if let previous, let first = keys.first { #expect(SearchIndexReader.utf16Less(previous, first)) }
+            let first = try #require(keys.first)
+            #expect(first.unicodeScalars.starts(with: start.unicodeScalars), "shard \(number) starts at \(start), holds \(first)")
+            if let previous {
+                #expect(SearchIndexReader.utf16Less(previous, start), "\(previous) < \(start)")
+                #expect(!SearchIndexReader.utf16Less(previous, String(String.UnicodeScalarView(start.unicodeScalars.dropLast()))),
+                        "\(start) is as short as it can be")
+            }
             previous = keys.last
         }
+        #expect(reader.largestShard == largest)
+        let chunks = try FileManager.default.contentsOfDirectory(atPath: reader.folder.appendingPathComponent("d").path)
+        let chunkSizes = try chunks.map { try Data(contentsOf: reader.folder.appendingPathComponent("d/" + $0)).count }
+        #expect(reader.largestChunk == chunkSizes.max())
+        #expect(reader.budget == SearchIndex.queryBudget)
         for number in [0, 199, 399] {
             let story = try #require(try reader.allDocuments().firstIndex { $0.address == "cau-chuyen/so-\(number)/" })
             #expect(try reader.documents(with: "tu\(number)x") == [story: 1])
             #expect(try reader.documents(with: "\(number)")[story] == 3)
+            #expect(try reader.documents(with: "so \(number)") == [story: 3], "the pair of the title's last two words")
         }
         #expect(try reader.documents(with: "duong").count == 400)
+        #expect(try reader.documents(with: "cau ").count == 400, "every story's title begins with Câu")
+    }
+
+    @Test func neighbouringWordsAndTitleStartsAreKeptForRanking() throws {
+        var files = Self.places
+        files["policies/nd-61.md"] = "---\ntitle: \"Nghị định về việc làm\"\nnumber: \"61/2015/NĐ-CP\"\nissuer: \"Chính phủ\"\nissued: 2015-07-09\n---\n\nVay vốn ở Hàn Quốc.\n"
+        files["stories/ban-lang.md"] = "---\ntitle: \"Về bản làng\"\ndate: 2021-04-01\nsummary: \"Nhất là mùa mưa.\"\n---\n\nSau ba năm ở Nhật Bản.\n"
+        let (_, reader) = try built(files)
+        let documents = try reader.allDocuments()
+        func number(_ address: String) throws -> Int { try #require(documents.firstIndex { $0.address == address }) }
+        let market = try number("thi-truong/han-quoc/"), policy = try number("chinh-sach/nd-61/")
+        let story = try number("cau-chuyen/hoa-binh-moi/"), village = try number("cau-chuyen/ban-lang/")
+        #expect(try reader.documents(with: "han quoc")[market] == 3, "side by side in the title")
+        #expect(try reader.documents(with: "han quoc")[story] == 2, "the story's market")
+        #expect(try reader.documents(with: "han quoc")[policy] == 1, "the text of a page other than a story")
+        #expect(try reader.documents(with: "nhat ban")[village] == nil, "a story's text gives no pairs")
+        #expect(try reader.documents(with: "nhat ban")[try number("thi-truong/nhat-ban/")] == 3)
+        #expect(try reader.documents(with: "ban nhat")[village] == nil, "words of the title and of the summary are not neighbours")
+        #expect(try reader.documents(with: "61 2015")[policy] == 3)
+        #expect(try reader.documents(with: "61 ") == [policy: 3], "the policy's title begins with its number")
+        #expect(try reader.documents(with: "ve ") == [village: 3, story: 3])
+    }
+
+    /// Synthetic pages straight into the writer: thousands of pages without building a site.
+    static func pages(_ count: Int, words: (Int) -> [(String, UInt8)]) -> [SearchIndex.Page] {
+        (0..<count).map { number in
+            SearchIndex.Page(kind: .story, kindLabel: "Câu chuyện", address: "cau-chuyen/\(number)/", title: "Câu chuyện \(number)",
+                             snippet: "", words: words(number), pairs: [(0, 1, 3)], firstTitleWord: 0)
+        }
+    }
+
+    @Test func aWordOnTooManyPagesKeepsItsFormsTogetherAndItsRarerForms() throws {
+        // 9,000 pages, each with four spellings folding to `da`: 4 × 3 KB of bitmaps, over one shard.
+        let pages = Self.pages(9000) { number in
+            [("câu", 3), ("chuyện", 3), ("đã", 1), ("đà", 1), ("đa", 1), ("da", 2)] + (number % 900 == 0 ? [("đá", 1)] : [])
+        }
+        let reader = try SearchIndexReader(files: SearchIndex.files(pages))
+        let forms = try reader.postings(of: "da")
+        #expect(Set(forms.keys) == ["*", VietnameseText.toneCanonical("đá")], "\(forms.keys.sorted())")
+        #expect(forms["*"]?.count == 9000 && forms["*"]?.allSatisfy { $0.field == 2 } == true, "every page, with its best field")
+        #expect(forms[VietnameseText.toneCanonical("đá")]?.map(\.doc) == Array(stride(from: 0, to: 9000, by: 900)))
+        try reader.expectShardsWithinLimits()
+    }
+
+    @Test func aLargeManifestTakesItsExcessFromTheBudget() throws {
+        // 60,000 words of their own: hundreds of shards, a manifest over its 4 KB allowance.
+        let pages = Self.pages(3000) { number in
+            [("câu", 3), ("chuyện", 3)] + (0..<20).map { ("từriêng\(number)x\($0)", 1) }
+        }
+        let files = SearchIndex.files(pages)
+        let reader = try SearchIndexReader(files: files)
+        let manifest = try #require(files.first { $0.path.hasSuffix("manifest.json") }).bytes.count
+        #expect(manifest > SearchIndex.manifestAllowance, "\(manifest) bytes")
+        #expect(reader.budget == SearchIndex.queryBudget - (manifest - SearchIndex.manifestAllowance))
+        #expect(manifest + reader.budget == SearchIndex.manifestAllowance + SearchIndex.queryBudget, "the bound stays")
+        try reader.expectShardsWithinLimits()
+    }
+
+    @Test func aWordOnNearlyEveryPageOfAVeryLargeSiteKeepsOnlyItsTitlesAndSummaries() throws {
+        let pages = Self.pages(14000) { number in [("câu", 3), ("chuyện", 3), ("người", number % 1000 == 0 ? 2 : 1)] }
+        let reader = try SearchIndexReader(files: SearchIndex.files(pages))
+        let forms = try reader.postings(of: "nguoi")
+        #expect(Array(forms.keys) == ["~"])
+        #expect(forms["~"]?.map(\.doc) == Array(stride(from: 0, to: 14000, by: 1000)))
+        #expect(try reader.postings(of: "cau chuyen").isEmpty, "a pair on every page, over one shard, is left out")
+        try reader.expectShardsWithinLimits()
     }
 
     @Test func postingListsTakeTheShorterEncodingAndReadBack() throws {
