@@ -89,7 +89,7 @@ enum Report {
 
     static func diagnostics(_ diagnostics: Diagnostics, language: Language, contentFolder: String) {
         let prefix = contentFolder.hasSuffix("/") ? contentFolder : contentFolder + "/"
-        for diagnostic in diagnostics.sorted {
+        for diagnostic in diagnostics.sorted.cappedPerFile() {
             line(diagnostic.formatted(in: language, contentPrefix: prefix))
         }
     }

@@ -46,11 +46,11 @@ struct Check: ParsableCommand {
         let prefix = content.hasSuffix("/") ? content : content + "/"
         switch format {
         case .text:
-            for diagnostic in diagnostics.sorted { print(diagnostic.formatted(in: language, contentPrefix: prefix)) }
+            for diagnostic in diagnostics.sorted.cappedPerFile() { print(diagnostic.formatted(in: language, contentPrefix: prefix)) }
             let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
             Report.line(language == .vi ? "\(errors) lỗi, \(warnings) cảnh báo." : "\(errors) error(s), \(warnings) warning(s).")
         case .json:
-            print(CheckJSON.encode(diagnostics.sorted, language: language, prefix: prefix))
+            print(CheckJSON.encode(diagnostics.sorted.cappedPerFile(), language: language, prefix: prefix))
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
