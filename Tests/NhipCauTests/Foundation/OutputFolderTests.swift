@@ -424,7 +424,7 @@ final class ResultBox<T: Sendable>: @unchecked Sendable {
         let site = try TestSite()
         let generate = Process()
         generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generate.arguments = ["python3", TestPaths.packageRoot.appendingPathComponent("bench/generate.py").path, site.content.path, "150"]
+        generate.arguments = ["python3", TestPaths.packageRoot.appendingPathComponent("bench/generate.py").path, site.content.path, "80"]
         try generate.run()
         generate.waitUntilExit()
         try #require(generate.terminationStatus == 0, "python3 bench/generate.py")
