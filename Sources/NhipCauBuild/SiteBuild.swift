@@ -59,6 +59,7 @@ public enum SiteBuild {
 
     /// `remember` is given the prepared site and the search index once the build is published.
     static func run(_ options: BuildOptions, remember: (PreparedSite, SearchMemory) -> Void) -> Result<BuildReport, BuildFailure> {
+        OutputDirectory.repairInterruptedPublish(output: options.output)
         let prepared: PreparedSite
         switch prepare(options) {
         case .success(let value): prepared = value

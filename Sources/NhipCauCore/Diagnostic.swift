@@ -171,3 +171,49 @@ public enum SourceColumn {
         return fromByteColumn(byteColumn, in: text[start..<end])
     }
 }
+
+extension Diagnostics {
+    /// How many problems of one file are printed; a mistake repeated all through a large file
+    /// would otherwise bury everything else (one file gave 120,000 lines).
+    public static let shownPerFile = 20
+}
+
+extension Sequence where Element == Diagnostic {
+    /// The diagnostics in their order, at most `limit` per file; after a file's last shown one,
+    /// a line says how many more it has (an error if any of those is an error).
+    public func cappedPerFile(_ limit: Int = Diagnostics.shownPerFile) -> [Diagnostic] {
+        var shown: [Diagnostic] = []
+        var lastShown: [String: (index: Int, count: Int)] = [:]
+        var hidden: [String: (count: Int, hasError: Bool)] = [:]
+        for diagnostic in self {
+            let file = diagnostic.location.file
+            let last = lastShown[file]
+            if (last?.count ?? 0) < limit {
+                shown.append(diagnostic)
+                lastShown[file] = (shown.count - 1, (last?.count ?? 0) + 1)
+            } else {
+                let before = hidden[file] ?? (0, false)
+                hidden[file] = (before.count + 1, before.hasError || diagnostic.severity == .error)
+            }
+        }
+        guard !hidden.isEmpty else { return shown }
+        var moreAfter: [Int: Diagnostic] = [:]
+        for (file, more) in hidden {
+            moreAfter[lastShown[file]?.index ?? 0] = Self.moreLine(file: file, count: more.count, hasError: more.hasError)
+        }
+        var result: [Diagnostic] = []
+        result.reserveCapacity(shown.count + moreAfter.count)
+        for (index, diagnostic) in shown.enumerated() {
+            result.append(diagnostic)
+            if let more = moreAfter[index] { result.append(more) }
+        }
+        return result
+    }
+
+    private static func moreLine(file: String, count: Int, hasError: Bool) -> Diagnostic {
+        let vi = NumberFormat(language: .vi).integer(count), en = NumberFormat(language: .en).integer(count)
+        return Diagnostic(hasError ? .error : .warning, SourceLocation(file: file),
+            LocalizedText(vi: "… và \(vi) \(hasError ? "lỗi" : "cảnh báo") khác trong tệp này",
+                          en: "… and \(en) more in this file"))
+    }
+}

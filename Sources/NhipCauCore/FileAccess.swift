@@ -5,19 +5,32 @@ import Glibc
 import Darwin
 #endif
 
+/// Why an entry of the content folder cannot be read as a file.
+public enum ContentEntryProblem: Sendable, Hashable {
+    /// A symbolic link resolving outside the content folder.
+    case linkOutside
+    /// A symbolic link whose target does not exist (or loops): it cannot be shown to stay inside.
+    case linkDangling
+    /// A symbolic link to a folder: never followed, so that no file is published twice or forever.
+    case linkToFolder
+    /// A named pipe, socket or device: reading one could wait forever.
+    case notAFile
+}
+
 /// Read access to the content folder, injected so that stages never reach for the disk themselves.
 /// Paths are relative to the content root and use `/`.
 public protocol ContentReading: Sendable {
-    /// Regular files below `folder`, recursively, sorted, as paths relative to the content root.
-    /// Hidden files (starting with `.`) are left out. Empty when the folder does not exist.
+    /// Files below `folder`, recursively, sorted, as paths relative to the content root.
+    /// Hidden entries (starting with `.`) are left out; symbolic links and special files are listed
+    /// but not entered, so that `entryProblem` can name them. Empty when the folder does not exist.
     func files(in folder: String) throws -> [String]
     func read(_ path: String) throws -> [UInt8]
     func fileExists(_ path: String) -> Bool
     func directoryExists(_ path: String) -> Bool
     /// Size in bytes, without reading the file.
     func size(of path: String) -> Int?
-    /// True when the path is a symbolic link resolving outside the content root.
-    func escapesRoot(_ path: String) -> Bool
+    /// Nil when the path is a regular file, or a link to one inside the content root.
+    func entryProblem(_ path: String) -> ContentEntryProblem?
 }
 
 /// The content folder on disk, read with plain POSIX calls: Foundation's attribute and symlink
@@ -35,30 +48,45 @@ public struct DiskContent: ContentReading {
     }
 
     public func files(in folder: String) throws -> [String] {
-        guard directoryExists(folder) else { return [] }
+        // A content folder that is itself a link (`stories -> /elsewhere`) is one entry, one error.
+        if folder.isEmpty {
+            guard directoryExists(folder) else { return [] }
+        } else {
+            switch Self.linkKind(of: absolute(folder)) {
+            case .directory: break
+            case .link, .special: return [folder]
+            case .file, .missing: return []
+            }
+        }
         var found: [String] = []
         try collect(absolute(folder), relative: folder, into: &found)
         return found.sorted()
     }
 
+    /// Enters real folders only; links (to files or folders) and special files are listed as entries.
     private func collect(_ directory: String, relative: String, into found: inout [String]) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
         for name in names where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
-            switch Self.kind(of: directory + "/" + name) {
-            case .directory: try collect(directory + "/" + name, relative: path, into: &found)
-            case .file, .missing: found.append(path) // a dangling link: reading it reports the problem
+            if Self.linkKind(of: directory + "/" + name) == .directory {
+                try collect(directory + "/" + name, relative: path, into: &found)
+            } else {
+                found.append(path)
             }
         }
     }
 
+    /// Opened without waiting (a named pipe would block `open` forever) and refused unless it is a regular file.
     public func read(_ path: String) throws -> [UInt8] {
-        let descriptor = open(absolute(path), O_RDONLY | O_CLOEXEC)
+        let descriptor = open(absolute(path), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Self.readError(errno, path: path) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var status = stat()
-        if fstat(descriptor, &status) == 0 { bytes.reserveCapacity(Int(status.st_size)) }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path])
+        }
+        bytes.reserveCapacity(Int(status.st_size))
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
@@ -91,11 +119,21 @@ public struct DiskContent: ContentReading {
         return stat(absolute(path), &status) == 0 ? Int(status.st_size) : nil
     }
 
-    public func escapesRoot(_ path: String) -> Bool {
-        // A dangling link has no real path; Foundation still follows it as far as it goes.
-        let resolved = Self.realPath(absolute(path))
-            ?? root.appendingPathComponent(path).resolvingSymlinksInPath().path
-        return !(resolved == resolvedRootPath || resolved.hasPrefix(resolvedRootPath + "/"))
+    public func entryProblem(_ path: String) -> ContentEntryProblem? {
+        let full = absolute(path)
+        switch Self.linkKind(of: full) {
+        case .file: return nil
+        case .directory, .missing: return nil // not an entry `files(in:)` lists; reading it reports the problem
+        case .special: return .notAFile
+        case .link: break
+        }
+        guard let resolved = Self.realPath(full) else { return .linkDangling }
+        guard resolved == resolvedRootPath || resolved.hasPrefix(resolvedRootPath + "/") else { return .linkOutside }
+        switch Self.kind(of: resolved) {
+        case .directory: return .linkToFolder
+        case .file: return Self.linkKind(of: resolved) == .special ? .notAFile : nil
+        case .missing: return .linkDangling
+        }
     }
 
     private func absolute(_ path: String) -> String {
@@ -109,6 +147,20 @@ public struct DiskContent: ContentReading {
         var status = stat()
         guard stat(path, &status) == 0 else { return .missing }
         return (status.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+
+    private enum LinkKind { case file, directory, link, special, missing }
+
+    /// What the path itself is, links not followed, as `lstat` sees it.
+    private static func linkKind(of path: String) -> LinkKind {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return .missing }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .link
+        default: return .special
+        }
     }
 
     private static func realPath(_ path: String) -> String? {

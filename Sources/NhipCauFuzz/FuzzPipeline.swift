@@ -76,5 +76,5 @@ struct MemoryContent: ContentReading {
     func fileExists(_ path: String) -> Bool { entries[path] != nil }
     func directoryExists(_ path: String) -> Bool { entries.keys.contains { $0.hasPrefix(path + "/") } }
     func size(of path: String) -> Int? { entries[path]?.count }
-    func escapesRoot(_ path: String) -> Bool { false }
+    func entryProblem(_ path: String) -> ContentEntryProblem? { nil }
 }

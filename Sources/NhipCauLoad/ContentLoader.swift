@@ -116,6 +116,7 @@ public enum ContentLoader {
                                   _ unusable: inout Set<String>) -> [TargetPlan] {
         let files = (try? reader.content.files(in: "targets")) ?? []
         let results = files.parallelMap { file -> (TargetPlan?, [Diagnostic]) in
+            if let problem = reader.entryProblem(file) { return (nil, [problem]) }
             guard file.hasSuffix(".json") else {
                 return (nil, [.error(SourceLocation(file: file),
                     vi: "Thư mục targets/ chỉ chứa tệp số liệu .json. Đổi đuôi tệp, hoặc chuyển tệp này ra chỗ khác.",
@@ -156,8 +157,8 @@ public enum ContentLoader {
         let files = (try? content.files(in: "media")) ?? []
         var media: [MediaFile] = []
         for file in files {
-            if content.escapesRoot(file) {
-                diagnostics.append(DocumentReader.escapesRootError(file))
+            if let problem = content.entryProblem(file) {
+                diagnostics.append(DocumentReader.entryError(file, problem))
                 unusable.insert(file)
             } else {
                 media.append(MediaFile(path: file))
@@ -193,7 +194,8 @@ public enum ContentLoader {
     }
 }
 
-/// Reads one content file with every guard an officer's folder needs: size, binary, encoding, links out of the folder.
+/// Reads one content file with every guard an officer's folder needs: size, binary, encoding, links
+/// out of the folder or to folders, named pipes and other special files.
 struct DocumentReader: Sendable {
     let content: any ContentReading
     let maxBytes: Int
@@ -205,14 +207,35 @@ struct DocumentReader: Sendable {
         return name
     }
 
-    static func escapesRootError(_ file: String) -> Diagnostic {
-        .error(SourceLocation(file: file),
-            vi: "Đây là liên kết (symlink) trỏ ra ngoài thư mục nội dung; công cụ không đọc tệp ngoài thư mục này. Hãy chép tệp thật vào.",
-            en: "This is a symbolic link pointing outside the content folder; files outside it are not read. Copy the real file in instead.")
+    static func entryError(_ file: String, _ problem: ContentEntryProblem) -> Diagnostic {
+        let location = SourceLocation(file: file)
+        switch problem {
+        case .linkOutside:
+            return .error(location,
+                vi: "Đây là liên kết (symlink) trỏ ra ngoài thư mục nội dung; công cụ không đọc tệp ngoài thư mục này. Hãy chép tệp (hoặc thư mục) thật vào.",
+                en: "This is a symbolic link pointing outside the content folder; files outside it are not read. Copy the real file (or folder) in instead.")
+        case .linkDangling:
+            return .error(location,
+                vi: "Đây là liên kết (symlink) tới một tệp không có, nên không biết nó trỏ tới đâu; công cụ coi như nó trỏ ra ngoài thư mục nội dung. Hãy chép tệp thật vào, hoặc xóa liên kết.",
+                en: "This is a symbolic link to a file that does not exist, so where it points cannot be checked; it counts as pointing outside the content folder. Copy the real file in, or delete the link.")
+        case .linkToFolder:
+            return .error(location,
+                vi: "Đây là liên kết (symlink) tới một thư mục; công cụ không đi theo liên kết thư mục (liên kết trỏ ngược lên trên sẽ làm trang bị đăng lặp lại mãi). Hãy chép thư mục thật vào, hoặc xóa liên kết.",
+                en: "This is a symbolic link to a folder; folder links are not followed (one pointing back up would publish the same files over and over). Copy the real folder in, or delete the link.")
+        case .notAFile:
+            return .error(location,
+                vi: "Đây không phải một tệp thường mà là ống dẫn (FIFO), socket hoặc thiết bị; công cụ không đọc nó. Xóa nó khỏi thư mục nội dung.",
+                en: "This is not a regular file but a named pipe (FIFO), socket or device; it is not read. Remove it from the content folder.")
+        }
+    }
+
+    /// The error for a link or special file at `file`, nil for a file that may be read.
+    func entryProblem(_ file: String) -> Diagnostic? {
+        content.entryProblem(file).map { Self.entryError(file, $0) }
     }
 
     func readBytes(_ file: String) -> Result<[UInt8], Diagnostic> {
-        if content.escapesRoot(file) { return .failure(Self.escapesRootError(file)) }
+        if let problem = entryProblem(file) { return .failure(problem) }
         if let size = content.size(of: file), size > maxBytes {
             return .failure(.error(SourceLocation(file: file),
                 vi: "Tệp quá lớn (\(Self.kilobytes(size, .vi)) KB, giới hạn \(Self.kilobytes(maxBytes, .vi)) KB). Chia nhỏ tệp, hoặc tăng `max_file_size_mb` trong site.yml.",
@@ -236,6 +259,7 @@ struct DocumentReader: Sendable {
     }
 
     func readDocument(_ file: String, kind: ContentKind) -> Result<(FrontMatter, ContentDocument), Diagnostic> {
+        if let problem = entryProblem(file) { return .failure(problem) }
         guard file.hasSuffix(".md") else {
             return .failure(.error(SourceLocation(file: file),
                 vi: "Thư mục \(kind.folder)/ chỉ chứa tệp Markdown (.md). Đổi đuôi tệp thành .md, hoặc chuyển ảnh và tài liệu vào media/.",

@@ -23,16 +23,30 @@ enum SiteConfigLoader {
         let title = fields.text("title", required: true, example: "Cổng thông tin đưa người lao động đi làm việc ở nước ngoài")
         let language = readLanguage(&fields)
         let baseURL = readBaseURL(&fields)
-        let maxMB = fields.integer("max_file_size_mb", example: "10")
+        let maxMB = readMaxFileSize(&fields)
         let config = SiteConfig(
             title: title ?? "", organization: fields.text("organization"), description: fields.text("description"),
             language: language, baseURL: baseURL, contact: readContact(&fields),
-            maxFileBytes: maxMB.map { max(1, $0) * 1024 * 1024 } ?? SiteConfig.defaultMaxFileBytes,
+            maxFileBytes: maxMB.map { $0 * 1024 * 1024 } ?? SiteConfig.defaultMaxFileBytes,
             allowRawHTML: fields.bool("allow_raw_html"), shareImage: readShareImage(&fields),
             shareImageAlt: fields.text("share_image_alt", example: "Logo của cổng thông tin"))
         fields.warnUnknownKeys(allowed: keys)
         diagnostics.append(contentsOf: fields.diagnostics)
         return title == nil ? nil : config
+    }
+
+    static let maxFileSizeRange = 1...1024
+
+    /// Megabytes, 1 to 1024: zero or less would refuse every file, more than a gigabyte is a typo.
+    private static func readMaxFileSize(_ fields: inout FrontMatter) -> Int? {
+        guard let megabytes = fields.integer("max_file_size_mb", example: "10") else { return nil }
+        guard maxFileSizeRange.contains(megabytes) else {
+            fields.appendError(at: fields.location(of: "max_file_size_mb"),
+                vi: "`max_file_size_mb: \(megabytes)` phải là số MB từ \(maxFileSizeRange.lowerBound) đến \(maxFileSizeRange.upperBound), ví dụ `max_file_size_mb: 10` (mặc định 10). Sửa số này, hoặc xóa dòng để dùng mặc định.",
+                en: "`max_file_size_mb: \(megabytes)` must be a number of MB from \(maxFileSizeRange.lowerBound) to \(maxFileSizeRange.upperBound), for example `max_file_size_mb: 10` (the default). Change the number, or delete the line to use the default.")
+            return nil
+        }
+        return megabytes
     }
 
     private static func readLanguage(_ fields: inout FrontMatter) -> Language {

@@ -95,7 +95,7 @@ struct PreviewBuilder: Sendable {
 
     private func format(_ diagnostics: [Diagnostic], in language: Language) -> [String] {
         let prefix = options.contentShownAs.hasSuffix("/") ? options.contentShownAs : options.contentShownAs + "/"
-        return diagnostics.map { $0.formatted(in: language, contentPrefix: prefix) }
+        return diagnostics.cappedPerFile().map { $0.formatted(in: language, contentPrefix: prefix) }
     }
 
     /// A build blocks its thread and uses every core; keep it off the threads that serve requests.

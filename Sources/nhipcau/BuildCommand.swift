@@ -96,7 +96,7 @@ enum Report {
     /// Every problem, sorted by file, line and column.
     static func diagnostics(_ diagnostics: Diagnostics, language: Language, contentFolder: String, onlyErrors: Bool = false) {
         let prefix = contentFolder.hasSuffix("/") ? contentFolder : contentFolder + "/"
-        for diagnostic in diagnostics.sorted where !onlyErrors || diagnostic.severity == .error {
+        for diagnostic in diagnostics.sorted.filter({ !onlyErrors || $0.severity == .error }).cappedPerFile() {
             line(diagnostic.formatted(in: language, contentPrefix: prefix))
         }
     }

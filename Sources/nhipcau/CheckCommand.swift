@@ -56,7 +56,7 @@ struct Check: ParsableCommand {
                                    progress: verbosity == .quiet ? nil : Terminal.progressLine.observer(language: language, checking: true))
         let diagnostics = SiteBuild.check(options).diagnostics
         Terminal.progressLine.clear()
-        let shown = diagnostics.sorted.filter { verbosity != .quiet || $0.severity == .error }
+        let shown = diagnostics.sorted.filter { verbosity != .quiet || $0.severity == .error }.cappedPerFile()
         let prefix = content.hasSuffix("/") ? content : content + "/"
         switch format {
         case .text:

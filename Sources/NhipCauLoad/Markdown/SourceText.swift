@@ -1,10 +1,16 @@
 import NhipCauCore
 
 /// A content file's bytes as text: UTF-8 checked, a byte-order mark dropped, CRLF and CR made LF.
+/// UTF-16 (with its byte-order mark) is named as such, not as a binary file.
 enum SourceText {
     static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+            return .failure(.error(SourceLocation(file: file),
+                vi: "Tệp được lưu ở mã hóa UTF-16 (Notepad của Windows gọi là \"Unicode\"), công cụ chỉ đọc UTF-8. Hãy lưu lại với mã hóa UTF-8: trong Notepad chọn File → Save As (Tệp → Lưu thành), ở ô Encoding (Mã hóa) chọn UTF-8.",
+                en: "The file is saved as UTF-16 (Windows Notepad calls it \"Unicode\"); only UTF-8 is read. Save it again as UTF-8: in Notepad, File → Save As, and choose UTF-8 under Encoding."))
+        }
         if body.contains(0) {
             return .failure(.error(SourceLocation(file: file),
                 vi: "Đây là tệp nhị phân, không phải văn bản. Chỉ đặt tệp .md (hoặc .json, .yml) ở thư mục này; ảnh và tài liệu để trong media/.",

@@ -54,6 +54,7 @@ public struct MarkdownRenderer: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var fragments: [FragmentLink] = []
+        var firstRawHTML: SourceLocation?
         let nodes = document.nodes()
         let plainText = nodes.first.map { $0.plainText } ?? ""
         shiftHeadings(nodes)
@@ -67,6 +68,8 @@ public struct MarkdownRenderer: Sendable {
                 rewriteImage(node, at: location, page: page, diagnostics: &diagnostics)
             case CMARK_NODE_CODE_BLOCK:
                 replaceFencedBlock(node, at: location, diagnostics: &diagnostics)
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                if site.config.allowRawHTML && firstRawHTML == nil { firstRawHTML = location }
             default:
                 break
             }
@@ -82,8 +85,17 @@ public struct MarkdownRenderer: Sendable {
         let themeIDs = PageKind(page)?.themeIDs ?? []
         let headingIDs = giveHeadingsIDs(document, reserved: themeIDs)
         diagnostics += fragments.compactMap { check($0, page: page, pageIDs: headingIDs.union(themeIDs)) }
+        if let firstRawHTML { diagnostics.append(Self.rawHTMLPassedThrough(at: firstRawHTML)) }
         return RenderedMarkdown(html: document.html(allowRawHTML: site.config.allowRawHTML),
                                 plainText: collapseWhitespace(plainText), diagnostics: diagnostics)
+    }
+
+    /// Raw HTML is published as written (cmark gives it as an opaque string; checking its links
+    /// would need a full HTML parser), so each file with some is named once, at its first.
+    static func rawHTMLPassedThrough(at location: SourceLocation) -> Diagnostic {
+        .warning(location,
+            vi: "Tệp này có HTML viết tay (từ chỗ này). Vì site.yml có `allow_raw_html: true`, HTML được đưa nguyên vào trang, kể cả liên kết `javascript:` và mã chạy trên máy người đọc: công cụ không kiểm tra phần này. Chỉ giữ HTML do người biên tập tin cậy viết, hoặc thay bằng Markdown.",
+            en: "This file has hand-written HTML (from here). With `allow_raw_html: true` in site.yml it goes into the page unchanged, `javascript:` links and scripts included: the tool does not check it. Keep only HTML written by trusted editors, or use Markdown instead.")
     }
 
     private func rewriteLink(_ node: CmarkNode, at location: SourceLocation, page: Route, diagnostics: inout [Diagnostic],

@@ -26,12 +26,20 @@ public enum PlanData {
         return "\u{FEFF}" + table.rows().map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// The one place a CSV cell is escaped: RFC 4180 quoting, and a cell starting with `=`, `+`,
-    /// `-` or `@` is prefixed with `'` so a spreadsheet never runs it as a formula.
+    /// What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list, with the
+    /// full-width forms a Vietnamese or Japanese input method can type).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
+
+    /// The one place a CSV cell is escaped: RFC 4180 quoting, and a cell that starts with a formula
+    /// character, also after spaces or line breaks (which spreadsheets may trim), gets a leading `'`
+    /// so it is shown as text, never run.
     static func csvCell(_ cell: String) -> String {
         var text = cell
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        if let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\n" }), formulaStarts.contains(first) {
+            text = "'" + text
+        }
+        // Scalars, not characters: `\r\n` is one Character, equal to neither `\r` nor `\n`.
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -5,6 +5,7 @@ import NhipCauBuild
 import NhipCauCore
 @testable import NhipCauLoad
 @testable import NhipCauRender
+@testable import NhipCauWrite
 
 /// Issue #6's promises that the bad-input corpus does not cover: inputs that are accepted
 /// (numbers written where text is expected, a byte-order mark, Windows line ends), escaping of
@@ -125,6 +126,67 @@ import NhipCauCore
         #expect(with.contains("<span class=\"nhan\">nhấn</span>") && with.contains("<div class=\"khung\">Khung</div>"))
     }
 
+    /// Raw HTML is not checked (a `javascript:` link in it stays), so with the option on every file
+    /// holding some is named once, at its first HTML (columns count bytes, as cmark does); files
+    /// without HTML and sites without the option get no such warning.
+    @Test func rawHTMLAllowedIsNamedFileByFile() throws {
+        var files = TestSite.minimal
+        files["site.yml"] = "title: \"Cổng thử\"\nallow_raw_html: true\n"
+        files["stories/chi-lan.md"] = "---\ntitle: \"Chị Lan\"\ndate: 2021-01-05\n---\n\nĐoạn một.\n\nBấm <a href=\"javascript:alert(1)\">đây</a>.\n\n<div>Khung</div>\n"
+        let site = try TestSite(files)
+        let outcome = site.build()
+        try #require(outcome.succeeded, "\(outcome.listing)")
+        let named = outcome.warnings.filter { $0.message.en.contains("hand-written HTML") }
+        #expect(named.map(\.location) == [SourceLocation(file: "stories/chi-lan.md", line: 8, column: 7)], "\(outcome.listing)")
+        #expect(named.first?.message.vi.contains("`allow_raw_html: true`") == true)
+        #expect(site.read("cau-chuyen/chi-lan/index.html")?.contains("javascript:alert(1)") == true, "as documented: passed unchanged")
+
+        files["site.yml"] = "title: \"Cổng thử\"\n"
+        let off = try TestSite(files)
+        let dropped = off.build()
+        try #require(dropped.succeeded)
+        #expect(!dropped.warnings.contains { $0.message.en.contains("hand-written HTML") })
+        #expect(off.read("cau-chuyen/chi-lan/index.html")?.contains("javascript:") == false)
+    }
+
+    /// OWASP's CSV injection rule: a cell a spreadsheet would run as a formula starts with `'`.
+    @Test(arguments: ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", " =1+1", "\n=1", "＝1+1"])
+    func formulaCellsInTheCSVDownloadStartWithAnApostrophe(name: String) {
+        let cell = PlanData.csvCell(name)
+        let unquoted = cell.hasPrefix("\"") ? String(cell.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : cell
+        #expect(unquoted == "'" + name, "\(cell)")
+    }
+
+    @Test func plainCellsAndNegativeLookingTextKeepTheirText() {
+        #expect(PlanData.csvCell("Huyện Ninh Phước") == "Huyện Ninh Phước")
+        #expect(PlanData.csvCell("a, b") == "\"a, b\"")
+        #expect(PlanData.csvCell("dòng\r\nhai") == "\"dòng\r\nhai\"", "CRLF inside a name is quoted, the row stays one row")
+        #expect(PlanData.csvCell("12") == "12")
+    }
+
+    @Test func areaNamesInThePlanDownloadAreNeverFormulas() throws {
+        var files = TestSite.minimal
+        files["targets/mau-2021.json"] = """
+        {
+          "title": "Kế hoạch", "issuer": "UBND", "unit": "lao động",
+          "period": { "start": "2021-01-01", "end": "2021-12-31" },
+          "target": 10,
+          "areas": [
+            { "id": "huyen-a", "name": "=HYPERLINK(\\"http://x\\",\\"Bấm\\")", "target": 5,
+              "progress": [ { "date": "2021-03-31", "count": 1 } ] },
+            { "id": "huyen-b", "name": "\\t@SUM(1+1)", "target": 5,
+              "progress": [ { "date": "2021-03-31", "count": 2 } ] }
+          ]
+        }
+        """
+        let site = try TestSite(files)
+        let outcome = site.build()
+        try #require(outcome.succeeded, "\(outcome.listing)")
+        let csv = try #require(site.read("chi-tieu/mau-2021.csv"))
+        #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"Bấm\"\")\""), "\(csv)")
+        #expect(csv.contains(",'@SUM(1+1),"), "names are trimmed, then guarded: \(csv)")
+    }
+
     @Test(arguments: ["javascript:alert(1)", "data:image/svg+xml;base64,PHN2Zz4=", " JAVASCRIPT:x"])
     func unsafeImageSourcesAreDroppedWithTheirDescriptionKept(url: String) throws {
         var files = TestSite.minimal
@@ -160,6 +222,120 @@ import NhipCauCore
         #expect(run.status == 1)
         #expect(run.stderr.contains("Không thể ghi trang web vào"), "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: here.path).isEmpty)
+    }
+}
+
+/// Even a home or current folder that looks like a built site (it has the marker) is refused,
+/// and nothing in it or beside it is touched.
+@Suite(.serialized) struct RefusedMarkedFolderTests {
+    func markedFolder(_ site: TestSite, _ name: String) throws -> URL {
+        let folder = site.root.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("nhipcau\n".utf8).write(to: folder.appendingPathComponent(OutputDirectory.markerName))
+        try Data("thư".utf8).write(to: folder.appendingPathComponent("thu-rieng.txt"))
+        return folder
+    }
+
+    @Test func aMarkedHomeFolderIsRefused() throws {
+        let site = try TestSite(TestSite.minimal)
+        let home = try markedFolder(site, "nha")
+        let before = fileTree(home)
+        let run = try CLI.run(["build", "--content", site.content.path, "--output", home.path, "--date", "2021-06-30"],
+                              in: site.root, environment: ["HOME": home.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Không thể ghi trang web vào \(home.resolvingSymlinksInPath().path): thư mục này chứa nhiều thứ khác"), "\(run.stderr)")
+        #expect(fileTree(home) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
+    @Test(arguments: [".", "./", "../o-day"])
+    func aMarkedCurrentFolderIsRefusedHoweverItIsWritten(output: String) throws {
+        let site = try TestSite(TestSite.minimal)
+        let here = try markedFolder(site, "o-day")
+        let before = fileTree(here)
+        let run = try CLI.run(["build", "--content", site.content.path, "--output", output, "--date", "2021-06-30"], in: here)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Không thể ghi trang web vào"), "\(run.stderr)")
+        #expect(fileTree(here) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+}
+
+/// Links and special files in content/ (the errors themselves are in the bad-input corpus).
+@Suite struct ContentEntryTests {
+    /// A link to a file inside content/ is allowed, and its contents are published, not the link.
+    @Test func aLinkToAFileInsideTheContentIsCopiedAsItsContents() throws {
+        let site = try TestSite(TestSite.minimal, bytes: ["media/goc.txt": Array("bản gốc".utf8)])
+        try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("media/ban-sao.txt").path, withDestinationPath: "goc.txt")
+        let outcome = site.build()
+        try #require(outcome.succeeded, "\(outcome.listing)")
+        let copy = site.output.appendingPathComponent("media/ban-sao.txt").path
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: copy)) == nil, "a real file, not a link")
+        #expect(FileManager.default.contents(atPath: copy) == Data("bản gốc".utf8))
+    }
+
+    /// One error for a linked folder, whatever is below it, and none of it is listed.
+    @Test func aLinkedFolderIsOneEntry() throws {
+        let site = try TestSite(TestSite.minimal)
+        try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("pages").path + "/khac", withDestinationPath: "/etc")
+        let content = DiskContent(root: site.content)
+        #expect(try content.files(in: "pages") == ["pages/gioi-thieu.md", "pages/khac"])
+        #expect(content.entryProblem("pages/khac") == .linkOutside)
+        #expect(content.entryProblem("pages/gioi-thieu.md") == nil)
+        let outcome = site.build()
+        #expect(outcome.errors.map(\.location.file) == ["pages/khac"], "\(outcome.listing)")
+    }
+
+    /// `max_file_size_mb` must be a whole number of megabytes from 1 to 1024, named at its line.
+    @Test(arguments: ["0", "-5", "2000", "mười", "1.5", "99999999999999999"])
+    func aSiteFileSizeLimitOutOfRangeIsAnErrorAtItsLine(value: String) throws {
+        var files = TestSite.minimal
+        files["site.yml"] = "title: \"Cổng thử\"\nmax_file_size_mb: \(value)\n"
+        let site = try TestSite(files)
+        let outcome = site.build()
+        #expect(!outcome.succeeded)
+        let errors = outcome.errors.filter { $0.location.file == "site.yml" && $0.message.en.contains("max_file_size_mb") }
+        #expect(errors.map(\.location.line) == [2], "\(outcome.listing)")
+    }
+}
+
+/// A mistake repeated all through a file is printed 20 times, then counted.
+@Suite struct RepeatedDiagnosticsTests {
+    static func problems(_ file: String, _ severity: Severity, _ count: Int, from line: Int = 1) -> [Diagnostic] {
+        (0..<count).map { Diagnostic(severity, SourceLocation(file: file, line: line + $0), LocalizedText(vi: "lỗi", en: "problem")) }
+    }
+
+    @Test func atMostTwentyPerFileThenOneLineWithTheRest() {
+        let items = Self.problems("a.md", .error, 1_234) + Self.problems("b.md", .warning, 3) + Self.problems("c.md", .warning, 25)
+        let shown = items.cappedPerFile()
+        #expect(shown.count == 20 + 1 + 3 + 20 + 1)
+        #expect(shown[20].formatted(in: .vi) == "a.md:1:1: error: … và 1.214 lỗi khác trong tệp này")
+        #expect(shown[20].formatted(in: .en) == "a.md:1:1: error: … and 1,214 more in this file")
+        #expect(shown[21..<24].map(\.location.line) == [1, 2, 3])
+        #expect(shown.last?.formatted(in: .vi) == "c.md:1:1: warning: … và 5 cảnh báo khác trong tệp này")
+    }
+
+    @Test func theCountIsAnErrorWhenAnyHiddenOneIsAnError() {
+        let items = Self.problems("a.md", .warning, 30) + Self.problems("a.md", .error, 1, from: 99)
+        let last = items.cappedPerFile().last
+        #expect(last?.severity == .error)
+        #expect(last?.message.vi == "… và 11 lỗi khác trong tệp này")
+        #expect(items.prefix(20).cappedPerFile().count == 20, "exactly twenty: no count line")
+    }
+
+    @Test func checkPrintsTheCappedListInTextAndJSON() throws {
+        var files = TestSite.minimal
+        files["stories/chi-lan.md"] = "---\ntitle: \"A\"\ndate: 2021-01-05\n---\n\n" + (1...50).map { "[x\($0)](../markets/khong-co.md)\n\n" }.joined()
+        let site = try TestSite(files)
+        let text = try CLI.run(["check", "--content", "content", "--date", "2021-06-30"], in: site.root)
+        #expect(text.status == 1)
+        let lines = text.stdout.split(separator: "\n")
+        #expect(lines.count == 21, "\(text.stdout)")
+        #expect(lines.last == "content/stories/chi-lan.md:1:1: error: … và 30 lỗi khác trong tệp này")
+        #expect(text.stderr.contains("50 lỗi"), "the total still counts them all: \(text.stderr)")
+        let json = try CLI.run(["check", "--content", "content", "--date", "2021-06-30", "--format", "json"], in: site.root)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(items.count == 21)
     }
 }
 

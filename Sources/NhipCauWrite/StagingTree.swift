@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import NhipCauCore
+
+/// The staging folder a build writes into, which after a swap holds the previous site and is
+/// reused by the next build: its files are overwritten in place, and what the new build did not
+/// write is removed before the swap, so the result is the tree a build into an empty folder gives.
+/// Reusing inodes matters: creating some 22,000 files and folders minutes after deleting as many
+/// cost 7 s of kernel time on ext4, and the deleting another 3 s.
+enum StagingTree {
+    /// What the folder held before the build, as paths relative to it.
+    struct Listing: Sendable {
+        var files: [String] = []
+        var folders: [String] = []
+    }
+
+    /// Every entry below `root`. Links, pipes, sockets and devices are removed on the way, so no
+    /// write can go through a link to somewhere else.
+    static func list(_ root: String) -> Listing {
+        var listing = Listing()
+        walk(root, relative: "", into: &listing)
+        return listing
+    }
+
+    private static func walk(_ folder: String, relative: String, into listing: inout Listing) {
+        guard let stream = opendir(folder) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = entryName(entry)
+            if name == "." || name == ".." { continue }
+            let path = folder + "/" + name
+            let child = relative.isEmpty ? name : relative + "/" + name
+            switch kind(entry, path) {
+            case .folder:
+                listing.folders.append(child)
+                walk(path, relative: child, into: &listing)
+            case .file:
+                listing.files.append(child)
+            case .other:
+                unlink(path)
+            }
+        }
+    }
+
+    private enum Kind { case file, folder, other }
+
+    private static func kind(_ entry: UnsafeMutablePointer<dirent>, _ path: String) -> Kind {
+        switch Int(entry.pointee.d_type) {
+        case Int(DT_DIR): return .folder
+        case Int(DT_REG): return .file
+        case Int(DT_UNKNOWN):
+            var status = stat()
+            guard lstat(path, &status) == 0 else { return .other }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: return .folder
+            case S_IFREG: return .file
+            default: return .other
+            }
+        default: return .other
+        }
+    }
+
+    private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafePointer(to: &entry.pointee.d_name) { name in
+            name.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+        }
+    }
+
+    /// Removes what `listing` found that is neither a written file nor a folder holding one.
+    /// Returns a description of the first problem, or nil.
+    static func prune(_ root: String, listing: Listing, written: Set<String>) -> (path: String, problem: LocalizedText)? {
+        var keep = written
+        for path in written {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                keep.insert(String(folder))
+            }
+        }
+        for file in listing.files where !keep.contains(file) {
+            let path = root + "/" + file
+            if unlink(path) == 0 || errno == ENOENT { continue }
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch {
+                return (file, SystemReason.of(error))
+            }
+        }
+        // Deepest first, so that each folder is empty by the time it is removed.
+        let folders = listing.folders.filter { !keep.contains($0) }
+            .sorted { $0.utf8.count(where: { $0 == 0x2F }) > $1.utf8.count(where: { $0 == 0x2F }) }
+        for folder in folders {
+            let path = root + "/" + folder
+            if rmdir(path) == 0 || errno == ENOENT { continue }
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch {
+                return (folder, SystemReason.of(error))
+            }
+        }
+        return nil
+    }
+
+    /// Removes a folder the tool made (its marker was checked), links inside it not followed.
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
