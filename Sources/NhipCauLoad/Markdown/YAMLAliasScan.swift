@@ -29,6 +29,8 @@ struct YAMLAliasScan {
     private var lastScalarStart = 0
 
     static func first(in yaml: String) -> Found? {
+        // Most front matter has neither character anywhere; it need not be read line by line.
+        guard yaml.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return nil }
         var scan = YAMLAliasScan()
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if let found = scan.scanLine(Array(line.unicodeScalars), number: index + 1) { return found }

@@ -31,39 +31,42 @@ struct BarLayout {
     let rows: [BarRow]
     let hatchId: String
     let legend: [LegendItem]
-
-    private var width: Double { ChartFrame.width }
-
     /// Wide enough for the widest figures beside it, but never narrower than `minimumTrack`.
-    var trackWidth: Double {
-        let widest = rows.map { ChartText.width($0.besideText, size: ChartText.small) }.max() ?? 0
-        return min(width - 40, max(Self.minimumTrack, width - widest - Self.gap))
-    }
-
-    private func besideFits(_ row: BarRow) -> Bool {
-        trackWidth + Self.gap + ChartText.width(row.besideText, size: ChartText.small) <= width
-    }
-
-    private func nameLines(_ row: BarRow) -> [String] {
-        ChartText.wrap(row.label, size: ChartText.label, width: width)
-    }
-
-    private func rowHeight(_ row: BarRow) -> Double {
-        let names = Double(nameLines(row).count) * ChartText.lineHeight(ChartText.label)
-        let below = besideFits(row) ? 0 : ChartText.lineHeight(ChartText.small)
-        return names + 2 + Self.overhang + Self.barHeight + Self.overhang + below + 10
-    }
-
-    private var rowsHeight: Double { rows.reduce(0) { $0 + rowHeight($1) } }
-
-    var height: Double {
-        let legendHeight = legend.isEmpty ? 0 : Double(LegendItem.lineCount(legend)) * LegendItem.lineHeight + 6
-        return rowsHeight + 4 + legendHeight
-    }
-
+    let trackWidth: Double
     /// The largest achieved figure or target end, so every bar and marker fits the track.
-    private var scaleMax: Double {
-        Double(max(1, rows.map { max($0.value, $0.target?.max ?? 0) }.max() ?? 1))
+    private let scaleMax: Double
+    /// Each row's wrapped name and whether its figures fit beside the bar, measured once:
+    /// a chart of every area measures hundreds of rows, and each measure walks the text.
+    private let placements: [Placement]
+    let height: Double
+
+    private struct Placement {
+        var nameLines: [String]
+        var besideFits: Bool
+        var height: Double
+    }
+
+    private static var width: Double { ChartFrame.width }
+
+    init(rows: [BarRow], hatchId: String, legend: [LegendItem]) {
+        self.rows = rows
+        self.hatchId = hatchId
+        self.legend = legend
+        let besideWidths = rows.map { ChartText.width($0.besideText, size: ChartText.small) }
+        let trackWidth = min(Self.width - 40, max(Self.minimumTrack, Self.width - (besideWidths.max() ?? 0) - Self.gap))
+        self.trackWidth = trackWidth
+        scaleMax = Double(max(1, rows.map { max($0.value, $0.target?.max ?? 0) }.max() ?? 1))
+        placements = zip(rows, besideWidths).map { row, besideWidth in
+            let lines = ChartText.wrap(row.label, size: ChartText.label, width: Self.width)
+            let fits = trackWidth + Self.gap + besideWidth <= Self.width
+            let names = Double(lines.count) * ChartText.lineHeight(ChartText.label)
+            let below = fits ? 0 : ChartText.lineHeight(ChartText.small)
+            return Placement(nameLines: lines, besideFits: fits,
+                             height: names + 2 + Self.overhang + Self.barHeight + Self.overhang + below + 10)
+        }
+        let rowsHeight = placements.reduce(0) { $0 + $1.height }
+        let legendHeight = legend.isEmpty ? 0 : Double(LegendItem.lineCount(legend)) * LegendItem.lineHeight + 6
+        height = rowsHeight + 4 + legendHeight
     }
 
     private func x(_ value: Int) -> Double { Double(value) / scaleMax * trackWidth }
@@ -71,9 +74,9 @@ struct BarLayout {
     func drawing() -> String {
         var parts: [String] = []
         var top = 4.0
-        for row in rows {
-            parts.append(drawRow(row, top: top))
-            top += rowHeight(row)
+        for (row, placement) in zip(rows, placements) {
+            parts.append(drawRow(row, placement, top: top))
+            top += placement.height
         }
         if !legend.isEmpty {
             parts.append(LegendItem.row(legend, top: top + 2, hatchId: hatchId))
@@ -81,9 +84,9 @@ struct BarLayout {
         return parts.joined(separator: "\n")
     }
 
-    private func drawRow(_ row: BarRow, top: Double) -> String {
+    private func drawRow(_ row: BarRow, _ placement: Placement, top: Double) -> String {
         let lineHeight = ChartText.lineHeight(ChartText.label)
-        let lines = nameLines(row)
+        let lines = placement.nameLines
         var parts = lines.enumerated().map { index, line in
             Markup.text("text", [("x", "0"), ("y", Markup.number(top + 13 + Double(index) * lineHeight)),
                                  ("font-size", Markup.number(ChartText.label)), ("class", "chart-label")], line)
@@ -95,7 +98,7 @@ struct BarLayout {
         parts.append(Markup.element("rect", [("x", "0"), ("y", Markup.number(barTop)), ("width", Markup.number(x(row.value))),
                                              ("height", Markup.number(Self.barHeight)), ("class", row.isOther ? "chart-bar-other" : "chart-bar")]))
         if let target = row.target { parts.append(targetEdges(target, barTop: barTop)) }
-        let beside = besideFits(row)
+        let beside = placement.besideFits
         let textX = beside ? trackWidth + Self.gap : 0
         let textY = beside ? barTop + 11 : barTop + Self.barHeight + Self.overhang + 13
         parts.append(Markup.text("text", [("x", Markup.number(textX)), ("y", Markup.number(textY)),

@@ -138,8 +138,10 @@ public struct ChartRenderer: Sendable {
             guard reportsMarkets(plan: plan, area: area) else { return nil }
             return noDataYet(frame("markets", idPrefix, title: title, description: "", sample: plan.isSample), subject)
         }
-        let named = subject.byMarket.map { (name: marketNames[$0.slug] ?? $0.slug, count: $0.count) }
-            .sorted { ($1.count, VietnameseText.fold($0.name), $0.name) < ($0.count, VietnameseText.fold($1.name), $1.name) }
+        let named = subject.byMarket.map { market in
+            let name = marketNames[market.slug] ?? market.slug
+            return (name: name, count: market.count, folded: VietnameseText.fold(name))
+        }.sorted { ($1.count, $0.folded, $0.name) < ($0.count, $1.folded, $1.name) }
         let total = subject.achieved
         func share(_ count: Int) -> String { total > 0 ? words.numbers.percent(Double(count) / Double(total)) : "—" }
         func beside(_ count: Int) -> String { "\(words.numbers.integer(count)) · \(share(count))" }

@@ -15,18 +15,36 @@ enum ChartText {
     /// above or below a letter and add no width). The estimate errs on the wide side, so a label
     /// that is said to fit does fit.
     static func width(_ text: String, size: Double) -> Double {
-        let ems = text.reduce(0.0) { total, character in total + emWidth(character) }
-        return ems * size * 1.05
+        ems(text) * size * 1.05
+    }
+
+    private static func ems(_ text: some StringProtocol, from start: Double = 0) -> Double {
+        var total = start
+        for character in text { total += emWidth(character) }
+        return total
     }
 
     /// Widths in ems, a little above those of DejaVu Sans, the widest of the usual sans-serif
     /// faces (Roboto, San Francisco, Segoe UI and Arial are narrower).
     private static func emWidth(_ character: Character) -> Double {
-        if character == " " { return 0.32 }
-        if "iIl.,:;'|!()[]·/-".contains(character) { return 0.34 }
-        if "mwMW—%@".contains(character) { return 0.95 }
+        if let ascii = character.asciiValue { return asciiEms[Int(ascii)] }
+        // The only letters of the lists below outside ASCII; U+037E is the same character as `;`.
+        if character == "·" || character == "\u{037E}" { return 0.34 }
+        if character == "—" { return 0.95 }
         if character.isNumber { return 0.64 }
         if character.isUppercase || character == "–" { return 0.72 }
+        return 0.6
+    }
+
+    /// `emWidth` of each ASCII character, looked up rather than worked out: charts measure
+    /// every label several times.
+    private static let asciiEms: [Double] = (0..<128).map { code in
+        let character = Character(Unicode.Scalar(UInt8(code)))
+        if character == " " { return 0.32 }
+        if "iIl.,:;'|!()[]/-".contains(character) { return 0.34 }
+        if "mwMW%@".contains(character) { return 0.95 }
+        if character.isNumber { return 0.64 }
+        if character.isUppercase { return 0.72 }
         return 0.6
     }
 
@@ -35,18 +53,21 @@ enum ChartText {
     static func wrap(_ text: String, size: Double, width: Double) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if Self.width(candidate, size: size) <= width {
-                current = candidate
+        var currentEms = 0.0 // `ems(current)`, kept as it grows so that no line is measured twice
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let candidateEms = current.isEmpty ? ems(word) : ems(word, from: currentEms + emWidth(" "))
+            if candidateEms * size * 1.05 <= width {
+                current = current.isEmpty ? String(word) : current + " " + word
+                currentEms = candidateEms
                 continue
             }
             if !current.isEmpty { lines.append(current) }
             current = ""
-            for piece in breakLongWord(word, size: size, width: width) {
+            for piece in breakLongWord(String(word), size: size, width: width) {
                 if !current.isEmpty { lines.append(current) }
                 current = piece
             }
+            currentEms = ems(current)
         }
         if !current.isEmpty { lines.append(current) }
         return lines.isEmpty ? [""] : lines

@@ -1,20 +1,9 @@
 /// Small helpers to write SVG and HTML as strings that are always well-formed XML.
 enum Markup {
-    /// Escapes text for element content and for attribute values alike.
+    /// Escapes text for element content and for attribute values alike. Over bytes, not
+    /// characters: a `<` followed by a combining mark is one character but must still be escaped.
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        htmlEscaped(text)
     }
 
     /// A coordinate rounded to one decimal with a "." point, without "-0" or trailing ".0",
@@ -30,9 +19,23 @@ enum Markup {
 
     /// `<name a="1" b="2">content</name>`, or self-closing without content. Attribute values are escaped here.
     static func element(_ name: String, _ attributes: [(String, String)] = [], _ content: String? = nil) -> String {
-        let attributeText = attributes.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
-        guard let content else { return "<\(name)\(attributeText)/>" }
-        return "<\(name)\(attributeText)>\(content)</\(name)>"
+        var markup = "<"
+        markup.reserveCapacity(name.utf8.count * 2 + (content?.utf8.count ?? 0) + attributes.count * 16 + 5)
+        markup += name
+        for (attribute, value) in attributes {
+            markup += " "
+            markup += attribute
+            markup += "=\""
+            markup += escape(value)
+            markup += "\""
+        }
+        guard let content else { return markup + "/>" }
+        markup += ">"
+        markup += content
+        markup += "</"
+        markup += name
+        markup += ">"
+        return markup
     }
 
     /// An element whose content is plain text, escaped here.

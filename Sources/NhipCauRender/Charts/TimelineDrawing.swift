@@ -15,8 +15,26 @@ struct TimelineDrawing {
     let figures: ProgressFigures
     let words: ChartWording
     let hatchId: String
+    // Worked out once: every point of the drawing asks for them.
+    private let showsToday: Bool
+    private let scaleMax: Int
+    /// Left of the plot: room for the widest tick label.
+    private let plotLeft: Double
+    private let legend: [LegendItem]
 
-    private var legend: [LegendItem] {
+    init(figures: ProgressFigures, words: ChartWording, hatchId: String) {
+        self.figures = figures
+        self.words = words
+        self.hatchId = hatchId
+        showsToday = figures.period.contains(figures.today)
+        scaleMax = Self.scaleMax(figures)
+        let ticks = Self.ticks(scaleMax)
+        let widest = ticks.map { ChartText.width(words.numbers.integer($0), size: ChartText.small) }.max() ?? 0
+        plotLeft = (widest + 8).rounded(.up)
+        legend = Self.legend(figures, words: words, showsToday: showsToday)
+    }
+
+    private static func legend(_ figures: ProgressFigures, words: ChartWording, showsToday: Bool) -> [LegendItem] {
         var items = [LegendItem(mark: .achievedLine, label: words.say("Đã đưa đi (cộng dồn)", "Sent (running total)"))]
         if let target = figures.target {
             items.append(LegendItem(mark: .paceLine, label: target.isRange
@@ -36,11 +54,9 @@ struct TimelineDrawing {
 
     var height: Double { legendTop + Double(LegendItem.lineCount(legend)) * LegendItem.lineHeight + 4 }
 
-    private var showsToday: Bool { figures.period.contains(figures.today) }
-
     /// A round top for the vertical scale, a little above the target and the achieved total:
     /// 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten.
-    private var scaleMax: Int {
+    private static func scaleMax(_ figures: ProgressFigures) -> Int {
         let highest = max(1, figures.achieved, figures.target?.max ?? 0)
         let raw = highest + (highest + 19) / 20 // 5% headroom
         var magnitude = 1
@@ -51,13 +67,9 @@ struct TimelineDrawing {
         return 100 * magnitude
     }
 
-    private var ticks: [Int] { scaleMax % 2 == 0 ? [0, scaleMax / 2, scaleMax] : [0, scaleMax] }
+    private static func ticks(_ scaleMax: Int) -> [Int] { scaleMax % 2 == 0 ? [0, scaleMax / 2, scaleMax] : [0, scaleMax] }
 
-    /// Left of the plot: room for the widest tick label.
-    private var plotLeft: Double {
-        let widest = ticks.map { ChartText.width(words.numbers.integer($0), size: ChartText.small) }.max() ?? 0
-        return (widest + 8).rounded(.up)
-    }
+    private var ticks: [Int] { Self.ticks(scaleMax) }
 
     private func x(_ date: SimpleDate) -> Double {
         let span = Double(max(1, figures.period.end.dayNumber - figures.period.start.dayNumber))

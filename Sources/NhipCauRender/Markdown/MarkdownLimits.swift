@@ -11,26 +11,45 @@ enum MarkdownLimits {
 
     /// - Parameter firstLine: the line of the file where `markdown` starts.
     static func check(_ markdown: String, file: String, firstLine: Int) -> Diagnostic? {
+        var markdown = markdown
+        return markdown.withUTF8 { check($0, file: file, firstLine: firstLine) }
+    }
+
+    // One pass over the bytes, a line at a time, without copying lines: it runs on every body.
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int) -> Diagnostic? {
         var inFence = false
         var brackets = 0
-        for (index, line) in markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let location = SourceLocation(file: file, line: firstLine + index, column: 1)
+        var lineIndex = 0
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            var lineBrackets = 0
+            var blank = true
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
+                let byte = bytes[end]
+                if byte == UInt8(ascii: "[") { lineBrackets += 1 }
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { blank = false }
+                end += 1
+            }
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            defer { lineIndex += 1; start = end + 1 }
             if isFence(line) {
                 inFence.toggle()
                 brackets = 0
                 continue
             }
             if inFence { continue }
-            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            if blank {
                 brackets = 0
                 continue
             }
+            let location = SourceLocation(file: file, line: firstLine + lineIndex, column: 1)
             if nesting(line) > maximumNesting {
                 return .error(location,
                     vi: "Dòng này lồng quá \(maximumNesting) lớp (trích dẫn `>` trong trích dẫn, danh sách trong danh sách). Hãy viết phẳng hơn.",
                     en: "This line is nested more than \(maximumNesting) levels deep (quotes `>` inside quotes, lists inside lists). Flatten it.")
             }
-            brackets += line.lazy.filter { $0 == UInt8(ascii: "[") }.count
+            brackets += lineBrackets
             if brackets > maximumBracketsPerParagraph {
                 return .error(location,
                     vi: "Đoạn văn tới dòng này có hơn \(NumberFormat(language: .vi).integer(maximumBracketsPerParagraph)) dấu `[`. Hãy chia đoạn (để một dòng trống giữa các đoạn) hoặc bớt liên kết.",
@@ -41,17 +60,19 @@ enum MarkdownLimits {
     }
 
     /// ```` ``` ```` or `~~~` after at most three spaces.
-    private static func isFence(_ line: Substring.UTF8View.SubSequence) -> Bool {
-        let text = line.drop { $0 == UInt8(ascii: " ") }
-        guard line.count - text.count <= 3 else { return false }
-        return text.starts(with: "```".utf8) || text.starts(with: "~~~".utf8)
+    private static func isFence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < line.count, line[index] == UInt8(ascii: " ") { index += 1 }
+        guard index <= 3, line.count - index >= 3 else { return false }
+        let mark = line[index]
+        guard mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~") else { return false }
+        return line[index + 1] == mark && line[index + 2] == mark
     }
 
     /// Quote and list markers at the start of the line, plus the indentation before and between
     /// them (two columns for a level; the one space after a marker belongs to it), which is how
     /// deep cmark nests the line.
-    static func nesting(_ line: Substring.UTF8View.SubSequence) -> Int {
-        let bytes = Array(line)
+    static func nesting(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var index = 0, markers = 0, columns = 0, columnsBeforeLastMarker = 0
         func spaceFollows(_ position: Int) -> Bool {
             position >= bytes.count || bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t")
@@ -81,7 +102,7 @@ enum MarkdownLimits {
     }
 
     /// The index after `12.` or `3)` starting at `start`, if one is there.
-    private static func orderedListMarkerEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+    private static func orderedListMarkerEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         while index < bytes.count, index - start < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
         guard index > start, index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }

@@ -189,18 +189,23 @@ public struct MarkdownRenderer: Sendable {
 
     /// Runs of ASCII white space become one space; done on bytes, as this runs over every body.
     private func collapseWhitespace(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
+        var text = text
+        return text.withUTF8 { source in
+            String(unsafeUninitializedCapacity: source.count) { target in
+                var count = 0
+                var pendingSpace = false
+                for byte in source {
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace { target[count] = 0x20; count += 1 }
+                        pendingSpace = false
+                        target[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

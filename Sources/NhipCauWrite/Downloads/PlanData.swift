@@ -47,30 +47,38 @@ public enum PlanData {
         let plan: TargetPlan
         let figures: PlanFigures
         let language: Language
-
+        /// Every area with its parent's id, depth first in file order.
+        let areas: [(area: PlanArea, parentID: String)]
+        /// Plan-level entries first, then each area's in file order, with where they were written.
+        let allEntries: [(area: PlanArea?, parentID: String, entry: ProgressEntry)]
         /// Market slugs in the order they first appear in the file.
-        var markets: [String] {
-            var seen: [String] = []
-            for entry in allEntries.map(\.entry) {
-                for market in entry.markets where !seen.contains(market.slug) { seen.append(market.slug) }
+        let markets: [String]
+
+        // Worked out once: each row needs the market columns, and a plan can hold thousands of reports.
+        init(plan: TargetPlan, figures: PlanFigures, language: Language) {
+            self.plan = plan
+            self.figures = figures
+            self.language = language
+            areas = Self.areasWithParents(plan.areas, parentID: "")
+            let entries = plan.progress.map { (area: PlanArea?.none, parentID: "", entry: $0) }
+                + areas.flatMap { area, parentID in area.progress.map { (area: PlanArea?.some(area), parentID: parentID, entry: $0) } }
+            allEntries = entries
+            var seen: Set<String> = []
+            var markets: [String] = []
+            for entry in entries {
+                for market in entry.entry.markets where seen.insert(market.slug).inserted { markets.append(market.slug) }
             }
-            return seen
+            self.markets = markets
         }
 
         var header: [String] {
             fixedColumns + markets.map { "market:\($0)" } + ["market_not_given"] + plan.groups.map { "group:\($0.id)" }
         }
 
-        /// Plan-level entries first, then each area's in file order, with where they were written.
-        var allEntries: [(area: PlanArea?, parentID: String, entry: ProgressEntry)] {
-            plan.progress.map { (nil, "", $0) }
-                + areasWithParents(plan.areas, parentID: "").flatMap { area, parentID in area.progress.map { (area, parentID, $0) } }
-        }
-
         func rows() -> [[String]] {
             var rows = [header]
             rows.append(summary("plan", id: "", name: plan.title, parentID: "", target: plan.target, figures: figures.plan))
-            for (area, parentID) in areasWithParents(plan.areas, parentID: "") {
+            for (area, parentID) in areas {
                 guard let areaFigures = figures.areas[area.id] else { continue }
                 rows.append(summary("area", id: area.id, name: area.name, parentID: parentID, target: area.target, figures: areaFigures))
             }
@@ -105,8 +113,8 @@ public enum PlanData {
                 + plan.groups.map { String(byGroup[$0.id] ?? 0) }
         }
 
-        private func areasWithParents(_ areas: [PlanArea], parentID: String) -> [(PlanArea, String)] {
-            areas.flatMap { area in [(area, parentID)] + areasWithParents(area.areas, parentID: area.id) }
+        private static func areasWithParents(_ areas: [PlanArea], parentID: String) -> [(area: PlanArea, parentID: String)] {
+            areas.flatMap { area in [(area: area, parentID: parentID)] + areasWithParents(area.areas, parentID: area.id) }
         }
     }
 }
