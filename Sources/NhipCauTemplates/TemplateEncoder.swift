@@ -10,6 +10,18 @@ public enum TemplateEncoder {
         }
         return root.resolved()
     }
+
+    /// Encodes `value` field by field even when it is `TemplateValueConvertible`: the way for a
+    /// type to compute (and cache) its own `templateValue` without calling itself.
+    public static func encodeFields(of value: some Encodable) -> TemplateValue {
+        let root = EncodingNode()
+        do {
+            try root.storeFields(of: value)
+        } catch {
+            return .null
+        }
+        return root.resolved()
+    }
 }
 
 /// A value being built: a leaf, named children, or a list of children.
@@ -74,8 +86,12 @@ private final class EncodingNode {
         case let flag as Bool: content = .leaf(.bool(flag))
         case let number as Int: content = .leaf(.int(number))
         case let number as Double: content = .leaf(.double(number))
-        default: try value.encode(to: NodeEncoder(node: self))
+        default: try storeFields(of: value)
         }
+    }
+
+    func storeFields(of value: some Encodable) throws {
+        try value.encode(to: NodeEncoder(node: self))
     }
 }
 

@@ -104,7 +104,8 @@ public struct UIStrings: Sendable, Encodable {
     }
 
     /// Every page shows `t`; encoding its seventy strings once per page was a tenth of rendering.
-    private static let encoded = (vi: TemplateEncoder.encode(vietnamese), en: TemplateEncoder.encode(english))
+    private static let encoded = (
+        vi: TemplateEncoder.encodeFields(of: vietnamese), en: TemplateEncoder.encodeFields(of: english))
 
     static let vietnamese = UIStrings(
         language: .vi,

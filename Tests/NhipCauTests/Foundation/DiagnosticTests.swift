@@ -100,7 +100,7 @@ let errorCases: [ErrorCase] = [
               file: "theme/templates/page.mustache", line: 2, message: "template inheritance ({{<…}} and {{$…}}) is not supported"),
     ErrorCase(name: "templates include each other", files: ["theme/templates/story-list.mustache": "<ul>{{>card}}</ul>\n",
                                                              "theme/templates/card.mustache": "<li>{{>story-list}}</li>\n"],
-              file: "theme/templates/card.mustache", message: "Templates include each other in an endless loop (card → story-list → card)"),
+              file: "theme/templates/story-list.mustache", message: "Templates include each other in an endless loop (story-list → card → story-list)"),
 ]
 
 @Suite struct DiagnosticTests {
