@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
@@ -31,11 +30,12 @@ let package = Package(
             dependencies: ["NhipCauCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "NhipCauSite", dependencies: ["NhipCauCore", "NhipCauLoad"]),
+        // Mustache templates over typed values: parsed once, rendered into bytes with no dynamic lookups.
+        .target(name: "NhipCauTemplates"),
         .target(
             name: "NhipCauRender",
             dependencies: [
-                "NhipCauCore", "NhipCauLoad", "NhipCauSite", "CCmark",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "CCmark",
             ]
         ),
         .target(name: "NhipCauWrite", dependencies: ["NhipCauCore", "NhipCauSite"]),
@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NhipCauTests",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauBuild", "NhipCauServe"],
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "NhipCauRender", "NhipCauWrite", "NhipCauBuild", "NhipCauServe"],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

@@ -1,11 +1,11 @@
-import Mustache
+import NhipCauTemplates
 import NhipCauCore
 import NhipCauLoad
 
 /// The templates and assets a build renders with: the default theme, with any file of
 /// `content/theme/` put in place of the default of the same name. Templates are compiled once.
 public struct Theme: Sendable {
-    private let library: MustacheLibrary
+    private let library: TemplateLibrary
     /// Output path (`assets/style.css`) → bytes, for every asset the site serves.
     public let assets: [String: [UInt8]]
 
@@ -46,26 +46,40 @@ public struct Theme: Sendable {
             }
         }
 
-        var library = MustacheLibrary()
-        _ = ByteHTMLContentType.registered
+        var templates: [String: Template] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
                 let text = language.map { UIStringTags.fill(source.text, with: .forLanguage($0)) } ?? source.text
-                library.register(try MustacheTemplate(string: ByteHTMLContentType.pragma + text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
-                    vi: "Mẫu giao diện viết sai cú pháp Mustache (\(error.error)). Kiểm tra các cặp {{#…}} và {{/…}}.",
-                    en: "The template has a Mustache syntax error (\(error.error)). Check that every {{#…}} has its {{/…}}."))
+                templates[name] = try Template(text)
             } catch {
-                diagnostics.append(.error(SourceLocation(file: source.file), vi: "Mẫu giao diện lỗi: \(error)", en: "Template error: \(error)"))
+                // The words written in can move columns; the officer's file is what the place must match.
+                var error = error
+                do { _ = try Template(source.text) } catch let original { error = original }
+                diagnostics.append(.error(SourceLocation(file: source.file, line: error.line, column: error.column),
+                    vi: "Mẫu giao diện viết sai cú pháp Mustache: \(vietnamese(error.reason)). Sửa tại dòng \(error.line), cột \(error.column).",
+                    en: "The template has a Mustache syntax error: \(error.explanation). Fix it at line \(error.line), column \(error.column)."))
             }
+        }
+        let library = TemplateLibrary(templates)
+        for missing in library.missingPartials {
+            let file = sources[missing.template]?.file ?? "(default theme)"
+            diagnostics.append(.warning(SourceLocation(file: file),
+                vi: "Mẫu `\(missing.template)` nhúng `{{>\(missing.partial)}}` nhưng không có mẫu `\(missing.partial)`; phần đó sẽ để trống. Tạo tệp theme/templates/\(missing.partial).mustache hoặc bỏ thẻ này.",
+                en: "Template `\(missing.template)` includes `{{>\(missing.partial)}}`, but there is no template `\(missing.partial)`; that part stays empty. Create theme/templates/\(missing.partial).mustache or remove the tag."))
+        }
+        if let loop = library.partialLoop {
+            let file = loop.lazy.compactMap { sources[$0]?.file }.first { $0 != "(default theme)" } ?? "(default theme)"
+            let chain = loop.joined(separator: " → ")
+            diagnostics.append(.error(SourceLocation(file: file),
+                vi: "Các mẫu nhúng lẫn nhau thành vòng lặp không dừng (\(chain)). Bỏ một thẻ {{>…}} trong vòng này.",
+                en: "Templates include each other in an endless loop (\(chain)). Remove one {{>…}} tag from the loop."))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         return (Theme(library: library, assets: assets), diagnostics)
     }
 
     func render(_ view: some Encodable, template: String) -> String {
-        library.render(MustacheContext.make(view), withTemplate: template) ?? ""
+        library.render(TemplateEncoder.encode(view), template: template) ?? ""
     }
 }
 
@@ -74,12 +88,25 @@ public struct Theme: Sendable {
 /// and templates that change delimiters are left to Mustache.
 enum UIStringTags {
     static func fill(_ template: String, with strings: UIStrings) -> String {
-        guard !template.contains("{{="), let words = strings.mustacheValue as? [String: Any] else { return template }
+        guard !template.contains("{{="), case .object(let words) = strings.templateValue else { return template }
         return template.replacing(/\{\{(\{)?\s*(&)?\s*t\.([A-Za-z0-9_]+)\s*(\})?\}\}/) { match in
             let (_, open, ampersand, name, close) = match.output
-            guard let word = words[String(name)] as? String, (open == nil) == (close == nil),
+            guard case .string(let word)? = words[String(name)], (open == nil) == (close == nil),
                   !(open != nil && ampersand != nil) else { return String(match.output.0) }
             return open != nil || ampersand != nil ? word : htmlEscaped(word)
         }
+    }
+}
+
+/// The syntax error's reason in Vietnamese, for the officer who edited the template.
+private func vietnamese(_ reason: TemplateSyntaxError.Reason) -> String {
+    switch reason {
+    case .unclosedSection(let name): "khối {{#\(name)}} chưa được đóng bằng {{/\(name)}}"
+    case .mismatchedClose(let expected, let found): "thẻ {{/\(found)}} đóng khối, nhưng khối đang mở là {{#\(expected)}}"
+    case .unopenedClose(let name): "thẻ {{/\(name)}} đóng một khối chưa từng mở"
+    case .unclosedTag: "có thẻ mở bằng {{ mà không đóng bằng }}"
+    case .badDelimiter: "thẻ {{=… …=}} phải ghi hai dấu phân cách cách nhau một khoảng trắng, ví dụ {{=<% %>=}}"
+    case .badName(let name): name.isEmpty ? "có thẻ không ghi tên" : "tên thẻ \"\(name)\" có khoảng trắng"
+    case .unsupportedTag(let tag): "NhipCau không hỗ trợ \(tag)"
     }
 }

@@ -1,3 +1,4 @@
+import NhipCauTemplates
 import NhipCauCore
 
 /// Every word the theme itself writes, in the site's language. Templates read them as `{{t.name}}`.
@@ -103,7 +104,8 @@ public struct UIStrings: Sendable, Encodable {
     }
 
     /// Every page shows `t`; encoding its seventy strings once per page was a tenth of rendering.
-    nonisolated(unsafe) private static let encoded = (vi: MustacheContext.make(vietnamese), en: MustacheContext.make(english))
+    private static let encoded = (
+        vi: TemplateEncoder.encodeFields(of: vietnamese), en: TemplateEncoder.encodeFields(of: english))
 
     static let vietnamese = UIStrings(
         language: .vi,
@@ -188,8 +190,8 @@ public struct UIStrings: Sendable, Encodable {
         sampleStoryNote: "The person's name is made up and the details are put together to illustrate this portal.")
 }
 
-extension UIStrings: MustachePreencoded {
-    var mustacheValue: Any {
+extension UIStrings: TemplateValueConvertible {
+    public var templateValue: TemplateValue {
         language == .vi ? Self.encoded.vi : Self.encoded.en
     }
 }

@@ -93,7 +93,14 @@ let errorCases: [ErrorCase] = [
     ErrorCase(name: "ragged table after a blank line", files: ["policies/luat-69-2020.md": "---\ntitle: \"L\"\nnumber: \"69\"\nissuer: \"QH\"\nissued: 2020-11-13\n---\n\n```table\nBước\tViệc\n\n1\tKý\n\n2\n```\n"],
               file: "policies/luat-69-2020.md", line: 13, message: "This row has 1 columns, the header row has 2"),
     ErrorCase(name: "broken template override", files: ["theme/templates/story.mustache": "<article>\n<h1>{{title}}</h1>\n{{#x}}\n</article>\n"],
-              file: "theme/templates/story.mustache", message: "Mustache syntax error"),
+              file: "theme/templates/story.mustache", line: 3, message: "the section {{#x}} is never closed with {{/x}}"),
+    ErrorCase(name: "template closes the wrong section", files: ["theme/templates/story.mustache": "{{#author}}\n{{#tags}}{{.}}{{/author}}\n{{/tags}}\n"],
+              file: "theme/templates/story.mustache", line: 2, message: "{{/author}} closes a section, but the open one is {{#tags}}"),
+    ErrorCase(name: "template uses inheritance", files: ["theme/templates/page.mustache": "<main>\n{{<layout}}{{/layout}}\n</main>\n"],
+              file: "theme/templates/page.mustache", line: 2, message: "template inheritance ({{<…}} and {{$…}}) is not supported"),
+    ErrorCase(name: "templates include each other", files: ["theme/templates/story-list.mustache": "<ul>{{>card}}</ul>\n",
+                                                             "theme/templates/card.mustache": "<li>{{>story-list}}</li>\n"],
+              file: "theme/templates/story-list.mustache", message: "Templates include each other in an endless loop (story-list → card → story-list)"),
 ]
 
 @Suite struct DiagnosticTests {
@@ -150,6 +157,16 @@ let errorCases: [ErrorCase] = [
         let warning = outcome.find(.warning, in: "stories/chi-lan.md", containing: "Did you mean `summary`?")
         #expect(warning.first?.location.line == 4, "\(outcome.listing)")
         #expect(site.exists("cau-chuyen/chi-lan/index.html"))
+    }
+
+    @Test func aPartialThatDoesNotExistIsAWarningAndLeavesItsPlaceEmpty() throws {
+        var files = TestSite.minimal
+        files["theme/templates/page.mustache"] = "<main>{{>sidebar}}<h1>{{title}}</h1></main>\n"
+        let site = try TestSite(files)
+        let outcome = site.build()
+        #expect(outcome.succeeded, "\(outcome.listing)")
+        let warning = outcome.find(.warning, in: "theme/templates/page.mustache", containing: "includes `{{>sidebar}}`, but there is no template `sidebar`")
+        #expect(warning.count == 1, "\(outcome.listing)")
     }
 
     @Test func anImageWithoutDescriptionIsAWarning() throws {
