@@ -7,8 +7,8 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn content/ into a complete static website in site/.",
         discussion: """
-        The previous site stays in place until the new one is complete: a build with errors
-        changes nothing. Errors name the file, line and column, and say what to change; every
+        The previous site stays in place until the new one is complete: a build with errors \
+        changes nothing. Errors name the file, line and column, and say what to change; every \
         problem of every file is listed at once.
 
         Examples:

@@ -7,13 +7,13 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find every mistake in content/ without publishing anything.",
         discussion: """
-        Checks front matter, target data, references between pages, links and images in Markdown,
-        chart and table blocks, and theme overrides, exactly as a build would, and adds reminders
-        (policies past their expiry date). When some files cannot be read, the others are still
+        Checks front matter, target data, references between pages, links and images in Markdown, \
+        chart and table blocks, and theme overrides, exactly as a build would, and adds reminders \
+        (policies past their expiry date). When some files cannot be read, the others are still \
         checked, so one run lists every problem. Nothing is written. Exit status 1 if there is an error.
 
-        Output is one line per problem, sorted by file and line, `file:line:column: error|warning: message`
-        (columns count characters; 1:1 when the problem is the file as a whole), which editors and CI
+        Output is one line per problem, sorted by file and line, `file:line:column: error|warning: message` \
+        (columns count characters; 1:1 when the problem is the file as a whole), which editors and CI \
         turn into links; `--format json` gives the same fields as a JSON array.
         """)
 

@@ -7,9 +7,9 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a new site folder with one example of everything, ready to build.",
         discussion: """
-        Writes DIR/HUONG-DAN.md (a short guide for officers, in Vietnamese) and DIR/content/: site.yml,
-        a story, a market, a policy, a page, a target plan with two areas and quarterly results, and an
-        image. Then `cd DIR && nhipcau build` (or `nhipcau serve`) works with no options.
+        Writes DIR/HUONG-DAN.md (a short guide for officers, in Vietnamese) and DIR/content/: site.yml, \
+        a story, a market, a policy, a page, a target plan with two areas and quarterly results, and an \
+        image. Then `cd DIR && nhipcau build` (or `nhipcau serve`) works with no options. \
         Refuses a folder that already has files in it.
 
         Examples:

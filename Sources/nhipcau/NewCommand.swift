@@ -8,11 +8,11 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new story, market, policy or page from a title.",
         discussion: """
-        Writes content/<folder>/<slug>.md with its front matter filled in: the file name is made
-        from the Vietnamese title (Đà Nẵng → da-nang, at most 80 characters), the date is today.
+        Writes content/<folder>/<slug>.md with its front matter filled in: the file name is made \
+        from the Vietnamese title (Đà Nẵng → da-nang, at most 80 characters), the date is today. \
         A new story starts as a draft. Never overwrites an existing file.
 
-        Works from anywhere inside the site's folder (also from content/ or content/stories/): the
+        Works from anywhere inside the site's folder (also from content/ or content/stories/): the \
         site is the nearest folder above holding content/site.yml, unless --content names one.
 
         Examples:

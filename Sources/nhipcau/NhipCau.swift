@@ -9,7 +9,7 @@ struct NhipCau: ParsableCommand {
         commandName: "nhipcau",
         abstract: "Build the public information portal about working abroad under contract.",
         discussion: """
-        Officers write Markdown and JSON under content/; `nhipcau build` turns it into a complete
+        Officers write Markdown and JSON under content/; `nhipcau build` turns it into a complete \
         static website in site/ that any web server can host, at its root or under any sub-path.
         """,
         subcommands: [Build.self, Check.self, New.self, Init.self, Serve.self],

@@ -8,9 +8,9 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site in a browser; it rebuilds and reloads when a file is saved.",
         discussion: """
-        Builds content/ into a private temporary folder (site/ is never touched), serves it at
-        http://127.0.0.1:PORT/ on this computer only, and watches content/ (theme/ included). When a file
-        changes the site is rebuilt and open pages reload. If the content has an error, the browser shows
+        Builds content/ into a private temporary folder (site/ is never touched), serves it at \
+        http://127.0.0.1:PORT/ on this computer only, and watches content/ (theme/ included). When a file \
+        changes the site is rebuilt and open pages reload. If the content has an error, the browser shows \
         the list of errors and keeps the last good site. Stop with Ctrl-C.
 
         Examples:

@@ -256,4 +256,21 @@ enum CLI {
         #expect(run.stdout.isEmpty && run.stderr.isEmpty, "\(run.stdout)\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("moi/HUONG-DAN.md").path))
     }
+
+    /// The parser wraps help text to the terminal; a paragraph broken by hand in the source would
+    /// come out as a long line and a short one. Each prose line must be full: its next word did not fit in the parser's 79 columns.
+    @Test(arguments: ["build", "check", "serve", "new", "init"])
+    func helpParagraphsAreWrappedEvenly(command: String) throws {
+        let run = try CLI.run([command, "--help"], in: TestPaths.packageRoot)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let width = lines.filter { !$0.hasPrefix("USAGE:") }.map(\.count).max() ?? 0
+        #expect(width <= 79, "\(run.stdout)")
+        for (line, next) in zip(lines, lines.dropFirst()) {
+            let isProse = { (text: String) in !text.isEmpty && !text.hasPrefix(" ") && !text.hasSuffix(":") }
+            guard isProse(line), isProse(next), !next.hasPrefix("USAGE"), !next.hasPrefix("OPTIONS") else { continue }
+            let nextWord = next.split(separator: " ").first.map(String.init) ?? ""
+            #expect(line.count + 1 + nextWord.count > 79, "“\(line)” is followed by “\(nextWord)”, which would have fitted:\n\(run.stdout)")
+        }
+    }
 }
