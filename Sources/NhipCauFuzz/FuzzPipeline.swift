@@ -9,16 +9,23 @@ import NhipCauSite
 /// matter split, YAML, model decoding), as a target plan (JSON parser, `TargetPlanLoader`), and as
 /// Markdown (cmark, links, `table` and `chart` blocks). Whenever they make a valid file of some
 /// kind, a whole site with that file is assembled and its pages rendered with the default theme.
+/// The bytes are also an officer's template override (`story.mustache`, `story-list.mustache`):
+/// parsed, and when they parse, used to render the base site's pages.
 /// Every problem must come back as a diagnostic; a crash, a sanitizer report or a hang is a finding.
 enum FuzzPipeline {
     static let today = SimpleDate(year: 2021, month: 6, day: 30)!
     static let theme: Theme? = Theme.make(overrides: [], extraCSS: ChartStyles.css, language: .vi).theme
     static let placements = ["stories/fuzz.md", "markets/fuzz.md", "policies/fuzz.md", "pages/fuzz.md"]
 
-    /// The base site, built once: renders the input as Markdown the way a page body is rendered.
+    static let templateOverrides = ["templates/story.mustache", "templates/story-list.mustache"]
+
+    /// The base site, assembled once.
+    static let baseSite: Site? = assemble(FuzzBase.files)
+
+    /// Renders the input as Markdown the way a page body is rendered.
     static let baseRenderer: SiteRenderer? = {
-        guard let site = assemble(FuzzBase.files), let theme else { return nil }
-        return SiteRenderer(site: site, theme: theme, content: MemoryContent(entries: FuzzBase.files))
+        guard let baseSite, let theme else { return nil }
+        return SiteRenderer(site: baseSite, theme: theme, content: MemoryContent(entries: FuzzBase.files))
     }()
 
     static func run(_ input: [UInt8]) {
@@ -34,6 +41,27 @@ enum FuzzPipeline {
         _ = baseRenderer?.renderMarkdown(text, file: "pages/fuzz.md", firstLine: 1, page: Routes.page("fuzz"))
         for placement in valid {
             renderPagesHoldingInput(FuzzBase.files.merging([placement: input]) { $1 })
+        }
+        renderBaseSite(withTemplate: input)
+    }
+
+    private static func renderBaseSite(withTemplate input: [UInt8]) {
+        guard let baseSite else { return }
+        for name in templateOverrides {
+            let override = ThemeOverride(name: name, bytes: input, file: "theme/" + name)
+            guard let theme = Theme.make(overrides: [override], extraCSS: ChartStyles.css, language: .vi).theme else { continue }
+            let renderer = SiteRenderer(site: baseSite, theme: theme, content: MemoryContent(entries: FuzzBase.files))
+            for job in baseSite.pageJobs where uses(name, job) {
+                _ = renderer.render(job)
+            }
+        }
+    }
+
+    private static func uses(_ template: String, _ job: PageJob) -> Bool {
+        switch job {
+        case .story: template == "templates/story.mustache"
+        case .home, .storyList, .tag: template == "templates/story-list.mustache"
+        default: false
         }
     }
 

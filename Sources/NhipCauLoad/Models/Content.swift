@@ -117,6 +117,12 @@ public struct ThemeOverride: Sendable, Hashable {
     public let name: String
     public let bytes: [UInt8]
     public let file: String
+
+    public init(name: String, bytes: [UInt8], file: String) {
+        self.name = name
+        self.bytes = bytes
+        self.file = file
+    }
 }
 
 /// A file under `content/media/`, copied as-is.

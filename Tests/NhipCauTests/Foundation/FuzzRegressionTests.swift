@@ -5,7 +5,8 @@ import NhipCauCore
 
 /// Inputs that once crashed or hung the tool (found by `make fuzz`, or by hand while writing it),
 /// kept in `Fixtures/fuzz/*.input` and run through the ordinary build the way the fuzz target
-/// runs them: as a story, a market, a policy, a free page, target data, and the body of a page.
+/// runs them: as a story, a market, a policy, a free page, target data, the body of a page, and an
+/// officer's template override.
 /// Each build must come back (the test would hang otherwise), and every problem must be a
 /// diagnostic naming the file that holds the input, with the previous site left as it was.
 enum FuzzRegressions {
@@ -15,7 +16,8 @@ enum FuzzRegressions {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".input") }.sorted()
     }
 
-    static let placements = ["stories/fuzz.md", "markets/fuzz.md", "policies/fuzz.md", "pages/fuzz.md", "targets/fuzz-2021.json", "pages/fuzz-body.md"]
+    static let placements = ["stories/fuzz.md", "markets/fuzz.md", "policies/fuzz.md", "pages/fuzz.md", "targets/fuzz-2021.json", "pages/fuzz-body.md",
+                             "theme/templates/story.mustache", "theme/templates/story-list.mustache"]
 }
 
 @Suite struct FuzzRegressionTests {
