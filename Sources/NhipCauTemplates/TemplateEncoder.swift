@@ -2,23 +2,21 @@
 /// left out, as synthesised `Encodable` does, so `{{#field}}` skips them.
 public enum TemplateEncoder {
     public static func encode(_ value: some Encodable) -> TemplateValue {
-        let root = EncodingNode()
-        do {
-            try root.store(value)
-        } catch {
-            return .null // Plain view models do not throw while encoding.
-        }
-        return root.resolved()
+        resolved { try $0.store(value) }
     }
 
     /// Encodes `value` field by field even when it is `TemplateValueConvertible`: the way for a
     /// type to compute (and cache) its own `templateValue` without calling itself.
     public static func encodeFields(of value: some Encodable) -> TemplateValue {
+        resolved { try $0.storeFields(of: value) }
+    }
+
+    private static func resolved(_ fill: (EncodingNode) throws -> Void) -> TemplateValue {
         let root = EncodingNode()
         do {
-            try root.storeFields(of: value)
+            try fill(root)
         } catch {
-            return .null
+            return .null // Plain view models do not throw while encoding.
         }
         return root.resolved()
     }

@@ -2,6 +2,9 @@
 /// partials and set-delimiter tags, with its standalone-line rules. Lambdas and template
 /// inheritance are not supported; their tags are syntax errors that say so.
 public struct Template: Sendable {
+    /// Rendering recurses once per level; a limit far above any real theme keeps the stack safe.
+    public static let maxSectionDepth = 100
+
     let nodes: [TemplateNode]
     /// Names of the partials this template includes, in the order they appear.
     public let partialNames: [String]
@@ -28,6 +31,8 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
         case badDelimiter
         /// A tag with no name, or with spaces inside its name.
         case badName(String)
+        /// Sections inside sections deeper than `Template.maxSectionDepth`.
+        case nestedTooDeep(String)
         /// A tag this engine does not implement (`{{<`, `{{$`, `{{%`, functions).
         case unsupportedTag(String)
     }
@@ -46,6 +51,7 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
         case .badDelimiter: "a {{=… …=}} tag must give two delimiters separated by a space, such as {{=<% %>=}}"
         case .badName(let name): name.isEmpty ? "a tag has no name" : "the tag name \"\(name)\" contains spaces"
         case .unsupportedTag(let tag): "\(tag) is not supported by NhipCau's templates"
+        case .nestedTooDeep(let name): "the section {{#\(name)}} lies inside more than \(Template.maxSectionDepth) other sections"
         }
     }
 }
@@ -139,16 +145,19 @@ struct TemplateParser {
             nodes.append(.variable(try variableName(content, at: tagStart), escaped: sigil == .variable))
         case .section, .inverted:
             let name = try variableName(content, at: tagStart)
+            guard sections.count < Template.maxSectionDepth else { throw error(.nestedTooDeep(name.raw), at: tagStart) }
             sections.append(OpenSection(name: name, inverted: sigil == .inverted, offset: tagStart, outerNodes: nodes))
             nodes = []
         case .close:
             let name = text(content)
-            guard let section = sections.popLast() else { throw error(.unopenedClose(name), at: tagStart) }
+            guard var section = sections.popLast() else { throw error(.unopenedClose(name), at: tagStart) }
             guard section.name.raw == name else {
                 throw error(.mismatchedClose(expected: section.name.raw, found: name), at: tagStart)
             }
             let body = nodes
-            nodes = section.outerNodes
+            nodes = []
+            // Swapped, not copied: a shared array would be copied by the append, once per sibling section.
+            swap(&nodes, &section.outerNodes)
             nodes.append(.section(section.name, body, inverted: section.inverted))
         case .partial:
             let name = text(content)
@@ -161,10 +170,12 @@ struct TemplateParser {
 
     /// A line holding only this tag and spaces: the line, with its line break, is left out of the output.
     private func standaloneLine(tagStart: Int, tagEnd: Int) -> (lineStart: Int, nextLineStart: Int)? {
+        // Scan back no further than the text since the last tag, so long one-line templates stay linear.
         var lineStart = tagStart
-        while lineStart > 0, source[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        while lineStart > textStart, source[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
         // Another tag earlier on the same line means the line is not standalone.
-        guard lineStart >= textStart, source[lineStart..<tagStart].allSatisfy(isBlank) else { return nil }
+        let startsALine = lineStart == 0 || source[lineStart - 1] == UInt8(ascii: "\n")
+        guard startsALine, source[lineStart..<tagStart].allSatisfy(isBlank) else { return nil }
         var end = tagEnd
         while end < source.count, isBlank(source[end]) { end += 1 }
         if end == source.count { return (lineStart, end) }

@@ -108,5 +108,6 @@ private func vietnamese(_ reason: TemplateSyntaxError.Reason) -> String {
     case .badDelimiter: "thẻ {{=… …=}} phải ghi hai dấu phân cách cách nhau một khoảng trắng, ví dụ {{=<% %>=}}"
     case .badName(let name): name.isEmpty ? "có thẻ không ghi tên" : "tên thẻ \"\(name)\" có khoảng trắng"
     case .unsupportedTag(let tag): "NhipCau không hỗ trợ \(tag)"
+    case .nestedTooDeep(let name): "khối {{#\(name)}} nằm trong hơn \(Template.maxSectionDepth) khối khác"
     }
 }

@@ -169,6 +169,20 @@ import Testing
         #expect(syntaxError("{{/a}}")?.explanation == "{{/a}} closes a section that was never opened")
     }
 
+    @Test func sectionsNestedPastTheLimitAreAnErrorNotACrash() throws {
+        let deep = String(repeating: "{{#a}}", count: 50_000) + String(repeating: "{{/a}}", count: 50_000)
+        #expect(syntaxError(deep)?.reason == .nestedTooDeep("a"))
+        let limit = Template.maxSectionDepth
+        let allowed = String(repeating: "{{^a}}", count: limit) + "ok" + String(repeating: "{{/a}}", count: limit)
+        #expect(try render(allowed, object()) == "ok")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aLongOneLineTemplateParsesInLinearTime() throws {
+        // 40,000 tags on one line: scanning back to the line's start for each would be 10^10 steps.
+        let line = String(repeating: "{{#a}}{{/a}} ", count: 20_000)
+        #expect(try render(line, object(("a", .bool(false)))) == String(repeating: " ", count: 20_000))
+    }
+
     // MARK: Encoding view models
 
     private struct Card: Encodable {
