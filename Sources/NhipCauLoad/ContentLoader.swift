@@ -16,6 +16,18 @@ public struct LoadedContent: Sendable {
     /// not be loaded for errors of their own. What refers to them is not reported again: only the
     /// file's own errors are, and the build stops on those.
     public let unusableFiles: Set<String>
+
+    /// Every Markdown document of every kind, in `ContentKind` order.
+    public var documents: [ContentDocument] {
+        ContentKind.allCases.flatMap { kind -> [ContentDocument] in
+            switch kind {
+            case .story: stories.map(\.document)
+            case .market: markets.map(\.document)
+            case .policy: policies.map(\.document)
+            case .page: pages.map(\.document)
+            }
+        }
+    }
 }
 
 /// Load stage: files → typed models. Reports every problem it finds, not just the first.
@@ -181,7 +193,8 @@ public enum ContentLoader {
         return overrides
     }
 
-    static let knownEntries: Set<String> = ["site.yml", "stories", "markets", "policies", "pages", "targets", "media", "theme"]
+    /// What may stand at the top of the content folder: site.yml, each Markdown kind's folder, and the rest.
+    static let knownEntries = Set(ContentKind.allCases.map(\.folder)).union(["site.yml", "targets", "media", "theme"])
 
     /// A folder named `storys/` or a stray file at the top is probably a mistake: say so rather than ignore it.
     private static func unknownEntries(_ content: any ContentReading) -> [Diagnostic] {

@@ -95,6 +95,9 @@ public enum Routes {
     public static func tag(_ slug: String) -> Route { Route("the/\(slug)/") }
     public static func media(_ path: String) -> Route { Route(path) }
 
+    /// The default theme's files under `assets/`, which every site serves.
+    public static let defaultThemeAssets = [stylesheet, searchScript]
+
     /// Where a content file (`markets/nhat-ban.md`, `targets/x.json`, `media/a.png`) is published;
     /// nil for a path that is none of these.
     public static func route(ofContentFile file: String) -> Route? {
@@ -104,18 +107,9 @@ public enum Routes {
         if parts[0] == "media" { return media(file) }
         if parts[0] == "targets", name.hasSuffix(".json") { return plan(String(name.dropLast(5))) }
         guard name.hasSuffix(".md"), !name.contains("/"), let kind = ContentKind(rawValue: parts[0]) else { return nil }
-        let slug = String(name.dropLast(3))
-        switch kind {
-        case .story: return story(slug)
-        case .market: return market(slug)
-        case .policy: return policy(slug)
-        case .page: return page(slug)
-        }
+        return SiteSections.section(for: kind)?.itemRoute?(String(name.dropLast(3)))
     }
 
     /// First path segments the tool writes itself: a free page may not take one of them.
-    public static let reservedTopLevel: Set<String> = [
-        "cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
-        "media", "assets", "404", "feeds", "sitemap", "robots",
-    ]
+    public static var reservedTopLevel: Set<String> { SiteSections.reservedNames }
 }

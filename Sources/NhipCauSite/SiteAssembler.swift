@@ -56,11 +56,7 @@ public enum SiteAssembler {
         let plans = content.plans.sorted { ($0.period.end, $0.period.start, $1.id) > ($1.period.end, $1.period.start, $0.id) }
         let tags = tagIndex(published)
 
-        let routes = contentRoutes(content)
-        let all = writtenRoutes(content, routes: routes, published: published, unpublished: unpublished,
-                                plans: plans, areaIDs: areaIDs, tags: tags)
-
-        let site = Site(
+        var site = Site(
             config: content.config, today: options.today, stories: published, markets: markets,
             policies: policies, pages: pages, plans: plans,
             planFigures: Dictionary(uniqueKeysWithValues: plans.map { ($0.id, PlanFigures(plan: $0, today: options.today)) }),
@@ -72,8 +68,9 @@ public enum SiteAssembler {
             tags: tags,
             menu: pages.filter { $0.menu != nil }.sorted { ($0.menu ?? 0, $0.document.slug) < ($1.menu ?? 0, $1.document.slug) },
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
-            routesByContentFile: routes, allRoutes: all, unpublished: unpublished,
+            routesByContentFile: contentRoutes(content), unpublished: unpublished,
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
+        site.declarePages()
         return (site, diagnostics)
     }
 
@@ -82,37 +79,18 @@ public enum SiteAssembler {
         (VietnameseText.fold(text), text)
     }
 
-    /// Where each content file is published. A plan's data file leads to its page; a theme asset
-    /// (`theme/assets/logo.png`) to the copy the site serves (`assets/logo.png`).
+    /// Where each content file is published, drafts and scheduled stories included (links to them are
+    /// reported as such). A plan's data file leads to its page; a theme asset (`theme/assets/logo.png`)
+    /// to the copy the site serves (`assets/logo.png`).
     private static func contentRoutes(_ content: LoadedContent) -> [String: Route] {
         var routes: [String: Route] = [:]
-        for story in content.stories { routes[story.document.file] = Routes.story(story.document.slug) }
-        for market in content.markets { routes[market.document.file] = Routes.market(market.document.slug) }
-        for policy in content.policies { routes[policy.document.file] = Routes.policy(policy.document.slug) }
-        for page in content.pages { routes[page.document.file] = Routes.page(page.document.slug) }
+        for document in content.documents {
+            if let route = SiteSections.section(for: document.kind)?.itemRoute?(document.slug) { routes[document.file] = route }
+        }
         for file in content.media { routes[file.path] = Routes.media(file.path) }
         for plan in content.plans { routes[plan.sourceFile] = Routes.plan(plan.id) }
         for asset in content.theme where asset.name.hasPrefix("assets/") { routes[asset.file] = Route(asset.name) }
         return routes
-    }
-
-    /// Every page and file the build writes (search-index shards aside), so that a link written as a
-    /// site path can be checked against what will exist. Unpublished stories keep their content route,
-    /// so links to them are reported as such, but they are not pages of this build.
-    private static func writtenRoutes(_ content: LoadedContent, routes: [String: Route], published: [Story],
-                                      unpublished: [Route: Unpublished], plans: [TargetPlan], areaIDs: Set<String>,
-                                      tags: [TagIndex]) -> Set<Route> {
-        var all = Set(routes.values).subtracting(unpublished.keys)
-        all.formUnion([.home, Routes.stories, Routes.markets, Routes.policies, Routes.notFound, Routes.search,
-                       Routes.stylesheet, Routes.searchScript, Routes.robots])
-        if content.config.baseURL != nil { all.formUnion([Routes.storiesFeed, Routes.policiesFeed, Routes.sitemap]) }
-        if !plans.isEmpty { all.insert(Routes.plans) }
-        all.formUnion(plans.flatMap { [Routes.plan($0.id), Routes.planCSV($0.id), Routes.planJSON($0.id)] })
-        all.formUnion(areaIDs.map(Routes.area))
-        all.formUnion(tags.map { Routes.tag($0.slug) })
-        let pageCount = max(1, (published.count + Site.storiesPerPage - 1) / Site.storiesPerPage)
-        all.formUnion((1...pageCount).map(Routes.storiesPage))
-        return all
     }
 
     private static func tagIndex(_ stories: [Story]) -> [TagIndex] {
@@ -186,8 +164,7 @@ public enum SiteAssembler {
 
     /// `updated:` after the build date is probably a typo; the page still shows it.
     private static func checkUpdatedDates(_ content: LoadedContent, unpublished: [Route: Unpublished], today: SimpleDate) -> [Diagnostic] {
-        let published = content.stories.filter { unpublished[Routes.story($0.document.slug)] == nil }.map(\.document)
-        let documents = published + content.markets.map(\.document) + content.policies.map(\.document) + content.pages.map(\.document)
+        let documents = content.documents.filter { unpublished[Routes.story($0.slug)] == nil || $0.kind != .story }
         return documents.compactMap { document in
             guard let updated = document.updated, updated > today else { return nil }
             return .warning(document.updatedLocation ?? SourceLocation(file: document.file),

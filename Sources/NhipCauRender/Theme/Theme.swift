@@ -8,6 +8,8 @@ public struct Theme: Sendable {
     private let library: TemplateLibrary
     /// Output path (`assets/style.css`) → bytes, for every asset the site serves.
     public let assets: [String: [UInt8]]
+    /// The fixed ids the templates in use write, by page kind.
+    let ids: TemplateIDs
 
     public static let templateFolder = "templates/"
     public static let assetFolder = "assets/"
@@ -75,7 +77,7 @@ public struct Theme: Sendable {
                 en: "Templates include each other in an endless loop (\(chain)). Remove one {{>…}} tag from the loop."))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets), diagnostics)
+        return (Theme(library: library, assets: assets, ids: TemplateIDs(sources: sources.mapValues(\.text))), diagnostics)
     }
 
     func render(_ view: some Encodable, template: String) -> String {

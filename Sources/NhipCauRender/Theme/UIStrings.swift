@@ -190,6 +190,15 @@ public struct UIStrings: Sendable, Encodable {
         sampleStoryNote: "The person's name is made up and the details are put together to illustrate this portal.")
 }
 
+extension UIStrings {
+    /// The word named `key` (a field's name, as templates write it in `{{t.key}}`); the key itself
+    /// when there is no such word, so a declaration naming a missing word shows up on the page and in tests.
+    func word(_ key: String) -> String {
+        guard case .object(let words) = templateValue, case .string(let word)? = words[key] else { return key }
+        return word
+    }
+}
+
 extension UIStrings: TemplateValueConvertible {
     public var templateValue: TemplateValue {
         language == .vi ? Self.encoded.vi : Self.encoded.en
