@@ -8,6 +8,7 @@ public struct LoadedContent: Sendable {
     public let markets: [Market]
     public let policies: [Policy]
     public let pages: [Page]
+    public let notices: [Notice]
     /// Target plans from `targets/*.json`, by file name.
     public let plans: [TargetPlan]
     public let media: [MediaFile]
@@ -25,6 +26,7 @@ public struct LoadedContent: Sendable {
             case .market: markets.map(\.document)
             case .policy: policies.map(\.document)
             case .page: pages.map(\.document)
+            case .notice: notices.map(\.document)
             }
         }
     }
@@ -79,6 +81,7 @@ public enum ContentLoader {
         let markets = loadKind(.market, reader, &diagnostics, &unusable, parse: MarketParser.parse)
         let policies = loadKind(.policy, reader, &diagnostics, &unusable, parse: PolicyParser.parse).models
         let pages = loadKind(.page, reader, &diagnostics, &unusable, parse: PageParser.parse).models
+        let notices = loadKind(.notice, reader, &diagnostics, &unusable, parse: NoticeParser.parse).models
         // A market file with an error of its own still names a market: plans that refer to it
         // are not wrong too, so only that file's error is shown.
         let plans = loadPlans(reader, knownMarkets: markets.slugs, &diagnostics, &unusable)
@@ -88,7 +91,7 @@ public enum ContentLoader {
 
         guard let config else { return (nil, diagnostics) }
         return (LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
-                              pages: pages, plans: plans, media: media, theme: theme, unusableFiles: unusable), diagnostics)
+                              pages: pages, notices: notices, plans: plans, media: media, theme: theme, unusableFiles: unusable), diagnostics)
     }
 
     /// Reads and parses every `.md` file of one kind on all cores, then checks slugs are unique.

@@ -80,6 +80,8 @@ public enum Routes {
     public static let stylesheet = Route("assets/style.css")
     public static let storiesFeed = Route("feeds/cau-chuyen.xml")
     public static let policiesFeed = Route("feeds/chinh-sach.xml")
+    public static let notices = Route("thong-bao/")
+    public static let noticesFeed = Route("feeds/thong-bao.xml")
     public static let sitemap = Route("sitemap.xml")
     public static let robots = Route("robots.txt")
 
@@ -88,6 +90,7 @@ public enum Routes {
     public static func market(_ slug: String) -> Route { Route("thi-truong/\(slug)/") }
     public static func policy(_ slug: String) -> Route { Route("chinh-sach/\(slug)/") }
     public static func page(_ slug: String) -> Route { Route("\(slug)/") }
+    public static func notice(_ slug: String) -> Route { Route("thong-bao/\(slug)/") }
     public static func plan(_ id: String) -> Route { Route("chi-tieu/\(id)/") }
     public static func planCSV(_ id: String) -> Route { Route("chi-tieu/\(id).csv") }
     public static func planJSON(_ id: String) -> Route { Route("chi-tieu/\(id).json") }

@@ -14,6 +14,8 @@ public struct Site: Sendable {
     /// Policies, newest first by issue date.
     public let policies: [Policy]
     public let pages: [Page]
+    /// Published notices (dated on or before `today`), newest first.
+    public let notices: [Notice]
     /// Target plans, the newest period first.
     public let plans: [TargetPlan]
     /// Each plan's figures on `today`, by plan id.
@@ -29,6 +31,8 @@ public struct Site: Sendable {
     public let policiesBySlug: [String: Policy]
     public let storiesByMarket: [String: [Story]]
     public let storiesByArea: [String: [Story]]
+    /// Area id → the notices that name it, newest first.
+    public let noticesByArea: [String: [Notice]]
     /// Tag slug → display name and stories.
     public let tags: [TagIndex]
     /// Free pages in the navigation, by their `menu` number.
@@ -59,6 +63,9 @@ public struct Site: Sendable {
     }
 
     public func plan(id: String) -> TargetPlan? { plans.first { $0.id == id } }
+
+    /// The notices the home page shows on `today`: published and not expired, newest first.
+    public var liveNotices: [Notice] { notices.filter { $0.isLive(on: today) } }
 
     /// Ten cards are a few screens on a phone; more and the page list is rarely reached.
     public static let storiesPerPage = 10

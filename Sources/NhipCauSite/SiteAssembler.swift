@@ -36,6 +36,10 @@ public enum SiteAssembler {
                 .filter { !$0.followsFromUnusable(unusable) })
             diagnostics.append(contentsOf: checkCardImage(story, config: content.config))
         }
+        for notice in content.notices {
+            diagnostics.append(contentsOf: (notice.markets.compactMap { checkMarket($0, key: "markets", markets: marketsBySlug) }
+                + notice.areas.compactMap { checkArea($0, areaIDs: areaIDs) }).filter { !$0.followsFromUnusable(unusable) })
+        }
         for policy in content.policies {
             diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
                 .filter { !$0.followsFromUnusable(unusable) })
@@ -46,9 +50,14 @@ public enum SiteAssembler {
 
         let isPublished = { (story: Story) in options.includeDrafts || (!story.draft && story.date <= options.today) }
         let published = content.stories.filter(isPublished).newestFirst()
+        let notices = content.notices.filter { options.includeDrafts || $0.date <= options.today }
+            .sorted { ($0.date, $1.document.slug) > ($1.date, $0.document.slug) }
+        let scheduledNotices = content.notices.filter { !options.includeDrafts && $0.date > options.today }.map { notice in
+            (Routes.notice(notice.document.slug), Unpublished.scheduled(notice.date))
+        }
         let unpublished = Dictionary(content.stories.filter { !isPublished($0) }.map { story in
             (Routes.story(story.document.slug), story.draft ? Unpublished.draft : .scheduled(story.date))
-        }, uniquingKeysWith: { first, _ in first })
+        } + scheduledNotices, uniquingKeysWith: { first, _ in first })
         diagnostics.append(contentsOf: checkUpdatedDates(content, unpublished: unpublished, today: options.today))
         let markets = content.markets.sorted { collationKey($0.title) < collationKey($1.title) }
         let policies = content.policies.sorted { ($0.issued, $1.document.slug) > ($1.issued, $0.document.slug) }
@@ -58,13 +67,14 @@ public enum SiteAssembler {
 
         var site = Site(
             config: content.config, today: options.today, stories: published, markets: markets,
-            policies: policies, pages: pages, plans: plans,
+            policies: policies, pages: pages, notices: notices, plans: plans,
             planFigures: Dictionary(uniqueKeysWithValues: plans.map { ($0.id, PlanFigures(plan: $0, today: options.today)) }),
             areas: areas, currentPlan: plans.first { $0.period.contains(options.today) } ?? plans.first,
             media: content.media, theme: content.theme,
             marketsBySlug: marketsBySlug, policiesBySlug: policiesBySlug,
             storiesByMarket: Dictionary(grouping: published.filter { $0.market != nil }) { $0.market?.value ?? "" },
             storiesByArea: Dictionary(grouping: published.filter { $0.area != nil }) { $0.area?.value ?? "" },
+            noticesByArea: noticesByArea(notices),
             tags: tags,
             menu: pages.filter { $0.menu != nil }.sorted { ($0.menu ?? 0, $0.document.slug) < ($1.menu ?? 0, $1.document.slug) },
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
@@ -114,23 +124,38 @@ public enum SiteAssembler {
     }
 
     private static func checkReferences(_ story: Story, markets: [String: Market], areaIDs: Set<String>, media: Set<String>) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        if let market = story.market, markets[market.value] == nil {
-            problems.append(Diagnostic.error(market.location,
-                vi: "Không có thị trường `\(market.value)`. Giá trị của `market` là tên tệp trong markets/ (không có .md): \(list(markets.keys)).",
-                en: "There is no market `\(market.value)`. `market` takes a file name from markets/ (without .md): \(list(markets.keys)).")
-                .following(ContentKind.market.folder + "/" + market.value + ".md"))
-        }
-        if let area = story.area, !areaIDs.contains(area.value) {
-            problems.append(.error(area.location,
-                vi: "Không có địa bàn `\(area.value)` trong số liệu chỉ tiêu (targets/). Dùng một `id` của địa bàn: \(list(areaIDs)).",
-                en: "There is no area `\(area.value)` in the target data (targets/). Use an area `id`: \(list(areaIDs)).")
-                .following(Diagnostic.anyPlanFile))
-        }
+        var problems = [story.market.flatMap { checkMarket($0, key: "market", markets: markets) },
+                        story.area.flatMap { checkArea($0, areaIDs: areaIDs) }].compactMap { $0 }
         if let image = story.image {
             problems.append(contentsOf: checkMediaPath(image, media: media))
         }
         return problems
+    }
+
+    /// A market (under `key`) that names no file of markets/.
+    private static func checkMarket(_ market: Located<String>, key: String, markets: [String: Market]) -> Diagnostic? {
+        guard markets[market.value] == nil else { return nil }
+        return Diagnostic.error(market.location,
+            vi: "Không có thị trường `\(market.value)`. Giá trị của `\(key)` là tên tệp trong markets/ (không có .md): \(list(markets.keys)).",
+            en: "There is no market `\(market.value)`. `\(key)` takes a file name from markets/ (without .md): \(list(markets.keys)).")
+            .following(ContentKind.market.folder + "/" + market.value + ".md")
+    }
+
+    /// An `area:` that no plan names.
+    private static func checkArea(_ area: Located<String>, areaIDs: Set<String>) -> Diagnostic? {
+        guard !areaIDs.contains(area.value) else { return nil }
+        return Diagnostic.error(area.location,
+            vi: "Không có địa bàn `\(area.value)` trong số liệu chỉ tiêu (targets/). Dùng một `id` của địa bàn: \(list(areaIDs)).",
+            en: "There is no area `\(area.value)` in the target data (targets/). Use an area `id`: \(list(areaIDs)).")
+            .following(Diagnostic.anyPlanFile)
+    }
+
+    private static func noticesByArea(_ notices: [Notice]) -> [String: [Notice]] {
+        var grouped: [String: [Notice]] = [:]
+        for notice in notices {
+            for area in Set(notice.areas.map(\.value)) { grouped[area, default: []].append(notice) }
+        }
+        return grouped
     }
 
     static func checkMediaPath(_ image: Located<String>, media: Set<String>) -> [Diagnostic] {
@@ -164,7 +189,9 @@ public enum SiteAssembler {
 
     /// `updated:` after the build date is probably a typo; the page still shows it.
     private static func checkUpdatedDates(_ content: LoadedContent, unpublished: [Route: Unpublished], today: SimpleDate) -> [Diagnostic] {
-        let documents = content.documents.filter { unpublished[Routes.story($0.slug)] == nil || $0.kind != .story }
+        let documents = content.documents.filter { document in
+            SiteSections.section(for: document.kind)?.itemRoute.map { unpublished[$0(document.slug)] == nil } ?? true
+        }
         return documents.compactMap { document in
             guard let updated = document.updated, updated > today else { return nil }
             return .warning(document.updatedLocation ?? SourceLocation(file: document.file),

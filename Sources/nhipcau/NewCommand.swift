@@ -20,10 +20,11 @@ struct New: ParsableCommand {
           nhipcau new market "Hàn Quốc"
           nhipcau new policy "Nghị định 112/2021/NĐ-CP"
           nhipcau new page "Hỏi đáp"
+          nhipcau new notice "Lịch tư vấn tháng 12"
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case story, market, policy, page
+        case story, market, policy, page, notice
 
         var contentKind: ContentKind {
             switch self {
@@ -31,11 +32,12 @@ struct New: ParsableCommand {
             case .market: .market
             case .policy: .policy
             case .page: .page
+            case .notice: .notice
             }
         }
     }
 
-    @Argument(help: "What to create: story, market, policy or page.")
+    @Argument(help: "What to create: story, market, policy, page or notice.")
     var kind: Kind
 
     @Argument(help: "The title, in Vietnamese with accents.")

@@ -9,6 +9,7 @@ extension SiteRenderer {
         let view = HomeView(
             t: strings, siteTitle: site.config.title, description: site.config.description,
             headline: headline(),
+            notices: noticeList(site.liveNotices, from: route), noticesHref: href(Routes.notices, from: route),
             latest: storyList(Array(site.stories.prefix(6)), from: route),
             storiesHref: href(Routes.stories, from: route),
             markets: site.markets.map { market in

@@ -60,6 +60,8 @@ public struct SiteRenderer: Sendable {
         case .policyList: renderPolicyList()
         case .policy(let policy): renderPolicy(policy)
         case .page(let page): renderFreePage(page)
+        case .noticeList: renderNoticeList()
+        case .notice(let notice): renderNotice(notice)
         case .notFound: renderNotFound()
         case .planList: renderPlanList()
         case .plan(let plan): renderPlan(plan)

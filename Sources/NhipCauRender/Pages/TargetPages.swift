@@ -84,6 +84,7 @@ extension SiteRenderer {
                                 facts: facts(areaFigures, target: area.target, unit: plan.unit), charts: charts)
         }
         let view = AreaView(t: strings, name: record.name, plans: sections,
+                            notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
                             stories: storyList(site.storiesByArea[record.id] ?? [], from: route))
         var frame = PageFrame(route: route, title: record.name)
         frame.breadcrumbs = [(strings.plans, Routes.plans)]

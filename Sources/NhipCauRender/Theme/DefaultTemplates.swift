@@ -7,7 +7,7 @@ enum DefaultTemplates {
     static let pageTemplates: [String: String] = [
         "layout": layout, "home": home, "story": story, "stories": stories, "market": market,
         "markets": markets, "policy": policy, "policies": policies, "page": page, "tag": tag,
-        "not-found": notFound, "story-list": storyList, "breadcrumbs": breadcrumbs, "search": search,
+        "not-found": notFound, "notices": notices, "notice": notice, "notice-list": noticeList, "story-list": storyList, "breadcrumbs": breadcrumbs, "search": search,
     ]
 
     static let layout = """
@@ -85,6 +85,11 @@ enum DefaultTemplates {
     <h1>{{t.homeHeading}}</h1>
     {{#description}}<p class="lead">{{description}}</p>{{/description}}
     </section>
+    {{#notices}}<section class="notices" aria-labelledby="thong-bao">
+    <h2 id="thong-bao">{{t.notices}}</h2>
+    {{>notice-list}}
+    <p><a class="more" href="{{noticesHref}}">{{t.allNotices}}</a></p>
+    </section>{{/notices}}
     {{#headline}}<section class="headline" aria-labelledby="tien-do">
     <h2 id="tien-do">{{t.progress}}</h2>
     <p>{{sentence}}</p>
@@ -239,6 +244,46 @@ enum DefaultTemplates {
     <article class="page">
     <h1>{{title}}</h1>
     {{#.summary}}<p class="lead">{{.}}</p>{{/.summary}}
+    <div class="prose">
+    {{{body}}}
+    </div>
+    {{#updated}}<p class="meta">{{t.updated}}: {{updated}}</p>{{/updated}}
+    </article>
+    """
+
+    static let noticeList = """
+    <ul class="cards">
+    {{#items}}<li class="card notice-card">
+    <h3><a href="{{href}}">{{title}}</a></h3>
+    <p class="meta"><time datetime="{{dateISO}}">{{date}}</time>{{#expires}} · {{t.validUntil}} {{expires}}{{/expires}}{{#sample}} · <span class="badge badge-sample">{{t.sampleNotice}}</span>{{/sample}}</p>
+    {{#summary}}<p>{{summary}}</p>{{/summary}}
+    </li>
+    {{/items}}</ul>
+    """
+
+    static let notices = """
+    <h1>{{t.notices}}</h1>
+    {{#live}}<section aria-labelledby="thong-bao-hien-hanh">
+    <h2 id="thong-bao-hien-hanh">{{t.currentNotices}}</h2>
+    {{>notice-list}}
+    </section>{{/live}}
+    {{#expired}}<section aria-labelledby="thong-bao-het-han">
+    <h2 id="thong-bao-het-han">{{t.expiredNotices}}</h2>
+    {{>notice-list}}
+    </section>{{/expired}}
+    """
+
+    static let notice = """
+    <article class="notice">
+    <header>
+    <h1>{{title}}</h1>
+    <p class="meta"><time datetime="{{dateISO}}">{{date}}</time>{{#expires}} · {{t.validUntil}} {{expires}}{{/expires}}</p>
+    {{#expired}}<p class="status-banner status-expired" role="note">{{t.noticeExpired}}</p>{{/expired}}
+    {{#sample}}<p class="sample-note"><span class="badge badge-sample">{{t.sampleNotice}}</span> {{t.sampleNoticeNote}}</p>{{/sample}}
+    {{#.summary}}<p class="lead">{{.}}</p>{{/.summary}}
+    </header>
+    {{#areas}}<p>{{t.area}}: {{#items}}{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}} {{/items}}</p>{{/areas}}
+    {{#markets}}<p>{{t.market}}: {{#items}}<a href="{{href}}">{{label}}</a> {{/items}}</p>{{/markets}}
     <div class="prose">
     {{{body}}}
     </div>

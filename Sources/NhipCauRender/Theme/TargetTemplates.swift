@@ -64,6 +64,10 @@ extension DefaultTemplates {
     {{/charts}}
     </section>
     {{/plans}}
+    {{#notices}}<section aria-labelledby="thong-bao-dia-ban">
+    <h2 id="thong-bao-dia-ban">{{t.notices}}</h2>
+    {{>notice-list}}
+    </section>{{/notices}}
     {{#stories}}<section aria-labelledby="cau-chuyen-dia-ban">
     <h2 id="cau-chuyen-dia-ban">{{t.storiesOfArea}}</h2>
     {{>story-list}}

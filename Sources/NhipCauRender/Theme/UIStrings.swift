@@ -98,6 +98,15 @@ public struct UIStrings: Sendable, Encodable {
     let fromDay: String
     let sampleStory: String
     let sampleStoryNote: String
+    let notices: String
+    let noticeKind: String
+    let currentNotices: String
+    let expiredNotices: String
+    let allNotices: String
+    let validUntil: String
+    let noticeExpired: String
+    let sampleNotice: String
+    let sampleNoticeNote: String
 
     public static func forLanguage(_ language: Language) -> UIStrings {
         language == .vi ? vietnamese : english
@@ -146,7 +155,11 @@ public struct UIStrings: Sendable, Encodable {
         homeHeading: "Thông tin chính thống về đi làm việc ở nước ngoài theo hợp đồng",
         willBeReplacedBy: "Sẽ được thay thế bởi", fromDay: "từ",
         sampleStory: "Câu chuyện minh họa",
-        sampleStoryNote: "Nhân vật được đặt tên giả định, các chi tiết được dựng để minh họa cho cổng thông tin.")
+        sampleStoryNote: "Nhân vật được đặt tên giả định, các chi tiết được dựng để minh họa cho cổng thông tin.",
+        notices: "Thông báo", noticeKind: "Thông báo", currentNotices: "Thông báo đang có hiệu lực",
+        expiredNotices: "Thông báo đã hết hạn", allNotices: "Tất cả thông báo", validUntil: "Có hiệu lực đến",
+        noticeExpired: "Thông báo này đã hết hạn.", sampleNotice: "Thông báo mẫu",
+        sampleNoticeNote: "Thông báo này được soạn để minh họa cho cổng thông tin, không phải thông báo thật.")
 
     static let english = UIStrings(
         language: .en,
@@ -187,7 +200,11 @@ public struct UIStrings: Sendable, Encodable {
         homeHeading: "Official information on working abroad under contract",
         willBeReplacedBy: "To be replaced by", fromDay: "from",
         sampleStory: "Sample story",
-        sampleStoryNote: "The person's name is made up and the details are put together to illustrate this portal.")
+        sampleStoryNote: "The person's name is made up and the details are put together to illustrate this portal.",
+        notices: "Notices", noticeKind: "Notice", currentNotices: "Current notices", expiredNotices: "Expired notices",
+        allNotices: "All notices", validUntil: "Valid until", noticeExpired: "This notice has expired.",
+        sampleNotice: "Sample notice",
+        sampleNoticeNote: "This notice was written to illustrate the portal; it announces nothing real.")
 }
 
 extension UIStrings {

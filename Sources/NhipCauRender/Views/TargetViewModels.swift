@@ -64,6 +64,7 @@ struct AreaView: Encodable {
     let t: UIStrings
     let name: String
     let plans: [AreaPlanView]
+    let notices: ListView<NoticeCardView>?
     let stories: ListView<StoryCardView>?
 }
 

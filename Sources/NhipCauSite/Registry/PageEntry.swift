@@ -27,6 +27,8 @@ public enum PageSource: Sendable {
     case policyList
     case policy(Policy)
     case page(Page)
+    case noticeList
+    case notice(Notice)
     case notFound
     case planList
     case plan(TargetPlan)
@@ -44,6 +46,8 @@ public enum PageSource: Sendable {
         case .policyList: .policyList
         case .policy: .policy
         case .page: .page
+        case .noticeList: .noticeList
+        case .notice: .notice
         case .notFound: .notFound
         case .planList: .planList
         case .plan: .plan
@@ -59,7 +63,8 @@ public enum PageSource: Sendable {
         case .market(let item): item.document
         case .policy(let item): item.document
         case .page(let item): item.document
-        case .home, .storyList, .tag, .marketList, .policyList, .notFound, .planList, .plan, .area, .search: nil
+        case .notice(let item): item.document
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
         }
     }
 
@@ -70,7 +75,8 @@ public enum PageSource: Sendable {
         case .market(let item): .market(item.replacingBody(with: edit))
         case .policy(let item): .policy(item.replacingBody(with: edit))
         case .page(let item): .page(item.replacingBody(with: edit))
-        case .home, .storyList, .tag, .marketList, .policyList, .notFound, .planList, .plan, .area, .search: nil
+        case .notice(let item): .notice(item.replacingBody(with: edit))
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
         }
     }
 }

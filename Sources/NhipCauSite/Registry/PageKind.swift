@@ -2,7 +2,7 @@
 /// written in (`Site.entries`), so two builds of the same content list them alike.
 public enum PageKind: String, Sendable, CaseIterable, Hashable {
     case home, marketList, policyList, notFound, storyList, story, tag, market, policy, page
-    case planList, plan, area, search
+    case planList, plan, area, search, noticeList, notice
 
     /// What the site declares about this kind of page. Adding a kind adds one line here and its
     /// section in `SiteSections` (if it is a new section); nothing else lists kinds by hand.
@@ -22,6 +22,8 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .plan: PageDeclaration(section: .plans, template: "plan", search: .init(.plan, label: "plan"))
         case .area: PageDeclaration(section: .areas, template: "area", search: .init(.area, label: "area"))
         case .search: PageDeclaration(section: .search, template: "search")
+        case .noticeList: PageDeclaration(section: .notices, template: "notices")
+        case .notice: PageDeclaration(section: .notices, template: "notice", search: .init(.notice, label: "noticeKind"))
         }
     }
 

@@ -6,7 +6,7 @@ import NhipCauLoad
 /// that lists pages (rendering, written routes, navigation, the 404 page, the search page's list,
 /// feeds, the sitemap, reserved names, `serve`'s refresh) reads this table.
 public enum SectionName: String, Sendable, CaseIterable, Hashable {
-    case home, notFound, stories, tags, markets, policies, pages, plans, areas, search, media, themeAssets, machineFiles
+    case home, notFound, stories, tags, markets, policies, notices, pages, plans, areas, search, media, themeAssets, machineFiles
 }
 
 public struct SiteSection: Sendable {
@@ -114,6 +114,19 @@ public enum SiteSections {
             },
             pages: { site in
                 [PageEntry(Routes.policies, .policyList)] + site.policies.map { PageEntry(Routes.policy($0.document.slug), .policy($0)) }
+            }),
+        SiteSection(
+            .notices, label: "notices", contentKind: .notice, itemRoute: Routes.notice, reservedNames: ["thong-bao"],
+            navigationOrder: 35,
+            feed: FeedDeclaration(route: Routes.noticesFeed) { site in
+                site.notices.prefix(feedLength).map { notice in
+                    FeedEntry(title: notice.title, route: Routes.notice(notice.document.slug),
+                              updated: notice.document.updated ?? notice.date, summary: notice.summary)
+                }
+            },
+            pages: { site in
+                (site.notices.isEmpty ? [] : [PageEntry(Routes.notices, .noticeList)])
+                    + site.notices.map { PageEntry(Routes.notice($0.document.slug), .notice($0)) }
             }),
         SiteSection(
             .plans, label: "plans", reservedNames: ["chi-tieu"], navigationOrder: 40,

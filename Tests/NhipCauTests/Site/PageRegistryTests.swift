@@ -61,8 +61,8 @@ import Testing
         #expect(minimal.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies])
         #expect(minimal.feeds.isEmpty, "no base_url, no feeds")
         let sample = try #require(TestSite.sample().assembled(date: Self.sampleDate))
-        #expect(sample.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies, Routes.plans])
-        #expect(sample.feeds.map(\.feed.route) == [Routes.storiesFeed, Routes.policiesFeed])
+        #expect(sample.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies, Routes.notices, Routes.plans])
+        #expect(sample.feeds.map(\.feed.route) == [Routes.storiesFeed, Routes.policiesFeed, Routes.noticesFeed])
     }
 
     /// Every first path segment a section writes is refused as a free page's name.
