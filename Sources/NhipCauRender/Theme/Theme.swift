@@ -10,21 +10,19 @@ public struct Theme: Sendable {
     public let assets: [String: [UInt8]]
 
     public static let templateFolder = "templates/"
+    public static let templateExtension = ".mustache"
     public static let assetFolder = "assets/"
 
-    /// - Parameter extraCSS: styles that other parts of the renderer need (charts), appended to the default stylesheet.
     /// - Parameter language: the UI strings `{{t.name}}` are written into the templates when they
     ///   are compiled, so pages do not look them up one by one (a tenth of rendering).
-    public static func make(overrides: [ThemeOverride], extraCSS: String = "",
-                            language: Language? = nil) -> (theme: Theme?, diagnostics: [Diagnostic]) {
-        var sources = DefaultTemplates.all.mapValues { (text: $0, file: "(default theme)") }
-        var assets = ["assets/style.css": Array((DefaultStylesheet.css + extraCSS).utf8),
-                      "assets/search.js": Array(DefaultScripts.search.utf8)]
+    public static func make(overrides: [ThemeOverride], language: Language? = nil) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        var sources = DefaultTheme.templates.mapValues { (text: $0, file: "(default theme)") }
+        var assets = DefaultTheme.assets
         var diagnostics: [Diagnostic] = []
 
         for override in overrides {
-            if override.name.hasPrefix(templateFolder) && override.name.hasSuffix(".mustache") {
-                let name = String(override.name.dropFirst(templateFolder.count).dropLast(".mustache".count))
+            if override.name.hasPrefix(templateFolder) && override.name.hasSuffix(templateExtension) {
+                let name = String(override.name.dropFirst(templateFolder.count).dropLast(templateExtension.count))
                 guard let text = String(validating: override.bytes, as: UTF8.self) else {
                     diagnostics.append(.error(SourceLocation(file: override.file),
                         vi: "Mẫu giao diện không phải UTF-8 hợp lệ. Lưu lại tệp với mã hóa UTF-8.",
@@ -33,8 +31,8 @@ public struct Theme: Sendable {
                 }
                 if sources[name] == nil {
                     diagnostics.append(.warning(SourceLocation(file: override.file),
-                        vi: "Giao diện mặc định không có mẫu `\(name)`; tệp này chỉ dùng được như một phần nhúng `{{>\(name)}}`. Các mẫu: \(DefaultTemplates.all.keys.sorted().joined(separator: ", ")).",
-                        en: "The default theme has no template `\(name)`; this file is usable only as a partial `{{>\(name)}}`. Templates: \(DefaultTemplates.all.keys.sorted().joined(separator: ", "))."))
+                        vi: "Giao diện mặc định không có mẫu `\(name)`; tệp này chỉ dùng được như một phần nhúng `{{>\(name)}}`. Các mẫu: \(DefaultTheme.templates.keys.sorted().joined(separator: ", ")).",
+                        en: "The default theme has no template `\(name)`; this file is usable only as a partial `{{>\(name)}}`. Templates: \(DefaultTheme.templates.keys.sorted().joined(separator: ", "))."))
                 }
                 sources[name] = (text, override.file)
             } else if override.name.hasPrefix(assetFolder) {

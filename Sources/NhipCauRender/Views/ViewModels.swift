@@ -55,6 +55,8 @@ struct LayoutView: Encodable {
     let canonical: String?
     let social: SocialView?
     let stylesheet: String
+    /// `assets/charts.css`, for a page that draws a chart.
+    let chartStylesheet: String?
     let feeds: [FeedLinkView]
     let siteTitle: String
     let organization: String?
