@@ -35,6 +35,7 @@ public struct Theme: Sendable {
                         en: "The default theme has no template `\(name)`; this file is usable only as a partial `{{>\(name)}}`. Templates: \(DefaultTheme.templates.keys.sorted().joined(separator: ", "))."))
                 }
                 sources[name] = (text, override.file)
+                diagnostics += unknownFieldWarnings(in: text, template: name, file: override.file)
             } else if override.name.hasPrefix(assetFolder) {
                 assets[override.name] = override.bytes
             } else {
@@ -74,6 +75,29 @@ public struct Theme: Sendable {
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         return (Theme(library: library, assets: assets), diagnostics)
+    }
+
+    /// A tag naming a field the template's view model does not have renders nothing; say so.
+    private static func unknownFieldWarnings(in text: String, template: String, file: String) -> [Diagnostic] {
+        guard let entry = TemplateViews.byTemplate[template] else { return [] }
+        let fields = entry.shape.fields.map(\.name).filter { $0 != "t" }.joined(separator: ", ")
+        return TemplateFieldCheck.unknownFields(in: text, shape: entry.shape, words: wordNames).map { unknown in
+            let place = SourceLocation(file: file, line: unknown.line, column: unknown.column)
+            if unknown.isWord {
+                return .warning(place,
+                    vi: "Mẫu `\(template)` đọc `\(unknown.name)` nhưng giao diện không có từ nào tên như vậy; chỗ đó sẽ để trống. Sửa tên từ (danh sách trong docs/content.md) hoặc viết chữ thẳng vào mẫu.",
+                    en: "Template `\(template)` reads `\(unknown.name)`, but the theme has no word of that name; it renders nothing. Fix the word's name (listed in docs/content.md) or write the text into the template.")
+            }
+            return .warning(place,
+                vi: "Mẫu `\(template)` đọc `\(unknown.name)` nhưng trang này không có trường đó; chỗ đó sẽ để trống. Các trường của mẫu này: \(fields) (xem docs/content.md).",
+                en: "Template `\(template)` reads `\(unknown.name)`, but this page has no such field; it renders nothing. This template's fields: \(fields) (see docs/content.md).")
+        }
+    }
+
+    /// The names templates may read as `{{t.name}}`.
+    static var wordNames: Set<String> {
+        guard case .object(let words) = UIStrings.forLanguage(.vi).templateValue else { return [] }
+        return Set(words.keys)
     }
 
     func render(_ view: some Encodable, template: String) -> String {
