@@ -32,11 +32,14 @@ let package = Package(
         .target(name: "NhipCauSite", dependencies: ["NhipCauCore", "NhipCauLoad"]),
         // Mustache templates over typed values: parsed once, rendered into bytes with no dynamic lookups.
         .target(name: "NhipCauTemplates"),
+        // The default theme (templates, stylesheets, script) is files under Embedded/theme/, built into the executable.
         .target(
             name: "NhipCauRender",
             dependencies: [
                 "NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "CCmark",
-            ]
+            ],
+            exclude: ["Embedded"],
+            plugins: ["EmbedFiles"]
         ),
         .target(name: "NhipCauWrite", dependencies: ["NhipCauCore", "NhipCauSite"]),
         .target(
@@ -58,6 +61,10 @@ let package = Package(
             name: "nhipcau",
             dependencies: ["NhipCauBuild", "NhipCauServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Any target with an Embedded/ folder: `exclude: ["Embedded"], plugins: ["EmbedFiles"]` gives it
+        // `EmbeddedFiles.files` (path in the folder → bytes), so the one executable carries its data files.
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
+        .executableTarget(name: "EmbedFilesTool"),
         // The libFuzzer target: `make fuzz` builds it with -sanitize=fuzzer,address -DNHIPCAU_FUZZING.
         // An ordinary build compiles it too, as a small tool that replays saved inputs.
         .target(name: "CFuzzerDriver"),

@@ -78,6 +78,7 @@ public enum Routes {
     public static let searchScript = Route("assets/search.js")
     public static let notFound = Route("404.html")
     public static let stylesheet = Route("assets/style.css")
+    public static let chartStylesheet = Route("assets/charts.css")
     public static let storiesFeed = Route("feeds/cau-chuyen.xml")
     public static let policiesFeed = Route("feeds/chinh-sach.xml")
     public static let notices = Route("thong-bao/")
@@ -99,7 +100,7 @@ public enum Routes {
     public static func media(_ path: String) -> Route { Route(path) }
 
     /// The default theme's files under `assets/`, which every site serves.
-    public static let defaultThemeAssets = [stylesheet, searchScript]
+    public static let defaultThemeAssets = [stylesheet, chartStylesheet, searchScript]
 
     /// Where a content file (`markets/nhat-ban.md`, `targets/x.json`, `media/a.png`) is published;
     /// nil for a path that is none of these.

@@ -132,11 +132,12 @@ extension Site {
         }
     }
 
-    /// Each feed this site writes (none without `base_url`), with the UI word for its title.
+    /// Each feed this site writes, with the UI word for its title: one per section that has a feed
+    /// and pages; none without `base_url`.
     public var feeds: [(label: String, feed: FeedDeclaration)] {
         guard config.baseURL != nil else { return [] }
         return SiteSections.all.compactMap { section in
-            guard let feed = section.feed, let label = section.label else { return nil }
+            guard let feed = section.feed, let label = section.label, !section.pages(self).isEmpty else { return nil }
             return (label, feed)
         }
     }

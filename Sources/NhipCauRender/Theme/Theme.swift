@@ -12,21 +12,19 @@ public struct Theme: Sendable {
     let ids: TemplateIDs
 
     public static let templateFolder = "templates/"
+    public static let templateExtension = ".mustache"
     public static let assetFolder = "assets/"
 
-    /// - Parameter extraCSS: styles that other parts of the renderer need (charts), appended to the default stylesheet.
     /// - Parameter language: the UI strings `{{t.name}}` are written into the templates when they
     ///   are compiled, so pages do not look them up one by one (a tenth of rendering).
-    public static func make(overrides: [ThemeOverride], extraCSS: String = "",
-                            language: Language? = nil) -> (theme: Theme?, diagnostics: [Diagnostic]) {
-        var sources = DefaultTemplates.all.mapValues { (text: $0, file: "(default theme)") }
-        var assets = ["assets/style.css": Array((DefaultStylesheet.css + extraCSS).utf8),
-                      "assets/search.js": Array(DefaultScripts.search.utf8)]
+    public static func make(overrides: [ThemeOverride], language: Language? = nil) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        var sources = DefaultTheme.templates.mapValues { (text: $0, file: "(default theme)") }
+        var assets = DefaultTheme.assets
         var diagnostics: [Diagnostic] = []
 
         for override in overrides {
-            if override.name.hasPrefix(templateFolder) && override.name.hasSuffix(".mustache") {
-                let name = String(override.name.dropFirst(templateFolder.count).dropLast(".mustache".count))
+            if override.name.hasPrefix(templateFolder) && override.name.hasSuffix(templateExtension) {
+                let name = String(override.name.dropFirst(templateFolder.count).dropLast(templateExtension.count))
                 guard let text = String(validating: override.bytes, as: UTF8.self) else {
                     diagnostics.append(.error(SourceLocation(file: override.file),
                         vi: "Mẫu giao diện không phải UTF-8 hợp lệ. Lưu lại tệp với mã hóa UTF-8.",
@@ -35,10 +33,11 @@ public struct Theme: Sendable {
                 }
                 if sources[name] == nil {
                     diagnostics.append(.warning(SourceLocation(file: override.file),
-                        vi: "Giao diện mặc định không có mẫu `\(name)`; tệp này chỉ dùng được như một phần nhúng `{{>\(name)}}`. Các mẫu: \(DefaultTemplates.all.keys.sorted().joined(separator: ", ")).",
-                        en: "The default theme has no template `\(name)`; this file is usable only as a partial `{{>\(name)}}`. Templates: \(DefaultTemplates.all.keys.sorted().joined(separator: ", "))."))
+                        vi: "Giao diện mặc định không có mẫu `\(name)`; tệp này chỉ dùng được như một phần nhúng `{{>\(name)}}`. Các mẫu: \(DefaultTheme.templates.keys.sorted().joined(separator: ", ")).",
+                        en: "The default theme has no template `\(name)`; this file is usable only as a partial `{{>\(name)}}`. Templates: \(DefaultTheme.templates.keys.sorted().joined(separator: ", "))."))
                 }
                 sources[name] = (text, override.file)
+                diagnostics += unknownFieldWarnings(in: text, template: name, file: override.file)
             } else if override.name.hasPrefix(assetFolder) {
                 assets[override.name] = override.bytes
             } else {
@@ -78,6 +77,29 @@ public struct Theme: Sendable {
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         return (Theme(library: library, assets: assets, ids: TemplateIDs(sources: sources.mapValues(\.text))), diagnostics)
+    }
+
+    /// A tag naming a field the template's view model does not have renders nothing; say so.
+    private static func unknownFieldWarnings(in text: String, template: String, file: String) -> [Diagnostic] {
+        guard let entry = TemplateViews.byTemplate[template] else { return [] }
+        let fields = entry.shape.fields.map(\.name).filter { $0 != "t" }.joined(separator: ", ")
+        return TemplateFieldCheck.unknownFields(in: text, shape: entry.shape, words: wordNames).map { unknown in
+            let place = SourceLocation(file: file, line: unknown.line, column: unknown.column)
+            if unknown.isWord {
+                return .warning(place,
+                    vi: "Mẫu `\(template)` đọc `\(unknown.name)` nhưng giao diện không có từ nào tên như vậy; chỗ đó sẽ để trống. Sửa tên từ (danh sách trong docs/content.md) hoặc viết chữ thẳng vào mẫu.",
+                    en: "Template `\(template)` reads `\(unknown.name)`, but the theme has no word of that name; it renders nothing. Fix the word's name (listed in docs/content.md) or write the text into the template.")
+            }
+            return .warning(place,
+                vi: "Mẫu `\(template)` đọc `\(unknown.name)` nhưng trang này không có trường đó; chỗ đó sẽ để trống. Các trường của mẫu này: \(fields) (xem docs/content.md).",
+                en: "Template `\(template)` reads `\(unknown.name)`, but this page has no such field; it renders nothing. This template's fields: \(fields) (see docs/content.md).")
+        }
+    }
+
+    /// The names templates may read as `{{t.name}}`.
+    static var wordNames: Set<String> {
+        guard case .object(let words) = UIStrings.forLanguage(.vi).templateValue else { return [] }
+        return Set(words.keys)
     }
 
     func render(_ view: some Encodable, template: String) -> String {

@@ -2,18 +2,18 @@
 /// URL computed); templates only place them. Optional values read inside a section are written
 /// `{{#.name}}` in templates, so that a nil never picks up an outer value of the same name.
 
-struct LinkView: Encodable {
+struct LinkView: Codable {
     let label: String
     let href: String?
 }
 
-struct NavItemView: Encodable {
+struct NavItemView: Codable {
     let label: String
     let href: String
     let current: Bool
 }
 
-struct ListView<Item: Encodable>: Encodable {
+struct ListView<Item: Codable>: Codable {
     let items: [Item]
 
     /// nil for an empty list, so `{{#list}}…{{/list}}` leaves out the whole block.
@@ -22,14 +22,14 @@ struct ListView<Item: Encodable>: Encodable {
     }
 }
 
-struct ContactView: Encodable {
+struct ContactView: Codable {
     let hotline: String?
     let hotlineHref: String?
     let email: String?
     let address: String?
 }
 
-struct SocialView: Encodable {
+struct SocialView: Codable {
     let type: String
     let title: String
     let siteName: String
@@ -42,12 +42,12 @@ struct SocialView: Encodable {
     let twitterCard: String
 }
 
-struct FeedLinkView: Encodable {
+struct FeedLinkView: Codable {
     let title: String
     let href: String
 }
 
-struct LayoutView: Encodable {
+struct LayoutView: Codable {
     let lang: String
     let t: UIStrings
     let documentTitle: String
@@ -55,6 +55,8 @@ struct LayoutView: Encodable {
     let canonical: String?
     let social: SocialView?
     let stylesheet: String
+    /// `assets/charts.css`, for a page that draws a chart.
+    let chartStylesheet: String?
     let feeds: [FeedLinkView]
     let siteTitle: String
     let organization: String?
@@ -65,7 +67,7 @@ struct LayoutView: Encodable {
     let content: String
 }
 
-struct StoryCardView: Encodable {
+struct StoryCardView: Codable {
     let title: String
     let href: String
     let date: String
@@ -76,13 +78,13 @@ struct StoryCardView: Encodable {
     let sample: Bool
 }
 
-struct HomeMarketView: Encodable {
+struct HomeMarketView: Codable {
     let title: String
     let href: String
     let income: String?
 }
 
-struct PolicyRowView: Encodable {
+struct PolicyRowView: Codable {
     let number: String
     let title: String
     let href: String
@@ -92,7 +94,7 @@ struct PolicyRowView: Encodable {
     let statusKey: String
 }
 
-struct HeadlineView: Encodable {
+struct HeadlineView: Codable {
     let sentence: String
     let sampleNote: String?
     let chart: String?
@@ -100,7 +102,7 @@ struct HeadlineView: Encodable {
     let linkLabel: String
 }
 
-struct HomeView: Encodable {
+struct HomeView: Codable {
     let t: UIStrings
     let siteTitle: String
     let description: String?
@@ -117,12 +119,12 @@ struct HomeView: Encodable {
     let contact: ContactView?
 }
 
-struct ImageView: Encodable {
+struct ImageView: Codable {
     let src: String
     let alt: String
 }
 
-struct StoryView: Encodable {
+struct StoryView: Codable {
     let t: UIStrings
     let title: String
     let date: String
@@ -140,27 +142,27 @@ struct StoryView: Encodable {
     let related: ListView<StoryCardView>?
 }
 
-struct PaginationView: Encodable {
+struct PaginationView: Codable {
     let current: Int
     let total: Int
     let previous: String?
     let next: String?
 }
 
-struct StoryListPageView: Encodable {
+struct StoryListPageView: Codable {
     let t: UIStrings
     let heading: String
     let list: ListView<StoryCardView>?
     let pagination: PaginationView?
 }
 
-struct TagPageView: Encodable {
+struct TagPageView: Codable {
     let t: UIStrings
     let name: String
     let list: ListView<StoryCardView>?
 }
 
-struct MarketView: Encodable {
+struct MarketView: Codable {
     let t: UIStrings
     let title: String
     let summary: String?
@@ -176,7 +178,7 @@ struct MarketView: Encodable {
     let stories: ListView<StoryCardView>?
 }
 
-struct MarketRowView: Encodable {
+struct MarketRowView: Codable {
     let title: String
     let href: String
     let income: String
@@ -185,12 +187,12 @@ struct MarketRowView: Encodable {
     let sectors: String
 }
 
-struct MarketListView: Encodable {
+struct MarketListView: Codable {
     let t: UIStrings
     let rows: [MarketRowView]
 }
 
-struct PolicyView: Encodable {
+struct PolicyView: Codable {
     let t: UIStrings
     let number: String
     let title: String
@@ -208,19 +210,19 @@ struct PolicyView: Encodable {
 }
 
 /// The policy named in `replaced_by`; `pendingFrom` is its first day when that is after the build date.
-struct ReplacementView: Encodable {
+struct ReplacementView: Codable {
     let label: String
     let number: String
     let href: String
     let pendingFrom: String?
 }
 
-struct PolicyListView: Encodable {
+struct PolicyListView: Codable {
     let t: UIStrings
     let rows: [PolicyRowView]
 }
 
-struct FreePageView: Encodable {
+struct FreePageView: Codable {
     let t: UIStrings
     let title: String
     let summary: String?
@@ -228,12 +230,12 @@ struct FreePageView: Encodable {
     let body: String
 }
 
-struct NotFoundView: Encodable {
+struct NotFoundView: Codable {
     let t: UIStrings
     let links: [LinkView]
 }
 
-struct SearchPageView: Encodable {
+struct SearchPageView: Codable {
     let t: UIStrings
     /// Where the form sends `q` when no script runs: this same page.
     let action: String
@@ -246,7 +248,7 @@ struct SearchPageView: Encodable {
     let sections: [LinkView]
 }
 
-struct NoticeCardView: Encodable {
+struct NoticeCardView: Codable {
     let title: String
     let href: String
     let date: String
@@ -256,13 +258,13 @@ struct NoticeCardView: Encodable {
     let sample: Bool
 }
 
-struct NoticeListView: Encodable {
+struct NoticeListView: Codable {
     let t: UIStrings
     let live: ListView<NoticeCardView>?
     let expired: ListView<NoticeCardView>?
 }
 
-struct NoticeView: Encodable {
+struct NoticeView: Codable {
     let t: UIStrings
     let title: String
     let date: String

@@ -152,7 +152,7 @@ public enum SiteSections {
         }),
         SiteSection(.machineFiles, reservedNames: ["feeds", "sitemap", "robots"], files: { site in
             guard site.config.baseURL != nil else { return [Routes.robots] }
-            return [Routes.robots, Routes.sitemap] + all.compactMap(\.feed?.route)
+            return [Routes.robots, Routes.sitemap] + site.feeds.map(\.feed.route)
         }),
     ]
 

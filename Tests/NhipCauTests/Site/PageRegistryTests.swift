@@ -1,5 +1,6 @@
 import Foundation
 import NhipCauCore
+@testable import NhipCauRender
 import NhipCauSite
 import NhipCauWrite
 import Testing
@@ -74,5 +75,13 @@ import Testing
         })
         let freePages = Set(sample.pages.map(\.document.slug))
         #expect(firstSegments.subtracting(freePages).subtracting(Routes.reservedTopLevel).sorted() == [])
+    }
+
+    /// Each kind's template is one of the default theme's, with the view model it receives documented.
+    @Test func everyKindsTemplateShipsWithItsViewModel() throws {
+        for kind in PageKind.allCases {
+            #expect(TemplateViews.byTemplate[kind.template] != nil, "\(kind)")
+            #expect(DefaultTheme.templates[kind.template] != nil, "\(kind)")
+        }
     }
 }
