@@ -56,8 +56,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "nhipcau",
-            dependencies: ["NhipCauBuild", "NhipCauServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NhipCauBuild", "NhipCauServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            plugins: ["BuildInfo"]
         ),
+        // `nhipcau --version`'s commit: written before each build into the build folder, never the tree.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // The libFuzzer target: `make fuzz` builds it with -sanitize=fuzzer,address -DNHIPCAU_FUZZING.
         // An ordinary build compiles it too, as a small tool that replays saved inputs.
         .target(name: "CFuzzerDriver"),
