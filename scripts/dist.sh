@@ -121,7 +121,7 @@ CONTROL
 (cd "$root" && find usr -type f | sort | xargs md5sum) > "$root/DEBIAN/md5sums"
 find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 chmod -R u+rwX,go+rX,go-w "$root"
-dpkg-deb --root-owner-group -Zxz -z9 --threads-max=1 --build "$root" "$out/nhipcau_${version}_amd64.deb" > /dev/null
+dpkg-deb --root-owner-group -Zgzip -z9 --build "$root" "$out/nhipcau_${version}_amd64.deb" > /dev/null
 
 echo "dist: Depends: $depends"
 (cd "$out" && ls -l && sha256sum *)
