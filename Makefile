@@ -1,6 +1,6 @@
 # NhipCau — two commands do all set-up on a fresh Debian machine (as root):
 #   make site   installs what is missing, builds the tool, writes site/ from content/
-#   make test   the same installs, then every test
+#   make test   the same installs, then every test (the Swift suite, the browser gate, the packages on a fresh Debian)
 SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= release
@@ -50,6 +50,7 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory dist-test
 
 # Browser-level quality gate (README, "Quality gate"): builds content/, serves it with nginx through
 # docs/hosting/nginx.conf under /xkld/, crawls every link, runs axe-core and the Nu HTML Checker,
