@@ -19,3 +19,6 @@ mkdir -p "$output"
 "$tools/debug/generate-manual" "$executable" --date "$(date -u -d "@${SOURCE_DATE_EPOCH:?}" +%Y-%m-%d)" \
   --section 1 --authors "NhipCau<dev@nhipcau.invalid>" --output-directory "$output"
 [ -s "$output/nhipcau.1" ] || { echo "dist: generate-manual wrote no nhipcau.1"; exit 1; }
+# The commands' discussions have blank lines between paragraphs, which mdoc warns about on every
+# `man nhipcau`: a blank line becomes mdoc's paragraph break.
+sed -i 's/^$/.Pp/' "$output/nhipcau.1"

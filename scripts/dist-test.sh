@@ -38,7 +38,7 @@ fi
 
 root=$(mktemp -d /var/tmp/nhipcau-dist-test.XXXXXX)
 cleanup() {
-  for mount in "$root/proc" "$root/dev"; do mountpoint -q "$mount" && umount -l "$mount"; done
+  for mount in "$root/proc" "$root/dev/pts" "$root/dev"; do if mountpoint -q "$mount"; then umount -l "$mount"; fi; done
   rm -rf --one-file-system "$root"
 }
 trap cleanup EXIT
@@ -46,6 +46,7 @@ cp -a "$pristine/." "$root/"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
+mount --bind /dev/pts "$root/dev/pts"
 mkdir -p "$root/root/dist"
 cp "$deb" "$tarball" "$root/root/dist/"
 
@@ -84,7 +85,7 @@ ls /usr/share/doc/nhipcau
 
 step "apt-get remove nhipcau"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -q nhipcau > /dev/null
-! command -v nhipcau
+test ! -e /usr/bin/nhipcau && test ! -e /usr/share/man/man1/nhipcau.1.gz
 SCRIPT
 chroot "$root" /bin/bash /root/newcomer.sh
 echo "dist-test: passed in $(( $(date +%s) - started )) s"
