@@ -9,7 +9,7 @@ BIN = .build/$(CONFIG)/nhipcau
 APT_PACKAGES = libcmark-dev cmark pkg-config
 # Only for make test: the search tests run the real search script in headless Chromium, served by Python.
 TEST_APT_PACKAGES = chromium python3
-# The browser-level gate (make e2e): nginx, headless Chromium and its driver, Python's venv; a JRE for
+# The browser-level gate (make e2e): nginx, Apache, Caddy, headless Chromium and its driver, Python's venv; a JRE for
 # the Nu HTML Checker is added when no `java` is on the PATH.
 E2E_APT_PACKAGES = nginx apache2 caddy chromium chromium-driver python3-venv
 # make dist: dpkg-dev for dpkg-shlibdeps (Depends:), binutils for strip and readelf.
@@ -54,7 +54,8 @@ test: test-deps
 
 # Browser-level quality gate (README, "Quality gate"): builds content/, serves it with nginx through
 # docs/hosting/nginx.conf under /xkld/, crawls every link, runs axe-core and the Nu HTML Checker,
-# takes screenshots into .e2e/screenshots/; then proves on e2e/fixtures/broken/ that each check can fail.
+# takes screenshots into .e2e/screenshots/; serves the same site through docs/hosting/apache.conf and
+# docs/hosting/Caddyfile (crawl, 404, headers, one search); then proves on e2e/fixtures/broken/ that each check can fail.
 e2e: e2e-deps
 	$(SWIFT) build --product nhipcau
 	$(VENV)/bin/python e2e/gate.py --nhipcau "$$($(SWIFT) build --show-bin-path)/nhipcau" --content content --date $(E2E_DATE)
