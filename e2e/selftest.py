@@ -55,9 +55,10 @@ HOSTING_FAULTS = [
     ("a script over its budget", "budget", r"/xkld/assets/search\.js: [\d.]+ KB, over the script budget of 2\.0 KB"),
 ]
 SERVER_FAULTS = [
-    (f"{server}: a server without the site's 404 page", f"{server}-not-found",
-     r"^  /xkld/khong-co-trang-nay/: (the 404 answer is not the site's 404 page|answers 404 `text/plain)")
-    for server in ("apache", "caddy")
+    ("apache: a server without the site's 404 page (Apache's own page instead)", "apache-not-found",
+     r"^  /xkld/khong-co-trang-nay/: the 404 answer is not the site's 404 page"),
+    ("caddy: a server without the site's 404 page (a plain-text answer instead)", "caddy-not-found",
+     r"^  /xkld/khong-co-trang-nay/: answers 404 `text/plain"),
 ] + [
     (f"{server}: a server without compression", f"{server}-hosting", r"^  /xkld/: not gzip-compressed")
     for server in ("apache", "caddy")
