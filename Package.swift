@@ -59,12 +59,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "nhipcau",
-            dependencies: ["NhipCauBuild", "NhipCauServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NhipCauBuild", "NhipCauServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            plugins: ["BuildInfo"]
         ),
         // Any target with an Embedded/ folder: `exclude: ["Embedded"], plugins: ["EmbedFiles"]` gives it
         // `EmbeddedFiles.files` (path in the folder → bytes), so the one executable carries its data files.
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
         .executableTarget(name: "EmbedFilesTool"),
+        // `nhipcau --version`'s commit: written before each build into the build folder, never the tree.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // The libFuzzer target: `make fuzz` builds it with -sanitize=fuzzer,address -DNHIPCAU_FUZZING.
         // An ordinary build compiles it too, as a small tool that replays saved inputs.
         .target(name: "CFuzzerDriver"),
