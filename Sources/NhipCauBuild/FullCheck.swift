@@ -56,16 +56,27 @@ extension SiteBuild {
         let theme = attempt.theme
             ?? Theme.make(overrides: [], extraCSS: ChartStyles.css, language: loaded.config.language).theme
         if let theme {
-            let renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
+            var renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
+            // `check` makes the pictures too (into the cache, not the site), so it finds what a build would.
+            var media: ProcessedMedia?
+            if reminders {
+                let prepared = PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: Diagnostics())
+                let processed = options.step(.media) { processMedia(prepared, options: options, output: nil) }
+                renderer = processed.prepared.renderer
+                later.append(contentsOf: processed.result.diagnostics)
+                media = processed
+            }
             let jobs = site.pageJobs
+            let pageRenderer = renderer
             let counter = PageCounter(total: jobs.count, observer: options.progress)
             let pageProblems = options.step(.pages) {
                 jobs.parallelMap { job in
                     defer { counter?.oneDone() }
-                    return renderer.render(job).diagnostics
+                    return pageRenderer.render(job).diagnostics
                 }
             }
             later.append(contentsOf: pageProblems.flatMap { $0 })
+            if let media { later.append(contentsOf: unreferencedFailures(media.result.catalog, found: later)) }
         }
         if reminders { later.append(contentsOf: ContentLint.reminders(site)) }
         // What points at a file that failed to load is not said again: the file's own errors are.

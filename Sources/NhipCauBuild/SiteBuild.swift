@@ -1,6 +1,7 @@
 import Foundation
 import NhipCauCore
 import NhipCauLoad
+import NhipCauMedia
 import NhipCauRender
 import NhipCauSite
 import NhipCauWrite
@@ -17,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var stepObserver: BuildStepObserver?
     /// Told when each step starts and as pages are done (for a progress line); nil: not told.
     public var progress: BuildProgressObserver?
+    /// Where processed images are kept between builds; nil: `.nhipcau-cache/` beside the content folder.
+    public var cacheFolder: URL?
 
     public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false,
                 stepObserver: BuildStepObserver? = nil, progress: BuildProgressObserver? = nil) {
@@ -60,7 +63,7 @@ public enum SiteBuild {
     /// `remember` is given the prepared site and the search index once the build is published.
     static func run(_ options: BuildOptions, remember: (PreparedSite, SearchMemory) -> Void) -> Result<BuildReport, BuildFailure> {
         OutputDirectory.repairInterruptedPublish(output: options.output)
-        let prepared: PreparedSite
+        var prepared: PreparedSite
         switch prepare(options) {
         case .success(let value): prepared = value
         case .failure(let failure): return .failure(failure)
@@ -74,11 +77,19 @@ public enum SiteBuild {
         } catch {
             return .failure(.output(error, language: language))
         }
+        let media = options.step(.media) { processMedia(prepared, options: options, output: output) }
+        if let error = media.result.writeError as? OutputError {
+            output.discard()
+            return .failure(.output(error, language: language))
+        }
+        prepared = media.prepared
+        diagnostics.append(contentsOf: media.result.diagnostics)
         let written = options.step(.pages) {
             writePages(prepared.site.pageJobs, renderer: prepared.renderer, offline: options.offline, to: output,
                        progress: PageCounter(total: prepared.site.pageJobs.count, observer: options.progress))
         }
         diagnostics.append(contentsOf: written.diagnostics)
+        diagnostics.append(contentsOf: unreferencedFailures(media.result.catalog, found: diagnostics))
         if let error = written.error {
             output.discard()
             return .failure(.output(error, language: language))
@@ -93,7 +104,7 @@ public enum SiteBuild {
             return .failure(.output(error, language: language))
         }
         let copied: Int
-        switch options.step(.files, { writeFiles(prepared, pages: written.routes, options: options, to: output) }) {
+        switch options.step(.files, { writeFiles(prepared, themeAssets: media.result.themeAssets, pages: written.routes, options: options, to: output) }) {
         case .success(let count): copied = count
         case .failure(let error):
             output.discard()
@@ -105,7 +116,8 @@ public enum SiteBuild {
             return .failure(.output(error, language: language))
         }
         remember(prepared, search)
-        return .success(BuildReport(pagesWritten: written.count, filesCopied: copied, diagnostics: diagnostics, language: language))
+        return .success(BuildReport(pagesWritten: written.count, filesCopied: copied + media.result.filesWritten,
+                                    diagnostics: diagnostics, language: language))
     }
 
     /// Everything a build does except writing: every page is rendered (so links and chart blocks
@@ -174,15 +186,16 @@ public enum SiteBuild {
         return problems.compactMap { $0 }.first
     }
 
-    /// Media, theme assets, plan downloads, feeds, sitemap and robots.txt.
-    private static func writeFiles(_ prepared: PreparedSite, pages: [Route], options: BuildOptions,
+    /// Media other than raster images (written by the media step), theme assets, plan downloads,
+    /// feeds, sitemap and robots.txt.
+    private static func writeFiles(_ prepared: PreparedSite, themeAssets: [String: [UInt8]], pages: [Route], options: BuildOptions,
                                    to output: OutputDirectory) -> Result<Int, OutputError> {
         let site = prepared.site
         do {
-            for file in site.media {
+            for file in site.media where !MediaCatalog.isRaster(file.path) {
                 try output.copy(options.content.appendingPathComponent(file.path), to: file.path)
             }
-            for (path, bytes) in prepared.theme.assets.sorted(by: { $0.key < $1.key }) {
+            for (path, bytes) in themeAssets.sorted(by: { $0.key < $1.key }) {
                 try output.write(bytes, to: path)
             }
             for plan in site.plans {
@@ -191,7 +204,8 @@ public enum SiteBuild {
             }
             let machineFiles = MachineFiles.files(for: site, pages: pages)
             for file in machineFiles { try output.write(file.text, to: file.path) }
-            return .success(site.media.count + prepared.theme.assets.count + site.plans.count * 2 + machineFiles.count)
+            return .success(site.media.count(where: { !MediaCatalog.isRaster($0.path) }) + themeAssets.count
+                            + site.plans.count * 2 + machineFiles.count)
         } catch {
             return .failure(error)
         }

@@ -33,6 +33,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Write links ending in index.html, so the site works opened from a folder or USB stick with no web server.")
     var offline = false
 
+    @Option(name: .long, help: ArgumentHelp("Where processed images are kept between builds (default: .nhipcau-cache beside the content folder).", valueName: "dir"))
+    var cache: String?
+
     @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
     var lang: String?
 
@@ -55,10 +58,11 @@ struct Build: ParsableCommand {
         let verbosity = Verbosity(quiet: quiet, verbose: verbose)
         let started = ContinuousClock.now
         let steps = BuildStepLog()
-        let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
+        var options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
                                    today: today, includeDrafts: drafts, offline: offline,
                                    stepObserver: verbosity == .verbose ? steps.observer : nil,
                                    progress: verbosity == .quiet ? nil : Terminal.progressLine.observer(language: language))
+        options.cacheFolder = cache.map { URL(fileURLWithPath: $0) }
         let result = SiteBuild.run(options)
         Terminal.progressLine.clear()
         switch result {

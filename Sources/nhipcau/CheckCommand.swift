@@ -30,6 +30,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: Format = .text
 
+    @Option(name: .long, help: ArgumentHelp("Where processed images are kept between builds (default: .nhipcau-cache beside the content folder).", valueName: "dir"))
+    var cache: String?
+
     @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
     var lang: String?
 
@@ -51,9 +54,10 @@ struct Check: ParsableCommand {
         let verbosity = Verbosity(quiet: quiet, verbose: verbose)
         let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
         let steps = BuildStepLog()
-        let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: "site"), today: today,
+        var options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: "site"), today: today,
                                    stepObserver: verbosity == .verbose ? steps.observer : nil,
                                    progress: verbosity == .quiet ? nil : Terminal.progressLine.observer(language: language, checking: true))
+        options.cacheFolder = cache.map { URL(fileURLWithPath: $0) }
         let diagnostics = SiteBuild.check(options).diagnostics
         Terminal.progressLine.clear()
         let shown = diagnostics.sorted.filter { verbosity != .quiet || $0.severity == .error }.cappedPerFile()

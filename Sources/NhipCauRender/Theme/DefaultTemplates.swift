@@ -127,7 +127,7 @@ enum DefaultTemplates {
     {{/sample}}<p class="meta"><span>{{t.published}}: <time datetime="{{dateISO}}">{{date}}</time></span>{{#updated}} · <span>{{t.updated}}: {{updated}}</span>{{/updated}}{{#author}} · <span>{{author}}</span>{{/author}}</p>
     {{#.summary}}<p class="lead">{{.}}</p>{{/.summary}}
     </header>
-    {{#.image}}<figure class="story-image"><img src="{{src}}" alt="{{alt}}"></figure>{{/.image}}
+    {{#.image}}<figure class="story-image">{{{html}}}</figure>{{/.image}}
     <dl class="facts">
     {{#person}}<div><dt>{{t.person}}</dt><dd>{{person}}</dd></div>{{/person}}
     {{#market}}<div><dt>{{t.market}}</dt><dd><a href="{{href}}">{{label}}</a></dd></div>{{/market}}

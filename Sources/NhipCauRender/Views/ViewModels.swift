@@ -117,6 +117,8 @@ struct HomeView: Encodable {
 struct ImageView: Encodable {
     let src: String
     let alt: String
+    /// The whole `<picture>` (variants, sizes, width and height); `src`/`alt` stay for themes that write their own `<img>`.
+    let html: String
 }
 
 struct StoryView: Encodable {
