@@ -71,7 +71,9 @@ public enum MediaStep {
         }
         for path in media where path.lowercased().hasSuffix(".svg") {
             guard let bytes = try? content.read(path) else { continue }
-            diagnostics += SVGCheck.problems(bytes, file: path)
+            let svg = SVGCheck.inspect(bytes, file: path)
+            diagnostics += svg.problems
+            if let size = svg.size { catalog.drawings[path] = DrawingSize(width: size.width, height: size.height) }
         }
         let theme = processTheme(themeAssets, options: options)
         diagnostics += theme.diagnostics

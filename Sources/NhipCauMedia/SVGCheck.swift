@@ -8,9 +8,22 @@ import NhipCauCore
 /// inside the picture), embedded frames, entities, or references outside the file.
 public enum SVGCheck {
     public static func problems(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+        inspect(bytes, file: file).problems
+    }
+
+    /// The problems, and the picture's size from the root `<svg>`'s `width`/`height` (or its `viewBox`).
+    static func inspect(_ bytes: [UInt8], file: String) -> (problems: [Diagnostic], size: (width: Int, height: Int)?) {
         var scanner = Scanner(scalars: Array(String(decoding: bytes, as: UTF8.self).unicodeScalars), file: file)
         scanner.run()
-        return scanner.found
+        return (scanner.found, scanner.rootSize)
+    }
+
+    /// `640`, `640px`, `640.5` → 641; percentages and other units say nothing of the size.
+    static func length(_ text: String?) -> Double? {
+        guard var text = text?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if text.hasSuffix("px") { text.removeLast(2) }
+        guard let value = Double(text), value > 0, value.isFinite else { return nil }
+        return value
     }
 
     private struct Scanner {
@@ -22,6 +35,8 @@ public enum SVGCheck {
         var found: [Diagnostic] = []
         /// Inside `<style>`, whose text can load files too (`@import`, `url(…)`).
         var inStyle = false
+        var rootSize: (width: Int, height: Int)?
+        private var seenRoot = false
 
         init(scalars: [Unicode.Scalar], file: String) {
             self.scalars = scalars
@@ -115,6 +130,7 @@ public enum SVGCheck {
                        removeEN: "Delete the `<\(name)>` element with everything up to `</\(name)>`")
             }
             var selfClosing = false
+            var attributes: [String: String] = [:]
             while index < scalars.count {
                 skipSpace()
                 guard index < scalars.count else { break }
@@ -131,6 +147,11 @@ public enum SVGCheck {
                     value = readValue()
                 }
                 check(attribute: attribute, value: Self.decodeEntities(value), at: at)
+                attributes[attribute.lowercased()] = value
+            }
+            if local == "svg" && !seenRoot {
+                seenRoot = true
+                rootSize = Self.size(attributes)
             }
             if local == "style" && !selfClosing { inStyle = true }
         }
@@ -166,6 +187,20 @@ public enum SVGCheck {
                        en: "styles that load another file (`@import` or a `url(…)` outside the file)",
                        removeVI: "Xóa `@import`/`url(…)` đó", removeEN: "Delete that `@import`/`url(…)`")
             }
+        }
+
+        static func size(_ attributes: [String: String]) -> (width: Int, height: Int)? {
+            let box = (attributes["viewbox"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
+            let boxSize = box.count == 4 && box[2] > 0 && box[3] > 0 ? (box[2], box[3]) : nil
+            var width = SVGCheck.length(attributes["width"]), height = SVGCheck.length(attributes["height"])
+            if let (boxWidth, boxHeight) = boxSize {
+                if width == nil, let height { width = height * boxWidth / boxHeight }
+                if height == nil, let width { height = width * boxHeight / boxWidth }
+                width = width ?? boxWidth
+                height = height ?? boxHeight
+            }
+            guard let width, let height else { return nil }
+            return (Int(width.rounded()), Int(height.rounded()))
         }
 
         /// `#id` within the file, or an embedded raster picture.

@@ -38,16 +38,30 @@ public struct PublishedImage: Sendable, Hashable {
     public var smallestByteCount: Int { webp.first?.byteCount ?? largest.byteCount }
 }
 
+/// The size an SVG declares, for its `<img>`'s `width` and `height`.
+public struct DrawingSize: Sendable, Hashable {
+    public let width: Int
+    public let height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
 /// The media step's answer for every file under `media/`: raster images with their variants,
 /// files that cannot be published with the reason, to be said where they are used.
 public struct MediaCatalog: Sendable {
     public var images: [String: PublishedImage]
     /// Content path → why it cannot be published (damaged, too large, not what its name says…).
     public var failures: [String: LocalizedText]
+    /// SVG pictures (published as they are, once checked) with the size they declare.
+    public var drawings: [String: DrawingSize]
 
-    public init(images: [String: PublishedImage] = [:], failures: [String: LocalizedText] = [:]) {
+    public init(images: [String: PublishedImage] = [:], failures: [String: LocalizedText] = [:], drawings: [String: DrawingSize] = [:]) {
         self.images = images
         self.failures = failures
+        self.drawings = drawings
     }
 
     /// No image processed: images are linked as they are (tools that render without building).

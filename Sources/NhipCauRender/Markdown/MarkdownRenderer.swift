@@ -190,6 +190,11 @@ public struct MarkdownRenderer: Sendable {
                 })
                 return
             }
+            if let size = media.drawings[path] {
+                images.append(path)
+                node.replaceInline(withHTML: PictureMarkup.drawing(src: page.href(to: route, offline: offline), size: size, alt: alt, eager: eager))
+                return
+            }
         }
         var fragments: [FragmentLink] = []
         rewriteLink(node, at: location, page: page, diagnostics: &diagnostics, fragments: &fragments)

@@ -23,6 +23,14 @@ enum PictureMarkup {
     }
 }
 
+extension PictureMarkup {
+    /// An SVG, as it is, with its declared size so the page keeps its place while it loads.
+    static func drawing(src: String, size: DrawingSize, alt: String, eager: Bool) -> String {
+        let loading = eager ? "" : " loading=\"lazy\" decoding=\"async\""
+        return "<img src=\"\(htmlEscaped(src))\" width=\"\(size.width)\" height=\"\(size.height)\" alt=\"\(htmlEscaped(alt))\"\(loading)>"
+    }
+}
+
 /// What `check` says about pictures: descriptions that describe nothing, pages too heavy for a phone.
 enum ImageAdvice {
     /// Words that say "a picture" and nothing of what it shows.

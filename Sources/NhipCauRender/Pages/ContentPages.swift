@@ -39,7 +39,8 @@ extension SiteRenderer {
     func storyImage(_ path: String, alt: String, from route: Route) -> ImageView {
         guard let image = media.images[path] else {
             let src = href(Routes.media(path), from: route)
-            return ImageView(src: src, alt: alt, html: "<img src=\"\(htmlEscaped(src))\" alt=\"\(htmlEscaped(alt))\">")
+            let html = media.drawings[path].map { PictureMarkup.drawing(src: src, size: $0, alt: alt, eager: true) }
+            return ImageView(src: src, alt: alt, html: html ?? "<img src=\"\(htmlEscaped(src))\" alt=\"\(htmlEscaped(alt))\">")
         }
         return ImageView(src: href(Routes.media(image.largest.path), from: route), alt: alt,
                          html: PictureMarkup.html(image, alt: alt, sizes: PictureMarkup.storySizes, eager: true) { href($0, from: route) })
