@@ -63,8 +63,16 @@ static inline VipsImage *nhipcau_vips_flatten(VipsImage *image) {
     return failed ? NULL : out;
 }
 
-static inline VipsImage *nhipcau_vips_in_memory(VipsImage *image) {
-    return vips_image_copy_memory(image);
+/// The pixels alone, decoded into memory, in a new image that has no metadata at all: libvips
+/// 8.14's WebP writer ignores `strip` and would copy EXIF (GPS included), XMP and ICC.
+static inline VipsImage *nhipcau_vips_pixels_only(VipsImage *image) {
+    size_t size = 0;
+    void *data = vips_image_write_to_memory(image, &size);
+    if (!data) return NULL;
+    VipsImage *out = vips_image_new_from_memory_copy(data, size, vips_image_get_width(image), vips_image_get_height(image),
+                                                     vips_image_get_bands(image), vips_image_get_format(image));
+    g_free(data);
+    return out;
 }
 
 enum { NHIPCAU_JPEG = 0, NHIPCAU_WEBP = 1, NHIPCAU_PNG = 2 };

@@ -75,7 +75,7 @@ enum ImageProcessor {
     private static func variants(_ buffer: UnsafeRawBufferPointer, header: SourceHeader, settings: ImageSettings) -> [EncodedImage]? {
         let widths = widths(for: header.width, settings: settings)
         guard let widest = widths.last,
-              let decoded = VipsPicture.thumbnail(of: buffer, width: widest, height: maxCoordinate, crop: false)?.inMemory()
+              let decoded = VipsPicture.thumbnail(of: buffer, width: widest, height: maxCoordinate, crop: false)?.pixelsOnly()
         else { return nil }
         let fallback = header.format.fallback(hasAlpha: decoded.hasAlpha)
         var encoded: [EncodedImage] = []
@@ -90,14 +90,14 @@ enum ImageProcessor {
     }
 
     private static func card(_ buffer: UnsafeRawBufferPointer, settings: ImageSettings) -> [EncodedImage]? {
-        guard let picture = VipsPicture.thumbnail(of: buffer, width: ImageSettings.cardWidth, height: ImageSettings.cardHeight, crop: true)?.inMemory(),
+        guard let picture = VipsPicture.thumbnail(of: buffer, width: ImageSettings.cardWidth, height: ImageSettings.cardHeight, crop: true)?.pixelsOnly(),
               let bytes = picture.encoded(.jpeg, quality: settings.jpegQuality) else { return nil }
         return [EncodedImage(role: "card", format: .jpeg, width: picture.width, height: picture.height, bytes: bytes)]
     }
 
     private static func original(_ buffer: UnsafeRawBufferPointer, header: SourceHeader, settings: ImageSettings) -> [EncodedImage]? {
         guard let format = header.format.keptFormat else { return [] }
-        guard let picture = VipsPicture.thumbnail(of: buffer, width: header.width, height: maxCoordinate, crop: false)?.inMemory(),
+        guard let picture = VipsPicture.thumbnail(of: buffer, width: header.width, height: maxCoordinate, crop: false)?.pixelsOnly(),
               let bytes = picture.encoded(format, quality: settings.originalQuality) else { return nil }
         return [EncodedImage(role: "original", format: format, width: picture.width, height: picture.height, bytes: bytes)]
     }

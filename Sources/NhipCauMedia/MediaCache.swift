@@ -16,7 +16,7 @@ public struct MediaCache: Sendable {
         content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".nhipcau-cache")
     }
 
-    static let formatVersion = "nhipcau-media 1"
+    static let formatVersion = "nhipcau-media 2"
     static let listName = "entry.txt"
 
     static func key(sourceHash: String, product: ImageProduct, settings: ImageSettings) -> String {

@@ -52,8 +52,9 @@ final class VipsPicture {
         VipsPicture(nhipcau_vips_thumbnail(bytes.baseAddress, bytes.count, Int32(width), Int32(height), crop ? 1 : 0))
     }
 
-    /// Decodes the whole pipeline into memory, where a truncated source finally shows.
-    func inMemory() -> VipsPicture? { VipsPicture(nhipcau_vips_in_memory(pointer)) }
+    /// Decodes the whole pipeline into memory (where a truncated source finally shows), keeping
+    /// the pixels and nothing else: no EXIF, GPS, XMP, IPTC, ICC or comment survives this.
+    func pixelsOnly() -> VipsPicture? { VipsPicture(nhipcau_vips_pixels_only(pointer)) }
 
     func resized(toWidth width: Int) -> VipsPicture? { VipsPicture(nhipcau_vips_resize(pointer, Int32(width))) }
 
@@ -69,7 +70,8 @@ final class VipsPicture {
             return nil
         }
         defer { nhipcau_free(buffer) }
-        return Array(UnsafeRawBufferPointer(start: buffer, count: length))
+        let bytes = Array(UnsafeRawBufferPointer(start: buffer, count: length))
+        return format == .webp ? WebPChunks.stripped(bytes) : bytes
     }
 }
 
