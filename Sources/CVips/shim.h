@@ -2,10 +2,21 @@
 // call; these fixed-argument wrappers are the only ones NhipCauMedia uses.
 #include <vips/vips.h>
 
+static inline void nhipcau_quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {}
+
+static inline GLogWriterOutput nhipcau_quiet_writer(GLogLevelFlags level, const GLogField *fields, gsize count, gpointer data) {
+    if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL)) return g_log_writer_default(level, fields, count, data);
+    return G_LOG_WRITER_HANDLED;
+}
+
 /// Once per process. One thread per image (the build runs images on both cores), no operation
 /// cache (every image is seen once), and libvips' loaders it marks untrusted are refused.
 static inline int nhipcau_vips_start(void) {
+    g_log_set_writer_func(nhipcau_quiet_writer, NULL, NULL);
     if (VIPS_INIT("nhipcau")) return -1;
+    // A damaged file is said in our words, at the line that uses it; libvips' own warnings
+    // ("error in tile 0 x 232") would only be noise between them.
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG, nhipcau_quiet, NULL);
     vips_concurrency_set(1);
     vips_cache_set_max(0);
     vips_cache_set_max_mem(0);

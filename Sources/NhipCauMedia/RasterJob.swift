@@ -102,8 +102,8 @@ struct RasterJob {
         guard pixels <= options.maxImagePixels else {
             let megapixels = Double(pixels) / 1_000_000, limit = Double(options.maxImagePixels) / 1_000_000
             return .failure(ImageFailure(LocalizedText(
-                vi: "Ảnh `\(path)` có \(header.width)×\(header.height) điểm ảnh (\(Self.format(megapixels)) triệu), quá giới hạn \(Self.format(limit)) triệu (`max_image_pixels` trong site.yml). Ảnh cỡ này làm cạn bộ nhớ khi xử lý. Thu nhỏ ảnh (ví dụ còn 4000×3000) rồi lưu lại.",
-                en: "The image `\(path)` is \(header.width)×\(header.height) pixels (\(Self.format(megapixels)) million), over the limit of \(Self.format(limit)) million (`max_image_pixels` in site.yml). A picture that size exhausts memory while processed. Scale it down (e.g. to 4000×3000) and save it again.")))
+                vi: "Ảnh `\(path)` có \(header.width)×\(header.height) điểm ảnh (\(vi.decimal(megapixels)) triệu), quá giới hạn \(vi.decimal(limit)) triệu (`max_image_pixels` trong site.yml). Ảnh cỡ này làm cạn bộ nhớ khi xử lý. Thu nhỏ ảnh (ví dụ còn 4000×3000) rồi lưu lại.",
+                en: "The image `\(path)` is \(header.width)×\(header.height) pixels (\(en.decimal(megapixels)) million), over the limit of \(en.decimal(limit)) million (`max_image_pixels` in site.yml). A picture that size exhausts memory while processed. Scale it down (e.g. to 4000×3000) and save it again.")))
         }
         return .success(header)
     }
@@ -117,13 +117,11 @@ struct RasterJob {
     static func tooHeavy(_ path: String, bytes: Int, limit: Int) -> LocalizedText {
         let size = Double(bytes) / 1_048_576, max = Double(limit) / 1_048_576
         return LocalizedText(
-            vi: "Ảnh `\(path)` nặng \(format(size)) MB, quá giới hạn \(format(max)) MB (`max_file_size_mb` trong site.yml). Thu nhỏ ảnh hoặc lưu lại với chất lượng thấp hơn.",
-            en: "The image `\(path)` is \(format(size)) MB, over the limit of \(format(max)) MB (`max_file_size_mb` in site.yml). Scale it down or save it at a lower quality.")
+            vi: "Ảnh `\(path)` nặng \(vi.decimal(size, fractionDigits: 2)) MB, quá giới hạn \(vi.decimal(max)) MB (`max_file_size_mb` trong site.yml). Thu nhỏ ảnh hoặc lưu lại với chất lượng thấp hơn.",
+            en: "The image `\(path)` is \(en.decimal(size, fractionDigits: 2)) MB, over the limit of \(en.decimal(max)) MB (`max_file_size_mb` in site.yml). Scale it down or save it at a lower quality.")
     }
 
-    static func format(_ value: Double) -> String {
-        String(format: "%.1f", value)
-    }
+    static let vi = NumberFormat(language: .vi), en = NumberFormat(language: .en)
 }
 
 extension SourceFormat {
