@@ -47,7 +47,8 @@ extension SiteRenderer {
     }
 
     private func storyImageAdvice(_ story: Story) -> [Diagnostic] {
-        guard let image = story.image, let alt = story.imageAlt, ImageAdvice.isMeaningless(alt, path: image.value) else { return [] }
+        guard let image = story.image, media.images[image.value] != nil || media.drawings[image.value] != nil,
+              let alt = story.imageAlt, ImageAdvice.isMeaningless(alt, path: image.value) else { return [] }
         return [ImageAdvice.meaninglessAlt(alt, path: image.value, at: image.location)]
     }
 
