@@ -6,9 +6,9 @@ SWIFT ?= swift
 CONFIG ?= release
 DATE ?=
 BIN = .build/$(CONFIG)/nhipcau
-APT_PACKAGES = libcmark-dev cmark pkg-config
+APT_PACKAGES = libcmark-dev cmark pkg-config libvips-dev
 # Only for make test: the search tests run the real search script in headless Chromium, served by Python.
-TEST_APT_PACKAGES = chromium python3
+TEST_APT_PACKAGES = chromium python3 libimage-exiftool-perl
 # The browser-level gate (make e2e): nginx, Apache, Caddy, headless Chromium and its driver, Python's venv; a JRE for
 # the Nu HTML Checker is added when no `java` is on the PATH.
 E2E_APT_PACKAGES = nginx apache2 caddy chromium chromium-driver python3-venv
@@ -23,6 +23,8 @@ AXE_SELENIUM = axe-selenium-python==3.0.0
 
 .PHONY: site test deps test-deps build bench fuzz clean e2e e2e-deps e2e-system dist dist-deps dist-test dist-test-deps
 N ?= 10000
+# Photos in the image benchmark (bench/images.sh).
+IMAGES ?= 200
 SECONDS ?= 600
 
 # Installs system packages only when one is missing (CI starts from a clean machine).
@@ -95,7 +97,7 @@ dist-test: dist-test-deps dist
 bench: build
 	@command -v python3 >/dev/null || apt-get install -y -qq python3 >/dev/null
 	@[ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
-	N=$(N) bash bench/run.sh
+	N=$(N) IMAGES=$(IMAGES) bash bench/run.sh
 
 # Fuzzing: make fuzz [SECONDS=600]. Linux, with the Swift toolchain's libFuzzer. A separate build with
 # libFuzzer and AddressSanitizer (libyaml instrumented too) in .build-fuzz/, then scripts/fuzz.sh.

@@ -24,6 +24,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // libvips (Debian `libvips-dev`): every raster image is decoded, turned upright, stripped and resized through it.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
         .target(name: "NhipCauCore"),
         .target(
             name: "NhipCauLoad",
@@ -42,9 +48,11 @@ let package = Package(
             plugins: ["EmbedFiles"]
         ),
         .target(name: "NhipCauWrite", dependencies: ["NhipCauCore", "NhipCauSite"]),
+        // Images: raster files → private, upright, responsive variants (cached); SVG checked for code.
+        .target(name: "NhipCauMedia", dependencies: ["NhipCauCore", "NhipCauSite", "CVips"]),
         .target(
             name: "NhipCauBuild",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite"]
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauMedia"]
         ),
         // `nhipcau serve`: a preview server with live reload; the only target that touches the network.
         .target(
@@ -77,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NhipCauTests",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "NhipCauRender", "NhipCauWrite", "NhipCauBuild", "NhipCauServe"],
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "NhipCauRender", "NhipCauWrite", "NhipCauMedia", "NhipCauBuild", "NhipCauServe"],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

@@ -294,6 +294,29 @@ def check_budget(crawl, figures, limits):
     return check
 
 
+def check_image_sizes(crawl):
+    """Every <img> says its width and height, so the page does not jump as pictures arrive."""
+    check = Check("image-sizes")
+    for url, facts in sorted(crawl.pages.items()):
+        for line, src in facts.unsized_images:
+            check.problems.append(f"{crawl.short(url)}:{line}: <img src=\"{src}\"> has no width and height")
+    images = sum(1 for facts in crawl.pages.values() for ref in facts.references if (ref.tag, ref.attribute) == ("img", "src"))
+    check.summary = f"{images} <img> in {len(crawl.pages)} pages, each with width and height"
+    return check
+
+
+def served_width_problems(browser, label, width):
+    """A picture served more than twice as wide as shown wastes a phone's data."""
+    problems, measured = [], 0
+    for image in browser.images():
+        if image["shown"] <= 0 or image["natural"] <= 0:
+            continue
+        measured += 1
+        if image["natural"] > 2 * image["shown"]:
+            problems.append(f"{label} at {width} px: {image['src']} is {image['natural']} px wide, shown at {image['shown']:.0f} px")
+    return problems, measured
+
+
 def kb(size):
     return f"{size / 1024:.1f} KB"
 
@@ -306,6 +329,14 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
     from browser import AXE_TAGS, MEASURED_WIDTHS, VIEWPORTS, Browser, describe_violations
 
     axe_check, layout_check, search_check = Check("axe"), Check("overflow"), Check("search")
+    image_check = Check("image-widths")
+    images_measured = 0
+
+    def measure_images(label, width):
+        nonlocal images_measured
+        problems, measured = served_width_problems(browser, label, width)
+        image_check.problems.extend(problems)
+        images_measured += measured
     screenshots.mkdir(parents=True, exist_ok=True)
     browser = Browser()
     axe_runs = 0
@@ -332,6 +363,7 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
                 browser.open(url)
                 measure_overflow(label, width, height)
                 browser.screenshot(screenshots / f"{kind}-{width}.png", width)
+                measure_images(label, width)
                 axe(f"{label} at {width} px, light")
             width, height = VIEWPORTS[0]
             browser.viewport(width, height)
@@ -351,6 +383,8 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
             for url in other_pages:
                 browser.open(url)
                 measure_overflow(urllib.parse.urlsplit(url).path, width, height)
+                if (width, height) in VIEWPORTS:
+                    measure_images(urllib.parse.urlsplit(url).path, width)
         if search and "search" in kinds:
             run_search(browser, base_url + kinds["search"], search, search_check, screenshots, axe, measure_overflow, figures)
     finally:
@@ -360,7 +394,9 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
                          f"and the search page with results), rules tagged {', '.join(AXE_TAGS)}: 0 violations")
     layout_check.summary = (f"{len(kinds) + len(other_pages)} pages fit {', '.join(str(width) for width, _ in MEASURED_WIDTHS)} px; "
                             f"screenshots of each kind in {screenshots}")
-    return [axe_check, layout_check] + ([search_check] if search and "search" in kinds else [])
+    image_check.summary = (f"{images_measured} pictures measured at {widths} px: none served more than twice "
+                           f"the width it is shown at")
+    return [axe_check, layout_check, image_check] + ([search_check] if search and "search" in kinds else [])
 
 
 def run_search(browser, search_page, search, check, screenshots, axe, measure_overflow, figures):
@@ -508,7 +544,7 @@ def main():
         with hosting.Nginx(nginx_conf, site, port, work / "nginx"):
             crawl = crawling.Crawl(base_url).run()
             checks += [check_links(crawl, site), check_not_found(base_url), check_hosting(base_url, crawl, site),
-                       check_without_javascript(crawl), check_budget(crawl, figures, limits)]
+                       check_without_javascript(crawl), check_budget(crawl, figures, limits), check_image_sizes(crawl)]
             if not arguments.skip_browser:
                 kind_urls = {base_url + relative for relative in present.values()}
                 other_pages = sorted(url for url in crawl.pages if url not in kind_urls)

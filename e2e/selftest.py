@@ -40,6 +40,10 @@ CONTENT_FAULTS = [
      r"/xkld/loi/ \(page\) at 320×640: document is \d+ px wide in a 320 px viewport; sticking out: div\.rong"),
     ("an obsolete element", "nu-html",
      r"loi/index\.html:\d+: The .center. element is obsolete"),
+    ("an image without width and height", "image-sizes",
+     r"/xkld/loi/:\d+: <img src=\"\.\./media/hinh\.svg\"> has no width and height"),
+    ("an image served far wider than shown", "image-widths",
+     r"/xkld/loi/ \(page\) at 360 px: \S+/media/rong\.png is 1000 px wide, shown at 40 px"),
     ("a page whose text only a script writes", "no-javascript",
      r"/xkld/ung-dung/: <main> has only \d+ characters of text without JavaScript"),
 ]

@@ -3,7 +3,7 @@ import NhipCauCore
 
 /// The named steps of a build, reported with their duration when someone asks (`--verbose`).
 public enum BuildStep: String, Sendable, CaseIterable {
-    case load, assemble, theme, pages, search, files, publish
+    case load, assemble, theme, media, pages, search, files, publish
 
     public func name(in language: Language) -> String {
         switch (self, language) {
@@ -13,6 +13,8 @@ public enum BuildStep: String, Sendable, CaseIterable {
         case (.assemble, .en): "assemble pages"
         case (.theme, .vi): "giao diện"
         case (.theme, .en): "theme"
+        case (.media, .vi): "xử lý ảnh"
+        case (.media, .en): "process images"
         case (.pages, .vi): "dựng và ghi trang"
         case (.pages, .en): "render and write pages"
         case (.search, .vi): "chỉ mục tìm kiếm"

@@ -86,6 +86,8 @@ public final class ProgressLine: @unchecked Sendable {
         case (.assemble, .en): "Assembling pages…"
         case (.theme, .vi): "Đang chuẩn bị giao diện…"
         case (.theme, .en): "Preparing the theme…"
+        case (.media, .vi): "Đang xử lý ảnh…"
+        case (.media, .en): "Processing images…"
         case (.pages, .vi): "Đang dựng trang…"
         case (.pages, .en): "Building pages…"
         case (.search, .vi): "Đang ghi chỉ mục tìm kiếm…"

@@ -4,7 +4,7 @@ import Yams
 /// `content/site.yml`: the site's name, language, contact and a few switches.
 enum SiteConfigLoader {
     static let file = "site.yml"
-    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt"]
+    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt", "max_image_pixels", "keep_originals"]
     static let contactKeys = ["hotline", "email", "address"]
 
     static func load(from content: any ContentReading, diagnostics: inout Diagnostics) -> SiteConfig? {
@@ -24,12 +24,14 @@ enum SiteConfigLoader {
         let language = readLanguage(&fields)
         let baseURL = readBaseURL(&fields)
         let maxMB = readMaxFileSize(&fields)
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title ?? "", organization: fields.text("organization"), description: fields.text("description"),
             language: language, baseURL: baseURL, contact: readContact(&fields),
             maxFileBytes: maxMB.map { $0 * 1024 * 1024 } ?? SiteConfig.defaultMaxFileBytes,
             allowRawHTML: fields.bool("allow_raw_html"), shareImage: readShareImage(&fields),
             shareImageAlt: fields.text("share_image_alt", example: "Logo của cổng thông tin"))
+        config.maxImagePixels = readMaxImagePixels(&fields) ?? SiteConfig.defaultMaxImagePixels
+        config.keepOriginals = fields.bool("keep_originals")
         fields.warnUnknownKeys(allowed: keys)
         diagnostics.append(contentsOf: fields.diagnostics)
         return title == nil ? nil : config
@@ -47,6 +49,20 @@ enum SiteConfigLoader {
             return nil
         }
         return megabytes
+    }
+
+    static let maxImagePixelsRange = 1_000_000...500_000_000
+
+    /// Pixels, from one to 500 million: more would let one picture take gigabytes of memory.
+    private static func readMaxImagePixels(_ fields: inout FrontMatter) -> Int? {
+        guard let pixels = fields.integer("max_image_pixels", example: "50000000") else { return nil }
+        guard maxImagePixelsRange.contains(pixels) else {
+            fields.appendError(at: fields.location(of: "max_image_pixels"),
+                vi: "`max_image_pixels: \(pixels)` phải là số điểm ảnh từ 1000000 (1 triệu) đến 500000000, ví dụ `max_image_pixels: 50000000` (mặc định, 50 triệu). Sửa số này, hoặc xóa dòng để dùng mặc định.",
+                en: "`max_image_pixels: \(pixels)` must be a number of pixels from 1000000 (1 million) to 500000000, for example `max_image_pixels: 50000000` (the default, 50 million). Change the number, or delete the line to use the default.")
+            return nil
+        }
+        return pixels
     }
 
     private static func readLanguage(_ fields: inout FrontMatter) -> Language {
