@@ -58,6 +58,14 @@ import Testing
         #expect(withCharts >= 10, "home, plans, areas, markets and stories with chart blocks: \(withCharts)")
     }
 
+    @Test func aChartIsFoundAnywhereInAPageAndNothingElseCounts() {
+        #expect(ChartFrame.isDrawn(in: "<figure class=\"chart chart-timeline\" id=\"tl\">"))
+        #expect(ChartFrame.isDrawn(in: String(repeating: "Đường <figure class=\"chart-data\"> ", count: 500) + "<<figure class=\"chart "))
+        #expect(!ChartFrame.isDrawn(in: "<figure class=\"chart"))
+        #expect(!ChartFrame.isDrawn(in: "<figure class=\"story-image\"><img src=\"chart.png\"></figure> class=\"chart "))
+        #expect(!ChartFrame.isDrawn(in: ""))
+    }
+
     @Test func theStylesheetsShipMinifiedFromReadableSources() {
         let readable = DefaultTheme.text("assets/style.css")
         #expect(readable.contains("/* NhipCau default theme") && readable.contains("\n  --bg: #fff;\n"))
