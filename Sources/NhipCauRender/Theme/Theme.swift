@@ -87,8 +87,8 @@ public struct Theme: Sendable {
             let place = SourceLocation(file: file, line: unknown.line, column: unknown.column)
             if unknown.isWord {
                 return .warning(place,
-                    vi: "Mẫu `\(template)` đọc `\(unknown.name)` nhưng giao diện không có từ nào tên như vậy; chỗ đó sẽ để trống. Sửa tên từ (danh sách trong docs/content.md) hoặc viết chữ thẳng vào mẫu.",
-                    en: "Template `\(template)` reads `\(unknown.name)`, but the theme has no word of that name; it renders nothing. Fix the word's name (listed in docs/content.md) or write the text into the template.")
+                    vi: "Mẫu `\(template)` đọc `\(unknown.name)` nhưng giao diện không có từ nào tên như vậy; chỗ đó sẽ để trống. Sửa lại tên từ, hoặc viết chữ thẳng vào mẫu.",
+                    en: "Template `\(template)` reads `\(unknown.name)`, but the theme has no word of that name; it renders nothing. Correct the word's name, or write the text into the template.")
             }
             return .warning(place,
                 vi: "Mẫu `\(template)` đọc `\(unknown.name)` nhưng trang này không có trường đó; chỗ đó sẽ để trống. Các trường của mẫu này: \(fields) (xem docs/content.md).",
