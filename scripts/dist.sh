@@ -25,6 +25,11 @@ mkdir -p "$static_libs" "$scratch/pkgconfig"
 ln -sf "$(pkg-config --variable=libdir libcmark)/libcmark.a" "$static_libs/libcmark.a"
 printf 'Name: libcmark\nDescription: CommonMark, linked statically by make dist\nVersion: %s\nLibs: -L%s\nCflags: -I%s\n' \
   "$(pkg-config --modversion libcmark)" "$static_libs" "$(pkg-config --variable=includedir libcmark)" > "$scratch/pkgconfig/libcmark.pc"
+# libvips stays a shared library (Depends: names it), but its .pc, read by SwiftPM's own parser,
+# also says -L/usr/lib/x86_64-linux-gnu, which would let the linker find libcmark.so there: ours
+# gives its include flags, as the system's pkg-config resolves them, and no library folder.
+printf 'Name: vips\nDescription: libvips, include flags only (linked by its module map)\nVersion: %s\nLibs:\nCflags: %s\n' \
+  "$(pkg-config --modversion vips)" "$(pkg-config --cflags vips)" > "$scratch/pkgconfig/vips.pc"
 PKG_CONFIG_PATH=$PWD/$scratch/pkgconfig "$SWIFT" build -c release --product nhipcau --static-swift-stdlib --scratch-path "$scratch"
 built=$scratch/release/nhipcau
 bash scripts/dist-check-links.sh "$built"

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NhipCauCore
 
 /// An SVG is a program as much as a picture: opened on its own (a link to it, "open image in new
@@ -20,7 +24,7 @@ public enum SVGCheck {
 
     /// `640`, `640px`, `640.5` → 641; percentages and other units say nothing of the size.
     static func length(_ text: String?) -> Double? {
-        guard var text = text?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard var text = text?.trimmedOfWhitespace else { return nil }
         if text.hasSuffix("px") { text.removeLast(2) }
         guard let value = Double(text), value > 0, value.isFinite else { return nil }
         return value
@@ -111,7 +115,7 @@ public enum SVGCheck {
             }
             advance()
             if index < scalars.count, scalars[index] == "/" {
-                let name = take(until: ">").dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
+                let name = take(until: ">").dropFirst().trimmedOfWhitespace
                 if localName(name) == "style" { inStyle = false }
                 return
             }
@@ -267,5 +271,14 @@ public enum SVGCheck {
             }
             return result + rest
         }
+    }
+}
+
+extension StringProtocol {
+    /// Without the white space (spaces, tabs, line breaks) at either end.
+    var trimmedOfWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 }
