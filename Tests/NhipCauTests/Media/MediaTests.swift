@@ -4,6 +4,7 @@ import NhipCauBuild
 import NhipCauCore
 import NhipCauMedia
 import NhipCauSite
+@testable import NhipCauRender
 
 /// Test inputs made by `scripts/photos.py`: a phone photo (640 × 480 stored sideways, EXIF
 /// orientation 6) carrying GPS, camera, author, XMP, an ICC profile and a comment.
@@ -238,5 +239,31 @@ final class WrittenFiles: @unchecked Sendable {
     @Test func referencesInsideTheFileAndEmbeddedPicturesAreFine() {
         let svg = ##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" style="fill:url(#g)"/><use xlink:href="#g"/><image href="data:image/png;base64,iVBORw0KGgo="/></svg>"##
         #expect(SVGCheck.problems(Array(svg.utf8), file: "a.svg").isEmpty)
+    }
+}
+
+@Suite struct ImageBudgetTests {
+    static func image(_ path: String, smallest: Int) -> PublishedImage {
+        let variant = ImageVariant(path: path, width: 360, height: 240, byteCount: smallest)
+        return PublishedImage(webp: [variant], fallback: [variant], card: nil)
+    }
+
+    @Test func aPageWhosePicturesWeighOver200KBAtTheirSmallestIsWarnedOnce() throws {
+        let media = MediaCatalog(images: ["media/a.jpg": Self.image("media/a.360.webp", smallest: 120 * 1024),
+                                          "media/b.jpg": Self.image("media/b.360.webp", smallest: 81 * 1024)])
+        let heavy = try #require(ImageAdvice.overBudget(["media/a.jpg", "media/b.jpg", "media/a.jpg"], media: media, file: "stories/a.md"))
+        #expect(heavy.severity == .warning && "\(heavy.location)" == "stories/a.md:1:1")
+        #expect(heavy.message.en.contains("201 KB") && heavy.message.vi.contains("201 KB"))
+        // The same picture twice counts once; under the budget, nothing is said.
+        #expect(ImageAdvice.overBudget(["media/a.jpg", "media/a.jpg"], media: media, file: "stories/a.md") == nil)
+    }
+
+    @Test(arguments: ["ảnh", "Hình minh họa", "IMG_2041.jpg", "DSC0042", "nha.jpg", "nha", " image "])
+    func descriptionsThatSayNothing(_ alt: String) {
+        #expect(ImageAdvice.isMeaningless(alt, path: "media/anh/nha.jpg"))
+    }
+
+    @Test func aRealDescriptionIsFine() {
+        #expect(!ImageAdvice.isMeaningless("Chị Lan kiểm tra giàn nho ở Nagano", path: "media/anh/nha.jpg"))
     }
 }
