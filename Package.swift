@@ -24,7 +24,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(name: "NhipCauCore"),
+        // The tool's messages are files under Embedded/messages/, built into the executable.
+        .target(name: "NhipCauCore", exclude: ["Embedded"], plugins: ["EmbedFiles"]),
         .target(
             name: "NhipCauLoad",
             dependencies: ["NhipCauCore", .product(name: "Yams", package: "Yams")]
@@ -36,7 +37,9 @@ let package = Package(
             name: "NhipCauRender",
             dependencies: [
                 "NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "CCmark",
-            ]
+            ],
+            exclude: ["Embedded"],
+            plugins: ["EmbedFiles"]
         ),
         .target(name: "NhipCauWrite", dependencies: ["NhipCauCore", "NhipCauSite"]),
         .target(
@@ -58,6 +61,10 @@ let package = Package(
             name: "nhipcau",
             dependencies: ["NhipCauBuild", "NhipCauServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Any target with an Embedded/ folder: `exclude: ["Embedded"], plugins: ["EmbedFiles"]` gives it
+        // `EmbeddedFiles.files` (path in the folder → bytes), so the one executable carries its data files.
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
+        .executableTarget(name: "EmbedFilesTool"),
         // The libFuzzer target: `make fuzz` builds it with -sanitize=fuzzer,address -DNHIPCAU_FUZZING.
         // An ordinary build compiles it too, as a small tool that replays saved inputs.
         .target(name: "CFuzzerDriver"),

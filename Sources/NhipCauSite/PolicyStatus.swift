@@ -9,9 +9,9 @@ public enum PolicyStatus: String, Sendable {
 
     public var label: LocalizedText {
         switch self {
-        case .inForce: LocalizedText(vi: "Còn hiệu lực", en: "In force")
-        case .expired: LocalizedText(vi: "Hết hiệu lực", en: "No longer in force")
-        case .notYet: LocalizedText(vi: "Chưa có hiệu lực", en: "Not yet in force")
+        case .inForce: LocalizedText("assemble.force")
+        case .expired: LocalizedText("assemble.noLongerForce")
+        case .notYet: LocalizedText("assemble.notYetForce")
         }
     }
 }

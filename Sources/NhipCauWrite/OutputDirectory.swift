@@ -10,8 +10,8 @@ import NhipCauCore
 public struct OutputError: Error, Sendable {
     public let message: LocalizedText
 
-    init(vi: String, en: String) {
-        message = LocalizedText(vi: vi, en: en)
+    init(_ key: String, _ arguments: [String: MessageArgument] = [:]) {
+        message = LocalizedText(key, arguments)
     }
 }
 
@@ -73,7 +73,7 @@ public final class OutputDirectory: Sendable {
     public func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
         written.insert(path)
         if let problem = FileWriting.write(bytes, to: staging.path + "/" + path) {
-            throw OutputError(vi: "Không ghi được \(path): \(problem.vi)", en: "Cannot write \(path): \(problem.en)")
+            throw OutputError("output.cannotWrite", ["path": "\(path)", "problem": .message(problem)])
         }
     }
 
@@ -85,7 +85,7 @@ public final class OutputDirectory: Sendable {
     public func copy(_ source: URL, to path: String) throws(OutputError) {
         written.insert(path)
         if let problem = FileWriting.copy(from: source.path, to: staging.path + "/" + path) {
-            throw OutputError(vi: "Không chép được \(path): \(problem.vi)", en: "Cannot copy \(path): \(problem.en)")
+            throw OutputError("output.cannotCopy", ["path": "\(path)", "problem": .message(problem)])
         }
     }
 
@@ -94,8 +94,7 @@ public final class OutputDirectory: Sendable {
     public func publish() throws(OutputError) {
         defer { lock.release() }
         if let stale = StagingTree.prune(staging.path, listing: found, written: written.all) {
-            throw OutputError(vi: "Không xóa được tệp cũ \(stale.path) trong thư mục tạm \(staging.path): \(stale.problem.vi). Trang cũ vẫn giữ nguyên.",
-                              en: "Cannot remove the old file \(stale.path) from the staging folder \(staging.path): \(stale.problem.en). The previous site is unchanged.")
+            throw OutputError("output.cannotRemoveOldFile", ["stalePath": "\(stale.path)", "stagingPath": "\(staging.path)", "problem": .message(stale.problem)])
         }
         try swapIn()
     }
@@ -141,8 +140,7 @@ public final class OutputDirectory: Sendable {
 
     private func swapFailed(_ code: Int32) -> OutputError {
         let problem = FileWriting.describe(code)
-        return OutputError(vi: "Không thay được trang cũ bằng bản mới: \(problem.vi). Trang cũ vẫn giữ nguyên.",
-                           en: "Cannot swap the new site in: \(problem.en). The previous site is unchanged.")
+        return OutputError("output.cannotSwapNewSite", ["problem": .message(problem)])
     }
 }
 
@@ -171,7 +169,7 @@ struct OutputSettings: Sendable {
     var crashAt: PublishStep?
 
     func reach(_ step: PublishStep) throws(OutputError) {
-        if step == crashAt { throw OutputError(vi: "Dừng giả lập ở \(step).", en: "Simulated crash at \(step).") }
+        if step == crashAt { throw OutputError("output.simulatedCrash", ["step": "\(step)"]) }
     }
 }
 
@@ -212,8 +210,7 @@ enum SwapRepair {
 
     private static func cannotRepair(_ previous: URL, _ output: URL, _ code: Int32) -> OutputError {
         let problem = FileWriting.describe(code)
-        return OutputError(vi: "Lần dựng trước bị ngắt giữa chừng; trang cũ nằm ở \(previous.path) nhưng không đưa về \(output.path) được: \(problem.vi). Hãy tự đổi tên thư mục đó thành \(output.lastPathComponent).",
-                           en: "The last build was interrupted; the previous site is in \(previous.path) but cannot be moved back to \(output.path): \(problem.en). Rename that folder to \(output.lastPathComponent) yourself.")
+        return OutputError("output.lastBuildInterruptedPrevious", ["previousPath": "\(previous.path)", "outputPath": "\(output.path)", "problem": .message(problem), "outputLastPathComponent": "\(output.lastPathComponent)"])
     }
 }
 
@@ -225,7 +222,7 @@ extension StagingTree {
         if !OutputPath.exists(path) {
             guard mkdir(path, 0o755) == 0 else {
                 let problem = FileWriting.describe(errno)
-                throw OutputError(vi: "Không tạo được thư mục tạm \(path): \(problem.vi)", en: "Cannot create the staging folder \(path): \(problem.en)")
+                throw OutputError("output.cannotCreateStagingFolder", ["path": "\(path)", "problem": .message(problem)])
             }
             return Listing()
         }
@@ -265,8 +262,7 @@ enum OutputPath {
             let code = errno == EEXIST && !FileWriting.isFolder(path) ? ENOTDIR : errno
             guard code != EEXIST else { continue }
             let reason = FileWriting.describe(code)
-            throw OutputError(vi: "Không tạo được thư mục \(folder.path): \(reason.vi).",
-                              en: "Cannot create the folder \(folder.path): \(reason.en).")
+            throw OutputError("output.cannotCreateFolder", ["folderPath": "\(folder.path)", "reason": .message(reason)])
         }
     }
 
@@ -305,12 +301,10 @@ enum OutputGuard {
         let contentPath = content.resolvingSymlinksInPath().path
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
         if path == "/" || homeDirectories().contains(path) || path == current {
-            throw OutputError(vi: "Không thể ghi trang web vào \(path): thư mục này chứa nhiều thứ khác. Chọn một thư mục riêng, ví dụ `--output site`.",
-                              en: "Refusing to write the site into \(path): it holds other things. Choose a folder of its own, e.g. `--output site`.")
+            throw OutputError("output.refusingWriteSiteHolds", ["path": "\(path)"])
         }
         if path == contentPath || path.hasPrefix(contentPath + "/") || contentPath.hasPrefix(path + "/") {
-            throw OutputError(vi: "Thư mục kết quả \(path) trùng hoặc lồng với thư mục nội dung \(contentPath). Chọn thư mục khác, ví dụ `--output site`.",
-                              en: "The output folder \(path) is, contains or lies inside the content folder \(contentPath). Choose another, e.g. `--output site`.")
+            throw OutputError("output.outputFolderContainsLies", ["path": "\(path)", "contentPath": "\(contentPath)"])
         }
     }
 
@@ -327,18 +321,15 @@ enum OutputGuard {
         let path = output.path
         guard OutputPath.exists(path) else { return }
         guard OutputPath.isFolder(path) else {
-            throw OutputError(vi: "\(path) là một tệp, không phải thư mục. Chọn tên khác cho thư mục kết quả.",
-                              en: "\(path) is a file, not a folder. Choose another name for the output.")
+            throw OutputError("output.fileNotFolderChoose", ["path": "\(path)"])
         }
         if !OutputPath.isEmptyFolder(path) && !OutputPath.hasMarker(output) {
-            throw OutputError(vi: "Thư mục \(path) đã có tệp nhưng không phải do nhipcau tạo ra; công cụ sẽ không xóa nó. Chọn thư mục khác hoặc tự dọn thư mục này.",
-                              en: "The folder \(path) holds files that nhipcau did not create; it will not delete them. Choose another folder or empty this one yourself.")
+            throw OutputError("output.folderHoldsFilesNhipcau", ["path": "\(path)"])
         }
     }
 
     /// For the tool's own hidden folders beside the output, when something else is in them.
     static func notMadeByTool(_ folder: URL) -> OutputError {
-        OutputError(vi: "\(folder.path) có tệp không do nhipcau tạo ra (thiếu tệp dấu \(OutputDirectory.markerName)). Công cụ dùng tên này cho bản dựng tạm và sẽ không xóa những gì bạn để ở đó: chuyển các tệp đó đi chỗ khác rồi dựng lại.",
-                    en: "\(folder.path) holds files nhipcau did not create (it lacks the marker \(OutputDirectory.markerName)). The tool uses this name for its staging copy and will not delete what you put there: move those files elsewhere, then build again.")
+        OutputError("output.holdsFilesNhipcauDid", ["folderPath": "\(folder.path)", "markerName": "\(OutputDirectory.markerName)"])
     }
 }

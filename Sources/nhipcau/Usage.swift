@@ -45,22 +45,20 @@ enum MessageLanguage {
 /// swift-argument-parser's own sentences are put into Vietnamese for the usual cases, while its
 /// `Usage:` and `Help:` lines (and `--help`) stay in English.
 enum Usage {
-    static func error(_ language: Language, vi: String, en: String) -> ValidationError {
-        ValidationError(language == .vi ? vi : en)
+    static func error(_ language: Language, _ key: String, _ arguments: [String: MessageArgument] = [:]) -> ValidationError {
+        ValidationError(LocalizedText(key, arguments).text(in: language))
     }
 
     static func badDate(_ date: String, _ language: Language) -> ValidationError {
-        error(language,
-              vi: "--date phải là một ngày có thật viết NĂM-THÁNG-NGÀY, ví dụ --date 2026-11-25 (nhận được '\(date)').",
-              en: "--date must be a real day written YYYY-MM-DD, e.g. --date 2026-11-25 (got '\(date)').")
+        error(language, "cli.dateRealDayWritten", ["date": "\(date)"])
     }
 
     static func badLanguage(_ language: Language) -> ValidationError {
-        error(language, vi: "--lang chỉ nhận vi (tiếng Việt) hoặc en (tiếng Anh).", en: "--lang must be vi or en.")
+        error(language, "cli.langViEn")
     }
 
     static func quietAndVerbose(_ language: Language) -> ValidationError {
-        error(language, vi: "Không dùng --quiet và --verbose cùng lúc.", en: "--quiet and --verbose cannot be used together.")
+        error(language, "cli.quietVerboseCannotUsed")
     }
 
     /// Checks shared by every command.

@@ -15,15 +15,13 @@ public enum NewContent {
         public func message(in language: Language) -> String {
             switch self {
             case .emptySlug:
-                language == .vi ? "Tiêu đề phải có ít nhất một chữ cái hoặc chữ số để đặt tên tệp."
-                    : "The title needs at least one letter or digit to name the file."
+                LocalizedText("build.titleNeedsLeastOne").text(in: language)
             case .exists(let path):
-                language == .vi ? "\(path) đã có; không ghi đè. Chọn tiêu đề khác hoặc sửa tệp đó."
-                    : "\(path) already exists; not overwriting it. Choose another title or edit that file."
+                LocalizedText("build.alreadyExistsNotOverwriting", ["path": "\(path)"]).text(in: language)
             case .reserved(let slug):
                 Routes.reservedNameProblem(slug).text(in: language)
             case .cannotWrite(let path, let reason):
-                language == .vi ? "Không ghi được \(path): \(reason.vi)." : "Cannot write \(path): \(reason.en)."
+                LocalizedText("build.cannotWrite", ["path": "\(path)", "reason": .message(reason)]).text(in: language)
             }
         }
     }

@@ -49,7 +49,7 @@ struct FeedLinkView: Encodable {
 
 struct LayoutView: Encodable {
     let lang: String
-    let t: UIStrings
+    let t: Wording
     let documentTitle: String
     let description: String?
     let canonical: String?
@@ -101,7 +101,7 @@ struct HeadlineView: Encodable {
 }
 
 struct HomeView: Encodable {
-    let t: UIStrings
+    let t: Wording
     let siteTitle: String
     let description: String?
     let headline: HeadlineView?
@@ -120,7 +120,7 @@ struct ImageView: Encodable {
 }
 
 struct StoryView: Encodable {
-    let t: UIStrings
+    let t: Wording
     let title: String
     let date: String
     let dateISO: String
@@ -145,20 +145,20 @@ struct PaginationView: Encodable {
 }
 
 struct StoryListPageView: Encodable {
-    let t: UIStrings
+    let t: Wording
     let heading: String
     let list: ListView<StoryCardView>?
     let pagination: PaginationView?
 }
 
 struct TagPageView: Encodable {
-    let t: UIStrings
+    let t: Wording
     let name: String
     let list: ListView<StoryCardView>?
 }
 
 struct MarketView: Encodable {
-    let t: UIStrings
+    let t: Wording
     let title: String
     let summary: String?
     let country: String
@@ -183,12 +183,12 @@ struct MarketRowView: Encodable {
 }
 
 struct MarketListView: Encodable {
-    let t: UIStrings
+    let t: Wording
     let rows: [MarketRowView]
 }
 
 struct PolicyView: Encodable {
-    let t: UIStrings
+    let t: Wording
     let number: String
     let title: String
     let summary: String?
@@ -213,12 +213,12 @@ struct ReplacementView: Encodable {
 }
 
 struct PolicyListView: Encodable {
-    let t: UIStrings
+    let t: Wording
     let rows: [PolicyRowView]
 }
 
 struct FreePageView: Encodable {
-    let t: UIStrings
+    let t: Wording
     let title: String
     let summary: String?
     let updated: String?
@@ -226,12 +226,12 @@ struct FreePageView: Encodable {
 }
 
 struct NotFoundView: Encodable {
-    let t: UIStrings
+    let t: Wording
     let links: [LinkView]
 }
 
 struct SearchPageView: Encodable {
-    let t: UIStrings
+    let t: Wording
     /// Where the form sends `q` when no script runs: this same page.
     let action: String
     /// The index folder, relative to the search page.

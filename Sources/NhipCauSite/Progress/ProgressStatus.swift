@@ -22,14 +22,14 @@ public enum ProgressStatus: String, Sendable, Hashable, CaseIterable {
 
     public var label: LocalizedText {
         switch self {
-        case .notStarted: LocalizedText(vi: "Chưa bắt đầu", en: "Not started")
-        case .noData: LocalizedText(vi: "Chưa có số liệu", en: "No data yet")
-        case .targetMet: LocalizedText(vi: "Đã đạt", en: "Target met")
-        case .onTrack: LocalizedText(vi: "Đúng tiến độ", en: "On track")
-        case .behind: LocalizedText(vi: "Chậm tiến độ", en: "Behind schedule")
-        case .met: LocalizedText(vi: "Đạt", en: "Met")
-        case .notMet: LocalizedText(vi: "Không đạt", en: "Not met")
-        case .noTarget: LocalizedText(vi: "Không có chỉ tiêu", en: "No target")
+        case .notStarted: LocalizedText("assemble.notStarted")
+        case .noData: LocalizedText("assemble.noDataYet")
+        case .targetMet: LocalizedText("assemble.targetMet")
+        case .onTrack: LocalizedText("assemble.track")
+        case .behind: LocalizedText("assemble.behindSchedule")
+        case .met: LocalizedText("assemble.met")
+        case .notMet: LocalizedText("assemble.notMet")
+        case .noTarget: LocalizedText("assemble.noTarget")
         }
     }
 

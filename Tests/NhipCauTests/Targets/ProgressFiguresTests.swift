@@ -106,13 +106,13 @@ struct ProgressFiguresTests {
     }
 
     @Test func statusLabelsInBothLanguages() {
-        #expect(ProgressStatus.onTrack.label == LocalizedText(vi: "Đúng tiến độ", en: "On track"))
+        #expect(ProgressStatus.onTrack.label.vi == "Đúng tiến độ" && ProgressStatus.onTrack.label.en == "On track")
         #expect(ProgressStatus.behind.label.en == "Behind schedule")
         #expect(ProgressStatus.targetMet.label.vi == "Đã đạt")
         #expect(ProgressStatus.met.label.en == "Met")
         #expect(ProgressStatus.notMet.label.vi == "Không đạt")
         #expect(ProgressStatus.noData.label.en == "No data yet")
-        #expect(ProgressStatus.notStarted.label == LocalizedText(vi: "Chưa bắt đầu", en: "Not started"))
+        #expect(ProgressStatus.notStarted.label.vi == "Chưa bắt đầu" && ProgressStatus.notStarted.label.en == "Not started")
     }
 
     @Test func areaIndexListsEveryPlanAnAreaAppearsIn() throws {
