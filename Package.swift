@@ -74,7 +74,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NhipCauTests",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "NhipCauRender", "NhipCauWrite", "NhipCauBuild", "NhipCauServe"],
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "NhipCauRender", "NhipCauWrite", "NhipCauBuild", "NhipCauServe",
+                           .product(name: "Yams", package: "Yams")],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

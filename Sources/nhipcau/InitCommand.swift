@@ -32,7 +32,7 @@ struct Init: ParsableCommand {
     @Flag(name: .long, help: "Also print where the folder is, in full.")
     var verbose = false
 
-    var language: Language { lang.flatMap(Language.init(rawValue:)) ?? .vi }
+    var language: Language { lang.flatMap(MessageLanguage.messageLanguage) ?? .vi }
 
     func validate() throws {
         try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)

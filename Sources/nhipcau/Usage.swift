@@ -7,14 +7,14 @@ import NhipCauCore
 /// site's site.yml, else Vietnamese.
 enum MessageLanguage {
     static func resolve(flag: String?, content: String) -> Language {
-        if let flag, let language = Language(rawValue: flag) { return language }
-        return SiteFolder.declaredLanguage(URL(fileURLWithPath: content))
+        if let flag, let language = messageLanguage(flag) { return language }
+        return SiteFolder.declaredLanguage(URL(fileURLWithPath: content)).forMessages
     }
 
     /// The same, for `new`, whose site is looked for upwards from the current folder.
     static func resolve(flag: String?, site: Result<SiteFolder, SiteFolder.Failure>) -> Language {
-        if let flag, let language = Language(rawValue: flag) { return language }
-        return (try? site.get())?.language ?? .vi
+        if let flag, let language = messageLanguage(flag) { return language }
+        return (try? site.get())?.language.forMessages ?? .vi
     }
 
     /// Before the command line is understood (its own errors are being reported): the same
@@ -23,13 +23,18 @@ enum MessageLanguage {
         let arguments = Array(arguments.dropFirst())
         let command = arguments.first
         let flag = value(of: "--lang", in: arguments)
-        if command == "init" { return flag.flatMap(Language.init(rawValue:)) ?? .vi }
+        if command == "init" { return flag.flatMap(messageLanguage) ?? .vi }
         let content = value(of: "--content", in: arguments)
         if command == "new" {
             let site = SiteFolder.locate(content: content, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             return resolve(flag: flag, site: site)
         }
         return resolve(flag: flag, content: content ?? "content")
+    }
+
+    /// `--lang`'s value when the tool's messages are written in that language.
+    static func messageLanguage(_ flag: String) -> Language? {
+        Language(rawValue: flag).flatMap { MessageCatalog.languages.contains($0) ? $0 : nil }
     }
 
     private static func value(of option: String, in arguments: [String]) -> String? {
@@ -63,7 +68,7 @@ enum Usage {
 
     /// Checks shared by every command.
     static func validate(date: String?, lang: String?, quiet: Bool, verbose: Bool, language: Language) throws {
-        if let lang, Language(rawValue: lang) == nil { throw badLanguage(language) }
+        if let lang, MessageLanguage.messageLanguage(lang) == nil { throw badLanguage(language) }
         if let date, SimpleDate(iso: date) == nil { throw badDate(date, language) }
         if quiet && verbose { throw quietAndVerbose(language) }
     }

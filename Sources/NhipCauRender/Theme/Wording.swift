@@ -58,6 +58,9 @@ public struct Wording: Sendable {
         Placeholders.fill(words[key] ?? key) { arguments[$0] }
     }
 
+    /// The placeholders `format.date` may use.
+    public static let dateParts: Set<String> = ["dd", "mm", "d", "m", "yyyy", "month"]
+
     /// A day as the language writes it: `format.date` with `{dd}`, `{mm}` (two digits), `{d}`, `{m}`,
     /// `{yyyy}` and `{month}` (the name in `format.month{m}`): `30/06/2021`, `30 June 2021`.
     public func date(_ day: SimpleDate) -> String {

@@ -56,7 +56,7 @@ enum WordingOverrides {
                 diagnostics.append(.warning(entry.location, "render.wordingUnknownKey", ["key": "\(entry.key)"]))
                 continue
             }
-            let allowed = Placeholders.names(in: original)
+            let allowed = entry.key == "format.date" ? Wording.dateParts.sorted() : Placeholders.names(in: original)
             let unknown = Placeholders.names(in: entry.text).filter { !allowed.contains($0) }
             guard unknown.isEmpty else {
                 let placeholders = allowed.isEmpty
