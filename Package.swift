@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "NhipCauSite", dependencies: ["NhipCauCore", "NhipCauLoad"]),
         // Mustache templates over typed values: parsed once, rendered into bytes with no dynamic lookups.
         .target(name: "NhipCauTemplates"),
+        // The default theme (templates, stylesheets, script) is files under Embedded/theme/, built into the executable.
         .target(
             name: "NhipCauRender",
             dependencies: [

@@ -9,8 +9,9 @@ import PackagePlugin
 @main
 struct EmbedFiles: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let folder = URL(fileURLWithPath: target.directory.string).appending(path: "Embedded", directoryHint: .isDirectory)
-        let output = URL(fileURLWithPath: context.pluginWorkDirectory.string).appending(path: "EmbeddedFiles.swift")
+        // `directory` rather than `directoryURL`, which needs tools version 6.1.
+        let folder = URL(fileURLWithPath: "\(target.directory)", isDirectory: true).appending(path: "Embedded", directoryHint: .isDirectory)
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
         return [.buildCommand(
             displayName: "Embedding \(target.name)/Embedded",
             executable: try context.tool(named: "EmbedFilesTool").url,

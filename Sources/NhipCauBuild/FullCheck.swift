@@ -40,7 +40,7 @@ extension SiteBuild {
         }
         later.append(contentsOf: siteProblems)
         let (theme, themeProblems) = options.step(.theme) {
-            Theme.make(overrides: loaded.theme, extraCSS: ChartStyles.css, language: loaded.config.language,
+            Theme.make(overrides: loaded.theme, language: loaded.config.language,
                        languageAt: SourceLocation(file: "site.yml", line: loaded.config.languageLine))
         }
         later.append(contentsOf: themeProblems)
@@ -55,7 +55,7 @@ extension SiteBuild {
         guard let loaded = attempt.loaded, let site = attempt.site else { return attempt.loadProblems }
         var later = attempt.laterProblems
         let theme = attempt.theme
-            ?? Theme.make(overrides: [], extraCSS: ChartStyles.css, language: Wording.shipped(loaded.config.language) == nil ? .en : loaded.config.language).theme
+            ?? Theme.make(overrides: [], language: Wording.shipped(loaded.config.language) == nil ? .en : loaded.config.language).theme
         if let theme {
             let renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
             let jobs = site.pageJobs

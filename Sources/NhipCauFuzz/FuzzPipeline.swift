@@ -14,7 +14,7 @@ import NhipCauSite
 /// Every problem must come back as a diagnostic; a crash, a sanitizer report or a hang is a finding.
 enum FuzzPipeline {
     static let today = SimpleDate(year: 2021, month: 6, day: 30)!
-    static let theme: Theme? = Theme.make(overrides: [], extraCSS: ChartStyles.css, language: .vi).theme
+    static let theme: Theme? = Theme.make(overrides: [], language: .vi).theme
     static let placements = ["stories/fuzz.md", "markets/fuzz.md", "policies/fuzz.md", "pages/fuzz.md"]
 
     static let templateOverrides = ["templates/story.mustache", "templates/story-list.mustache"]
@@ -49,7 +49,7 @@ enum FuzzPipeline {
         guard let baseSite else { return }
         for name in templateOverrides {
             let override = ThemeOverride(name: name, bytes: input, file: "theme/" + name)
-            guard let theme = Theme.make(overrides: [override], extraCSS: ChartStyles.css, language: .vi).theme else { continue }
+            guard let theme = Theme.make(overrides: [override], language: .vi).theme else { continue }
             let renderer = SiteRenderer(site: baseSite, theme: theme, content: MemoryContent(entries: FuzzBase.files))
             for job in baseSite.pageJobs where uses(name, job) {
                 _ = renderer.render(job)

@@ -78,6 +78,7 @@ public enum Routes {
     public static let searchScript = Route("assets/search.js")
     public static let notFound = Route("404.html")
     public static let stylesheet = Route("assets/style.css")
+    public static let chartStylesheet = Route("assets/charts.css")
     public static let storiesFeed = Route("feeds/cau-chuyen.xml")
     public static let policiesFeed = Route("feeds/chinh-sach.xml")
     public static let sitemap = Route("sitemap.xml")

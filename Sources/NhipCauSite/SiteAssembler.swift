@@ -104,7 +104,7 @@ public enum SiteAssembler {
                                       tags: [TagIndex]) -> Set<Route> {
         var all = Set(routes.values).subtracting(unpublished.keys)
         all.formUnion([.home, Routes.stories, Routes.markets, Routes.policies, Routes.notFound, Routes.search,
-                       Routes.stylesheet, Routes.searchScript, Routes.robots])
+                       Routes.stylesheet, Routes.chartStylesheet, Routes.searchScript, Routes.robots])
         if content.config.baseURL != nil { all.formUnion([Routes.storiesFeed, Routes.policiesFeed, Routes.sitemap]) }
         if !plans.isEmpty { all.insert(Routes.plans) }
         all.formUnion(plans.flatMap { [Routes.plan($0.id), Routes.planCSV($0.id), Routes.planJSON($0.id)] })

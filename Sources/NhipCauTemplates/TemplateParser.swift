@@ -14,6 +14,29 @@ public struct Template: Sendable {
         nodes = try parser.parse()
         partialNames = parser.partialNames
     }
+
+    /// Every variable, section and partial tag of `source`, in order, each with the sections
+    /// around it: what a theme check needs to tell which names a template reads.
+    public static func tags(in source: String) throws(TemplateSyntaxError) -> [TemplateTag] {
+        var parser = TemplateParser(source: Array(source.utf8))
+        _ = try parser.parse()
+        return parser.tags
+    }
+}
+
+/// A tag as written, where it is (line and column from 1, columns in characters), and the
+/// sections it lies in, outermost first.
+public struct TemplateTag: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case variable, section, inverted, partial }
+    public let kind: Kind
+    /// `a.b.c` → ["a", "b", "c"]; empty for `{{.}}`; the partial's name for a partial.
+    public let parts: [String]
+    /// `{{.name}}`: looked up in the current value only.
+    public let anchored: Bool
+    public let line: Int
+    public let column: Int
+    /// The sections (`.section` or `.inverted` tags) this one lies in, outermost first.
+    public let enclosing: [TemplateTag]
 }
 
 /// Where and why a template cannot be compiled. Line and column count from 1; the column counts characters.
@@ -81,6 +104,10 @@ private struct OpenSection {
 struct TemplateParser {
     let source: [UInt8]
     private(set) var partialNames: [String] = []
+    private(set) var tags: [TemplateTag] = []
+    /// The section tags open at `position`, outermost first.
+    private var openTags: [TemplateTag] = []
+    private var placeCounted = (offset: 0, line: 1, column: 1)
     private var open: [UInt8] = Array("{{".utf8)
     private var close: [UInt8] = Array("}}".utf8)
     private var nodes: [TemplateNode] = []
@@ -142,10 +169,13 @@ struct TemplateParser {
         case .delimiter:
             try setDelimiters(content, at: tagStart)
         case .variable, .unescaped:
-            nodes.append(.variable(try variableName(content, at: tagStart), escaped: sigil == .variable))
+            let name = try variableName(content, at: tagStart)
+            record(.variable, name.parts, anchored: name.anchored, at: tagStart)
+            nodes.append(.variable(name, escaped: sigil == .variable))
         case .section, .inverted:
             let name = try variableName(content, at: tagStart)
             guard sections.count < Template.maxSectionDepth else { throw error(.nestedTooDeep(name.raw), at: tagStart) }
+            openTags.append(record(sigil == .section ? .section : .inverted, name.parts, anchored: name.anchored, at: tagStart))
             sections.append(OpenSection(name: name, inverted: sigil == .inverted, offset: tagStart, outerNodes: nodes))
             nodes = []
         case .close:
@@ -154,6 +184,7 @@ struct TemplateParser {
             guard section.name.raw == name else {
                 throw error(.mismatchedClose(expected: section.name.raw, found: name), at: tagStart)
             }
+            openTags.removeLast()
             let body = nodes
             nodes = []
             // Swapped, not copied: a shared array would be copied by the append, once per sibling section.
@@ -163,9 +194,28 @@ struct TemplateParser {
             let name = text(content)
             guard !name.isEmpty, !name.utf8.contains(where: isWhitespace) else { throw error(.badName(name), at: tagStart) }
             partialNames.append(name)
+            record(.partial, [name], anchored: false, at: tagStart)
             let indentation = standalone.map { Array(source[$0.lineStart..<tagStart]) } ?? []
             nodes.append(.partial(name, indentation: indentation))
         }
+    }
+
+    @discardableResult
+    private mutating func record(_ kind: TemplateTag.Kind, _ parts: [String], anchored: Bool, at offset: Int) -> TemplateTag {
+        // Tags come in order, so the line count goes on from the last one: linear in the template.
+        for byte in source[placeCounted.offset..<min(offset, source.count)] {
+            if byte == UInt8(ascii: "\n") {
+                placeCounted.line += 1
+                placeCounted.column = 1
+            } else if byte & 0xC0 != 0x80 {
+                placeCounted.column += 1
+            }
+        }
+        placeCounted.offset = max(placeCounted.offset, min(offset, source.count))
+        let tag = TemplateTag(kind: kind, parts: parts, anchored: anchored, line: placeCounted.line, column: placeCounted.column,
+                              enclosing: openTags)
+        tags.append(tag)
+        return tag
     }
 
     /// A line holding only this tag and spaces: the line, with its line break, is left out of the output.

@@ -22,7 +22,7 @@ public enum TemplateValue: Sendable {
 /// Named fields in the order they were encoded. View models have a handful of fields, where
 /// comparing names one by one beats hashing; larger objects are indexed once.
 public final class TemplateObject: Sendable {
-    let keys: [String]
+    public let keys: [String]
     let values: [TemplateValue]
     private let index: [String: Int]?
 

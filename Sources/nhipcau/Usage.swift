@@ -25,7 +25,7 @@ enum MessageLanguage {
         let flag = value(of: "--lang", in: arguments)
         if command == "init" { return flag.flatMap(messageLanguage) ?? .vi }
         let content = value(of: "--content", in: arguments)
-        if command == "new" {
+        if command == "new" || command == "theme" {
             let site = SiteFolder.locate(content: content, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             return resolve(flag: flag, site: site)
         }
@@ -105,7 +105,7 @@ enum Usage {
         }
         if let match = sentence.wholeMatch(of: /Unexpected arguments? (.+)/) {
             let words = match.output.1.replacingOccurrences(of: "'", with: "`")
-            return "không hiểu \(words) ở đây. Các lệnh: build, check, new, init, serve; tiêu đề có dấu cách phải đặt trong ngoặc kép."
+            return "không hiểu \(words) ở đây. Các lệnh: build, check, new, init, serve, theme; tiêu đề có dấu cách phải đặt trong ngoặc kép."
         }
         return sentence
     }

@@ -13,6 +13,9 @@ struct DataTable {
 /// `<title>` and `<desc>`, and the data table in `<details>` (unless the page shows the same
 /// numbers in a table of its own right after the chart).
 struct ChartFrame {
+    /// How every chart's markup starts: a page whose content holds it links the chart stylesheet.
+    static let openingTag = "<figure class=\"chart "
+
     /// The viewBox width; see `ChartText` for how text sizes follow from it.
     static let width = 300.0
 

@@ -107,7 +107,9 @@ public struct SiteRenderer: Sendable {
             documentTitle: isHome ? site.config.title : "\(frame.title) – \(site.config.title)",
             description: frame.description ?? site.config.description,
             canonical: route == Routes.notFound ? nil : absoluteURL(route), social: social(frame),
-            stylesheet: href(Routes.stylesheet, from: route), feeds: feeds(from: route),
+            stylesheet: href(Routes.stylesheet, from: route),
+            chartStylesheet: content.contains(ChartFrame.openingTag) ? href(Routes.chartStylesheet, from: route) : nil,
+            feeds: feeds(from: route),
             siteTitle: site.config.title, organization: site.config.organization,
             homeHref: href(.home, from: route), nav: navigation(current: route),
             breadcrumbs: breadcrumbs(frame), contact: contact, content: content)

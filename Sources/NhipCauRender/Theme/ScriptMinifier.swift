@@ -1,11 +1,13 @@
-/// A small, careful JavaScript minifier for the theme's own script (`DefaultScripts`): it removes
-/// comments and every space no token needs, keeps a line break wherever one might end a statement
-/// (so automatic semicolon insertion reads the script as before), and gives the local names it is
-/// told to shorten names of one or two letters that the script does not use. It never reorders
-/// anything. Strings, regular expression literals and comments are read as such; it gives up (nil)
-/// on what it does not follow: a template literal with `${`, an unclosed string, comment or
-/// literal, or a name to shorten written as a shorthand property or method (`{name}`, `{name() {}}`).
-/// Object keys (`{name: …}`) and properties (`a.name`) keep their names.
+/// A small, careful JavaScript minifier for the default theme's script (`assets/search.js`): it
+/// removes comments and every space no token needs, keeps a line break wherever one might end a
+/// statement (so automatic semicolon insertion reads the script as before), and gives the names
+/// the script declares (`const`, `let`, `var`, `function`, parameters, `catch`) names of one or
+/// two letters that the script does not use. It never reorders anything. Strings, regular
+/// expression literals and comments are read as such; it gives up (nil) on what it does not
+/// follow: a template literal with `${`, an unclosed string, comment or literal, a `class`, or a
+/// declared name written as a shorthand property or method (`{name}`, `{name() {}}`). Object keys
+/// (`{name: …}`) and properties (`a.name`) keep their names. A declared name is renamed wherever
+/// it appears, so the script must not declare a name of a global it also uses (`event`, `name`).
 enum ScriptMinifier {
     private enum Token: Equatable {
         case word, string, regex, punctuation
@@ -29,11 +31,10 @@ enum ScriptMinifier {
     /// Nor before one of these.
     private static let continued = Set("})],.;:?=&|*%<>^".unicodeScalars)
 
-    /// `source` minified; `names` are the script's own variable and function names (never
-    /// properties, globals or object keys) to shorten.
-    static func minify(_ source: String, shortening names: [String] = []) -> String? {
-        guard var pieces = tokens(source) else { return nil }
-        guard rename(&pieces, names) else { return nil }
+    /// `source` minified, the names it declares shortened (one-letter names stay as they are).
+    static func minify(_ source: String) -> String? {
+        guard var pieces = tokens(source), let names = declaredNames(pieces) else { return nil }
+        guard rename(&pieces, names.filter { $0.unicodeScalars.count > 1 }.sorted()) else { return nil }
         var out = String.UnicodeScalarView()
         var previous: Piece?
         for piece in pieces {
@@ -68,6 +69,121 @@ enum ScriptMinifier {
                 pieces.append(Piece(token: .punctuation, text: [scanner.next()], gap: gap))
             }
         }
+    }
+
+    /// The names the script declares: after `const`, `let`, `var` (each of a list, in `[…]` and
+    /// `{…}` patterns too) and `function`, and the parameters of functions, arrows and `catch`.
+    /// nil for a `class`, whose members this does not tell apart from names.
+    static func declaredNames(_ source: String) -> Set<String>? {
+        tokens(source).flatMap(declaredNames)
+    }
+
+    private static func declaredNames(_ pieces: [Piece]) -> Set<String>? {
+        var names: Set<String> = []
+        /// Bracket depths at which a `const`/`let`/`var` list is open: a `,` there starts the next name.
+        var openLists: [Int] = []
+        var depth = 0
+        var position = 0
+        func isPunctuation(_ at: Int, _ scalar: Unicode.Scalar) -> Bool {
+            at >= 0 && at < pieces.count && pieces[at].token == .punctuation && pieces[at].text == [scalar]
+        }
+        while position < pieces.count {
+            let piece = pieces[position]
+            if piece.gap == .lineBreak, openLists.last == depth, position > 0,
+               statementMayEnd(after: pieces[position - 1], before: piece) {
+                openLists.removeLast()
+            }
+            if piece.token == .punctuation, let scalar = piece.text.first {
+                switch scalar {
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}":
+                    depth -= 1
+                    while let open = openLists.last, open > depth { openLists.removeLast() }
+                case ";":
+                    if openLists.last == depth { openLists.removeLast() }
+                case ",":
+                    if openLists.last == depth { names.formUnion(bindings(in: pieces, from: position + 1)) }
+                case "=" where isPunctuation(position + 1, ">") && pieces[position + 1].gap == .none:
+                    if position > 0, pieces[position - 1].token == .word {
+                        names.insert(string(pieces[position - 1].text))
+                    } else if isPunctuation(position - 1, ")"), let open = matchingOpen(pieces, close: position - 1) {
+                        names.formUnion(bindings(in: pieces, from: open))
+                    }
+                default: break
+                }
+            } else if piece.token == .word, !isPunctuation(position - 1, ".") {
+                switch string(piece.text) {
+                case "class": return nil
+                case "const", "let", "var":
+                    names.formUnion(bindings(in: pieces, from: position + 1))
+                    openLists.append(depth)
+                case "function":
+                    var next = position + 1
+                    if next < pieces.count, pieces[next].token == .word {
+                        names.insert(string(pieces[next].text))
+                        next += 1
+                    }
+                    if isPunctuation(next, "(") { names.formUnion(bindings(in: pieces, from: next)) }
+                case "catch":
+                    if isPunctuation(position + 1, "(") { names.formUnion(bindings(in: pieces, from: position + 1)) }
+                default: break
+                }
+            }
+            position += 1
+        }
+        return names
+    }
+
+    /// The names bound by the pattern or parameter list that starts at `start`: a name, or every
+    /// name inside `(…)`, `[…]`, `{…}` but keys (`key:`), properties (`.name`) and default values (`= …`).
+    private static func bindings(in pieces: [Piece], from start: Int) -> [String] {
+        guard start < pieces.count else { return [] }
+        if pieces[start].token == .word { return [string(pieces[start].text)] }
+        guard pieces[start].token == .punctuation, let open = pieces[start].text.first, "([{".unicodeScalars.contains(open) else { return [] }
+        var found: [String] = []
+        var depth = 0
+        /// Depth of a default value being skipped, until the `,` or bracket that ends it.
+        var skippingAt: Int?
+        for position in start..<pieces.count {
+            let piece = pieces[position]
+            if piece.token == .punctuation, let scalar = piece.text.first {
+                if "([{".unicodeScalars.contains(scalar) { depth += 1 }
+                if ")]}".unicodeScalars.contains(scalar) {
+                    depth -= 1
+                    if let skipping = skippingAt, depth < skipping { skippingAt = nil }
+                    if depth == 0 { break }
+                }
+                if scalar == ",", skippingAt == depth { skippingAt = nil }
+                if scalar == "=", skippingAt == nil, !(position + 1 < pieces.count && pieces[position + 1].text == [">"]) {
+                    skippingAt = depth
+                }
+                continue
+            }
+            guard piece.token == .word, skippingAt == nil else { continue }
+            let isProperty = position > start && pieces[position - 1].text == ["."]
+            let isKey = position + 1 < pieces.count && pieces[position + 1].text == [":"]
+            if !isProperty && !isKey { found.append(string(piece.text)) }
+        }
+        return found
+    }
+
+    private static func matchingOpen(_ pieces: [Piece], close: Int) -> Int? {
+        var depth = 0
+        for position in stride(from: close, through: 0, by: -1) where pieces[position].token == .punctuation {
+            if pieces[position].text == [")"] { depth += 1 }
+            if pieces[position].text == ["("] {
+                depth -= 1
+                if depth == 0 { return position }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a line break between these two pieces may end a statement (as in `lineBreakMatters`).
+    private static func statementMayEnd(after previous: Piece, before next: Piece) -> Bool {
+        guard let first = next.text.first, let last = previous.text.last else { return true }
+        if next.token == .punctuation && continued.contains(first) { return false }
+        return !(previous.token == .punctuation && continuing.contains(last))
     }
 
     /// Renames every use of `names` except as a property (`a.name`); false when one is an object key.

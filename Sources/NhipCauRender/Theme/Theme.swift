@@ -12,33 +12,33 @@ public struct Theme: Sendable {
     public let assets: [String: [UInt8]]
 
     public static let templateFolder = "templates/"
+    public static let templateExtension = ".mustache"
     public static let assetFolder = "assets/"
 
-    /// - Parameter extraCSS: styles that other parts of the renderer need (charts), appended to the default stylesheet.
     /// - Parameter language: the site's; its words `{{t.name}}` are written into the templates when
     ///   they are compiled, so pages do not look them up one by one (a tenth of rendering).
     /// - Parameter languageAt: where the language is chosen (site.yml's `language:`), for the error
     ///   when there are no words for it.
-    public static func make(overrides: [ThemeOverride], extraCSS: String = "", language: Language = .vi,
+    public static func make(overrides: [ThemeOverride], language: Language = .vi,
                             languageAt: SourceLocation = SourceLocation(file: "site.yml")) -> (theme: Theme?, diagnostics: [Diagnostic]) {
-        var sources = DefaultTemplates.all.mapValues { (text: $0, file: "(default theme)") }
-        var assets = ["assets/style.css": Array((DefaultStylesheet.css + extraCSS).utf8),
-                      "assets/search.js": Array(DefaultScripts.search.utf8)]
+        var sources = DefaultTheme.templates.mapValues { (text: $0, file: "(default theme)") }
+        var assets = DefaultTheme.assets
         let (wording, wordingDiagnostics) = WordingOverrides.wording(language: language, overrides: overrides, languageAt: languageAt)
         var diagnostics = wordingDiagnostics
 
         for override in overrides {
-            if override.name.hasPrefix(templateFolder) && override.name.hasSuffix(".mustache") {
-                let name = String(override.name.dropFirst(templateFolder.count).dropLast(".mustache".count))
+            if override.name.hasPrefix(templateFolder) && override.name.hasSuffix(templateExtension) {
+                let name = String(override.name.dropFirst(templateFolder.count).dropLast(templateExtension.count))
                 guard let text = String(validating: override.bytes, as: UTF8.self) else {
                     diagnostics.append(.error(SourceLocation(file: override.file), "render.templateNotValidUtf"))
                     continue
                 }
                 if sources[name] == nil {
                     diagnostics.append(.warning(SourceLocation(file: override.file), "render.noSuchTemplate",
-                                                ["name": "\(name)", "templates": "\(DefaultTemplates.all.keys.sorted().joined(separator: ", "))"]))
+                                                ["name": "\(name)", "templates": "\(DefaultTheme.templates.keys.sorted().joined(separator: ", "))"]))
                 }
                 sources[name] = (text, override.file)
+                diagnostics += unknownFieldWarnings(in: text, template: name, file: override.file)
             } else if override.name.hasPrefix(assetFolder) {
                 assets[override.name] = override.bytes
             } else if override.name.hasPrefix(WordingOverrides.folder) {
@@ -73,6 +73,24 @@ public struct Theme: Sendable {
         }
         guard let wording, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (Theme(library: library, wording: wording, assets: assets), diagnostics)
+    }
+
+    /// A tag naming a field the template's view model does not have renders nothing; say so.
+    private static func unknownFieldWarnings(in text: String, template: String, file: String) -> [Diagnostic] {
+        guard let entry = TemplateViews.byTemplate[template] else { return [] }
+        let fields = entry.shape.fields.map(\.name).filter { $0 != "t" }.joined(separator: ", ")
+        return TemplateFieldCheck.unknownFields(in: text, shape: entry.shape, words: wordNames).map { unknown in
+            let place = SourceLocation(file: file, line: unknown.line, column: unknown.column)
+            if unknown.isWord {
+                return .warning(place, "render.templateReadsButTheme", ["template": "\(template)", "unknownName": "\(unknown.name)"])
+            }
+            return .warning(place, "render.templateReadsButPage", ["template": "\(template)", "unknownName": "\(unknown.name)", "fields": "\(fields)"])
+        }
+    }
+
+    /// The names templates may read as `{{t.name}}`.
+    static var wordNames: Set<String> {
+        Set(Wording.shipped(Wording.reference)?.words.keys.map { $0 } ?? []).union(["language"])
     }
 
     func render(_ view: some Encodable, template: String) -> String {

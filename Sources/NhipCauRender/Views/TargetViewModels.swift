@@ -1,6 +1,6 @@
 /// View models of the target pages: plans, one plan, one area.
 
-struct FigureFactsView: Encodable {
+struct FigureFactsView: Codable {
     let period: String
     let target: String
     let achieved: String
@@ -10,7 +10,7 @@ struct FigureFactsView: Encodable {
     let statusKey: String
 }
 
-struct PlanRowView: Encodable {
+struct PlanRowView: Codable {
     let title: String
     let href: String
     let issuer: String
@@ -24,19 +24,19 @@ struct PlanRowView: Encodable {
     let statusKey: String
 }
 
-struct PlanListView: Encodable {
+struct PlanListView: Codable {
     let t: Wording
     /// Set when every plan listed is sample data; otherwise each sample row says so.
     let sampleNote: String?
     let rows: [PlanRowView]
 }
 
-struct DownloadView: Encodable {
+struct DownloadView: Codable {
     let label: String
     let href: String
 }
 
-struct PlanView: Encodable {
+struct PlanView: Codable {
     let t: Wording
     let title: String
     let issuer: String
@@ -52,7 +52,7 @@ struct PlanView: Encodable {
     let downloadNote: String
 }
 
-struct AreaPlanView: Encodable {
+struct AreaPlanView: Codable {
     let planTitle: String
     let planHref: String
     let sampleNote: String?
@@ -60,14 +60,14 @@ struct AreaPlanView: Encodable {
     let charts: [String]
 }
 
-struct AreaView: Encodable {
+struct AreaView: Codable {
     let t: Wording
     let name: String
     let plans: [AreaPlanView]
     let stories: ListView<StoryCardView>?
 }
 
-struct PlanCountView: Encodable {
+struct PlanCountView: Codable {
     let title: String
     let href: String
     let sampleNote: String?
@@ -76,7 +76,7 @@ struct PlanCountView: Encodable {
 }
 
 /// A market page's workers by plan: a chart, then the same numbers as a table.
-struct MarketPlansView: Encodable {
+struct MarketPlansView: Codable {
     let chart: String?
     /// Set when every plan listed is sample data; otherwise each sample row says so.
     let sampleNote: String?

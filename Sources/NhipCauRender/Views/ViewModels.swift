@@ -2,18 +2,18 @@
 /// URL computed); templates only place them. Optional values read inside a section are written
 /// `{{#.name}}` in templates, so that a nil never picks up an outer value of the same name.
 
-struct LinkView: Encodable {
+struct LinkView: Codable {
     let label: String
     let href: String?
 }
 
-struct NavItemView: Encodable {
+struct NavItemView: Codable {
     let label: String
     let href: String
     let current: Bool
 }
 
-struct ListView<Item: Encodable>: Encodable {
+struct ListView<Item: Codable>: Codable {
     let items: [Item]
 
     /// nil for an empty list, so `{{#list}}…{{/list}}` leaves out the whole block.
@@ -22,14 +22,14 @@ struct ListView<Item: Encodable>: Encodable {
     }
 }
 
-struct ContactView: Encodable {
+struct ContactView: Codable {
     let hotline: String?
     let hotlineHref: String?
     let email: String?
     let address: String?
 }
 
-struct SocialView: Encodable {
+struct SocialView: Codable {
     let type: String
     let title: String
     let siteName: String
@@ -42,12 +42,12 @@ struct SocialView: Encodable {
     let twitterCard: String
 }
 
-struct FeedLinkView: Encodable {
+struct FeedLinkView: Codable {
     let title: String
     let href: String
 }
 
-struct LayoutView: Encodable {
+struct LayoutView: Codable {
     let lang: String
     let t: Wording
     let documentTitle: String
@@ -55,6 +55,8 @@ struct LayoutView: Encodable {
     let canonical: String?
     let social: SocialView?
     let stylesheet: String
+    /// `assets/charts.css`, for a page that draws a chart.
+    let chartStylesheet: String?
     let feeds: [FeedLinkView]
     let siteTitle: String
     let organization: String?
@@ -65,7 +67,7 @@ struct LayoutView: Encodable {
     let content: String
 }
 
-struct StoryCardView: Encodable {
+struct StoryCardView: Codable {
     let title: String
     let href: String
     let date: String
@@ -76,13 +78,13 @@ struct StoryCardView: Encodable {
     let sample: Bool
 }
 
-struct HomeMarketView: Encodable {
+struct HomeMarketView: Codable {
     let title: String
     let href: String
     let income: String?
 }
 
-struct PolicyRowView: Encodable {
+struct PolicyRowView: Codable {
     let number: String
     let title: String
     let href: String
@@ -92,7 +94,7 @@ struct PolicyRowView: Encodable {
     let statusKey: String
 }
 
-struct HeadlineView: Encodable {
+struct HeadlineView: Codable {
     let sentence: String
     let sampleNote: String?
     let chart: String?
@@ -100,7 +102,7 @@ struct HeadlineView: Encodable {
     let linkLabel: String
 }
 
-struct HomeView: Encodable {
+struct HomeView: Codable {
     let t: Wording
     let siteTitle: String
     let description: String?
@@ -114,12 +116,12 @@ struct HomeView: Encodable {
     let contact: ContactView?
 }
 
-struct ImageView: Encodable {
+struct ImageView: Codable {
     let src: String
     let alt: String
 }
 
-struct StoryView: Encodable {
+struct StoryView: Codable {
     let t: Wording
     let title: String
     let date: String
@@ -137,27 +139,27 @@ struct StoryView: Encodable {
     let related: ListView<StoryCardView>?
 }
 
-struct PaginationView: Encodable {
+struct PaginationView: Codable {
     let current: Int
     let total: Int
     let previous: String?
     let next: String?
 }
 
-struct StoryListPageView: Encodable {
+struct StoryListPageView: Codable {
     let t: Wording
     let heading: String
     let list: ListView<StoryCardView>?
     let pagination: PaginationView?
 }
 
-struct TagPageView: Encodable {
+struct TagPageView: Codable {
     let t: Wording
     let name: String
     let list: ListView<StoryCardView>?
 }
 
-struct MarketView: Encodable {
+struct MarketView: Codable {
     let t: Wording
     let title: String
     let summary: String?
@@ -173,7 +175,7 @@ struct MarketView: Encodable {
     let stories: ListView<StoryCardView>?
 }
 
-struct MarketRowView: Encodable {
+struct MarketRowView: Codable {
     let title: String
     let href: String
     let income: String
@@ -182,12 +184,12 @@ struct MarketRowView: Encodable {
     let sectors: String
 }
 
-struct MarketListView: Encodable {
+struct MarketListView: Codable {
     let t: Wording
     let rows: [MarketRowView]
 }
 
-struct PolicyView: Encodable {
+struct PolicyView: Codable {
     let t: Wording
     let number: String
     let title: String
@@ -205,19 +207,19 @@ struct PolicyView: Encodable {
 }
 
 /// The policy named in `replaced_by`; `pendingFrom` is its first day when that is after the build date.
-struct ReplacementView: Encodable {
+struct ReplacementView: Codable {
     let label: String
     let number: String
     let href: String
     let pendingFrom: String?
 }
 
-struct PolicyListView: Encodable {
+struct PolicyListView: Codable {
     let t: Wording
     let rows: [PolicyRowView]
 }
 
-struct FreePageView: Encodable {
+struct FreePageView: Codable {
     let t: Wording
     let title: String
     let summary: String?
@@ -225,12 +227,12 @@ struct FreePageView: Encodable {
     let body: String
 }
 
-struct NotFoundView: Encodable {
+struct NotFoundView: Codable {
     let t: Wording
     let links: [LinkView]
 }
 
-struct SearchPageView: Encodable {
+struct SearchPageView: Codable {
     let t: Wording
     /// Where the form sends `q` when no script runs: this same page.
     let action: String

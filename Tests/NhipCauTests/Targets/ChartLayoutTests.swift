@@ -186,9 +186,9 @@ struct ChartLayoutTests {
 
     @Test func theChartBackgroundIsThePageBackground() throws {
         let palettes = try palettes()
-        let page = DefaultStylesheet.css
-        #expect(page.contains("--bg:#fff;") && palettes["light"]?["bg"] == "#ffffff")
-        #expect(page.contains("--bg:#111417;") && palettes["dark"]?["bg"] == "#111417")
+        let page = DefaultTheme.text("assets/style.css")
+        #expect(page.contains("--bg: #fff;") && palettes["light"]?["bg"] == "#ffffff")
+        #expect(page.contains("--bg: #111417;") && palettes["dark"]?["bg"] == "#111417")
         for rule in [".chart-bar { fill: var(--chart-bar); stroke: var(--chart-bg);", ".chart-bar-other { fill: var(--chart-bar-other); stroke: var(--chart-bg);",
                      ".chart-halo { stroke: var(--chart-bg);", ".chart-achieved-dot { fill: var(--chart-bar); stroke: var(--chart-bg);",
                      ".chart-svg text { fill: var(--chart-fg); font-family: inherit; paint-order: stroke; stroke: var(--chart-bg);"] {
