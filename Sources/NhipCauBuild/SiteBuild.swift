@@ -186,10 +186,10 @@ public enum SiteBuild {
                 try output.write(bytes, to: path)
             }
             for plan in site.plans {
-                try output.write(PlanData.csv(plan, in: site), to: Routes.planCSV(plan.id).path)
+                try output.write(PlanData.csv(plan, in: site, words: prepared.theme.wording.words), to: Routes.planCSV(plan.id).path)
                 try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
             }
-            let machineFiles = MachineFiles.files(for: site, pages: pages)
+            let machineFiles = MachineFiles.files(for: site, pages: pages, words: prepared.theme.wording.words)
             for file in machineFiles { try output.write(file.text, to: file.path) }
             return .success(site.media.count + prepared.theme.assets.count + site.plans.count * 2 + machineFiles.count)
         } catch {

@@ -7,11 +7,12 @@ public enum PolicyStatus: String, Sendable {
     case expired
     case notYet = "not-yet"
 
-    public var label: LocalizedText {
+    /// The key of its label in the site's wording (`policy.inForce`: "Đang có hiệu lực").
+    public var wordingKey: String {
         switch self {
-        case .inForce: LocalizedText("assemble.force")
-        case .expired: LocalizedText("assemble.noLongerForce")
-        case .notYet: LocalizedText("assemble.notYetForce")
+        case .inForce: "policy.inForce"
+        case .expired: "policy.expired"
+        case .notYet: "policy.notYet"
         }
     }
 }

@@ -33,7 +33,7 @@ struct ChartWording {
         return say("chart.minimumMaximum", ["percent": "\(numbers.percent(ofMin))", "percent2": "\(numbers.percent(ofMax))"])
     }
 
-    func status(_ status: ProgressStatus) -> String { status.label.text(in: wording.language) }
+    func status(_ status: ProgressStatus) -> String { wording.text(status.wordingKey) }
 
     /// "tăng 10–15% so với 40" / "10–15% growth over 40", when the target was written as growth.
     func growthNote(_ target: PlanTarget?) -> String? {

@@ -27,7 +27,7 @@ extension SiteRenderer {
                                sampleNote: notes.row(plan),
                                period: periodText(plan.period), target: targetText(plan.target, unit: nil),
                                achieved: formats.numbers.integer(figures.achieved), percent: percentText(figures) ?? "—",
-                               status: formats.text(figures.status.label), statusKey: figures.status.rawValue)
+                               status: strings.text(figures.status.wordingKey), statusKey: figures.status.rawValue)
         }
         return page(PageFrame(route: route, title: strings.plans), template: "plans", view: PlanListView(t: strings, sampleNote: notes.table, rows: rows))
     }
@@ -128,7 +128,7 @@ extension SiteRenderer {
             period: periodText(figures.period), target: target.map { targetText($0, unit: unit) } ?? "—",
             achieved: formats.numbers.integer(figures.achieved) + " " + unit, percent: percentText(figures),
             remaining: figures.remaining.map { formats.numbers.integer($0) + " " + unit },
-            status: formats.text(figures.status.label), statusKey: figures.status.rawValue)
+            status: strings.text(figures.status.wordingKey), statusKey: figures.status.rawValue)
     }
 
     func periodText(_ period: PlanPeriod) -> String {
@@ -157,7 +157,7 @@ extension SiteRenderer {
     func progressSentence(_ plan: TargetPlan, _ figures: ProgressFigures, target: PlanTarget?) -> String {
         let achieved = formats.numbers.integer(figures.achieved)
         let percent = percentText(figures).map { " (\($0))" } ?? ""
-        let status = formats.text(figures.status.label).lowercased()
+        let status = strings.text(figures.status.wordingKey).lowercased()
         guard let target else {
             return words.say("page.progressNoTarget", ["plan": plan.title, "achieved": achieved, "unit": plan.unit, "status": status])
         }

@@ -20,18 +20,8 @@ public enum ProgressStatus: String, Sendable, Hashable, CaseIterable {
     /// The area has no target of its own, so no judgement is made.
     case noTarget
 
-    public var label: LocalizedText {
-        switch self {
-        case .notStarted: LocalizedText("assemble.notStarted")
-        case .noData: LocalizedText("assemble.noDataYet")
-        case .targetMet: LocalizedText("assemble.targetMet")
-        case .onTrack: LocalizedText("assemble.track")
-        case .behind: LocalizedText("assemble.behindSchedule")
-        case .met: LocalizedText("assemble.met")
-        case .notMet: LocalizedText("assemble.notMet")
-        case .noTarget: LocalizedText("assemble.noTarget")
-        }
-    }
+    /// The key of its label in the site's wording (`progress.onTrack`: "Đúng tiến độ").
+    public var wordingKey: String { "progress.\(rawValue)" }
 
     /// The share of the on-track pace that still counts as on track.
     static let onTrackShare = (numerator: 9, denominator: 10)

@@ -8,11 +8,12 @@ import NhipCauSite
 public enum MachineFiles {
     /// Path → text of every machine file for this site.
     /// - Parameter pages: every HTML page written, for the sitemap.
-    public static func files(for site: Site, pages: [Route]) -> [(path: String, text: String)] {
+    /// - Parameter words: the site's wording; the feeds' titles are its `stories` and `policies`.
+    public static func files(for site: Site, pages: [Route], words: [String: String]) -> [(path: String, text: String)] {
         var files = [(Routes.robots.path, robotsText(site))]
         guard let base = site.config.baseURL else { return files }
-        files.append((Routes.storiesFeed.path, storiesAtom(site, base: base)))
-        files.append((Routes.policiesFeed.path, policiesAtom(site, base: base)))
+        files.append((Routes.storiesFeed.path, storiesAtom(site, base: base, words: words)))
+        files.append((Routes.policiesFeed.path, policiesAtom(site, base: base, words: words)))
         files.append((Routes.sitemap.path, sitemapXML(pages: pages, base: base)))
         return files
     }
@@ -38,21 +39,21 @@ public enum MachineFiles {
         let summary: String?
     }
 
-    static func storiesAtom(_ site: Site, base: String) -> String {
+    static func storiesAtom(_ site: Site, base: String, words: [String: String]) -> String {
         let entries = site.stories.prefix(50).map { story in
             FeedEntry(title: story.title, route: Routes.story(story.document.slug),
                       updated: story.document.updated ?? story.date, summary: story.summary)
         }
-        let title = site.config.language == .vi ? "Câu chuyện thành công" : "Success stories"
+        let title = words["stories"] ?? "stories"
         return atom(site, base: base, feed: Routes.storiesFeed, title: title, entries: Array(entries))
     }
 
-    static func policiesAtom(_ site: Site, base: String) -> String {
+    static func policiesAtom(_ site: Site, base: String, words: [String: String]) -> String {
         let entries = site.policies.prefix(50).map { policy in
             FeedEntry(title: "\(policy.number): \(policy.title)", route: Routes.policy(policy.document.slug),
                       updated: policy.document.updated ?? policy.issued, summary: policy.summary)
         }
-        let title = site.config.language == .vi ? "Chính sách" : "Policies"
+        let title = words["policies"] ?? "policies"
         return atom(site, base: base, feed: Routes.policiesFeed, title: title, entries: Array(entries))
     }
 

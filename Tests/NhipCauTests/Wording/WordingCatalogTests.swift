@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Yams
 import NhipCauBuild
+import NhipCauSite
 @testable import NhipCauCore
 @testable import NhipCauRender
 
@@ -100,10 +101,12 @@ import NhipCauBuild
         var used: Set<String> = []
         for (_, file) in Self.sourceFiles(under: "NhipCauRender", extensions: ["swift", "mustache"]) {
             let text = file.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
-            for match in text.matches(of: /\{\{\{?\s*&?\s*t\.([A-Za-z0-9_]+)/) { used.insert(String(match.output.1)) }
+            for match in text.matches(of: /\{\{\{?\s*&?\s*t\.([A-Za-z0-9_]+)\s*\}/) { used.insert(String(match.output.1)) }
             for match in text.matches(of: /strings\.([A-Za-z0-9_]+)/) { used.insert(String(match.output.1)) }
             for match in text.matches(of: /(?:say|strings\.text|wording\.text)\("([A-Za-z0-9_.]+)"/) { used.insert(String(match.output.1)) }
         }
+        // Status labels are looked up by the status's own name.
+        used.formUnion(ProgressStatus.allCases.map(\.wordingKey) + [PolicyStatus.inForce, .expired, .notYet].map(\.wordingKey))
         used.subtract(["language", "text", "words", "numbers"])   // the template's language code; Wording's own members
         #expect(used.count > 100, "\(used.count) keys found in the renderer")
         for (language, words) in Self.uiWords {
