@@ -58,12 +58,12 @@ extension SiteBuild {
             ?? Theme.make(overrides: [], language: Wording.shipped(loaded.config.language) == nil ? .en : loaded.config.language).theme
         if let theme {
             let renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
-            let jobs = site.pageJobs
-            let counter = PageCounter(total: jobs.count, observer: options.progress)
+            let entries = site.entries
+            let counter = PageCounter(total: entries.count, observer: options.progress)
             let pageProblems = options.step(.pages) {
-                jobs.parallelMap { job in
+                entries.parallelMap { entry in
                     defer { counter?.oneDone() }
-                    return renderer.render(job).diagnostics
+                    return renderer.render(entry).diagnostics
                 }
             }
             later.append(contentsOf: pageProblems.flatMap { $0 })

@@ -11,33 +11,33 @@ public struct BuildMemory: Sendable {
     let prepared: SiteBuild.PreparedSite
     let options: BuildOptions
     /// Content file (relative path) → the page made from it.
-    let jobsByFile: [String: PageJob]
+    let entriesByFile: [String: PageEntry]
     let search: SearchMemory
 
     init(prepared: SiteBuild.PreparedSite, options: BuildOptions, search: SearchMemory) {
         self.prepared = prepared
         self.options = options
         self.search = search
-        var jobs: [String: PageJob] = [:]
-        for job in prepared.site.pageJobs {
-            if let file = job.contentDocument?.file { jobs[file] = job }
+        var entries: [String: PageEntry] = [:]
+        for entry in prepared.site.entries {
+            if let file = entry.source.document?.file { entries[file] = entry }
         }
-        jobsByFile = jobs
+        entriesByFile = entries
     }
 
     public var language: Language { prepared.site.config.language }
 
-    private init(prepared: SiteBuild.PreparedSite, options: BuildOptions, jobsByFile: [String: PageJob], search: SearchMemory) {
+    private init(prepared: SiteBuild.PreparedSite, options: BuildOptions, entriesByFile: [String: PageEntry], search: SearchMemory) {
         self.prepared = prepared
         self.options = options
-        self.jobsByFile = jobsByFile
+        self.entriesByFile = entriesByFile
         self.search = search
     }
 
-    func replacing(_ jobs: [(file: String, job: PageJob)], search: SearchMemory) -> BuildMemory {
-        var updated = jobsByFile
-        for (file, job) in jobs { updated[file] = job }
-        return BuildMemory(prepared: prepared, options: options, jobsByFile: updated, search: search)
+    func replacing(_ entries: [(file: String, entry: PageEntry)], search: SearchMemory) -> BuildMemory {
+        var updated = entriesByFile
+        for (file, entry) in entries { updated[file] = entry }
+        return BuildMemory(prepared: prepared, options: options, entriesByFile: updated, search: search)
     }
 }
 
@@ -63,16 +63,16 @@ extension SiteBuild {
     public static func refresh(_ files: [String], memory: BuildMemory) -> PageRefresh {
         let content = DiskContent(root: memory.options.content)
         let maxBytes = memory.prepared.site.config.maxFileBytes
-        var edited: [(file: String, job: PageJob)] = []
+        var edited: [(file: String, entry: PageEntry)] = []
         for file in files.sorted() {
-            guard let job = memory.jobsByFile[file],
+            guard let entry = memory.entriesByFile[file],
                   case .success(let edit) = ContentLoader.readEdit(of: file, from: content, maxBytes: maxBytes),
-                  edit.frontMatterSource == job.contentDocument?.frontMatterSource,
-                  let newJob = job.replacingBody(with: edit)
+                  edit.frontMatterSource == entry.source.document?.frontMatterSource,
+                  let source = entry.source.replacingBody(with: edit)
             else { return .needsFullBuild }
-            edited.append((file, newJob))
+            edited.append((file, PageEntry(entry.route, source)))
         }
-        let pages = edited.map { memory.prepared.renderer.render($0.job) }
+        let pages = edited.map { memory.prepared.renderer.render($0.entry) }
         let diagnostics = Diagnostics(pages.flatMap(\.diagnostics))
         let language = memory.prepared.site.config.language
         guard !diagnostics.hasErrors else { return .failed(.content(diagnostics, language: language)) }
@@ -96,29 +96,6 @@ extension SiteBuild {
             return .success(memory.replacing([], search: search))
         } catch {
             return .failure(.output(error, language: memory.language))
-        }
-    }
-}
-
-extension PageJob {
-    /// The Markdown file this page is made from, if it is made from one.
-    var contentDocument: ContentDocument? {
-        switch self {
-        case .story(let item): item.document
-        case .market(let item): item.document
-        case .policy(let item): item.document
-        case .page(let item): item.document
-        default: nil
-        }
-    }
-
-    func replacingBody(with edit: BodyEdit) -> PageJob? {
-        switch self {
-        case .story(let item): .story(item.replacingBody(with: edit))
-        case .market(let item): .market(item.replacingBody(with: edit))
-        case .policy(let item): .policy(item.replacingBody(with: edit))
-        case .page(let item): .page(item.replacingBody(with: edit))
-        default: nil
         }
     }
 }

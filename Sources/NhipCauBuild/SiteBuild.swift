@@ -50,8 +50,8 @@ public enum BuildFailure: Error, Sendable {
     case output(OutputError, language: Language)
 }
 
-/// The build as a sequence of named steps: load → assemble → theme → render and write → publish.
-/// Nothing reaches the output folder unless every step succeeds.
+/// The build as a sequence of named steps: load → assemble → theme → render and write → search
+/// index → files → publish. Nothing reaches the output folder unless every step succeeds.
 public enum SiteBuild {
     public static func run(_ options: BuildOptions) -> Result<BuildReport, BuildFailure> {
         run(options) { _, _ in }
@@ -59,53 +59,66 @@ public enum SiteBuild {
 
     /// `remember` is given the prepared site and the search index once the build is published.
     static func run(_ options: BuildOptions, remember: (PreparedSite, SearchMemory) -> Void) -> Result<BuildReport, BuildFailure> {
-        OutputDirectory.repairInterruptedPublish(output: options.output)
-        let prepared: PreparedSite
-        switch prepare(options) {
-        case .success(let value): prepared = value
-        case .failure(let failure): return .failure(failure)
-        }
-        let language = prepared.site.config.language
-        var diagnostics = prepared.diagnostics
+        Result { () throws(BuildFailure) in try build(options, remember: remember) }
+    }
 
+    private static func build(_ options: BuildOptions, remember: (PreparedSite, SearchMemory) -> Void) throws(BuildFailure) -> BuildReport {
+        OutputDirectory.repairInterruptedPublish(output: options.output)
+        let prepared = try prepare(options)
+        let language = prepared.site.config.language
         let output: OutputDirectory
         do {
             output = try OutputDirectory(output: options.output, content: options.content)
         } catch {
-            return .failure(.output(error, language: language))
+            throw .output(error, language: language)
         }
-        let written = options.step(.pages) {
-            writePages(prepared.site.pageJobs, renderer: prepared.renderer, offline: options.offline, to: output,
-                       progress: PageCounter(total: prepared.site.pageJobs.count, observer: options.progress))
-        }
-        diagnostics.append(contentsOf: written.diagnostics)
-        if let error = written.error {
-            output.discard()
-            return .failure(.output(error, language: language))
-        }
-        guard !diagnostics.hasErrors else {
-            output.discard()
-            return .failure(.content(diagnostics, language: language))
-        }
-        let search = SearchMemory(pages: written.searchPages)
-        if let error = options.step(.search, { writeSearchIndex(search.files, to: output) }) {
-            output.discard()
-            return .failure(.output(error, language: language))
-        }
-        let copied: Int
-        switch options.step(.files, { writeFiles(prepared, pages: written.routes, options: options, to: output) }) {
-        case .success(let count): copied = count
-        case .failure(let error):
-            output.discard()
-            return .failure(.output(error, language: language))
-        }
-        do {
-            try options.step(.publish) { () throws(OutputError) in try output.publish() }
+        do throws(BuildFailure) {
+            let written = try write(prepared, options: options, to: output)
+            try options.step(.publish) { () throws(BuildFailure) in
+                do throws(OutputError) { try output.publish() } catch { throw .output(error, language: language) }
+            }
+            remember(prepared, written.search)
+            return BuildReport(pagesWritten: written.pages, filesCopied: written.files,
+                               diagnostics: written.diagnostics, language: language)
         } catch {
-            return .failure(.output(error, language: language))
+            output.discard()
+            throw error
         }
-        remember(prepared, search)
-        return .success(BuildReport(pagesWritten: written.count, filesCopied: copied, diagnostics: diagnostics, language: language))
+    }
+
+    /// What the write steps put in the staging folder.
+    private struct Written {
+        let pages: Int
+        let files: Int
+        let search: SearchMemory
+        /// The prepared site's warnings and the pages'.
+        let diagnostics: Diagnostics
+    }
+
+    /// Pages, then the search index, then every other file, into the staging folder.
+    private static func write(_ prepared: PreparedSite, options: BuildOptions, to output: OutputDirectory) throws(BuildFailure) -> Written {
+        let language = prepared.site.config.language
+        let entries = prepared.site.entries
+        let pages = try options.step(.pages) { () throws(BuildFailure) in
+            try writePages(entries, renderer: prepared.renderer, offline: options.offline, to: output,
+                           progress: PageCounter(total: entries.count, observer: options.progress), language: language)
+        }
+        var diagnostics = prepared.diagnostics
+        diagnostics.append(contentsOf: pages.diagnostics)
+        guard !diagnostics.hasErrors else { throw .content(diagnostics, language: language) }
+        let search = try options.step(.search) { () throws(BuildFailure) in
+            let search = SearchMemory(pages: pages.searchPages)
+            try writeSearchIndex(search.files, to: output, language: language)
+            return search
+        }
+        let files = try options.step(.files) { () throws(BuildFailure) in
+            do throws(OutputError) {
+                return try writeFiles(prepared, options: options, to: output)
+            } catch {
+                throw .output(error, language: language)
+            }
+        }
+        return Written(pages: entries.count, files: files, search: search, diagnostics: diagnostics)
     }
 
     /// Everything a build does except writing: every page is rendered (so links and chart blocks
@@ -124,45 +137,43 @@ public enum SiteBuild {
 
     /// Load → assemble → theme: the steps that read content and can fail on it. On failure, the
     /// problems of every file that could be read, not only those of the first step that failed.
-    static func prepare(_ options: BuildOptions) -> Result<PreparedSite, BuildFailure> {
+    static func prepare(_ options: BuildOptions) throws(BuildFailure) -> PreparedSite {
         let attempt = attempt(options)
         guard !attempt.diagnostics.hasErrors, let site = attempt.site, let theme = attempt.theme else {
-            return .failure(.content(everyProblem(attempt, options: options, reminders: false), language: attempt.language))
+            throw .content(everyProblem(attempt, options: options, reminders: false), language: attempt.language)
         }
         let renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
-        return .success(PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: attempt.diagnostics))
+        return PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: attempt.diagnostics)
     }
 
     struct WrittenPages {
-        let routes: [Route]
-        var count: Int { routes.count }
         let diagnostics: [Diagnostic]
-        let error: OutputError?
         /// What the search index needs of each page, in page order.
         let searchPages: [SearchIndex.Page]
     }
 
     /// Renders every page on all cores, writing each to disk as soon as it is done; only the
     /// page's words and result line are kept for the search index.
-    private static func writePages(_ jobs: [PageJob], renderer: SiteRenderer, offline: Bool, to output: OutputDirectory,
-                                   progress: PageCounter?) -> WrittenPages {
-        let results = jobs.parallelMap { job -> (Route, [Diagnostic], OutputError?, SearchIndex.Page?) in
+    private static func writePages(_ entries: [PageEntry], renderer: SiteRenderer, offline: Bool, to output: OutputDirectory,
+                                   progress: PageCounter?, language: Language) throws(BuildFailure) -> WrittenPages {
+        let results = entries.parallelMap { entry -> (diagnostics: [Diagnostic], error: OutputError?, search: SearchIndex.Page?) in
             defer { progress?.oneDone() }
-            let page = renderer.render(job)
+            let page = renderer.render(entry)
             let search = page.search.map { SearchIndex.page($0, offline: offline) }
             do throws(OutputError) {
                 try output.write(page.html, to: page.route.outputFile)
-                return (page.route, page.diagnostics, nil, search)
+                return (page.diagnostics, nil, search)
             } catch {
-                return (page.route, page.diagnostics, error, search)
+                return (page.diagnostics, error, search)
             }
         }
-        return WrittenPages(routes: results.map(\.0), diagnostics: results.flatMap(\.1),
-                            error: results.compactMap(\.2).first, searchPages: results.compactMap(\.3))
+        if let error = results.lazy.compactMap(\.error).first { throw .output(error, language: language) }
+        return WrittenPages(diagnostics: results.flatMap(\.diagnostics), searchPages: results.compactMap(\.search))
     }
 
-    /// The index is merged on one core, then its files (a thousand or so for 10,000 stories) written on all.
-    private static func writeSearchIndex(_ files: [(path: String, bytes: [UInt8])], to output: OutputDirectory) -> OutputError? {
+    /// The index's files (a thousand or so for 10,000 stories) written on all cores.
+    private static func writeSearchIndex(_ files: [(path: String, bytes: [UInt8])], to output: OutputDirectory,
+                                         language: Language) throws(BuildFailure) {
         let problems = files.parallelMap { file -> OutputError? in
             do throws(OutputError) {
                 try output.write(file.bytes, to: file.path)
@@ -171,29 +182,24 @@ public enum SiteBuild {
                 return error
             }
         }
-        return problems.compactMap { $0 }.first
+        if let error = problems.lazy.compactMap({ $0 }).first { throw .output(error, language: language) }
     }
 
-    /// Media, theme assets, plan downloads, feeds, sitemap and robots.txt.
-    private static func writeFiles(_ prepared: PreparedSite, pages: [Route], options: BuildOptions,
-                                   to output: OutputDirectory) -> Result<Int, OutputError> {
+    /// Media, theme assets, plan downloads, feeds, sitemap and robots.txt; returns how many files.
+    private static func writeFiles(_ prepared: PreparedSite, options: BuildOptions, to output: OutputDirectory) throws(OutputError) -> Int {
         let site = prepared.site
-        do {
-            for file in site.media {
-                try output.copy(options.content.appendingPathComponent(file.path), to: file.path)
-            }
-            for (path, bytes) in prepared.theme.assets.sorted(by: { $0.key < $1.key }) {
-                try output.write(bytes, to: path)
-            }
-            for plan in site.plans {
-                try output.write(PlanData.csv(plan, in: site, words: prepared.theme.wording.words), to: Routes.planCSV(plan.id).path)
-                try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
-            }
-            let machineFiles = MachineFiles.files(for: site, pages: pages, words: prepared.theme.wording.words)
-            for file in machineFiles { try output.write(file.text, to: file.path) }
-            return .success(site.media.count + prepared.theme.assets.count + site.plans.count * 2 + machineFiles.count)
-        } catch {
-            return .failure(error)
+        for file in site.media {
+            try output.copy(options.content.appendingPathComponent(file.path), to: file.path)
         }
+        for (path, bytes) in prepared.theme.assets.sorted(by: { $0.key < $1.key }) {
+            try output.write(bytes, to: path)
+        }
+        for plan in site.plans {
+            try output.write(PlanData.csv(plan, in: site, words: prepared.theme.wording.words), to: Routes.planCSV(plan.id).path)
+            try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
+        }
+        let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)
+        for file in machineFiles { try output.write(file.text, to: file.path) }
+        return site.media.count + prepared.theme.assets.count + site.plans.count * 2 + machineFiles.count
     }
 }

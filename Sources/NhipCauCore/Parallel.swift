@@ -2,33 +2,30 @@ import Dispatch
 
 extension Array where Element: Sendable {
     /// Maps on every core, keeping order. `transform` must be safe to call concurrently.
+    ///
+    /// The result array's own storage is filled in place: the range of indices each worker
+    /// initialises is its alone, and the array counts them as initialised only after every worker
+    /// has joined. No shared Swift array is mutated from several threads.
     public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
-        let results = ResultSlots<T>(count: count)
         let chunkCount = Swift.min(count, ProcessInfoCores.count * 4)
         let chunkSize = (count + chunkCount - 1) / chunkCount
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let start = chunk * chunkSize
-            let end = Swift.min(start + chunkSize, count)
-            guard start < end else { return }
-            for index in start..<end { results.store(transform(self[index]), at: index) }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            let slots = Slots(start: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let start = chunk * chunkSize
+                let end = Swift.min(start + chunkSize, count)
+                guard start < end, let first = slots.start else { return }
+                for index in start..<end { (first + index).initialize(to: transform(self[index])) }
+            }
+            initializedCount = count
         }
-        return results.values()
     }
 }
 
-/// Each slot is written by exactly one worker and read only after all have joined,
-/// so no lock is needed.
-private final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: T, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-
-    func values() -> [T] { slots.compactMap { $0 } }
+/// The result array's storage, handed to the workers; each writes only its own indices.
+private struct Slots<T>: @unchecked Sendable {
+    let start: UnsafeMutablePointer<T>?
 }
 
 enum ProcessInfoCores {

@@ -51,14 +51,14 @@ enum FuzzPipeline {
             let override = ThemeOverride(name: name, bytes: input, file: "theme/" + name)
             guard let theme = Theme.make(overrides: [override], language: .vi).theme else { continue }
             let renderer = SiteRenderer(site: baseSite, theme: theme, content: MemoryContent(entries: FuzzBase.files))
-            for job in baseSite.pageJobs where uses(name, job) {
-                _ = renderer.render(job)
+            for entry in baseSite.entries where uses(name, entry.source) {
+                _ = renderer.render(entry)
             }
         }
     }
 
-    private static func uses(_ template: String, _ job: PageJob) -> Bool {
-        switch job {
+    private static func uses(_ template: String, _ source: PageSource) -> Bool {
+        switch source {
         case .story: template == "templates/story.mustache"
         case .home, .storyList, .tag: template == "templates/story-list.mustache"
         default: false
@@ -73,13 +73,13 @@ enum FuzzPipeline {
     private static func renderPagesHoldingInput(_ files: [String: [UInt8]]) {
         guard let site = assemble(files), let theme else { return }
         let renderer = SiteRenderer(site: site, theme: theme, content: MemoryContent(entries: files))
-        for job in site.pageJobs where holdsInput(job) {
-            _ = renderer.render(job)
+        for entry in site.entries where holdsInput(entry.source) {
+            _ = renderer.render(entry)
         }
     }
 
-    private static func holdsInput(_ job: PageJob) -> Bool {
-        switch job {
+    private static func holdsInput(_ source: PageSource) -> Bool {
+        switch source {
         case .story(let story): story.document.slug == "fuzz"
         case .market(let market): market.document.slug == "fuzz"
         case .policy(let policy): policy.document.slug == "fuzz"

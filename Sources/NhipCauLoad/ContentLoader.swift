@@ -8,6 +8,7 @@ public struct LoadedContent: Sendable {
     public let markets: [Market]
     public let policies: [Policy]
     public let pages: [Page]
+    public let notices: [Notice]
     /// Target plans from `targets/*.json`, by file name.
     public let plans: [TargetPlan]
     public let media: [MediaFile]
@@ -16,6 +17,19 @@ public struct LoadedContent: Sendable {
     /// not be loaded for errors of their own. What refers to them is not reported again: only the
     /// file's own errors are, and the build stops on those.
     public let unusableFiles: Set<String>
+
+    /// Every Markdown document of every kind, in `ContentKind` order.
+    public var documents: [ContentDocument] {
+        ContentKind.allCases.flatMap { kind -> [ContentDocument] in
+            switch kind {
+            case .story: stories.map(\.document)
+            case .market: markets.map(\.document)
+            case .policy: policies.map(\.document)
+            case .page: pages.map(\.document)
+            case .notice: notices.map(\.document)
+            }
+        }
+    }
 }
 
 /// Load stage: files → typed models. Reports every problem it finds, not just the first.
@@ -65,6 +79,7 @@ public enum ContentLoader {
         let markets = loadKind(.market, reader, &diagnostics, &unusable, parse: MarketParser.parse)
         let policies = loadKind(.policy, reader, &diagnostics, &unusable, parse: PolicyParser.parse).models
         let pages = loadKind(.page, reader, &diagnostics, &unusable, parse: PageParser.parse).models
+        let notices = loadKind(.notice, reader, &diagnostics, &unusable, parse: NoticeParser.parse).models
         // A market file with an error of its own still names a market: plans that refer to it
         // are not wrong too, so only that file's error is shown.
         let plans = loadPlans(reader, knownMarkets: markets.slugs, &diagnostics, &unusable)
@@ -74,7 +89,7 @@ public enum ContentLoader {
 
         guard let config else { return (nil, diagnostics) }
         return (LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
-                              pages: pages, plans: plans, media: media, theme: theme, unusableFiles: unusable), diagnostics)
+                              pages: pages, notices: notices, plans: plans, media: media, theme: theme, unusableFiles: unusable), diagnostics)
     }
 
     /// Reads and parses every `.md` file of one kind on all cores, then checks slugs are unique.
@@ -174,7 +189,8 @@ public enum ContentLoader {
         return overrides
     }
 
-    static let knownEntries: Set<String> = ["site.yml", "stories", "markets", "policies", "pages", "targets", "media", "theme"]
+    /// What may stand at the top of the content folder: site.yml, each Markdown kind's folder, and the rest.
+    static let knownEntries = Set(ContentKind.allCases.map(\.folder)).union(["site.yml", "targets", "media", "theme"])
 
     /// A folder named `storys/` or a stray file at the top is probably a mistake: say so rather than ignore it.
     private static func unknownEntries(_ content: any ContentReading) -> [Diagnostic] {
@@ -182,90 +198,6 @@ public enum ContentLoader {
         return topLevel.subtracting(knownEntries).sorted().map { name in
             .warning(SourceLocation(file: name),
                 "load.notPartOfContent", ["name": "\(name)", "known": "\(knownEntries.sorted().joined(separator: ", "))"])
-        }
-    }
-}
-
-/// Reads one content file with every guard an officer's folder needs: size, binary, encoding, links
-/// out of the folder or to folders, named pipes and other special files.
-struct DocumentReader: Sendable {
-    let content: any ContentReading
-    let maxBytes: Int
-
-    /// The file name without its extension: the page's or plan's address.
-    static func slug(of file: String) -> String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        for suffix in [".md", ".json"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
-        return name
-    }
-
-    static func entryError(_ file: String, _ problem: ContentEntryProblem) -> Diagnostic {
-        let location = SourceLocation(file: file)
-        switch problem {
-        case .linkOutside:
-            return .error(location, "load.symbolicLinkPointingOutside")
-        case .linkDangling:
-            return .error(location, "load.symbolicLinkFileDoes")
-        case .linkToFolder:
-            return .error(location, "load.symbolicLinkFolderFolder")
-        case .notAFile:
-            return .error(location, "load.notRegularFileBut")
-        }
-    }
-
-    /// The error for a link or special file at `file`, nil for a file that may be read.
-    func entryProblem(_ file: String) -> Diagnostic? {
-        content.entryProblem(file).map { Self.entryError(file, $0) }
-    }
-
-    func readBytes(_ file: String) -> Result<[UInt8], Diagnostic> {
-        if let problem = entryProblem(file) { return .failure(problem) }
-        if let size = content.size(of: file), size > maxBytes {
-            return .failure(.error(SourceLocation(file: file), "load.fileTooLargeKb", ["size": .integer(Self.kilobytes(size)), "maxBytes": .integer(Self.kilobytes(maxBytes))]))
-        }
-        do {
-            return .success(try content.read(file))
-        } catch {
-            return .failure(.error(SourceLocation(file: file), "load.cannotReadFile", ["error": .message(SystemReason.of(error))]))
-        }
-    }
-
-    /// Rounded up, so a file one byte over the limit never reads as the limit itself.
-    /// Whole kilobytes, rounded up: a file one byte over the limit is not shown as being at it.
-    static func kilobytes(_ bytes: Int) -> Int {
-        (bytes + 1023) / 1024
-    }
-
-    func readText(_ file: String) -> Result<String, Diagnostic> {
-        readBytes(file).flatMap { SourceText.decode($0, file: file) }
-    }
-
-    func readDocument(_ file: String, kind: ContentKind) -> Result<(FrontMatter, ContentDocument), Diagnostic> {
-        if let problem = entryProblem(file) { return .failure(problem) }
-        guard file.hasSuffix(".md") else {
-            return .failure(.error(SourceLocation(file: file), "load.folderHoldsOnlyMarkdown", ["folder": "\(kind.folder)"]))
-        }
-        let slug = Self.slug(of: file)
-        guard VietnameseText.isValidSlug(slug) else {
-            let suggestion = VietnameseText.slug(slug)
-            let rename: MessageArgument = suggestion.isEmpty ? "" : .message(LocalizedText("load.renameTo", ["suggestion": "\(suggestion)"]))
-            return .failure(.error(SourceLocation(file: file), "load.fileNameLettersOnly", ["slug": "\(slug)", "rename": rename]))
-        }
-        return readText(file).flatMap { text in
-            if text.isBlank {
-                return .failure(.error(SourceLocation(file: file), "load.fileEmptyCopySample"))
-            }
-            return SplitDocument.split(text, file: file).flatMap { split in
-                FrontMatter.parse(split.frontMatter, file: file, firstLine: split.frontMatterLine, closingLine: split.closingLine).map { frontMatter in
-                    var frontMatter = frontMatter
-                    let updated = frontMatter.date("updated")
-                    let document = ContentDocument(kind: kind, slug: slug, file: file, body: .inFile,
-                                                   bodyLine: split.bodyLine, frontMatterSource: split.frontMatter,
-                                                   updated: updated,
-                                                   updatedLocation: updated.map { _ in frontMatter.location(of: "updated") })
-                    return (frontMatter, document)
-                }
-            }
         }
     }
 }

@@ -81,6 +81,8 @@ public enum Routes {
     public static let chartStylesheet = Route("assets/charts.css")
     public static let storiesFeed = Route("feeds/cau-chuyen.xml")
     public static let policiesFeed = Route("feeds/chinh-sach.xml")
+    public static let notices = Route("thong-bao/")
+    public static let noticesFeed = Route("feeds/thong-bao.xml")
     public static let sitemap = Route("sitemap.xml")
     public static let robots = Route("robots.txt")
 
@@ -89,12 +91,16 @@ public enum Routes {
     public static func market(_ slug: String) -> Route { Route("thi-truong/\(slug)/") }
     public static func policy(_ slug: String) -> Route { Route("chinh-sach/\(slug)/") }
     public static func page(_ slug: String) -> Route { Route("\(slug)/") }
+    public static func notice(_ slug: String) -> Route { Route("thong-bao/\(slug)/") }
     public static func plan(_ id: String) -> Route { Route("chi-tieu/\(id)/") }
     public static func planCSV(_ id: String) -> Route { Route("chi-tieu/\(id).csv") }
     public static func planJSON(_ id: String) -> Route { Route("chi-tieu/\(id).json") }
     public static func area(_ id: String) -> Route { Route("dia-ban/\(id)/") }
     public static func tag(_ slug: String) -> Route { Route("the/\(slug)/") }
     public static func media(_ path: String) -> Route { Route(path) }
+
+    /// The default theme's files under `assets/`, which every site serves.
+    public static let defaultThemeAssets = [stylesheet, chartStylesheet, searchScript]
 
     /// Where a content file (`markets/nhat-ban.md`, `targets/x.json`, `media/a.png`) is published;
     /// nil for a path that is none of these.
@@ -105,18 +111,9 @@ public enum Routes {
         if parts[0] == "media" { return media(file) }
         if parts[0] == "targets", name.hasSuffix(".json") { return plan(String(name.dropLast(5))) }
         guard name.hasSuffix(".md"), !name.contains("/"), let kind = ContentKind(rawValue: parts[0]) else { return nil }
-        let slug = String(name.dropLast(3))
-        switch kind {
-        case .story: return story(slug)
-        case .market: return market(slug)
-        case .policy: return policy(slug)
-        case .page: return page(slug)
-        }
+        return SiteSections.section(for: kind)?.itemRoute?(String(name.dropLast(3)))
     }
 
     /// First path segments the tool writes itself: a free page may not take one of them.
-    public static let reservedTopLevel: Set<String> = [
-        "cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
-        "media", "assets", "404", "feeds", "sitemap", "robots",
-    ]
+    public static var reservedTopLevel: Set<String> { SiteSections.reservedNames }
 }

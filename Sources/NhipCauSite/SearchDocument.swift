@@ -2,9 +2,9 @@
 /// citizen may look for, consumed by the write stage's index writer.
 public struct SearchDocument: Sendable {
     /// What the page is. The order is the tie-break between equally good results: a market page
-    /// before a policy, a policy before a story (stories are many and alike).
+    /// before a policy, a policy before a story (stories are many and alike); notices, short and dated, last.
     public enum Kind: Int, Sendable, CaseIterable, Comparable {
-        case market, policy, page, plan, area, story
+        case market, policy, page, plan, area, story, notice
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }

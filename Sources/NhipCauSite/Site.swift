@@ -14,6 +14,8 @@ public struct Site: Sendable {
     /// Policies, newest first by issue date.
     public let policies: [Policy]
     public let pages: [Page]
+    /// Published notices (dated on or before `today`), newest first.
+    public let notices: [Notice]
     /// Target plans, the newest period first.
     public let plans: [TargetPlan]
     /// Each plan's figures on `today`, by plan id.
@@ -29,6 +31,8 @@ public struct Site: Sendable {
     public let policiesBySlug: [String: Policy]
     public let storiesByMarket: [String: [Story]]
     public let storiesByArea: [String: [Story]]
+    /// Area id → the notices that name it, newest first.
+    public let noticesByArea: [String: [Notice]]
     /// Tag slug → display name and stories.
     public let tags: [TagIndex]
     /// Free pages in the navigation, by their `menu` number.
@@ -38,8 +42,8 @@ public struct Site: Sendable {
 
     /// Content file path (`markets/nhat-ban.md`, `media/a.jpg`) → where it is published.
     public let routesByContentFile: [String: Route]
-    /// Every route the build writes, for checking links written as site paths.
-    public let allRoutes: Set<Route>
+    /// Every route the build writes (search-index shards aside), for checking links written as site paths.
+    public private(set) var allRoutes: Set<Route> = []
     /// Stories left out of this build (drafts, or dated after `today`), by the route they will have.
     public let unpublished: [Route: Unpublished]
     /// Files that failed to load for errors of their own (see `LoadedContent.unusableFiles`), and
@@ -49,16 +53,19 @@ public struct Site: Sendable {
     /// True when some plan file failed: its areas are unknown, so area references are not judged.
     public var aPlanIsUnusable: Bool { unusableFiles.contains { $0.hasPrefix("targets/") } }
 
+    /// Every page of the site, in `PageKind` order, from the sections' declarations (`SiteSections`).
+    public private(set) var entries: [PageEntry] = []
+    /// Every file that is not a page (downloads, media, theme assets, feeds, sitemap), from the same declarations.
+    public private(set) var files: [Route] = []
+
     public func route(of document: ContentDocument) -> Route {
-        switch document.kind {
-        case .story: Routes.story(document.slug)
-        case .market: Routes.market(document.slug)
-        case .policy: Routes.policy(document.slug)
-        case .page: Routes.page(document.slug)
-        }
+        SiteSections.section(for: document.kind)?.itemRoute?(document.slug) ?? Routes.page(document.slug)
     }
 
     public func plan(id: String) -> TargetPlan? { plans.first { $0.id == id } }
+
+    /// The notices the home page shows on `today`: published and not expired, newest first.
+    public var liveNotices: [Notice] { notices.filter { $0.isLive(on: today) } }
 
     /// Ten cards are a few screens on a phone; more and the page list is rarely reached.
     public static let storiesPerPage = 10
@@ -90,5 +97,48 @@ extension Array where Element == Story {
     /// Newest first; one day's stories by title, so the order never depends on the file system.
     func newestFirst() -> [Story] {
         sorted(by: Site.isNewer)
+    }
+}
+
+extension Site {
+    /// Fills `entries`, `files` and `allRoutes` from the sections' declarations, once the rest of the site is known.
+    mutating func declarePages() {
+        let order = Dictionary(uniqueKeysWithValues: PageKind.allCases.enumerated().map { ($1, $0) })
+        let declared = SiteSections.all.flatMap { $0.pages(self) }
+        entries = declared.enumerated()
+            .sorted { (order[$0.element.kind] ?? 0, $0.offset) < (order[$1.element.kind] ?? 0, $1.offset) }
+            .map(\.element)
+        files = SiteSections.all.flatMap { $0.files(self) }
+        allRoutes = Set(entries.map(\.route)).union(files)
+    }
+
+    /// The main navigation: each section's links in `navigationOrder`, a section only when it has pages.
+    public var navigation: [NavigationLink] {
+        let routes = Set(entries.map(\.route))
+        return SiteSections.all.filter { $0.navigationOrder != nil }
+            .sorted { ($0.navigationOrder ?? 0) < ($1.navigationOrder ?? 0) }
+            .flatMap { section -> [NavigationLink] in
+                if let links = section.navigationLinks { return links(self) }
+                guard let label = section.label, let first = section.pages(self).first, routes.contains(first.route) else { return [] }
+                return [NavigationLink(label: .word(label), route: first.route)]
+            }
+    }
+
+    /// The sections' own list pages in the navigation (no free pages, no search): the site's contents.
+    public var sectionLinks: [NavigationLink] {
+        navigation.filter { link in
+            guard case .word = link.label else { return false }
+            return link.route != Routes.search
+        }
+    }
+
+    /// Each feed this site writes, with the UI word for its title: one per section that has a feed
+    /// and pages; none without `base_url`.
+    public var feeds: [(label: String, feed: FeedDeclaration)] {
+        guard config.baseURL != nil else { return [] }
+        return SiteSections.all.compactMap { section in
+            guard let feed = section.feed, let label = section.label, !section.pages(self).isEmpty else { return nil }
+            return (label, feed)
+        }
     }
 }

@@ -36,6 +36,10 @@ public enum SiteAssembler {
                 .filter { !$0.followsFromUnusable(unusable) })
             diagnostics.append(contentsOf: checkCardImage(story, config: content.config))
         }
+        for notice in content.notices {
+            diagnostics.append(contentsOf: (notice.markets.compactMap { checkMarket($0, key: "markets", markets: marketsBySlug) }
+                + notice.areas.compactMap { checkArea($0, areaIDs: areaIDs) }).filter { !$0.followsFromUnusable(unusable) })
+        }
         for policy in content.policies {
             diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
                 .filter { !$0.followsFromUnusable(unusable) })
@@ -46,9 +50,14 @@ public enum SiteAssembler {
 
         let isPublished = { (story: Story) in options.includeDrafts || (!story.draft && story.date <= options.today) }
         let published = content.stories.filter(isPublished).newestFirst()
+        let notices = content.notices.filter { options.includeDrafts || $0.date <= options.today }
+            .sorted { ($0.date, $1.document.slug) > ($1.date, $0.document.slug) }
+        let scheduledNotices = content.notices.filter { !options.includeDrafts && $0.date > options.today }.map { notice in
+            (Routes.notice(notice.document.slug), Unpublished.scheduled(notice.date))
+        }
         let unpublished = Dictionary(content.stories.filter { !isPublished($0) }.map { story in
             (Routes.story(story.document.slug), story.draft ? Unpublished.draft : .scheduled(story.date))
-        }, uniquingKeysWith: { first, _ in first })
+        } + scheduledNotices, uniquingKeysWith: { first, _ in first })
         diagnostics.append(contentsOf: checkUpdatedDates(content, unpublished: unpublished, today: options.today))
         let markets = content.markets.sorted { collationKey($0.title) < collationKey($1.title) }
         let policies = content.policies.sorted { ($0.issued, $1.document.slug) > ($1.issued, $0.document.slug) }
@@ -56,24 +65,22 @@ public enum SiteAssembler {
         let plans = content.plans.sorted { ($0.period.end, $0.period.start, $1.id) > ($1.period.end, $1.period.start, $0.id) }
         let tags = tagIndex(published)
 
-        let routes = contentRoutes(content)
-        let all = writtenRoutes(content, routes: routes, published: published, unpublished: unpublished,
-                                plans: plans, areaIDs: areaIDs, tags: tags)
-
-        let site = Site(
+        var site = Site(
             config: content.config, today: options.today, stories: published, markets: markets,
-            policies: policies, pages: pages, plans: plans,
+            policies: policies, pages: pages, notices: notices, plans: plans,
             planFigures: Dictionary(uniqueKeysWithValues: plans.map { ($0.id, PlanFigures(plan: $0, today: options.today)) }),
             areas: areas, currentPlan: plans.first { $0.period.contains(options.today) } ?? plans.first,
             media: content.media, theme: content.theme,
             marketsBySlug: marketsBySlug, policiesBySlug: policiesBySlug,
             storiesByMarket: Dictionary(grouping: published.filter { $0.market != nil }) { $0.market?.value ?? "" },
             storiesByArea: Dictionary(grouping: published.filter { $0.area != nil }) { $0.area?.value ?? "" },
+            noticesByArea: noticesByArea(notices),
             tags: tags,
             menu: pages.filter { $0.menu != nil }.sorted { ($0.menu ?? 0, $0.document.slug) < ($1.menu ?? 0, $1.document.slug) },
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
-            routesByContentFile: routes, allRoutes: all, unpublished: unpublished,
+            routesByContentFile: contentRoutes(content), unpublished: unpublished,
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
+        site.declarePages()
         return (site, diagnostics)
     }
 
@@ -82,37 +89,18 @@ public enum SiteAssembler {
         (VietnameseText.fold(text), text)
     }
 
-    /// Where each content file is published. A plan's data file leads to its page; a theme asset
-    /// (`theme/assets/logo.png`) to the copy the site serves (`assets/logo.png`).
+    /// Where each content file is published, drafts and scheduled stories included (links to them are
+    /// reported as such). A plan's data file leads to its page; a theme asset (`theme/assets/logo.png`)
+    /// to the copy the site serves (`assets/logo.png`).
     private static func contentRoutes(_ content: LoadedContent) -> [String: Route] {
         var routes: [String: Route] = [:]
-        for story in content.stories { routes[story.document.file] = Routes.story(story.document.slug) }
-        for market in content.markets { routes[market.document.file] = Routes.market(market.document.slug) }
-        for policy in content.policies { routes[policy.document.file] = Routes.policy(policy.document.slug) }
-        for page in content.pages { routes[page.document.file] = Routes.page(page.document.slug) }
+        for document in content.documents {
+            if let route = SiteSections.section(for: document.kind)?.itemRoute?(document.slug) { routes[document.file] = route }
+        }
         for file in content.media { routes[file.path] = Routes.media(file.path) }
         for plan in content.plans { routes[plan.sourceFile] = Routes.plan(plan.id) }
         for asset in content.theme where asset.name.hasPrefix("assets/") { routes[asset.file] = Route(asset.name) }
         return routes
-    }
-
-    /// Every page and file the build writes (search-index shards aside), so that a link written as a
-    /// site path can be checked against what will exist. Unpublished stories keep their content route,
-    /// so links to them are reported as such, but they are not pages of this build.
-    private static func writtenRoutes(_ content: LoadedContent, routes: [String: Route], published: [Story],
-                                      unpublished: [Route: Unpublished], plans: [TargetPlan], areaIDs: Set<String>,
-                                      tags: [TagIndex]) -> Set<Route> {
-        var all = Set(routes.values).subtracting(unpublished.keys)
-        all.formUnion([.home, Routes.stories, Routes.markets, Routes.policies, Routes.notFound, Routes.search,
-                       Routes.stylesheet, Routes.chartStylesheet, Routes.searchScript, Routes.robots])
-        if content.config.baseURL != nil { all.formUnion([Routes.storiesFeed, Routes.policiesFeed, Routes.sitemap]) }
-        if !plans.isEmpty { all.insert(Routes.plans) }
-        all.formUnion(plans.flatMap { [Routes.plan($0.id), Routes.planCSV($0.id), Routes.planJSON($0.id)] })
-        all.formUnion(areaIDs.map(Routes.area))
-        all.formUnion(tags.map { Routes.tag($0.slug) })
-        let pageCount = max(1, (published.count + Site.storiesPerPage - 1) / Site.storiesPerPage)
-        all.formUnion((1...pageCount).map(Routes.storiesPage))
-        return all
     }
 
     private static func tagIndex(_ stories: [Story]) -> [TagIndex] {
@@ -136,19 +124,34 @@ public enum SiteAssembler {
     }
 
     private static func checkReferences(_ story: Story, markets: [String: Market], areaIDs: Set<String>, media: Set<String>) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        if let market = story.market, markets[market.value] == nil {
-            problems.append(Diagnostic.error(market.location, "assemble.noMarketMarketTakes", ["market": "\(market.value)", "list": "\(list(markets.keys))"])
-                .following(ContentKind.market.folder + "/" + market.value + ".md"))
-        }
-        if let area = story.area, !areaIDs.contains(area.value) {
-            problems.append(.error(area.location, "assemble.noAreaTargetData", ["area": "\(area.value)", "list": "\(list(areaIDs))"])
-                .following(Diagnostic.anyPlanFile))
-        }
+        var problems = [story.market.flatMap { checkMarket($0, key: "market", markets: markets) },
+                        story.area.flatMap { checkArea($0, areaIDs: areaIDs) }].compactMap { $0 }
         if let image = story.image {
             problems.append(contentsOf: checkMediaPath(image, media: media))
         }
         return problems
+    }
+
+    /// A market (under `key`) that names no file of markets/.
+    private static func checkMarket(_ market: Located<String>, key: String, markets: [String: Market]) -> Diagnostic? {
+        guard markets[market.value] == nil else { return nil }
+        return Diagnostic.error(market.location, "assemble.noMarketTakesFile", ["market": "\(market.value)", "key": "\(key)", "list": "\(list(markets.keys))"])
+            .following(ContentKind.market.folder + "/" + market.value + ".md")
+    }
+
+    /// An `area:` that no plan names.
+    private static func checkArea(_ area: Located<String>, areaIDs: Set<String>) -> Diagnostic? {
+        guard !areaIDs.contains(area.value) else { return nil }
+        return Diagnostic.error(area.location, "assemble.noAreaTargetData", ["area": "\(area.value)", "list": "\(list(areaIDs))"])
+            .following(Diagnostic.anyPlanFile)
+    }
+
+    private static func noticesByArea(_ notices: [Notice]) -> [String: [Notice]] {
+        var grouped: [String: [Notice]] = [:]
+        for notice in notices {
+            for area in Set(notice.areas.map(\.value)) { grouped[area, default: []].append(notice) }
+        }
+        return grouped
     }
 
     static func checkMediaPath(_ image: Located<String>, media: Set<String>) -> [Diagnostic] {
@@ -175,8 +178,9 @@ public enum SiteAssembler {
 
     /// `updated:` after the build date is probably a typo; the page still shows it.
     private static func checkUpdatedDates(_ content: LoadedContent, unpublished: [Route: Unpublished], today: SimpleDate) -> [Diagnostic] {
-        let published = content.stories.filter { unpublished[Routes.story($0.document.slug)] == nil }.map(\.document)
-        let documents = published + content.markets.map(\.document) + content.policies.map(\.document) + content.pages.map(\.document)
+        let documents = content.documents.filter { document in
+            SiteSections.section(for: document.kind)?.itemRoute.map { unpublished[$0(document.slug)] == nil } ?? true
+        }
         return documents.compactMap { document in
             guard let updated = document.updated, updated > today else { return nil }
             return .warning(document.updatedLocation ?? SourceLocation(file: document.file), "assemble.updatedAfterBuildDate", ["updated": "\(updated.iso)", "today": .date(today)])

@@ -18,14 +18,10 @@ struct Build: ParsableCommand {
           nhipcau build --lang en       (messages in English)
         """)
 
-    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
-    var content = "content"
+    @OptionGroup var folder: ContentOption
 
     @Option(name: .long, help: ArgumentHelp("Where to write the site. Replaced as a whole on success.", valueName: "dir"))
     var output = "site"
-
-    @Option(name: .long, help: ArgumentHelp("The day to build as, YYYY-MM-DD (default: today). Drafts, policy status and progress depend on it.", valueName: "date"))
-    var date: String?
 
     @Flag(name: .long, help: "Include drafts and stories dated after --date.")
     var drafts = false
@@ -33,26 +29,20 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Write links ending in index.html, so the site works opened from a folder or USB stick with no web server.")
     var offline = false
 
-    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
-    var lang: String?
+    @OptionGroup var common: CommonOptions
 
-    @Flag(name: .long, help: "Print only errors.")
-    var quiet = false
-
-    @Flag(name: .long, help: "Also print how long each build step took.")
-    var verbose = false
-
-    var language: Language { MessageLanguage.resolve(flag: lang, content: content) }
+    var content: String { folder.content }
+    var language: Language { folder.language(common) }
 
     func validate() throws {
         try ContentFolder.validate(content, language: language)
-        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
+        try common.check(language: language)
     }
 
     func run() throws {
         let language = language
-        let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
-        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
+        let today = common.today
+        let verbosity = common.verbosity
         let started = ContinuousClock.now
         let steps = BuildStepLog()
         let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),

@@ -21,35 +21,25 @@ struct Check: ParsableCommand {
         case text, json
     }
 
-    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
-    var content = "content"
-
-    @Option(name: .long, help: ArgumentHelp("The day to check as, YYYY-MM-DD (default: today).", valueName: "date"))
-    var date: String?
+    @OptionGroup var folder: ContentOption
 
     @Option(name: .long, help: "text or json.")
     var format: Format = .text
 
-    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
-    var lang: String?
+    @OptionGroup var common: CommonOptions
 
-    @Flag(name: .long, help: "Print only errors: no warnings, reminders or count.")
-    var quiet = false
-
-    @Flag(name: .long, help: "Also print how long each step took.")
-    var verbose = false
-
-    var language: Language { MessageLanguage.resolve(flag: lang, content: content) }
+    var content: String { folder.content }
+    var language: Language { folder.language(common) }
 
     func validate() throws {
         try ContentFolder.validate(content, language: language)
-        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
+        try common.check(language: language)
     }
 
     func run() throws {
         let language = language
-        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
-        let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
+        let verbosity = common.verbosity
+        let today = common.today
         let steps = BuildStepLog()
         let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: "site"), today: today,
                                    stepObserver: verbosity == .verbose ? steps.observer : nil,

@@ -20,28 +20,18 @@ struct Init: ParsableCommand {
     @Argument(help: ArgumentHelp("The new folder (created; must be empty if it exists).", valueName: "dir"))
     var folder: String
 
-    @Option(name: .long, help: ArgumentHelp("The date of the example story, YYYY-MM-DD (default: today).", valueName: "date"))
-    var date: String?
+    @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: vi).", valueName: "lang"))
-    var lang: String?
-
-    @Flag(name: .long, help: "Print only errors.")
-    var quiet = false
-
-    @Flag(name: .long, help: "Also print where the folder is, in full.")
-    var verbose = false
-
-    var language: Language { lang.flatMap(MessageLanguage.messageLanguage) ?? .vi }
+    var language: Language { common.flagLanguage ?? .vi }
 
     func validate() throws {
-        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
+        try common.check(language: language)
     }
 
     func run() throws {
         let language = language
-        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
-        let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
+        let verbosity = common.verbosity
+        let today = common.today
         let url = URL(fileURLWithPath: folder)
         switch SiteScaffold.create(at: url, today: today) {
         case .success(let files):

@@ -20,10 +20,11 @@ struct New: ParsableCommand {
           nhipcau new market "Hàn Quốc"
           nhipcau new policy "Nghị định 112/2021/NĐ-CP"
           nhipcau new page "Hỏi đáp"
+          nhipcau new notice "Lịch tư vấn tháng 12"
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case story, market, policy, page
+        case story, market, policy, page, notice
 
         var contentKind: ContentKind {
             switch self {
@@ -31,11 +32,12 @@ struct New: ParsableCommand {
             case .market: .market
             case .policy: .policy
             case .page: .page
+            case .notice: .notice
             }
         }
     }
 
-    @Argument(help: "What to create: story, market, policy or page.")
+    @Argument(help: "What to create: story, market, policy, page or notice.")
     var kind: Kind
 
     @Argument(help: "The title, in Vietnamese with accents.")
@@ -44,32 +46,21 @@ struct New: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The content folder (default: content/ of the site this folder is in).", valueName: "dir"))
     var content: String?
 
-    @Option(name: .long, help: ArgumentHelp("The date to write, YYYY-MM-DD (default: today).", valueName: "date"))
-    var date: String?
-
-    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
-    var lang: String?
-
-    @Flag(name: .long, help: "Print only errors (not the new file's path).")
-    var quiet = false
-
-    @Flag(name: .long, help: "Also print which site the file was added to.")
-    var verbose = false
+    @OptionGroup var common: CommonOptions
 
     private var site: Result<SiteFolder, SiteFolder.Failure> {
         SiteFolder.locate(content: content, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
     func validate() throws {
-        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose,
-                           language: MessageLanguage.resolve(flag: lang, site: site))
+        try common.check(language: MessageLanguage.resolve(flag: common.lang, site: site))
     }
 
     func run() throws {
         let site = site
-        let language = MessageLanguage.resolve(flag: lang, site: site)
-        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
-        let today = date.flatMap(SimpleDate.init(iso:)) ?? Clock.today()
+        let language = MessageLanguage.resolve(flag: common.lang, site: site)
+        let verbosity = common.verbosity
+        let today = common.today
         let folder: SiteFolder
         switch site {
         case .success(let found): folder = found

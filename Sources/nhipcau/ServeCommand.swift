@@ -21,45 +21,35 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "The port to listen on, 1–65535; 0 picks a free one.")
     var port = 8080
 
-    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
-    var content = "content"
-
-    @Option(name: .long, help: ArgumentHelp("The day to build as, YYYY-MM-DD (default: today).", valueName: "date"))
-    var date: String?
+    @OptionGroup var folder: ContentOption
 
     @Flag(name: .long, help: "Include drafts and stories dated after --date.")
     var drafts = false
 
-    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
-    var lang: String?
+    @OptionGroup var common: CommonOptions
 
-    @Flag(name: .long, help: "Print only errors (and the address to open).")
-    var quiet = false
-
-    @Flag(name: .long, help: "Also print how long each build step took, and where the preview is built.")
-    var verbose = false
-
-    var language: Language { MessageLanguage.resolve(flag: lang, content: content) }
+    var content: String { folder.content }
+    var language: Language { folder.language(common) }
 
     func validate() throws {
         let language = language
         try ContentFolder.validate(content, language: language)
-        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
+        try common.check(language: language)
         if !(0...65535).contains(port) {
             throw Usage.error(language, "cli.portBetweenPicksFree")
         }
     }
 
     func run() throws {
-        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
-        let flagLanguage = lang.flatMap(Language.init(rawValue:))
+        let verbosity = common.verbosity
+        let flagLanguage = common.flagLanguage
         let showProgress: @Sendable (Language) -> BuildProgressObserver = { language in
             Terminal.progressLine.observer(language: language)
         }
         let progress = verbosity == .quiet ? nil : showProgress
         let options = ServeOptions(content: URL(fileURLWithPath: content), contentShownAs: content, port: port,
-                                   today: date.flatMap(SimpleDate.init(iso:)) ?? Clock.today(),
-                                   includeDrafts: drafts, language: flagLanguage, timeSteps: verbose, progress: progress)
+                                   today: common.today,
+                                   includeDrafts: drafts, language: flagLanguage, timeSteps: common.verbose, progress: progress)
         let reporter = ServeReporter(verbosity: verbosity)
         signal(SIGPIPE, SIG_IGN) // a closed terminal or pipe: keep serving, clean up on exit
         let outcome = AsyncOutcome()

@@ -144,6 +144,20 @@ public enum NewContent {
             Nội dung trang.
 
             """
+        case .notice:
+            return """
+            ---
+            title: \(title)
+            date: \(today.iso)
+            # expires: \(today.iso)       (ngày cuối hiện trên trang chủ; bỏ đi nếu không hết hạn)
+            summary: "Một câu nói thông báo điều gì, cho ai."
+            # areas: [ninh-son]          (id địa bàn trong targets/)
+            # markets: [nhat-ban]        (tên tệp trong markets/, không có .md)
+            ---
+
+            Nội dung thông báo: việc gì, ở đâu, khi nào, liên hệ ai.
+
+            """
         }
     }
 
@@ -206,6 +220,20 @@ public enum NewContent {
             ---
 
             The page's text.
+
+            """
+        case .notice:
+            return """
+            ---
+            title: \(title)
+            date: \(today.iso)
+            # expires: \(today.iso)       (last day on the home page; remove if it does not expire)
+            summary: "One sentence: what the notice is about, and for whom."
+            # areas: [ninh-son]          (area ids in targets/)
+            # markets: [nhat-ban]        (file names in markets/, without .md)
+            ---
+
+            The notice: what, where, when, whom to contact.
 
             """
         }

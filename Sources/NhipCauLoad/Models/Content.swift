@@ -1,11 +1,12 @@
 import NhipCauCore
 
-/// The four kinds of Markdown content, each in its own folder under `content/`.
+/// The kinds of Markdown content, each in its own folder under `content/`.
 public enum ContentKind: String, Sendable, CaseIterable, Hashable {
     case story = "stories"
     case market = "markets"
     case policy = "policies"
     case page = "pages"
+    case notice = "notices"
 
     public var folder: String { rawValue }
 }
@@ -84,6 +85,25 @@ public struct Contact: Sendable, Hashable {
     public let address: String?
 }
 
+/// A short announcement (`notices/`), on the home page from `date` until `expires`.
+public struct Notice: Sendable, Hashable, HasContentDocument {
+    public internal(set) var document: ContentDocument
+    public let title: String
+    public let date: SimpleDate
+    /// The last day it is shown on the home page; nil: until a newer notice takes its place.
+    public let expires: SimpleDate?
+    /// Area ids and market slugs it concerns, each where it is written.
+    public let areas: [Located<String>]
+    public let markets: [Located<String>]
+    public let summary: String?
+    public let sample: Bool
+
+    /// Shown on the home page on `day`: published, and not past `expires`.
+    public func isLive(on day: SimpleDate) -> Bool {
+        date <= day && (expires.map { day <= $0 } ?? true)
+    }
+}
+
 /// `content/site.yml`.
 public struct SiteConfig: Sendable, Hashable {
     public let title: String
@@ -152,6 +172,7 @@ public protocol HasContentDocument: Sendable {
 extension Story { public func replacingBody(with edit: BodyEdit) -> Story { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
 extension Market { public func replacingBody(with edit: BodyEdit) -> Market { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
 extension Policy { public func replacingBody(with edit: BodyEdit) -> Policy { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
+extension Notice { public func replacingBody(with edit: BodyEdit) -> Notice { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
 extension Page { public func replacingBody(with edit: BodyEdit) -> Page { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
 
 /// A Markdown file read again: its front matter as written and its new body.

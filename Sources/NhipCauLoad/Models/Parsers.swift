@@ -102,7 +102,35 @@ enum PageParser {
     }
 }
 
+enum NoticeParser {
+    static let keys = ["title", "date", "expires", "areas", "markets", "summary", "sample", "updated", "draft"]
+
+    static func parse(_ fields: inout FrontMatter, _ document: ContentDocument) -> Notice? {
+        let title = fields.text("title", required: true, example: "Lịch tư vấn tháng 12")
+        let date = fields.date("date", required: true)
+        let expires = fields.date("expires")
+        if let date, let expires, expires < date {
+            fields.appendError(at: fields.location(of: "expires"), "load.expiryDateBeforeDate", ["expires": .date(expires), "date": .date(date)])
+        }
+        let notice = Notice(
+            document: document, title: title ?? "", date: date ?? .epoch, expires: expires,
+            areas: fields.locatedList("areas", example: "[ninh-son, bac-ai]"),
+            markets: fields.locatedList("markets", example: "[nhat-ban, han-quoc]"),
+            summary: fields.text("summary"), sample: fields.bool("sample"))
+        if let date { fields.checkUpdated(document, notBefore: date, named: "date") }
+        fields.refuseDraft(kind: document.kind)
+        fields.warnUnknownKeys(allowed: keys)
+        return title == nil || date == nil ? nil : notice
+    }
+}
+
 extension FrontMatter {
+    /// A list of names, each with the place of its key (the list is checked against the site as a whole).
+    mutating func locatedList(_ key: String, example: String) -> [Located<String>] {
+        let location = location(of: key)
+        return textList(key, example: example).map { Located($0, at: location) }
+    }
+
     /// `updated:` before the day the page was first dated is a typo (a feed would show the older day).
     mutating func checkUpdated(_ document: ContentDocument, notBefore first: SimpleDate, named key: String) {
         guard let updated = document.updated, updated < first else { return }

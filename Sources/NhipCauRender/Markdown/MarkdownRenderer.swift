@@ -25,11 +25,13 @@ public struct MarkdownRenderer: Sendable {
 
     /// - Parameter content: where other pages' Markdown is read to check links into their headings;
     ///   without it only links within the page and to the theme's fixed ids are checked.
-    public init(site: Site, blockHandlers: [String: FencedBlockHandler], offline: Bool, content: (any ContentReading)? = nil) {
+    /// - Parameter templateIDs: the fixed ids each page's template writes.
+    init(site: Site, blockHandlers: [String: FencedBlockHandler], offline: Bool, content: (any ContentReading)? = nil,
+         templateIDs: TemplateIDs) {
         self.site = site
         self.blockHandlers = blockHandlers
         self.offline = offline
-        self.anchors = AnchorIndex(site: site, content: content)
+        self.anchors = AnchorIndex(site: site, content: content, templateIDs: templateIDs)
     }
 
     /// A link with a `#fragment`, checked once the page's own heading ids are known.
@@ -81,7 +83,7 @@ public struct MarkdownRenderer: Sendable {
         }
         // After the links (a heading may hold one), and on a fresh list of nodes: the pass above
         // may have freed some.
-        let themeIDs = PageKind(page)?.themeIDs ?? []
+        let themeIDs = anchors.themeIDs(of: page)
         let headingIDs = giveHeadingsIDs(document, reserved: themeIDs)
         diagnostics += fragments.compactMap { check($0, page: page, pageIDs: headingIDs.union(themeIDs)) }
         if let firstRawHTML { diagnostics.append(Self.rawHTMLPassedThrough(at: firstRawHTML)) }

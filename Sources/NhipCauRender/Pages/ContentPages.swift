@@ -25,8 +25,8 @@ extension SiteRenderer {
         frame.socialType = "article"
         // Apps show no SVG in link previews: such a story's card takes the site's sharing image.
         frame.image = story.image.flatMap { SiteConfig.isCardImage($0.value) ? ($0.value, story.imageAlt) : nil }
-        return page(frame, template: "story", view: view,
-                    search: SearchDocument(route: route, kind: .story, kindLabel: strings.storyKind, title: story.title,
+        return page(frame, .story, view: view,
+                    search: SearchFields(title: story.title,
                                            summary: story.summary ?? "",
                                            context: [market?.title, story.area.map { site.areas[$0.value]?.name ?? $0.value }]
                                                .compactMap { $0 } + story.tags,
@@ -69,8 +69,8 @@ extension SiteRenderer {
             stories: storyList(site.storiesByMarket[market.document.slug] ?? [], from: route))
         var frame = PageFrame(route: route, title: market.title, description: market.summary)
         frame.breadcrumbs = [(strings.markets, Routes.markets)]
-        return page(frame, template: "market", view: view,
-                    search: SearchDocument(route: route, kind: .market, kindLabel: strings.market, title: market.title,
+        return page(frame, .market, view: view,
+                    search: SearchFields(title: market.title,
                                            summary: market.summary ?? "", context: [market.country] + market.sectors,
                                            text: body.plainText),
                     diagnostics: body.diagnostics)
@@ -95,9 +95,8 @@ extension SiteRenderer {
             updated: policy.document.updated.map(formats.date), body: body.html)
         var frame = PageFrame(route: route, title: "\(policy.number): \(policy.title)", description: policy.summary)
         frame.breadcrumbs = [(strings.policies, Routes.policies)]
-        return page(frame, template: "policy", view: view,
-                    search: SearchDocument(route: route, kind: .policy, kindLabel: strings.policyKind,
-                                           title: "\(policy.number): \(policy.title)", summary: policy.summary ?? "",
+        return page(frame, .policy, view: view,
+                    search: SearchFields(title: "\(policy.number): \(policy.title)", summary: policy.summary ?? "",
                                            context: [policy.issuer], text: body.plainText),
                     diagnostics: body.diagnostics)
     }
@@ -112,8 +111,8 @@ extension SiteRenderer {
         let view = FreePageView(t: strings, title: freePage.title, summary: freePage.summary,
                                 updated: freePage.document.updated.map(formats.date), body: body.html)
         let frame = PageFrame(route: route, title: freePage.title, description: freePage.summary)
-        return page(frame, template: "page", view: view,
-                    search: SearchDocument(route: route, kind: .page, kindLabel: strings.pageKind, title: freePage.title,
+        return page(frame, .page, view: view,
+                    search: SearchFields(title: freePage.title,
                                            summary: freePage.summary ?? "", text: body.plainText),
                     diagnostics: body.diagnostics)
     }

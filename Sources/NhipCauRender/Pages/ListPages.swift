@@ -9,6 +9,7 @@ extension SiteRenderer {
         let view = HomeView(
             t: strings, siteTitle: site.config.title, description: site.config.description,
             headline: headline(),
+            notices: noticeList(site.liveNotices, from: route), noticesHref: href(Routes.notices, from: route),
             latest: storyList(Array(site.stories.prefix(6)), from: route),
             storiesHref: href(Routes.stories, from: route),
             markets: site.markets.map { market in
@@ -18,7 +19,7 @@ extension SiteRenderer {
             marketsHref: href(Routes.markets, from: route),
             policies: site.policies.prefix(5).map { policyRow($0, from: route) },
             policiesHref: href(Routes.policies, from: route), contact: contact)
-        return page(PageFrame(route: route, title: site.config.title), template: "home", view: view)
+        return page(PageFrame(route: route, title: site.config.title), .home, view: view)
     }
 
     func renderStoryList(page number: Int) -> RenderedPage {
@@ -33,7 +34,7 @@ extension SiteRenderer {
                 next: number < total ? href(Routes.storiesPage(number + 1), from: route) : nil))
         var frame = PageFrame(route: route, title: number == 1 ? strings.stories : "\(strings.stories) – \(strings.pageOf) \(number)")
         if number > 1 { frame.breadcrumbs = [(strings.stories, Routes.stories)] }
-        return page(frame, template: "stories", view: view)
+        return page(frame, .storyList, view: view)
     }
 
     func renderTag(_ tag: TagIndex) -> RenderedPage {
@@ -41,7 +42,7 @@ extension SiteRenderer {
         let view = TagPageView(t: strings, name: tag.name, list: storyList(tag.stories, from: route))
         var frame = PageFrame(route: route, title: "\(strings.storiesTagged): \(tag.name)")
         frame.breadcrumbs = [(strings.stories, Routes.stories)]
-        return page(frame, template: "tag", view: view)
+        return page(frame, .tag, view: view)
     }
 
     /// Markets compared, highest top income first; markets with no income figure last.
@@ -54,13 +55,13 @@ extension SiteRenderer {
                           cost: market.costVND.map(formats.numbers.money) ?? "—",
                           contract: market.contract ?? "—", sectors: market.sectors.joined(separator: ", "))
         }
-        return page(PageFrame(route: route, title: strings.markets), template: "markets",
+        return page(PageFrame(route: route, title: strings.markets), .marketList,
                     view: MarketListView(t: strings, rows: rows))
     }
 
     func renderPolicyList() -> RenderedPage {
         let route = Routes.policies
-        return page(PageFrame(route: route, title: strings.policies), template: "policies",
+        return page(PageFrame(route: route, title: strings.policies), .policyList,
                     view: PolicyListView(t: strings, rows: site.policies.map { policyRow($0, from: route) }))
     }
 
@@ -75,11 +76,8 @@ extension SiteRenderer {
     /// when `base_url` is known (see `href(_:from:)`).
     func renderNotFound() -> RenderedPage {
         let route = Routes.notFound
-        var targets: [(String, Route)] = [(strings.home, .home), (strings.search, Routes.search),
-                                          (strings.stories, Routes.stories), (strings.markets, Routes.markets),
-                                          (strings.policies, Routes.policies)]
-        if !site.plans.isEmpty { targets.append((strings.plans, Routes.plans)) }
-        let view = NotFoundView(t: strings, links: targets.map { LinkView(label: $0.0, href: href($0.1, from: route)) })
-        return page(PageFrame(route: route, title: strings.notFoundTitle), template: "not-found", view: view)
+        let start = [NavigationLink(label: .word("home"), route: .home), NavigationLink(label: .word("search"), route: Routes.search)]
+        let view = NotFoundView(t: strings, links: links(start + site.sectionLinks, from: route))
+        return page(PageFrame(route: route, title: strings.notFoundTitle), .notFound, view: view)
     }
 }

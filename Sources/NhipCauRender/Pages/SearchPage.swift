@@ -6,16 +6,11 @@ import NhipCauSite
 extension SiteRenderer {
     func renderSearch() -> RenderedPage {
         let route = Routes.search
-        var sections: [(String, Route)] = [
-            (strings.stories, Routes.stories), (strings.markets, Routes.markets), (strings.policies, Routes.policies),
-        ]
-        if !site.plans.isEmpty { sections.append((strings.plans, Routes.plans)) }
-        sections += site.menu.map { ($0.title, Routes.page($0.document.slug)) }
         let view = SearchPageView(
             t: strings, action: href(route, from: route),
             index: String(Routes.searchIndex.path.dropFirst(route.path.count)), root: route.href(to: .home),
             script: href(Routes.searchScript, from: route),
-            sections: sections.map { LinkView(label: $0.0, href: href($0.1, from: route)) })
-        return page(PageFrame(route: route, title: strings.search, description: strings.searchIntro), template: "search", view: view)
+            sections: links(site.navigation.filter { $0.route != route }, from: route))
+        return page(PageFrame(route: route, title: strings.search, description: strings.searchIntro), .search, view: view)
     }
 }

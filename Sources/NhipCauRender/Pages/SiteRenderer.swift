@@ -2,7 +2,7 @@ import NhipCauCore
 import NhipCauLoad
 import NhipCauSite
 
-/// Render stage: one `PageJob` → one HTML page. Holds only immutable, compiled things
+/// Render stage: one `PageEntry` → one HTML page. Holds only immutable, compiled things
 /// (site, theme, formatters), so pages render on all cores at once.
 public struct SiteRenderer: Sendable {
     let site: Site
@@ -30,11 +30,17 @@ public struct SiteRenderer: Sendable {
         var handlers = blockHandlers
         handlers["table"] = handlers["table"] ?? { content, location in TableBlock.html(content, location: location) }
         handlers["chart"] = handlers["chart"] ?? { content, location in chartBlock.html(content, location: location) }
-        self.markdown = MarkdownRenderer(site: site, blockHandlers: handlers, offline: offline, content: content)
+        self.markdown = MarkdownRenderer(site: site, blockHandlers: handlers, offline: offline, content: content,
+                                         templateIDs: theme.ids)
         self.strings = theme.wording
         self.formats = Formats(wording: theme.wording)
         self.chartRenderer = charts
         self.marketNames = marketNames
+    }
+
+    /// The site's UI word for `key`, for files written outside templates (feed titles).
+    public func word(_ key: String) -> String {
+        strings.word(key)
     }
 
     /// Markdown rendered as a page's body is (links resolved, `table` and `chart` blocks drawn),
@@ -43,8 +49,8 @@ public struct SiteRenderer: Sendable {
         markdown.render(text, file: file, firstLine: firstLine, page: page)
     }
 
-    public func render(_ job: PageJob) -> RenderedPage {
-        switch job {
+    public func render(_ entry: PageEntry) -> RenderedPage {
+        switch entry.source {
         case .home: renderHome()
         case .storyList(let number): renderStoryList(page: number)
         case .story(let story): renderStory(story)
@@ -54,6 +60,8 @@ public struct SiteRenderer: Sendable {
         case .policyList: renderPolicyList()
         case .policy(let policy): renderPolicy(policy)
         case .page(let page): renderFreePage(page)
+        case .noticeList: renderNoticeList()
+        case .notice(let notice): renderNotice(notice)
         case .notFound: renderNotFound()
         case .planList: renderPlanList()
         case .plan(let plan): renderPlan(plan)
@@ -118,22 +126,25 @@ public struct SiteRenderer: Sendable {
 
     /// Atom feeds exist only when `base_url` is set, since feeds need absolute URLs.
     private func feeds(from route: Route) -> [FeedLinkView] {
-        guard site.config.baseURL != nil else { return [] }
-        return [FeedLinkView(title: strings.stories, href: href(Routes.storiesFeed, from: route)),
-                FeedLinkView(title: strings.policies, href: href(Routes.policiesFeed, from: route))]
+        site.feeds.map { FeedLinkView(title: strings.word($0.label), href: href($0.feed.route, from: route)) }
     }
 
     func navigation(current: Route) -> [NavItemView] {
-        var items: [(String, Route)] = [
-            (strings.stories, Routes.stories), (strings.markets, Routes.markets), (strings.policies, Routes.policies),
-        ]
-        if !site.plans.isEmpty { items.append((strings.plans, Routes.plans)) }
-        items += site.menu.map { ($0.title, Routes.page($0.document.slug)) }
-        items.append((strings.search, Routes.search))
-        return items.map { label, target in
-            NavItemView(label: label, href: href(target, from: current),
-                        current: current == target || current.path.hasPrefix(target.path))
+        site.navigation.map { link in
+            NavItemView(label: label(link), href: href(link.route, from: current),
+                        current: current == link.route || current.path.hasPrefix(link.route.path))
         }
+    }
+
+    func label(_ link: NavigationLink) -> String {
+        switch link.label {
+        case .word(let key): strings.word(key)
+        case .text(let text): text
+        }
+    }
+
+    func links(_ links: [NavigationLink], from route: Route) -> [LinkView] {
+        links.map { LinkView(label: label($0), href: href($0.route, from: route)) }
     }
 
     private func breadcrumbs(_ frame: PageFrame) -> ListView<LinkView>? {
@@ -182,8 +193,22 @@ public struct SiteRenderer: Sendable {
         .nonEmpty(stories.map { storyCard($0, from: route) })
     }
 
-    func page(_ frame: PageFrame, template: String, view: some Encodable, search: SearchDocument? = nil, diagnostics: [Diagnostic] = []) -> RenderedPage {
-        let content = theme.render(view, template: template)
-        return RenderedPage(route: frame.route, html: layout(frame, content: content), search: search, diagnostics: diagnostics)
+    /// What a page gives the search index; its kind and the kind's label come from the page's declaration.
+    struct SearchFields {
+        let title: String
+        let summary: String
+        var context: [String] = []
+        let text: String
+    }
+
+    /// A page of `kind`: its view drawn by the kind's template, inside the layout.
+    func page(_ frame: PageFrame, _ kind: PageKind, view: some Encodable, search: SearchFields? = nil,
+              diagnostics: [Diagnostic] = []) -> RenderedPage {
+        let content = theme.render(view, template: kind.template)
+        let document = zip(search, kind.declaration.search).map { fields, declared in
+            SearchDocument(route: frame.route, kind: declared.kind, kindLabel: strings.word(declared.label), title: fields.title,
+                           summary: fields.summary, context: fields.context, text: fields.text)
+        }
+        return RenderedPage(route: frame.route, html: layout(frame, content: content), search: document, diagnostics: diagnostics)
     }
 }

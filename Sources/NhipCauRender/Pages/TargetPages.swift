@@ -29,7 +29,7 @@ extension SiteRenderer {
                                achieved: formats.numbers.integer(figures.achieved), percent: percentText(figures) ?? "—",
                                status: strings.text(figures.status.wordingKey), statusKey: figures.status.rawValue)
         }
-        return page(PageFrame(route: route, title: strings.plans), template: "plans", view: PlanListView(t: strings, sampleNote: notes.table, rows: rows))
+        return page(PageFrame(route: route, title: strings.plans), .planList, view: PlanListView(t: strings, sampleNote: notes.table, rows: rows))
     }
 
     func renderPlan(_ plan: TargetPlan) -> RenderedPage {
@@ -51,8 +51,8 @@ extension SiteRenderer {
             downloadNote: downloadNote(figures.plan))
         var frame = PageFrame(route: route, title: plan.title, description: headlineSentence(plan, figures.plan))
         frame.breadcrumbs = [(strings.plans, Routes.plans)]
-        return page(frame, template: "plan", view: view,
-                    search: SearchDocument(route: route, kind: .plan, kindLabel: strings.plan, title: plan.title,
+        return page(frame, .plan, view: view,
+                    search: SearchFields(title: plan.title,
                                            summary: headlineSentence(plan, figures.plan),
                                            context: [plan.issuer] + plan.allAreas.map(\.name), text: plan.document ?? ""))
     }
@@ -82,6 +82,7 @@ extension SiteRenderer {
                                 facts: facts(areaFigures, target: area.target, unit: plan.unit), charts: charts)
         }
         let view = AreaView(t: strings, name: record.name, plans: sections,
+                            notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
                             stories: storyList(site.storiesByArea[record.id] ?? [], from: route))
         var frame = PageFrame(route: route, title: record.name)
         frame.breadcrumbs = [(strings.plans, Routes.plans)]
@@ -91,8 +92,8 @@ extension SiteRenderer {
                   let areaFigures = site.planFigures[plan.id]?.areas[record.id] else { return nil }
             return progressSentence(plan, areaFigures, target: area.target)
         }.joined(separator: " ")
-        return page(frame, template: "area", view: view,
-                    search: SearchDocument(route: route, kind: .area, kindLabel: strings.area, title: record.name,
+        return page(frame, .area, view: view,
+                    search: SearchFields(title: record.name,
                                            summary: summary, context: sections.map(\.planTitle), text: ""))
     }
 

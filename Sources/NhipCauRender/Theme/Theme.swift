@@ -10,6 +10,8 @@ public struct Theme: Sendable {
     public let wording: Wording
     /// Output path (`assets/style.css`) → bytes, for every asset the site serves.
     public let assets: [String: [UInt8]]
+    /// The fixed ids the templates in use write, by page kind.
+    let ids: TemplateIDs
 
     public static let templateFolder = "templates/"
     public static let templateExtension = ".mustache"
@@ -72,7 +74,7 @@ public struct Theme: Sendable {
             diagnostics.append(.error(SourceLocation(file: file), "render.templatesIncludeEachOther", ["chain": "\(chain)"]))
         }
         guard let wording, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (Theme(library: library, wording: wording, assets: assets), diagnostics)
+        return (Theme(library: library, wording: wording, assets: assets, ids: TemplateIDs(sources: sources.mapValues(\.text))), diagnostics)
     }
 
     /// A tag naming a field the template's view model does not have renders nothing; say so.

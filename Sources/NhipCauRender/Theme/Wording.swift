@@ -53,6 +53,9 @@ public struct Wording: Sendable {
     /// `strings.menu`: the word, or its key when the file lacks it (a test checks none is missing).
     public subscript(dynamicMember key: String) -> String { words[key] ?? key }
 
+    /// The word `key` (a section's label in the registry, `stories`).
+    public func word(_ key: String) -> String { words[key] ?? key }
+
     /// The sentence `key` with its `{name}` placeholders filled.
     public func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
         Placeholders.fill(words[key] ?? key) { arguments[$0] }

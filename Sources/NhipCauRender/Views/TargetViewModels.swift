@@ -64,6 +64,7 @@ struct AreaView: Codable {
     let t: Wording
     let name: String
     let plans: [AreaPlanView]
+    let notices: ListView<NoticeCardView>?
     let stories: ListView<StoryCardView>?
 }
 

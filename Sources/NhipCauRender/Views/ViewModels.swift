@@ -107,6 +107,9 @@ struct HomeView: Codable {
     let siteTitle: String
     let description: String?
     let headline: HeadlineView?
+    /// Notices in force on the build date.
+    let notices: ListView<NoticeCardView>?
+    let noticesHref: String
     let latest: ListView<StoryCardView>?
     let storiesHref: String
     let markets: [HomeMarketView]
@@ -243,4 +246,36 @@ struct SearchPageView: Codable {
     let root: String
     let script: String
     let sections: [LinkView]
+}
+
+struct NoticeCardView: Codable {
+    let title: String
+    let href: String
+    let date: String
+    let dateISO: String
+    let expires: String?
+    let summary: String?
+    let sample: Bool
+}
+
+struct NoticeListView: Codable {
+    let t: Wording
+    let live: ListView<NoticeCardView>?
+    let expired: ListView<NoticeCardView>?
+}
+
+struct NoticeView: Codable {
+    let t: Wording
+    let title: String
+    let date: String
+    let dateISO: String
+    let expires: String?
+    /// Past `expires` on the build date: the page stays, marked as such.
+    let expired: Bool
+    let summary: String?
+    let sample: Bool
+    let areas: ListView<LinkView>?
+    let markets: ListView<LinkView>?
+    let updated: String?
+    let body: String
 }

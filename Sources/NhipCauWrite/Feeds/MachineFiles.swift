@@ -7,14 +7,15 @@ import NhipCauSite
 /// robots.txt is always written and names the sitemap when there is one.
 public enum MachineFiles {
     /// Path → text of every machine file for this site.
-    /// - Parameter pages: every HTML page written, for the sitemap.
-    /// - Parameter words: the site's wording; the feeds' titles are its `stories` and `policies`.
-    public static func files(for site: Site, pages: [Route], words: [String: String]) -> [(path: String, text: String)] {
+    /// - Parameter word: the UI word for a key (a feed's title is its section's name).
+    public static func files(for site: Site, word: (String) -> String) -> [(path: String, text: String)] {
         var files = [(Routes.robots.path, robotsText(site))]
         guard let base = site.config.baseURL else { return files }
-        files.append((Routes.storiesFeed.path, storiesAtom(site, base: base, words: words)))
-        files.append((Routes.policiesFeed.path, policiesAtom(site, base: base, words: words)))
-        files.append((Routes.sitemap.path, sitemapXML(pages: pages, base: base)))
+        for (label, feed) in site.feeds {
+            files.append((feed.route.path, atom(site, base: base, feed: feed.route, title: word(label),
+                                                entries: feed.entries(site))))
+        }
+        files.append((Routes.sitemap.path, sitemapXML(pages: site.entries.filter(\.kind.declaration.inSitemap).map(\.route), base: base)))
         return files
     }
 
@@ -26,35 +27,10 @@ public enum MachineFiles {
 
     static func sitemapXML(pages: [Route], base: String) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for route in pages.sorted() where route != Routes.notFound {
+        for route in pages.sorted() {
             xml += "<url><loc>\(xmlEscape(base + Route.percentEncode(route.path)))</loc></url>\n"
         }
         return xml + "</urlset>\n"
-    }
-
-    struct FeedEntry {
-        let title: String
-        let route: Route
-        let updated: SimpleDate
-        let summary: String?
-    }
-
-    static func storiesAtom(_ site: Site, base: String, words: [String: String]) -> String {
-        let entries = site.stories.prefix(50).map { story in
-            FeedEntry(title: story.title, route: Routes.story(story.document.slug),
-                      updated: story.document.updated ?? story.date, summary: story.summary)
-        }
-        let title = words["stories"] ?? "stories"
-        return atom(site, base: base, feed: Routes.storiesFeed, title: title, entries: Array(entries))
-    }
-
-    static func policiesAtom(_ site: Site, base: String, words: [String: String]) -> String {
-        let entries = site.policies.prefix(50).map { policy in
-            FeedEntry(title: "\(policy.number): \(policy.title)", route: Routes.policy(policy.document.slug),
-                      updated: policy.document.updated ?? policy.issued, summary: policy.summary)
-        }
-        let title = words["policies"] ?? "policies"
-        return atom(site, base: base, feed: Routes.policiesFeed, title: title, entries: Array(entries))
     }
 
     /// An Atom 1.0 feed. `updated` is the newest entry's date, so two builds of the same content are identical.

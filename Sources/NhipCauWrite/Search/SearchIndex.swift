@@ -334,6 +334,8 @@ public enum SearchIndex {
     static func manifest(version: String, documents: [Page], budget: Int, limits: Limits, starts: [String]) -> [UInt8] {
         var labels = Array(repeating: "", count: SearchDocument.Kind.allCases.count)
         for page in documents where labels[page.kind.rawValue].isEmpty { labels[page.kind.rawValue] = page.kindLabel }
+        // Kinds no page has, at the end, are left out: the script reads a missing label as none.
+        while labels.last == "" { labels.removeLast() }
         var bytes = Array(("{\"v\":\"\(version)\",\"n\":\(documents.count),\"c\":\(chunkSize),\"b\":\(budget),"
                            + "\"s\":\(limits.largestShard),\"m\":\(limits.largestChunk),\"k\":").utf8)
         JSONText.appendArray(labels, to: &bytes)

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import NhipCauBuild
 import NhipCauCore
+import NhipCauLoad
+import NhipCauSite
 import NhipCauWrite
 
 /// Paths of the package, found from this file rather than from a bundle.
@@ -215,5 +217,13 @@ struct LinkCrawler {
     /// Every `.html` file written, relative to the root.
     func htmlFiles() -> Set<String> {
         Set(fileTree(root).keys.filter { $0.hasSuffix(".html") })
+    }
+}
+
+extension TestSite {
+    /// The site as the build assembles it from this content on `date` (nil when some file has errors).
+    func assembled(date: SimpleDate = testDate) -> Site? {
+        guard let loaded = ContentLoader.load(from: DiskContent(root: content)).content else { return nil }
+        return SiteAssembler.assemble(loaded, options: .init(today: date)).site
     }
 }

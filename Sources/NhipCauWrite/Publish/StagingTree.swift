@@ -110,3 +110,22 @@ enum StagingTree {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
+
+extension StagingTree {
+    /// Takes the staging folder for this build: created when missing, reused (and listed) when it
+    /// carries the marker or is empty, refused when it holds anything else.
+    static func take(_ staging: URL) throws(OutputError) -> Listing {
+        let path = staging.path
+        if !OutputPath.exists(path) {
+            guard mkdir(path, 0o755) == 0 else {
+                let problem = FileWriting.describe(errno)
+                throw OutputError("output.cannotCreateStagingFolder", ["path": "\(path)", "problem": .message(problem)])
+            }
+            return Listing()
+        }
+        guard OutputPath.isFolder(path), OutputPath.hasMarker(staging) || OutputPath.isEmptyFolder(path) else {
+            throw OutputGuard.notMadeByTool(staging)
+        }
+        return list(path)
+    }
+}

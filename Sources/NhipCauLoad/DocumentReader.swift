@@ -1,0 +1,85 @@
+import NhipCauCore
+
+/// Reads one content file with every guard an officer's folder needs: size, binary, encoding, links
+/// out of the folder or to folders, named pipes and other special files.
+struct DocumentReader: Sendable {
+    let content: any ContentReading
+    let maxBytes: Int
+
+    /// The file name without its extension: the page's or plan's address.
+    static func slug(of file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        for suffix in [".md", ".json"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        return name
+    }
+
+    static func entryError(_ file: String, _ problem: ContentEntryProblem) -> Diagnostic {
+        let location = SourceLocation(file: file)
+        switch problem {
+        case .linkOutside:
+            return .error(location, "load.symbolicLinkPointingOutside")
+        case .linkDangling:
+            return .error(location, "load.symbolicLinkFileDoes")
+        case .linkToFolder:
+            return .error(location, "load.symbolicLinkFolderFolder")
+        case .notAFile:
+            return .error(location, "load.notRegularFileBut")
+        }
+    }
+
+    /// The error for a link or special file at `file`, nil for a file that may be read.
+    func entryProblem(_ file: String) -> Diagnostic? {
+        content.entryProblem(file).map { Self.entryError(file, $0) }
+    }
+
+    func readBytes(_ file: String) -> Result<[UInt8], Diagnostic> {
+        if let problem = entryProblem(file) { return .failure(problem) }
+        if let size = content.size(of: file), size > maxBytes {
+            return .failure(.error(SourceLocation(file: file), "load.fileTooLargeKb", ["size": .integer(Self.kilobytes(size)), "maxBytes": .integer(Self.kilobytes(maxBytes))]))
+        }
+        do {
+            return .success(try content.read(file))
+        } catch {
+            return .failure(.error(SourceLocation(file: file), "load.cannotReadFile", ["error": .message(SystemReason.of(error))]))
+        }
+    }
+
+    /// Rounded up, so a file one byte over the limit never reads as the limit itself.
+    /// Whole kilobytes, rounded up: a file one byte over the limit is not shown as being at it.
+    static func kilobytes(_ bytes: Int) -> Int {
+        (bytes + 1023) / 1024
+    }
+
+    func readText(_ file: String) -> Result<String, Diagnostic> {
+        readBytes(file).flatMap { SourceText.decode($0, file: file) }
+    }
+
+    func readDocument(_ file: String, kind: ContentKind) -> Result<(FrontMatter, ContentDocument), Diagnostic> {
+        if let problem = entryProblem(file) { return .failure(problem) }
+        guard file.hasSuffix(".md") else {
+            return .failure(.error(SourceLocation(file: file), "load.folderHoldsOnlyMarkdown", ["folder": "\(kind.folder)"]))
+        }
+        let slug = Self.slug(of: file)
+        guard VietnameseText.isValidSlug(slug) else {
+            let suggestion = VietnameseText.slug(slug)
+            let rename: MessageArgument = suggestion.isEmpty ? "" : .message(LocalizedText("load.renameTo", ["suggestion": "\(suggestion)"]))
+            return .failure(.error(SourceLocation(file: file), "load.fileNameLettersOnly", ["slug": "\(slug)", "rename": rename]))
+        }
+        return readText(file).flatMap { text in
+            if text.isBlank {
+                return .failure(.error(SourceLocation(file: file), "load.fileEmptyCopySample"))
+            }
+            return SplitDocument.split(text, file: file).flatMap { split in
+                FrontMatter.parse(split.frontMatter, file: file, firstLine: split.frontMatterLine, closingLine: split.closingLine).map { frontMatter in
+                    var frontMatter = frontMatter
+                    let updated = frontMatter.date("updated")
+                    let document = ContentDocument(kind: kind, slug: slug, file: file, body: .inFile,
+                                                   bodyLine: split.bodyLine, frontMatterSource: split.frontMatter,
+                                                   updated: updated,
+                                                   updatedLocation: updated.map { _ in frontMatter.location(of: "updated") })
+                    return (frontMatter, document)
+                }
+            }
+        }
+    }
+}

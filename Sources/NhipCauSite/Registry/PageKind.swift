@@ -1,0 +1,59 @@
+/// Every kind of page the site writes. The order of the cases is the order pages are listed and
+/// written in (`Site.entries`), so two builds of the same content list them alike.
+public enum PageKind: String, Sendable, CaseIterable, Hashable {
+    case home, marketList, policyList, notFound, storyList, story, tag, market, policy, page
+    case planList, plan, area, search, noticeList, notice
+
+    /// What the site declares about this kind of page. Adding a kind adds one line here and its
+    /// section in `SiteSections` (if it is a new section); nothing else lists kinds by hand.
+    public var declaration: PageDeclaration {
+        switch self {
+        case .home: PageDeclaration(section: .home, template: "home")
+        case .notFound: PageDeclaration(section: .notFound, template: "not-found", inSitemap: false)
+        case .storyList: PageDeclaration(section: .stories, template: "stories")
+        case .story: PageDeclaration(section: .stories, template: "story", search: .init(.story, label: "storyKind"))
+        case .tag: PageDeclaration(section: .tags, template: "tag")
+        case .marketList: PageDeclaration(section: .markets, template: "markets")
+        case .market: PageDeclaration(section: .markets, template: "market", search: .init(.market, label: "market"))
+        case .policyList: PageDeclaration(section: .policies, template: "policies")
+        case .policy: PageDeclaration(section: .policies, template: "policy", search: .init(.policy, label: "policyKind"))
+        case .page: PageDeclaration(section: .pages, template: "page", search: .init(.page, label: "pageKind"))
+        case .planList: PageDeclaration(section: .plans, template: "plans")
+        case .plan: PageDeclaration(section: .plans, template: "plan", search: .init(.plan, label: "plan"))
+        case .area: PageDeclaration(section: .areas, template: "area", search: .init(.area, label: "area"))
+        case .search: PageDeclaration(section: .search, template: "search")
+        case .noticeList: PageDeclaration(section: .notices, template: "notices")
+        case .notice: PageDeclaration(section: .notices, template: "notice", search: .init(.notice, label: "noticeKind"))
+        }
+    }
+
+    public var template: String { declaration.template }
+}
+
+/// One kind of page: the section it belongs to, the template that draws its content (inside the
+/// `layout` template), whether the sitemap lists it and how the search index names it.
+public struct PageDeclaration: Sendable {
+    public struct Search: Sendable {
+        public let kind: SearchDocument.Kind
+        /// The UI word (`{{t.name}}`) shown beside each result of this kind.
+        public let label: String
+
+        init(_ kind: SearchDocument.Kind, label: String) {
+            self.kind = kind
+            self.label = label
+        }
+    }
+
+    public let section: SectionName
+    public let template: String
+    public let inSitemap: Bool
+    /// nil: the page is not in the search index.
+    public let search: Search?
+
+    init(section: SectionName, template: String, inSitemap: Bool = true, search: Search? = nil) {
+        self.section = section
+        self.template = template
+        self.inSitemap = inSitemap
+        self.search = search
+    }
+}

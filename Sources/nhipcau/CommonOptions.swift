@@ -1,0 +1,41 @@
+import ArgumentParser
+import NhipCauCore
+
+/// `--date`, `--lang`, `--quiet` and `--verbose`: the options every command takes, declared once.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The day to work as, YYYY-MM-DD (default: today): the build date for drafts, policy status and progress; the date written into new files.", valueName: "date"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language, else vi).", valueName: "lang"))
+    var lang: String?
+
+    @Flag(name: .long, help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print more: how long each step took, and which folder was used.")
+    var verbose = false
+
+    var verbosity: Verbosity { Verbosity(quiet: quiet, verbose: verbose) }
+
+    /// `--date`, else the real date.
+    var today: SimpleDate { date.flatMap(SimpleDate.init(iso:)) ?? Clock.today() }
+
+    /// The language `--lang` names, when it names one.
+    var flagLanguage: Language? { lang.flatMap(Language.init(rawValue:)) }
+
+    /// Usage errors in these options, said in `language`.
+    func check(language: Language) throws {
+        try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
+    }
+}
+
+/// `--content`, for the commands that work on the content folder named from where they run.
+struct ContentOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
+    var content = "content"
+
+    /// `--lang`, else the language of this folder's site.yml, else Vietnamese.
+    func language(_ common: CommonOptions) -> Language {
+        MessageLanguage.resolve(flag: common.lang, content: content)
+    }
+}
