@@ -45,7 +45,10 @@ let package = Package(
         .target(name: "NhipCauWrite", dependencies: ["NhipCauCore", "NhipCauSite"]),
         .target(
             name: "NhipCauBuild",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite"]
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite"],
+            // Embedded/new/<language>/<kind>.md: the files `nhipcau new` writes.
+            exclude: ["Embedded"],
+            plugins: ["EmbedFiles"]
         ),
         // `nhipcau serve`: a preview server with live reload; the only target that touches the network.
         .target(
