@@ -99,6 +99,13 @@ import NhipCauSite
     /// `{{t.name}}` in templates, `strings.name` and `say("chart.…")` / `text("…")` in the renderer.
     @Test func everyUIKeyTheTemplatesAndCodeUseIsInEveryShippedLanguage() throws {
         var used: Set<String> = []
+        // The registry names the labels of sections and page kinds (`label: "stories"`), read with `strings.word`.
+        for (_, text) in Self.sourceFiles(under: "NhipCauSite/Registry") {
+            for match in text.matches(of: /label: "([A-Za-z0-9_]+)"/) { used.insert(String(match.output.1)) }
+        }
+        for (_, text) in Self.sourceFiles(under: "NhipCauSite") + Self.sourceFiles(under: "NhipCauRender") {
+            for match in text.matches(of: /\.word\("([A-Za-z0-9_]+)"\)/) { used.insert(String(match.output.1)) }
+        }
         for (_, file) in Self.sourceFiles(under: "NhipCauRender", extensions: ["swift", "mustache"]) {
             let text = file.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
             for match in text.matches(of: /\{\{\{?\s*&?\s*t\.([A-Za-z0-9_]+)\s*\}/) { used.insert(String(match.output.1)) }
@@ -107,7 +114,7 @@ import NhipCauSite
         }
         // Status labels are looked up by the status's own name.
         used.formUnion(ProgressStatus.allCases.map(\.wordingKey) + [PolicyStatus.inForce, .expired, .notYet].map(\.wordingKey))
-        used.subtract(["language", "text", "words", "numbers"])   // the template's language code; Wording's own members
+        used.subtract(["language", "text", "word", "words", "numbers"])   // the template's language code; Wording's own members
         #expect(used.count > 100, "\(used.count) keys found in the renderer")
         for (language, words) in Self.uiWords {
             let missing = used.filter { words[$0] == nil }.sorted()
