@@ -24,6 +24,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // libvips (Debian `libvips-dev`): every raster image is decoded, turned upright, stripped and resized through it.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
         // The tool's messages are files under Embedded/messages/, built into the executable.
         .target(name: "NhipCauCore", exclude: ["Embedded"], plugins: ["EmbedFiles"]),
         .target(
@@ -43,9 +49,11 @@ let package = Package(
             plugins: ["EmbedFiles"]
         ),
         .target(name: "NhipCauWrite", dependencies: ["NhipCauCore", "NhipCauSite"]),
+        // Images: raster files → private, upright, responsive variants (cached); SVG checked for code.
+        .target(name: "NhipCauMedia", dependencies: ["NhipCauCore", "NhipCauSite", "CVips"]),
         .target(
             name: "NhipCauBuild",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite"],
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauMedia"],
             // Embedded/new/<language>/<kind>.md: the files `nhipcau new` writes.
             exclude: ["Embedded"],
             plugins: ["EmbedFiles"]
@@ -63,12 +71,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "nhipcau",
-            dependencies: ["NhipCauBuild", "NhipCauServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NhipCauBuild", "NhipCauServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            plugins: ["BuildInfo"]
         ),
         // Any target with an Embedded/ folder: `exclude: ["Embedded"], plugins: ["EmbedFiles"]` gives it
         // `EmbeddedFiles.files` (path in the folder → bytes), so the one executable carries its data files.
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
         .executableTarget(name: "EmbedFilesTool"),
+        // `nhipcau --version`'s commit: written before each build into the build folder, never the tree.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // The libFuzzer target: `make fuzz` builds it with -sanitize=fuzzer,address -DNHIPCAU_FUZZING.
         // An ordinary build compiles it too, as a small tool that replays saved inputs.
         .target(name: "CFuzzerDriver"),
@@ -78,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NhipCauTests",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "NhipCauRender", "NhipCauWrite", "NhipCauBuild", "NhipCauServe",
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "NhipCauRender", "NhipCauWrite", "NhipCauMedia", "NhipCauBuild", "NhipCauServe",
                            .product(name: "Yams", package: "Yams")],
             exclude: ["Golden", "Fixtures"]
         ),

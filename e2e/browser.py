@@ -120,11 +120,24 @@ class Browser:
     def fetched(self):
         return self.driver.execute_script(FETCHED_SCRIPT)
 
+    def images(self):
+        """Every <img> once loaded (lazy ones too): the file chosen from srcset, its width, the width shown."""
+        return self.driver.execute_async_script(IMAGES_SCRIPT)
+
     def screenshot(self, path, width):
         height = self.driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
         shot = self.cdp("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
                                                    "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
         Path(path).write_bytes(base64.b64decode(shot["data"]))
+
+
+IMAGES_SCRIPT = """
+const done = arguments[arguments.length - 1];
+const images = [...document.images];
+images.forEach(image => { image.loading = "eager"; });
+Promise.all(images.map(image => image.decode().catch(() => null))).then(() => done(images.map(image => ({
+  src: image.currentSrc || image.src, natural: image.naturalWidth, shown: image.getBoundingClientRect().width }))));
+"""
 
 
 def describe_violations(violations, page_label):

@@ -82,6 +82,7 @@ class PageFacts:
     main_text_length: int = 0
     scripts: int = 0
     stylesheets: list = field(default_factory=list)
+    unsized_images: list = field(default_factory=list)  # (line, src) of each <img> without width or height
 
 
 class PageParser(HTMLParser):
@@ -112,6 +113,8 @@ class PageParser(HTMLParser):
             self.facts.references.append(Reference("meta", f'property="{attributes["property"]}" content', attributes["content"], line))
         if tag == "link" and "stylesheet" in (attributes.get("rel") or "").split() and attributes.get("href"):
             self.facts.stylesheets.append(attributes["href"])
+        if tag == "img" and not (attributes.get("width") and attributes.get("height")):
+            self.facts.unsized_images.append((line, attributes.get("src") or ""))
         if tag == "script":
             self.facts.scripts += 1
         if tag in HIDDEN_TEXT_TAGS:

@@ -4,13 +4,16 @@ Builds a content folder, serves the site with nginx through docs/hosting/nginx.c
 127.0.0.1, and checks what a citizen gets: every address answers 200, the 404 page works at any depth,
 WCAG 2.1 A/AA (axe-core in headless Chromium), valid HTML (Nu HTML Checker), no horizontal overflow
 at 320, 360 and 1280 px, content without JavaScript, the page-weight budget, and a search run in the
-browser through nginx.
+browser through nginx. Then the same site, on the same port, through Apache httpd (docs/hosting/apache.conf)
+and Caddy (docs/hosting/Caddyfile): the crawl, the 404 page, the headers and one search in the browser
+(checks named apache-…, caddy-…); axe, Nu, overflow and screenshots are not repeated, as they judge the
+pages, which are the same bytes whatever serves them.
 
     .venv/bin/python e2e/gate.py --nhipcau .build/debug/nhipcau --content content [--date 2026-11-25]
 
 Exit status 0 when every check passes, 1 otherwise; each problem is printed with its page. The measured
 figures are printed last as a Markdown table (also written to .e2e/figures.md) for the README.
-The build uses base_url = the local nginx address, so that feeds, the sitemap, canonical and sharing
+The build uses base_url = the local servers' address, so that feeds, the sitemap, canonical and sharing
 URLs point at the server under test and are crawled like every other link.
 """
 import argparse
@@ -33,6 +36,8 @@ import nu  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_NGINX_CONF = REPO / "docs" / "hosting" / "nginx.conf"
+SHIPPED_APACHE_CONF = REPO / "docs" / "hosting" / "apache.conf"
+SHIPPED_CADDYFILE = REPO / "docs" / "hosting" / "Caddyfile"
 STYLESHEET_BUDGET = 20 * 1024
 HOME_BUDGET = 100 * 1024
 SCRIPT_BUDGET = 5 * 1024
@@ -163,7 +168,7 @@ def check_not_found(base_url):
 
 
 def check_hosting(base_url, crawl, site):
-    """What docs/hosting/nginx.conf promises: gzip, caching headers, types, the bare sub-path redirect."""
+    """What docs/hosting/ promises: gzip, caching headers, types, the bare sub-path redirect."""
     check = Check("hosting")
     home = crawling.fetch(base_url, accept_encoding="gzip")
     if home.headers.get("content-encoding") != "gzip":
@@ -193,7 +198,9 @@ def check_hosting(base_url, crawl, site):
     if hidden.status != 404:
         check.problems.append(f"{hosting.SUB_PATH}.nhipcau-site: answers {hidden.status}, expected 404 (hidden files are not published)")
     bare = crawling.fetch(base_url.rstrip("/"))
-    if bare.status != 301 or bare.headers.get("location") != hosting.SUB_PATH:
+    # nginx and Caddy answer with the path alone, Apache with the whole address: both lead to the site.
+    redirected_to = urllib.parse.urljoin(base_url.rstrip("/"), bare.headers.get("location") or "")
+    if bare.status != 301 or redirected_to != base_url:
         check.problems.append(f"{hosting.SUB_PATH.rstrip('/')}: answers {bare.status} → {bare.headers.get('location')}, expected 301 → {hosting.SUB_PATH}")
     check.summary = ("gzip on, HTML and the search manifest revalidated, stylesheet, script and index shards cached a day, "
                      "JSON typed, hidden files 404, bare sub-path redirected")
@@ -287,6 +294,29 @@ def check_budget(crawl, figures, limits):
     return check
 
 
+def check_image_sizes(crawl):
+    """Every <img> says its width and height, so the page does not jump as pictures arrive."""
+    check = Check("image-sizes")
+    for url, facts in sorted(crawl.pages.items()):
+        for line, src in facts.unsized_images:
+            check.problems.append(f"{crawl.short(url)}:{line}: <img src=\"{src}\"> has no width and height")
+    images = sum(1 for facts in crawl.pages.values() for ref in facts.references if (ref.tag, ref.attribute) == ("img", "src"))
+    check.summary = f"{images} <img> in {len(crawl.pages)} pages, each with width and height"
+    return check
+
+
+def served_width_problems(browser, label, width):
+    """A picture served more than twice as wide as shown wastes a phone's data."""
+    problems, measured = [], 0
+    for image in browser.images():
+        if image["shown"] <= 0 or image["natural"] <= 0:
+            continue
+        measured += 1
+        if image["natural"] > 2 * image["shown"]:
+            problems.append(f"{label} at {width} px: {image['src']} is {image['natural']} px wide, shown at {image['shown']:.0f} px")
+    return problems, measured
+
+
 def kb(size):
     return f"{size / 1024:.1f} KB"
 
@@ -299,6 +329,14 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
     from browser import AXE_TAGS, MEASURED_WIDTHS, VIEWPORTS, Browser, describe_violations
 
     axe_check, layout_check, search_check = Check("axe"), Check("overflow"), Check("search")
+    image_check = Check("image-widths")
+    images_measured = 0
+
+    def measure_images(label, width):
+        nonlocal images_measured
+        problems, measured = served_width_problems(browser, label, width)
+        image_check.problems.extend(problems)
+        images_measured += measured
     screenshots.mkdir(parents=True, exist_ok=True)
     browser = Browser()
     axe_runs = 0
@@ -325,6 +363,7 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
                 browser.open(url)
                 measure_overflow(label, width, height)
                 browser.screenshot(screenshots / f"{kind}-{width}.png", width)
+                measure_images(label, width)
                 axe(f"{label} at {width} px, light")
             width, height = VIEWPORTS[0]
             browser.viewport(width, height)
@@ -344,6 +383,8 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
             for url in other_pages:
                 browser.open(url)
                 measure_overflow(urllib.parse.urlsplit(url).path, width, height)
+                if (width, height) in VIEWPORTS:
+                    measure_images(urllib.parse.urlsplit(url).path, width)
         if search and "search" in kinds:
             run_search(browser, base_url + kinds["search"], search, search_check, screenshots, axe, measure_overflow, figures)
     finally:
@@ -353,7 +394,9 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
                          f"and the search page with results), rules tagged {', '.join(AXE_TAGS)}: 0 violations")
     layout_check.summary = (f"{len(kinds) + len(other_pages)} pages fit {', '.join(str(width) for width, _ in MEASURED_WIDTHS)} px; "
                             f"screenshots of each kind in {screenshots}")
-    return [axe_check, layout_check] + ([search_check] if search and "search" in kinds else [])
+    image_check.summary = (f"{images_measured} pictures measured at {widths} px: none served more than twice "
+                           f"the width it is shown at")
+    return [axe_check, layout_check, image_check] + ([search_check] if search and "search" in kinds else [])
 
 
 def run_search(browser, search_page, search, check, screenshots, axe, measure_overflow, figures):
@@ -394,6 +437,60 @@ def run_search(browser, search_page, search, check, screenshots, axe, measure_ov
         axe(label)
 
 
+# MARK: - Other servers
+
+def other_servers(arguments):
+    """(server class, its configuration) for each server named by --servers, in that order."""
+    confs = {"apache": arguments.apache_conf, "caddy": arguments.caddyfile}
+    names = [name.strip() for name in arguments.servers.split(",") if name.strip()]
+    unknown = [name for name in names if name not in confs]
+    if unknown:
+        raise SystemExit(f"e2e: --servers: unknown server {', '.join(unknown)} (known: {', '.join(confs)})")
+    return [(hosting.SERVERS[name], Path(confs[name]).resolve()) for name in names]
+
+
+def check_other_server(name, base_url, site, kinds, arguments):
+    """What nginx is checked for, short of the browser-heavy checks: the crawl with every address's
+    type, the 404 page at any depth, the headers, and one search in the browser under the sub-path."""
+    crawl = crawling.Crawl(base_url).run()
+    checks = [check_links(crawl, site), check_not_found(base_url), check_hosting(base_url, crawl, site)]
+    if not arguments.skip_browser and "search" in kinds:
+        checks.append(check_one_search(base_url + kinds["search"], (arguments.search_query, arguments.search_first)))
+    for check in checks:
+        check.name = f"{name}-{check.name}"
+    return checks
+
+
+def check_one_search(search_page, search):
+    """The search page opened with ?q= once, in a fresh browser: the status line and the first result."""
+    from browser import VIEWPORTS, Browser
+
+    query, expected_first = search
+    check = Check("search")
+    url = search_page + "?q=" + urllib.parse.quote_plus(query)
+    shown_url = urllib.parse.urlsplit(url).path + "?q=" + urllib.parse.quote_plus(query)
+    browser = Browser()
+    try:
+        browser.viewport(*VIEWPORTS[0])
+        browser.open(url)
+        state = browser.search_results()
+    finally:
+        browser.close()
+    if state is None:
+        check.problems.append(f"{shown_url}: no result or status line within {Browser.SEARCH_WAIT} s")
+    elif f"“{query}”" not in state["status"] or not state["links"]:
+        check.problems.append(f"{shown_url}: the status line says `{state['status']}` with {len(state['links'])} results")
+    elif urllib.parse.urljoin(url, state["links"][0]) != search_page.removesuffix("tim-kiem/") + expected_first:
+        check.problems.append(f"{shown_url}: the first result is {state['links'][0]}, expected {expected_first}")
+    else:
+        check.summary = f"{shown_url}: “{state['status']}”, first result {state['links'][0]}"
+    return check
+
+
+def shown(path):
+    return path.relative_to(REPO) if path.is_relative_to(REPO) else path
+
+
 # MARK: - Main
 
 def parse_arguments():
@@ -410,12 +507,17 @@ def parse_arguments():
                         help="the address (from the site root) the search check expects first")
     # For e2e/selftest.py, which proves that each check can fail:
     parser.add_argument("--nginx-conf", default=str(SHIPPED_NGINX_CONF), help="the server block to serve the site with")
+    parser.add_argument("--apache-conf", default=str(SHIPPED_APACHE_CONF), help="the virtual host Apache serves the site with")
+    parser.add_argument("--caddyfile", default=str(SHIPPED_CADDYFILE), help="the Caddyfile Caddy serves the site with")
+    parser.add_argument("--servers", default="apache,caddy",
+                        help="servers that serve the site after nginx (crawl, 404, headers, one search): "
+                             "a comma-separated list of apache, caddy; empty for nginx only")
     parser.add_argument("--stylesheet-budget", type=int, default=STYLESHEET_BUDGET, help="bytes")
     parser.add_argument("--home-budget", type=int, default=HOME_BUDGET, help="bytes of the home page's HTML and CSS")
     parser.add_argument("--script-budget", type=int, default=SCRIPT_BUDGET, help="bytes of each script")
     parser.add_argument("--skip-browser", action="store_true", help="leave out axe, overflow, screenshots and search")
     parser.add_argument("--skip-nu", action="store_true", help="leave out the Nu HTML Checker")
-    parser.add_argument("--keep", action="store_true", help="keep the built site and nginx files; print where")
+    parser.add_argument("--keep", action="store_true", help="keep the built site and the servers' files; print where")
     return parser.parse_args()
 
 
@@ -423,7 +525,7 @@ def main():
     arguments = parse_arguments()
     started = time.monotonic()
     work = Path(tempfile.mkdtemp(prefix="nhipcau-e2e-"))
-    work.chmod(0o755)  # nginx's workers drop root: they must be able to read the site
+    work.chmod(0o755)  # nginx's and Apache's workers drop root: they must be able to read the site
     nginx_conf = Path(arguments.nginx_conf).resolve()
     try:
         port = hosting.free_port()
@@ -435,20 +537,24 @@ def main():
         checks, figures = [], {}
         if missing and not arguments.any_kinds and set(missing) - OPTIONAL_KINDS:
             checks.append(Check("page-kinds", [f"the site has no {kind} page" for kind in missing if kind not in OPTIONAL_KINDS]))
-        shown_conf = nginx_conf.relative_to(REPO) if nginx_conf.is_relative_to(REPO) else nginx_conf
-        print(f"e2e: built {arguments.content} → {site}; serving it with {shown_conf} at {base_url}")
+        print(f"e2e: built {arguments.content} → {site}; serving it with {shown(nginx_conf)} at {base_url}")
         print(f"e2e: page kinds: {', '.join(f'{kind}=/{relative}' for kind, relative in present.items())}"
               + (f" (absent: {', '.join(missing)})" if missing else ""))
         limits = {"stylesheet": arguments.stylesheet_budget, "home": arguments.home_budget, "script": arguments.script_budget}
         with hosting.Nginx(nginx_conf, site, port, work / "nginx"):
             crawl = crawling.Crawl(base_url).run()
             checks += [check_links(crawl, site), check_not_found(base_url), check_hosting(base_url, crawl, site),
-                       check_without_javascript(crawl), check_budget(crawl, figures, limits)]
+                       check_without_javascript(crawl), check_budget(crawl, figures, limits), check_image_sizes(crawl)]
             if not arguments.skip_browser:
                 kind_urls = {base_url + relative for relative in present.values()}
                 other_pages = sorted(url for url in crawl.pages if url not in kind_urls)
                 checks += check_in_browser(base_url, present, other_pages, Path(arguments.screenshots),
                                            (arguments.search_query, arguments.search_first), figures)
+        # The same site on the same port through the other documented servers, one after the other.
+        for server, conf in other_servers(arguments):
+            print(f"e2e: serving it with {shown(conf)} at {base_url}")
+            with server(conf, site, port, work / server.name):
+                checks += check_other_server(server.name, base_url, site, present, arguments)
         if not arguments.skip_nu:
             file_count, errors = nu.check(site)
             checks.append(Check("nu-html", errors, f"{file_count} HTML files, 0 errors"))

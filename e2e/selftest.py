@@ -8,6 +8,11 @@ Run 2, the sample content/ served through e2e/fixtures/broken/nginx.conf (no 404
 caching headers) with budgets smaller than the site: exactly the not-found, hosting and budget checks
 must fail (the browser and Nu checks are left out of this run: run 1 has them).
 
+Run 3, the sample content/ served through the shipped nginx.conf, then through e2e/fixtures/broken/apache.conf
+and e2e/fixtures/broken/Caddyfile (no 404 page, no compression, no caching headers): exactly the
+apache-not-found, apache-hosting, caddy-not-found and caddy-hosting checks must fail; nginx's and the
+other servers' crawls pass.
+
     .venv/bin/python e2e/selftest.py --nhipcau .build/debug/nhipcau
 """
 import argparse
@@ -20,6 +25,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 FIXTURE = HERE / "fixtures" / "broken" / "content"
 BROKEN_NGINX = HERE / "fixtures" / "broken" / "nginx.conf"
+BROKEN_APACHE = HERE / "fixtures" / "broken" / "apache.conf"
+BROKEN_CADDYFILE = HERE / "fixtures" / "broken" / "Caddyfile"
 
 # (what is broken, the check that must fail, a line of its report that must appear)
 CONTENT_FAULTS = [
@@ -33,6 +40,10 @@ CONTENT_FAULTS = [
      r"/xkld/loi/ \(page\) at 320×640: document is \d+ px wide in a 320 px viewport; sticking out: div\.rong"),
     ("an obsolete element", "nu-html",
      r"loi/index\.html:\d+: The .center. element is obsolete"),
+    ("an image without width and height", "image-sizes",
+     r"/xkld/loi/:\d+: <img src=\"\.\./media/hinh\.svg\"> has no width and height"),
+    ("an image served far wider than shown", "image-widths",
+     r"/xkld/loi/ \(page\) at 360 px: \S+/media/rong\.png is 1000 px wide, shown at 40 px"),
     ("a page whose text only a script writes", "no-javascript",
      r"/xkld/ung-dung/: <main> has only \d+ characters of text without JavaScript"),
 ]
@@ -46,6 +57,19 @@ HOSTING_FAULTS = [
     ("a stylesheet over its budget", "budget", r"/xkld/assets/style\.css: [\d.]+ KB, over the stylesheet budget of 4\.0 KB"),
     ("a home page over its budget", "budget", r"/xkld/: HTML [\d.]+ KB \+ CSS [\d.]+ KB = [\d.]+ KB, over the home page budget of 16\.0 KB"),
     ("a script over its budget", "budget", r"/xkld/assets/search\.js: [\d.]+ KB, over the script budget of 2\.0 KB"),
+]
+SERVER_FAULTS = [
+    ("apache: a server without the site's 404 page (Apache's own page instead)", "apache-not-found",
+     r"^  /xkld/khong-co-trang-nay/: the 404 answer is not the site's 404 page"),
+    ("caddy: a server without the site's 404 page (a plain-text answer instead)", "caddy-not-found",
+     r"^  /xkld/khong-co-trang-nay/: answers 404 `text/plain"),
+] + [
+    (f"{server}: a server without compression", f"{server}-hosting", r"^  /xkld/: not gzip-compressed")
+    for server in ("apache", "caddy")
+] + [
+    (f"{server}: a server without caching headers", f"{server}-hosting",
+     r"/xkld/assets/style\.css: Cache-Control is `None`, expected max-age")
+    for server in ("apache", "caddy")
 ]
 
 
@@ -78,15 +102,21 @@ def main():
     parser.add_argument("--screenshots", default=str(REPO / ".e2e" / "selftest-screenshots"))
     arguments = parser.parse_args()
     results = []
-    code, output = gate(arguments.nhipcau, FIXTURE, ["--any-kinds", "--screenshots", arguments.screenshots,
+    code, output = gate(arguments.nhipcau, FIXTURE, ["--any-kinds", "--servers", "", "--screenshots", arguments.screenshots,
                                                     "--search-query", "gioi thieu", "--search-first", "gioi-thieu/"],
                         "broken content")
     results += judge("broken content", code, output, CONTENT_FAULTS, {"not-found", "hosting", "budget", "search"})
-    code, output = gate(arguments.nhipcau, REPO / "content", ["--nginx-conf", str(BROKEN_NGINX), "--skip-browser", "--skip-nu",
+    code, output = gate(arguments.nhipcau, REPO / "content", ["--nginx-conf", str(BROKEN_NGINX), "--servers", "",
+                                                             "--skip-browser", "--skip-nu",
                                                              "--stylesheet-budget", "4096", "--home-budget", "16384",
                                                              "--script-budget", "2048"],
                         "broken hosting")
     results += judge("broken hosting", code, output, HOSTING_FAULTS, {"links", "no-javascript"})
+    code, output = gate(arguments.nhipcau, REPO / "content", ["--apache-conf", str(BROKEN_APACHE), "--caddyfile",
+                                                             str(BROKEN_CADDYFILE), "--skip-browser", "--skip-nu"],
+                        "broken Apache and Caddy")
+    results += judge("broken Apache and Caddy", code, output, SERVER_FAULTS,
+                     {"links", "not-found", "hosting", "no-javascript", "budget", "apache-links", "caddy-links"})
     for description, ok in results:
         print(f"{'ok  ' if ok else 'FAIL'} {description}")
     passed = sum(ok for _, ok in results)

@@ -3,7 +3,7 @@ import NhipCauCore
 
 /// The named steps of a build, reported with their duration when someone asks (`--verbose`).
 public enum BuildStep: String, Sendable, CaseIterable {
-    case load, assemble, theme, pages, search, files, publish
+    case load, assemble, theme, media, pages, search, files, publish
 
     public func name(in language: Language) -> String {
         LocalizedText("build.step." + rawValue).text(in: language)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NhipCauCore
 import NhipCauLoad
 import NhipCauRender
@@ -57,16 +61,27 @@ extension SiteBuild {
         let theme = attempt.theme
             ?? Theme.make(overrides: [], language: Wording.shipped(loaded.config.language) == nil ? .en : loaded.config.language).theme
         if let theme {
-            let renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
+            var renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
+            // `check` makes the pictures too (into the cache, not the site), so it finds what a build would.
+            var media: ProcessedMedia?
+            if reminders {
+                let prepared = PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: Diagnostics())
+                let processed = options.step(.media) { processMedia(prepared, options: options, output: nil) }
+                renderer = processed.prepared.renderer
+                later.append(contentsOf: processed.result.diagnostics)
+                media = processed
+            }
             let entries = site.entries
+            let pageRenderer = renderer
             let counter = PageCounter(total: entries.count, observer: options.progress)
             let pageProblems = options.step(.pages) {
                 entries.parallelMap { entry in
                     defer { counter?.oneDone() }
-                    return renderer.render(entry).diagnostics
+                    return pageRenderer.render(entry).diagnostics
                 }
             }
             later.append(contentsOf: pageProblems.flatMap { $0 })
+            if let media { later.append(contentsOf: unreferencedFailures(media.result.catalog, found: later)) }
         }
         if reminders { later.append(contentsOf: ContentLint.reminders(site)) }
         // What points at a file that failed to load is not said again: the file's own errors are.

@@ -1,6 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NhipCauCore
 import NhipCauLoad
+import NhipCauMedia
 import NhipCauRender
 import NhipCauSite
 import NhipCauWrite
@@ -17,6 +22,8 @@ public struct BuildOptions: Sendable {
     public var stepObserver: BuildStepObserver?
     /// Told when each step starts and as pages are done (for a progress line); nil: not told.
     public var progress: BuildProgressObserver?
+    /// Where processed images are kept between builds; nil: `.nhipcau-cache` beside the content folder.
+    public var cacheFolder: URL?
 
     public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false,
                 stepObserver: BuildStepObserver? = nil, progress: BuildProgressObserver? = nil) {
@@ -77,7 +84,7 @@ public enum SiteBuild {
             try options.step(.publish) { () throws(BuildFailure) in
                 do throws(OutputError) { try output.publish() } catch { throw .output(error, language: language) }
             }
-            remember(prepared, written.search)
+            remember(written.prepared, written.search)
             return BuildReport(pagesWritten: written.pages, filesCopied: written.files,
                                diagnostics: written.diagnostics, language: language)
         } catch {
@@ -88,23 +95,30 @@ public enum SiteBuild {
 
     /// What the write steps put in the staging folder.
     private struct Written {
+        /// The prepared site, its renderer showing the processed pictures.
+        let prepared: PreparedSite
         let pages: Int
         let files: Int
         let search: SearchMemory
-        /// The prepared site's warnings and the pages'.
+        /// The prepared site's warnings, the pictures' and the pages'.
         let diagnostics: Diagnostics
     }
 
-    /// Pages, then the search index, then every other file, into the staging folder.
-    private static func write(_ prepared: PreparedSite, options: BuildOptions, to output: OutputDirectory) throws(BuildFailure) -> Written {
-        let language = prepared.site.config.language
+    /// Pictures, then pages, then the search index, then every other file, into the staging folder.
+    private static func write(_ unprocessed: PreparedSite, options: BuildOptions, to output: OutputDirectory) throws(BuildFailure) -> Written {
+        let language = unprocessed.site.config.language
+        let media = options.step(.media) { processMedia(unprocessed, options: options, output: output) }
+        if let error = media.result.writeError as? OutputError { throw .output(error, language: language) }
+        let prepared = media.prepared
         let entries = prepared.site.entries
         let pages = try options.step(.pages) { () throws(BuildFailure) in
             try writePages(entries, renderer: prepared.renderer, offline: options.offline, to: output,
                            progress: PageCounter(total: entries.count, observer: options.progress), language: language)
         }
         var diagnostics = prepared.diagnostics
+        diagnostics.append(contentsOf: media.result.diagnostics)
         diagnostics.append(contentsOf: pages.diagnostics)
+        diagnostics.append(contentsOf: unreferencedFailures(media.result.catalog, found: diagnostics))
         guard !diagnostics.hasErrors else { throw .content(diagnostics, language: language) }
         let search = try options.step(.search) { () throws(BuildFailure) in
             let search = SearchMemory(pages: pages.searchPages)
@@ -113,12 +127,13 @@ public enum SiteBuild {
         }
         let files = try options.step(.files) { () throws(BuildFailure) in
             do throws(OutputError) {
-                return try writeFiles(prepared, options: options, to: output)
+                return try writeFiles(prepared, themeAssets: media.result.themeAssets, options: options, to: output)
             } catch {
                 throw .output(error, language: language)
             }
         }
-        return Written(pages: entries.count, files: files, search: search, diagnostics: diagnostics)
+        return Written(prepared: prepared, pages: entries.count, files: files + media.result.filesWritten, search: search,
+                       diagnostics: diagnostics)
     }
 
     /// Everything a build does except writing: every page is rendered (so links and chart blocks
@@ -185,13 +200,16 @@ public enum SiteBuild {
         if let error = problems.lazy.compactMap({ $0 }).first { throw .output(error, language: language) }
     }
 
-    /// Media, theme assets, plan downloads, feeds, sitemap and robots.txt; returns how many files.
-    private static func writeFiles(_ prepared: PreparedSite, options: BuildOptions, to output: OutputDirectory) throws(OutputError) -> Int {
+    /// Media other than pictures (those are written by the media step), theme assets, plan downloads,
+    /// feeds, sitemap and robots.txt; returns how many files.
+    private static func writeFiles(_ prepared: PreparedSite, themeAssets: [String: [UInt8]], options: BuildOptions,
+                                   to output: OutputDirectory) throws(OutputError) -> Int {
         let site = prepared.site
-        for file in site.media {
+        let copied = site.media.filter { !MediaCatalog.isRaster($0.path) }
+        for file in copied {
             try output.copy(options.content.appendingPathComponent(file.path), to: file.path)
         }
-        for (path, bytes) in prepared.theme.assets.sorted(by: { $0.key < $1.key }) {
+        for (path, bytes) in themeAssets.sorted(by: { $0.key < $1.key }) {
             try output.write(bytes, to: path)
         }
         for plan in site.plans {
@@ -200,6 +218,6 @@ public enum SiteBuild {
         }
         let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)
         for file in machineFiles { try output.write(file.text, to: file.path) }
-        return site.media.count + prepared.theme.assets.count + site.plans.count * 2 + machineFiles.count
+        return copied.count + themeAssets.count + site.plans.count * 2 + machineFiles.count
     }
 }

@@ -61,6 +61,7 @@ public indirect enum MessageArgument: Sendable, Hashable, ExpressibleByStringLit
     case text(String)
     case message(LocalizedText)
     case integer(Int)
+    case decimal(Double, fractionDigits: Int)
     case date(SimpleDate)
 
     public init(stringLiteral value: String) {
@@ -72,6 +73,7 @@ public indirect enum MessageArgument: Sendable, Hashable, ExpressibleByStringLit
         case .text(let text): text
         case .message(let message): message.text(in: language)
         case .integer(let number): NumberFormat(language: language).integer(number)
+        case .decimal(let number, let digits): NumberFormat(language: language).decimal(number, fractionDigits: digits)
         case .date(let day): language == .vi ? day.dayMonthYear : day.iso
         }
     }

@@ -4,7 +4,7 @@ import Yams
 /// `content/site.yml`: the site's name, language, contact and a few switches.
 enum SiteConfigLoader {
     static let file = "site.yml"
-    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt"]
+    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt", "max_image_pixels", "keep_originals"]
     static let contactKeys = ["hotline", "email", "address"]
 
     static func load(from content: any ContentReading, diagnostics: inout Diagnostics) -> SiteConfig? {
@@ -22,12 +22,14 @@ enum SiteConfigLoader {
         let language = readLanguage(&fields)
         let baseURL = readBaseURL(&fields)
         let maxMB = readMaxFileSize(&fields)
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title ?? "", organization: fields.text("organization"), description: fields.text("description"),
             language: language, languageLine: fields.location(of: "language").line, baseURL: baseURL, contact: readContact(&fields),
             maxFileBytes: maxMB.map { $0 * 1024 * 1024 } ?? SiteConfig.defaultMaxFileBytes,
             allowRawHTML: fields.bool("allow_raw_html"), shareImage: readShareImage(&fields),
             shareImageAlt: fields.text("share_image_alt", example: "Logo của cổng thông tin"))
+        config.maxImagePixels = readMaxImagePixels(&fields) ?? SiteConfig.defaultMaxImagePixels
+        config.keepOriginals = fields.bool("keep_originals")
         fields.warnUnknownKeys(allowed: keys)
         diagnostics.append(contentsOf: fields.diagnostics)
         return title == nil ? nil : config
@@ -43,6 +45,18 @@ enum SiteConfigLoader {
             return nil
         }
         return megabytes
+    }
+
+    static let maxImagePixelsRange = 1_000_000...500_000_000
+
+    /// Pixels, from one to 500 million: more would let one picture take gigabytes of memory.
+    private static func readMaxImagePixels(_ fields: inout FrontMatter) -> Int? {
+        guard let pixels = fields.integer("max_image_pixels", example: "50000000") else { return nil }
+        guard maxImagePixelsRange.contains(pixels) else {
+            fields.appendError(at: fields.location(of: "max_image_pixels"), "load.maxImagePixelsNumber", ["pixels": "\(pixels)"])
+            return nil
+        }
+        return pixels
     }
 
     private static func readLanguage(_ fields: inout FrontMatter) -> Language {

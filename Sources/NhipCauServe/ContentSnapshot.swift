@@ -3,7 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Modification time and size of every file under the content folder (hidden files left out, as
 /// the build leaves them out), keyed by path relative to the content folder. Walked with plain

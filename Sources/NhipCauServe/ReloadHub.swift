@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A message to the open browser pages, sent as a Server-Sent Event.
 public enum ReloadEvent: Sendable, Equatable {

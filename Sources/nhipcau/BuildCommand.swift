@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NhipCauBuild
 import NhipCauCore
 
@@ -29,6 +33,8 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Write links ending in index.html, so the site works opened from a folder or USB stick with no web server.")
     var offline = false
 
+    @OptionGroup var images: CacheOption
+
     @OptionGroup var common: CommonOptions
 
     var content: String { folder.content }
@@ -45,10 +51,11 @@ struct Build: ParsableCommand {
         let verbosity = common.verbosity
         let started = ContinuousClock.now
         let steps = BuildStepLog()
-        let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
+        var options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
                                    today: today, includeDrafts: drafts, offline: offline,
                                    stepObserver: verbosity == .verbose ? steps.observer : nil,
                                    progress: verbosity == .quiet ? nil : Terminal.progressLine.observer(language: language))
+        options.cacheFolder = images.folder
         let result = SiteBuild.run(options)
         Terminal.progressLine.clear()
         switch result {

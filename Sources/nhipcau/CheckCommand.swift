@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NhipCauBuild
 import NhipCauCore
 
@@ -26,6 +30,8 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: Format = .text
 
+    @OptionGroup var images: CacheOption
+
     @OptionGroup var common: CommonOptions
 
     var content: String { folder.content }
@@ -41,9 +47,10 @@ struct Check: ParsableCommand {
         let verbosity = common.verbosity
         let today = common.today
         let steps = BuildStepLog()
-        let options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: "site"), today: today,
+        var options = BuildOptions(content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: "site"), today: today,
                                    stepObserver: verbosity == .verbose ? steps.observer : nil,
                                    progress: verbosity == .quiet ? nil : Terminal.progressLine.observer(language: language, checking: true))
+        options.cacheFolder = images.folder
         let diagnostics = SiteBuild.check(options).diagnostics
         Terminal.progressLine.clear()
         let shown = diagnostics.sorted.filter { verbosity != .quiet || $0.severity == .error }.cappedPerFile()

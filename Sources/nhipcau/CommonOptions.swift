@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import NhipCauCore
 
 /// `--date`, `--lang`, `--quiet` and `--verbose`: the options every command takes, declared once.
@@ -38,4 +43,12 @@ struct ContentOption: ParsableArguments {
     func language(_ common: CommonOptions) -> Language {
         MessageLanguage.resolve(flag: common.lang, content: content)
     }
+}
+
+/// `--cache`, for the commands that process images (build, check).
+struct CacheOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Where processed images are kept between builds (default: .nhipcau-cache beside the content folder).", valueName: "dir"))
+    var cache: String?
+
+    var folder: URL? { cache.map { URL(fileURLWithPath: $0) } }
 }

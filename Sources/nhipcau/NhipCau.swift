@@ -12,6 +12,7 @@ struct NhipCau: ParsableCommand {
         Officers write Markdown and JSON under content/; `nhipcau build` turns it into a complete \
         static website in site/ that any web server can host, at its root or under any sub-path.
         """,
+        version: Version.description,
         subcommands: [Build.self, Check.self, New.self, Init.self, Serve.self, ThemeCommand.self],
         defaultSubcommand: nil)
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NhipCauCore
 import NhipCauLoad
 import NhipCauSite
@@ -85,7 +89,7 @@ public enum NewContent {
     /// The new file: `Embedded/new/<language>/<kind>.md` with `{title}` and `{date}` filled in
     /// (English for a site whose `language` is `en`, Vietnamese for any other).
     static func text(kind: ContentKind, title: String, today: SimpleDate, language: Language = .vi) -> String {
-        let skeleton = EmbeddedFiles.text("new/\(language == .en ? "en" : "vi")/\(kind).md") ?? ""
+        let skeleton = EmbeddedFiles.text("new/\(LocalizedText("build.en").text(in: language))/\(kind).md") ?? ""
         return Placeholders.fill(skeleton) { ["title": quoted(title), "date": today.iso][$0] }
     }
 }

@@ -123,8 +123,14 @@ public struct SiteConfig: Sendable, Hashable {
     /// unless a story has a raster image of its own.
     public let shareImage: Located<String>?
     public let shareImageAlt: String?
+    /// `max_image_pixels`: a larger picture is refused before it is decoded (a small file can
+    /// claim 30,000 × 30,000 pixels and take gigabytes to open).
+    public var maxImagePixels = SiteConfig.defaultMaxImagePixels
+    /// `keep_originals: true` also publishes each photo at full size (still without metadata).
+    public var keepOriginals = false
 
     public static let defaultMaxFileBytes = 10 * 1024 * 1024
+    public static let defaultMaxImagePixels = 50_000_000
 
     /// Image types Facebook, Zalo and other apps show in a link's preview card (SVG is not one).
     public static func isCardImage(_ path: String) -> Bool {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NhipCauCore
 
 /// Reads `content/targets/<id>.json` into a `TargetPlan`, reporting every problem it finds with

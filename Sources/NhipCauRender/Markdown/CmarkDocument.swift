@@ -112,6 +112,14 @@ struct CmarkNode {
         cmark_node_free(pointer)
     }
 
+    /// Replaces this inline node (an image) with HTML the tool generated (a `<picture>`). The node is freed.
+    func replaceInline(withHTML html: String) {
+        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        _ = cmark_node_set_on_enter(inline, html)
+        _ = cmark_node_replace(pointer, inline)
+        cmark_node_free(pointer)
+    }
+
     /// The HTML of this node's children, as cmark writes them inside it (for a heading: its text,
     /// emphasis and links).
     func childrenHTML(allowRawHTML: Bool) -> String {

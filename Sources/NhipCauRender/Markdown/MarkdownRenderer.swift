@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import CCmark
 import NhipCauCore
 import NhipCauSite
@@ -12,6 +16,8 @@ public struct RenderedMarkdown: Sendable {
     /// The words of the body with no markup, for summaries and the search index.
     public let plainText: String
     public let diagnostics: [Diagnostic]
+    /// Content paths of the pictures shown (`media/a.jpg`), in order, for the page's image budget.
+    public var images: [String] = []
 }
 
 /// Markdown → HTML through cmark's tree: links are rewritten to relative URLs and checked (with
@@ -22,6 +28,8 @@ public struct MarkdownRenderer: Sendable {
     let blockHandlers: [String: FencedBlockHandler]
     let offline: Bool
     let anchors: AnchorIndex
+    /// Processed pictures: an image of the body becomes a `<picture>` of their variants.
+    var media = MediaCatalog.none
 
     /// - Parameter content: where other pages' Markdown is read to check links into their headings;
     ///   without it only links within the page and to the theme's fixed ids are checked.
@@ -46,7 +54,9 @@ public struct MarkdownRenderer: Sendable {
     ///   - file: the content file, for resolving relative links and naming it in errors.
     ///   - firstLine: the line of `file` where `markdown` starts.
     ///   - page: where the HTML will be published, for making links relative.
-    public func render(_ markdown: String, file: String, firstLine: Int, page: Route) -> RenderedMarkdown {
+    /// - Parameter eagerFirstImage: the body's first picture is the page's first (no story picture
+    ///   above it), so it loads at once; the others load as they scroll into view.
+    public func render(_ markdown: String, file: String, firstLine: Int, page: Route, eagerFirstImage: Bool = true) -> RenderedMarkdown {
         if let tooComplex = MarkdownLimits.check(markdown, file: file, firstLine: firstLine) {
             return RenderedMarkdown(html: "", plainText: "", diagnostics: [tooComplex])
         }
@@ -56,6 +66,7 @@ public struct MarkdownRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         var fragments: [FragmentLink] = []
         var firstRawHTML: SourceLocation?
+        var images: [String] = []
         let nodes = document.nodes()
         let plainText = nodes.first.map { $0.plainText } ?? ""
         shiftHeadings(nodes)
@@ -66,7 +77,8 @@ public struct MarkdownRenderer: Sendable {
             case CMARK_NODE_LINK:
                 rewriteLink(node, at: location, page: page, diagnostics: &diagnostics, fragments: &fragments)
             case CMARK_NODE_IMAGE:
-                rewriteImage(node, at: location, page: page, diagnostics: &diagnostics)
+                rewriteImage(node, at: location, page: page, eager: eagerFirstImage && images.isEmpty,
+                             diagnostics: &diagnostics, images: &images)
             case CMARK_NODE_CODE_BLOCK:
                 replaceFencedBlock(node, at: location, diagnostics: &diagnostics)
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
@@ -88,7 +100,7 @@ public struct MarkdownRenderer: Sendable {
         diagnostics += fragments.compactMap { check($0, page: page, pageIDs: headingIDs.union(themeIDs)) }
         if let firstRawHTML { diagnostics.append(Self.rawHTMLPassedThrough(at: firstRawHTML)) }
         return RenderedMarkdown(html: document.html(allowRawHTML: site.config.allowRawHTML),
-                                plainText: collapseWhitespace(plainText), diagnostics: diagnostics)
+                                plainText: collapseWhitespace(plainText), diagnostics: diagnostics, images: images)
     }
 
     /// Raw HTML is published as written (cmark gives it as an opaque string; checking its links
@@ -153,9 +165,33 @@ public struct MarkdownRenderer: Sendable {
         return Set(assigned.map(\.id))
     }
 
-    private func rewriteImage(_ node: CmarkNode, at location: SourceLocation, page: Route, diagnostics: inout [Diagnostic]) {
-        if node.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
+    private func rewriteImage(_ node: CmarkNode, at location: SourceLocation, page: Route, eager: Bool,
+                              diagnostics: inout [Diagnostic], images: inout [String]) {
+        let alt = node.plainText.trimmingCharacters(in: .whitespaces)
+        if alt.isEmpty {
             diagnostics.append(.warning(location, "render.imageNoDescriptionWrite", ["url": "\(node.url)"]))
+        }
+        if case .route(let route, _) = site.resolveLink(node.url, from: location.file) {
+            let path = route.path
+            if !alt.isEmpty, ImageAdvice.isMeaningless(alt, path: path) {
+                diagnostics.append(ImageAdvice.meaninglessAlt(alt, path: path, at: location))
+            }
+            if let reason = media.failures[path] {
+                diagnostics.append(Diagnostic(.error, location, reason, followsFrom: path))
+                return
+            }
+            if let image = media.images[path] {
+                images.append(path)
+                node.replaceInline(withHTML: PictureMarkup.html(image, alt: alt, sizes: PictureMarkup.proseSizes, eager: eager) {
+                    page.href(to: $0, offline: offline)
+                })
+                return
+            }
+            if let size = media.drawings[path] {
+                images.append(path)
+                node.replaceInline(withHTML: PictureMarkup.drawing(src: page.href(to: route, offline: offline), size: size, alt: alt, eager: eager))
+                return
+            }
         }
         var fragments: [FragmentLink] = []
         rewriteLink(node, at: location, page: page, diagnostics: &diagnostics, fragments: &fragments)

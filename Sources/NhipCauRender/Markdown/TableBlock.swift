@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NhipCauCore
 
 /// ```` ```table ```` blocks: rows pasted from a spreadsheet (tab-separated), saved as CSV by Excel

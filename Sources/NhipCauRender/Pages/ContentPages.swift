@@ -6,12 +6,13 @@ import NhipCauSite
 extension SiteRenderer {
     func renderStory(_ story: Story) -> RenderedPage {
         let route = Routes.story(story.document.slug)
-        let body = body(of: story.document, at: route)
+        let leadImage = story.image.map(\.value)
+        let body = body(of: story.document, at: route, leadImage: leadImage)
         let market = story.market.flatMap { site.marketsBySlug[$0.value] }
         let view = StoryView(
             t: strings, title: story.title, date: formats.date(story.date), dateISO: story.date.iso,
             updated: story.document.updated.map(formats.date), author: story.author, summary: story.summary,
-            image: story.image.map { ImageView(src: href(Routes.media($0.value), from: route), alt: story.imageAlt ?? "") },
+            image: story.image.map { storyImage($0.value, alt: story.imageAlt ?? "", from: route) },
             person: story.person, sample: story.sample,
             market: market.map { LinkView(label: $0.title, href: href(Routes.market($0.document.slug), from: route)) },
             area: story.area.map { areaLink($0.value, from: route) },
@@ -31,7 +32,24 @@ extension SiteRenderer {
                                            context: [market?.title, story.area.map { site.areas[$0.value]?.name ?? $0.value }]
                                                .compactMap { $0 } + story.tags,
                                            text: body.plainText),
-                    diagnostics: body.diagnostics)
+                    diagnostics: body.diagnostics + storyImageAdvice(story))
+    }
+
+    /// The story's own picture, first on its page: loaded at once, across the page's width.
+    func storyImage(_ path: String, alt: String, from route: Route) -> ImageView {
+        guard let image = media.images[path] else {
+            let src = href(Routes.media(path), from: route)
+            let html = media.drawings[path].map { PictureMarkup.drawing(src: src, size: $0, alt: alt, eager: true) }
+            return ImageView(src: src, alt: alt, html: html ?? "<img src=\"\(htmlEscaped(src))\" alt=\"\(htmlEscaped(alt))\">")
+        }
+        return ImageView(src: href(Routes.media(image.largest.path), from: route), alt: alt,
+                         html: PictureMarkup.html(image, alt: alt, sizes: PictureMarkup.storySizes, eager: true) { href($0, from: route) })
+    }
+
+    private func storyImageAdvice(_ story: Story) -> [Diagnostic] {
+        guard let image = story.image, media.images[image.value] != nil || media.drawings[image.value] != nil,
+              let alt = story.imageAlt, ImageAdvice.isMeaningless(alt, path: image.value) else { return [] }
+        return [ImageAdvice.meaninglessAlt(alt, path: image.value, at: image.location)]
     }
 
     /// Up to four other stories from the same market or area, newest first.

@@ -10,12 +10,14 @@ public struct SiteRenderer: Sendable {
     let offline: Bool
     /// Where page bodies are read from, again, as each page is rendered.
     let content: any ContentReading
-    let markdown: MarkdownRenderer
+    private(set) var markdown: MarkdownRenderer
     let strings: Wording
     let formats: Formats
     let chartRenderer: ChartRenderer
     /// Market slug → title, for charts.
     let marketNames: [String: String]
+    /// Processed pictures; `.none` until the build's media step has run.
+    private(set) var media = MediaCatalog.none
 
     public init(site: Site, theme: Theme, content: any ContentReading, offline: Bool = false,
                 blockHandlers: [String: FencedBlockHandler] = [:]) {
@@ -41,6 +43,14 @@ public struct SiteRenderer: Sendable {
     /// The site's UI word for `key`, for files written outside templates (feed titles).
     public func word(_ key: String) -> String {
         strings.word(key)
+    }
+
+    /// The same renderer, showing pictures through their processed variants.
+    public func withMedia(_ catalog: MediaCatalog) -> SiteRenderer {
+        var copy = self
+        copy.media = catalog
+        copy.markdown.media = catalog
+        return copy
     }
 
     /// Markdown rendered as a page's body is (links resolved, `table` and `chart` blocks drawn),
@@ -88,10 +98,18 @@ public struct SiteRenderer: Sendable {
         return String(afterHost) + Route.percentEncode(route.path)
     }
 
-    func body(of document: ContentDocument, at route: Route) -> RenderedMarkdown {
+    /// - Parameter leadImage: the picture the page shows above its text (a story's `image`), counted
+    ///   in the page's image budget; the text's first picture then loads lazily too.
+    func body(of document: ContentDocument, at route: Route, leadImage: String? = nil) -> RenderedMarkdown {
         switch ContentLoader.readBody(of: document, from: content, maxBytes: site.config.maxFileBytes) {
         case .success(let body):
-            return markdown.render(body.text, file: document.file, firstLine: body.line, page: route)
+            var rendered = markdown.render(body.text, file: document.file, firstLine: body.line, page: route,
+                                           eagerFirstImage: leadImage == nil)
+            if let heavy = ImageAdvice.overBudget((leadImage.map { [$0] } ?? []) + rendered.images, media: media, file: document.file) {
+                rendered = RenderedMarkdown(html: rendered.html, plainText: rendered.plainText,
+                                            diagnostics: rendered.diagnostics + [heavy], images: rendered.images)
+            }
+            return rendered
         case .failure(let problem):
             return RenderedMarkdown(html: "", plainText: "", diagnostics: [problem])
         }
@@ -173,7 +191,9 @@ public struct SiteRenderer: Sendable {
     /// served at any missing address, claims no address of its own.
     private func social(_ frame: PageFrame) -> SocialView? {
         let picked = frame.image ?? site.config.shareImage.map { ($0.value, site.config.shareImageAlt) }
-        let image = picked.flatMap { image in absoluteURL(Routes.media(image.path)).map { ($0, image.alt) } }
+        let image = picked.flatMap { image in
+            absoluteURL(Routes.media(media.images[image.path]?.card?.path ?? image.path)).map { ($0, image.alt) }
+        }
         return SocialView(
             type: frame.socialType, title: frame.title, siteName: site.config.title,
             description: frame.description ?? site.config.description,

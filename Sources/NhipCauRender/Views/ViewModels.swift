@@ -122,6 +122,8 @@ struct HomeView: Codable {
 struct ImageView: Codable {
     let src: String
     let alt: String
+    /// The whole `<picture>` (variants, sizes, width and height); `src`/`alt` stay for themes that write their own `<img>`.
+    let html: String
 }
 
 struct StoryView: Codable {

@@ -3,7 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A folder a build has already published, changed one file at a time by `serve` when an edit
 /// needs only some pages again. Each file is written beside its place and renamed over it, so a

@@ -137,7 +137,8 @@ import Testing
         #expect(story.map(\.name) == ["t", "title", "date", "dateISO", "updated", "author", "summary", "image", "person",
                                        "sample", "market", "area", "tags", "body", "related"])
         #expect(story.first { $0.name == "image" } == Field(name: "image", shape: .object([
-            Field(name: "src", shape: .text, optional: false), Field(name: "alt", shape: .text, optional: false)]), optional: true))
+            Field(name: "src", shape: .text, optional: false), Field(name: "alt", shape: .text, optional: false),
+            Field(name: "html", shape: .text, optional: false)]), optional: true))
         #expect(story.first { $0.name == "sample" }?.shape == .flag)
         #expect(story.first { $0.name == "tags" }?.shape == .object([Field(name: "items", shape: .list(.object([
             Field(name: "label", shape: .text, optional: false), Field(name: "href", shape: .text, optional: true)])), optional: false)]))

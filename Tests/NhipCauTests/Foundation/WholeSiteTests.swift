@@ -213,13 +213,13 @@ import NhipCauWrite
         let outcome = site.build()
         try #require(outcome.succeeded, "\(outcome.listing)")
         let page = try #require(site.read("cau-chuyen/vuon-nho/index.html"))
-        #expect(page.contains("<meta property=\"og:image\" content=\"https://xkld.example.gov.vn/nhipcau/media/stories/vuon-nho.png\">"))
-        #expect(page.contains("<meta name=\"twitter:image\" content=\"https://xkld.example.gov.vn/nhipcau/media/stories/vuon-nho.png\">"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://xkld.example.gov.vn/nhipcau/media/stories/vuon-nho.1200x630.jpg\">"))
+        #expect(page.contains("<meta name=\"twitter:image\" content=\"https://xkld.example.gov.vn/nhipcau/media/stories/vuon-nho.1200x630.jpg\">"))
         #expect(page.contains("<meta property=\"og:image:alt\" content=\"Giàn nho xanh\">"))
         #expect(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
         #expect(page.contains("<meta property=\"og:locale\" content=\"vi_VN\">"))
         let market = try #require(site.read("thi-truong/nhat-ban/index.html"))
-        #expect(market.contains("<meta property=\"og:image\" content=\"https://xkld.example.gov.vn/nhipcau/media/chia-se.png\">"))
+        #expect(market.contains("<meta property=\"og:image\" content=\"https://xkld.example.gov.vn/nhipcau/media/chia-se.1200x630.jpg\">"))
         #expect(market.contains("<meta property=\"og:image:alt\" content=\"Chữ Nhịp Cầu và một cây cầu\">"))
     }
 

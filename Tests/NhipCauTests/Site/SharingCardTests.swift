@@ -13,7 +13,7 @@ import Testing
             + (shareImage.map { "share_image: \($0)\nshare_image_alt: \"Cây cầu\"\n" } ?? "")
         files["stories/chi-lan.md"] = "---\ntitle: \"Chị Lan\"\ndate: 2021-01-05\nimage: \(storyImage)\nimage_alt: \"Xưởng may\"\n---\n\nA.\n"
         files["media/ve.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>"
-        return try TestSite(files, bytes: ["media/chia-se.png": png, "media/anh.jpg": png])
+        return try TestSite(files, bytes: ["media/chia-se.png": png, "media/anh.jpg": try MediaFixtures.bytes("dien-thoai.jpg")])
     }
 
     func meta(_ html: String, _ name: String) -> String? {
@@ -29,12 +29,12 @@ import Testing
         #expect(warning.location.line == 4)
         #expect(warning.message.en.contains("the site's sharing image"))
         let story = try #require(site.read("cau-chuyen/chi-lan/index.html"))
-        #expect(meta(story, "og:image") == "https://xkld.example.gov.vn/media/chia-se.png")
-        #expect(meta(story, "twitter:image") == "https://xkld.example.gov.vn/media/chia-se.png")
+        #expect(meta(story, "og:image") == "https://xkld.example.gov.vn/media/chia-se.1200x630.jpg")
+        #expect(meta(story, "twitter:image") == "https://xkld.example.gov.vn/media/chia-se.1200x630.jpg")
         #expect(meta(story, "og:image:alt") == "Cây cầu")
         #expect(meta(story, "twitter:card") == "summary_large_image")
         #expect(!story.contains("content=\"https://xkld.example.gov.vn/media/ve.svg\""))
-        #expect(story.contains("<img src=\"../../media/ve.svg\" alt=\"Xưởng may\">"), "the page itself still shows the SVG")
+        #expect(story.contains("<img src=\"../../media/ve.svg\" width=\"4\" height=\"4\" alt=\"Xưởng may\">"), "the page itself still shows the SVG")
     }
 
     @Test func aStoryWithARasterImageGetsItsOwnCard() throws {
@@ -43,13 +43,13 @@ import Testing
         try #require(outcome.succeeded, "\(outcome.listing)")
         #expect(outcome.warnings.isEmpty, "\(outcome.listing)")
         let story = try #require(site.read("cau-chuyen/chi-lan/index.html"))
-        #expect(meta(story, "og:image") == "https://xkld.example.gov.vn/media/anh.jpg")
+        #expect(meta(story, "og:image") == "https://xkld.example.gov.vn/media/anh.1200x630.jpg", "its 1200×630 crop")
         #expect(meta(story, "og:image:alt") == "Xưởng may")
         #expect(meta(story, "og:type") == "article")
         #expect(meta(story, "og:locale") == "vi_VN")
         for page in ["index.html", "thi-truong/nhat-ban/index.html", "chinh-sach/index.html", "gioi-thieu/index.html", "tim-kiem/index.html"] {
             let html = try #require(site.read(page))
-            #expect(meta(html, "og:image") == "https://xkld.example.gov.vn/media/chia-se.png", "\(page)")
+            #expect(meta(html, "og:image") == "https://xkld.example.gov.vn/media/chia-se.1200x630.jpg", "\(page)")
             #expect(meta(html, "og:locale") == "vi_VN", "\(page)")
             #expect(meta(html, "twitter:card") == "summary_large_image", "\(page)")
         }

@@ -1,0 +1,73 @@
+import Foundation
+import NhipCauCore
+
+/// Encoded images kept between builds, outside `content/` and the site: one folder per product of
+/// a source, named by the SHA-256 of the source's bytes, the settings and libvips' version. Each
+/// file's own hash is in the entry's list and checked when read: an entry that does not match
+/// (a file cut short, edited, missing) is made again, never published.
+public struct MediaCache: Sendable {
+    /// Nil: no cache (every build does all image work).
+    public let folder: URL?
+
+    public init(folder: URL?) { self.folder = folder }
+
+    /// `.nhipcau-cache/` beside the content folder.
+    public static func defaultFolder(for content: URL) -> URL {
+        content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".nhipcau-cache")
+    }
+
+    static let formatVersion = "nhipcau-media 2"
+    static let listName = "entry.txt"
+
+    static func key(sourceHash: String, product: ImageProduct, settings: ImageSettings) -> String {
+        Vips.sha256("\(formatVersion)\n\(sourceHash)\n\(product.rawValue)\n\(settings.key)\nvips \(Vips.version)")
+    }
+
+    private func entryFolder(_ key: String) -> URL? {
+        folder?.appendingPathComponent("media").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
+    }
+
+    /// Nil when absent or not intact.
+    func read(_ key: String) -> [EncodedImage]? {
+        guard let entry = entryFolder(key),
+              let list = try? String(contentsOf: entry.appendingPathComponent(Self.listName), encoding: .utf8) else { return nil }
+        var lines = list.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map(String.init) == Self.formatVersion, lines.last == "end" else { return nil }
+        lines = Array(lines.dropFirst().dropLast())
+        var images: [EncodedImage] = []
+        for line in lines {
+            let fields = line.split(separator: " ").map(String.init)
+            guard fields.count == 5, let format = EncodedFormat(rawValue: fields[1]),
+                  let width = Int(fields[2]), let height = Int(fields[3]),
+                  let data = FileManager.default.contents(atPath: entry.appendingPathComponent(fields[0]).path) else { return nil }
+            let bytes = [UInt8](data)
+            guard Vips.sha256(bytes) == fields[4] else { return nil }
+            images.append(EncodedImage(role: fields[0], format: format, width: width, height: height, bytes: bytes))
+        }
+        return images
+    }
+
+    /// Written into a private folder, then renamed into place, so a reader never sees half an entry.
+    /// A cache that cannot be written only costs time: the error is returned for one warning.
+    func write(_ images: [EncodedImage], key: String) -> Bool {
+        guard let entry = entryFolder(key) else { return true }
+        let manager = FileManager.default
+        let temporary = entry.deletingLastPathComponent().appendingPathComponent(".\(key).\(getpid()).\(UInt64.random(in: 0...UInt64.max))")
+        do {
+            try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
+            var list = Self.formatVersion + "\n"
+            for image in images {
+                try Data(image.bytes).write(to: temporary.appendingPathComponent(image.role))
+                list += "\(image.role) \(image.format.rawValue) \(image.width) \(image.height) \(Vips.sha256(image.bytes))\n"
+            }
+            try Data((list + "end").utf8).write(to: temporary.appendingPathComponent(Self.listName))
+            try? manager.removeItem(at: entry)
+            try manager.moveItem(at: temporary, to: entry)
+            return true
+        } catch {
+            try? manager.removeItem(at: temporary)
+            // Another build may have put the same entry in place first: that one is as good.
+            return manager.fileExists(atPath: entry.appendingPathComponent(Self.listName).path)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import NhipCauCore
+import NhipCauSite
+
+/// One raster file under `media/`: checked, made (or found in the cache), written.
+struct RasterJob {
+    let path: String
+    let card: Bool
+    let content: any ContentReading
+    let options: MediaOptions
+    let write: MediaWriter?
+
+    struct Outcome: Sendable {
+        var result: Result<PublishedImage, ImageFailure>
+        var fromCache = true
+        var cacheFailed = false
+        var filesWritten = 0
+        var writeError: (any Error)?
+    }
+
+    func run() -> Outcome {
+        if let size = content.size(of: path), size > options.maxFileBytes {
+            return Outcome(result: .failure(ImageFailure(Self.tooHeavy(path, bytes: size, limit: options.maxFileBytes))))
+        }
+        guard let bytes = try? content.read(path) else {
+            return Outcome(result: .failure(ImageFailure(LocalizedText("media.imageFileCouldNot", ["path": "\(path)"]))))
+        }
+        let header: SourceHeader
+        switch Self.inspect(bytes, path: path, options: options) {
+        case .failure(let reason): return Outcome(result: .failure(reason))
+        case .success(let found): header = found
+        }
+        var outcome = Outcome(result: .failure(ImageFailure(Self.damaged(path))))
+        let sourceHash = Vips.sha256(bytes)
+        var products: [ImageProduct: [EncodedImage]] = [:]
+        for product in ImageProduct.allCases where product == .variants || (product == .card && card) || (product == .original && options.keepOriginals) {
+            let key = MediaCache.key(sourceHash: sourceHash, product: product, settings: options.settings)
+            if let cached = options.cache.read(key) {
+                products[product] = cached
+                continue
+            }
+            outcome.fromCache = false
+            guard let made = ImageProcessor.make(product, from: bytes, header: header, settings: options.settings) else { return outcome }
+            outcome.cacheFailed = outcome.cacheFailed || !options.cache.write(made, key: key)
+            products[product] = made
+        }
+        let named = publish(products, header: header)
+        outcome.result = .success(named.image)
+        if let write {
+            for file in named.files {
+                do {
+                    try write(file.bytes, file.path)
+                    outcome.filesWritten += 1
+                } catch {
+                    outcome.writeError = error
+                    break
+                }
+            }
+        }
+        return outcome
+    }
+
+    /// `media/anh.jpg` → `media/anh.360.webp`, `media/anh.360.jpg` …, `media/anh.1200x630.jpg`; the
+    /// largest fallback also at `media/anh.jpg` itself when it is of that type, so a plain link
+    /// to the file (or a page outside the site) still finds a picture, only a private and lighter one.
+    private func publish(_ products: [ImageProduct: [EncodedImage]], header: SourceHeader) -> (image: PublishedImage, files: [(path: String, bytes: [UInt8])]) {
+        let stem = path.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        var files: [(path: String, bytes: [UInt8])] = []
+        func variant(_ image: EncodedImage, path: String) -> ImageVariant {
+            files.append((path, image.bytes))
+            return ImageVariant(path: path, width: image.width, height: image.height, byteCount: image.bytes.count)
+        }
+        let encoded = products[.variants] ?? []
+        let webp = encoded.filter { $0.role.hasPrefix("webp-") }.map { variant($0, path: "\(stem).\($0.width).webp") }
+        let fallbacks = encoded.filter { $0.role.hasPrefix("fallback-") }
+        let fallback = fallbacks.map { variant($0, path: "\(stem).\($0.width).\($0.format.rawValue)") }
+        let card = products[.card]?.first.map { variant($0, path: "\(stem).\(ImageSettings.cardWidth)x\(ImageSettings.cardHeight).jpg") }
+        if let original = products[.original]?.first {
+            files.append((path, original.bytes))
+        } else if let largest = fallbacks.last, largest.format == header.format.keptFormat {
+            files.append((path, largest.bytes))
+        }
+        return (PublishedImage(webp: webp, fallback: fallback, card: card), files)
+    }
+
+    /// The checks made before any pixel is decoded: what the bytes are, and how many pixels they claim.
+    static func inspect(_ bytes: [UInt8], path: String, options: MediaOptions) -> Result<SourceHeader, ImageFailure> {
+        guard let named = SourceFormat.named(path) else { return .failure(ImageFailure(damaged(path))) }
+        guard let actual = SourceFormat.sniff(bytes) else {
+            let what = SourceFormat.describeOther(bytes)
+            return .failure(ImageFailure(LocalizedText("media.fileNamedImageBut", ["path": "\(path)", "named": "\(named.rawValue)", "what": .message(what)])))
+        }
+        guard actual == named || (actual == .heif && named == .heif) else {
+            return .failure(ImageFailure(LocalizedText("media.fileNamedImageBut2", ["path": "\(path)", "named": "\(named.rawValue)", "actual": "\(actual.rawValue)", "suggestedExtension": "\(actual.suggestedExtension)"])))
+        }
+        guard let header = ImageProcessor.header(bytes, format: actual) else { return .failure(ImageFailure(damaged(path))) }
+        let pixels = header.width * header.height
+        guard pixels <= options.maxImagePixels else {
+            let megapixels = Double(pixels) / 1_000_000, limit = Double(options.maxImagePixels) / 1_000_000
+            return .failure(ImageFailure(LocalizedText("media.imageTooManyPixels", [
+                "path": "\(path)", "width": "\(header.width)", "height": "\(header.height)",
+                "megapixels": .decimal(megapixels, fractionDigits: 1), "limit": .decimal(limit, fractionDigits: 1)])))
+        }
+        return .success(header)
+    }
+
+    static func damaged(_ path: String) -> LocalizedText {
+        LocalizedText("media.imageDamagedIncompletePerhaps", ["path": "\(path)"])
+    }
+
+    static func tooHeavy(_ path: String, bytes: Int, limit: Int) -> LocalizedText {
+        let size = Double(bytes) / 1_048_576, max = Double(limit) / 1_048_576
+        return LocalizedText("media.imageTooHeavy", ["path": "\(path)", "size": .decimal(size, fractionDigits: 2), "limit": .decimal(max, fractionDigits: 1)])
+    }
+
+}
+
+extension SourceFormat {
+    var suggestedExtension: String {
+        switch self {
+        case .jpeg: "jpg"
+        case .png: "png"
+        case .webp: "webp"
+        case .gif: "gif"
+        case .heif: "heic"
+        }
+    }
+}
+
+/// Why a picture cannot be published, in the officer's words.
+struct ImageFailure: Error {
+    let reason: LocalizedText
+    init(_ reason: LocalizedText) { self.reason = reason }
+}
