@@ -4,6 +4,13 @@ import Foundation
 // (see Plugins/EmbedFiles). Text is written as a raw string literal, which the compiler reads far
 // faster than a byte array literal; anything else as base64.
 
+#if NHIPCAU_FUZZING
+// `make fuzz` passes -sanitize=fuzzer to every Swift compile, this build-time tool included, whose
+// link may then pull in libFuzzer's `main`, which refers to this; the tool's own main still runs.
+@_cdecl("LLVMFuzzerTestOneInput")
+func unusedFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 { 0 }
+#endif
+
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
     FileHandle.standardError.write(Data("usage: EmbedFilesTool FOLDER OUTPUT\n".utf8))

@@ -14,7 +14,27 @@ struct DataTable {
 /// numbers in a table of its own right after the chart).
 struct ChartFrame {
     /// How every chart's markup starts: a page whose content holds it links the chart stylesheet.
-    static let openingTag = "<figure class=\"chart "
+    static let openingTag = Array("<figure class=\"chart ".utf8)
+
+    /// Whether `html` holds a chart. Over bytes: `String.contains` compares characters and took
+    /// a millisecond on a 13 KB page, this a few microseconds.
+    static func isDrawn(in html: String) -> Bool {
+        var html = html
+        return html.withUTF8 { bytes in
+            let needle = openingTag
+            guard let first = needle.first, bytes.count >= needle.count else { return false }
+            var start = 0
+            while start <= bytes.count - needle.count {
+                if bytes[start] == first {
+                    var matched = 1
+                    while matched < needle.count && bytes[start + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
 
     /// The viewBox width; see `ChartText` for how text sizes follow from it.
     static let width = 300.0

@@ -134,7 +134,7 @@ public struct SiteRenderer: Sendable {
             description: frame.description ?? site.config.description,
             canonical: route == Routes.notFound ? nil : absoluteURL(route), social: social(frame),
             stylesheet: href(Routes.stylesheet, from: route),
-            chartStylesheet: content.contains(ChartFrame.openingTag) ? href(Routes.chartStylesheet, from: route) : nil,
+            chartStylesheet: ChartFrame.isDrawn(in: content) ? href(Routes.chartStylesheet, from: route) : nil,
             feeds: feeds(from: route),
             siteTitle: site.config.title, organization: site.config.organization,
             homeHref: href(.home, from: route), nav: navigation(current: route),

@@ -59,6 +59,14 @@ import Testing
         #expect(withCharts >= 10, "home, plans, areas, markets and stories with chart blocks: \(withCharts)")
     }
 
+    @Test func aChartIsFoundAnywhereInAPageAndNothingElseCounts() {
+        #expect(ChartFrame.isDrawn(in: "<figure class=\"chart chart-timeline\" id=\"tl\">"))
+        #expect(ChartFrame.isDrawn(in: String(repeating: "Đường <figure class=\"chart-data\"> ", count: 500) + "<<figure class=\"chart "))
+        #expect(!ChartFrame.isDrawn(in: "<figure class=\"chart"))
+        #expect(!ChartFrame.isDrawn(in: "<figure class=\"story-image\"><img src=\"chart.png\"></figure> class=\"chart "))
+        #expect(!ChartFrame.isDrawn(in: ""))
+    }
+
     @Test func theStylesheetsShipMinifiedFromReadableSources() {
         let readable = DefaultTheme.text("assets/style.css")
         #expect(readable.contains("/* NhipCau default theme") && readable.contains("\n  --bg: #fff;\n"))
@@ -182,8 +190,8 @@ import Testing
         #expect(field.message.vi.hasPrefix("Mẫu `story` đọc `titel` nhưng trang này không có trường đó; chỗ đó sẽ để trống. Các trường của mẫu này: title, date,"))
         #expect(field.message.en.hasPrefix("Template `story` reads `titel`, but this page has no such field; it renders nothing."))
         let word = warnings[1]
-        #expect(word.message.vi == "Mẫu `story` đọc `t.publishd` nhưng giao diện không có từ nào tên như vậy; chỗ đó sẽ để trống. Sửa tên từ (danh sách trong docs/content.md) hoặc viết chữ thẳng vào mẫu.")
-        #expect(word.message.en == "Template `story` reads `t.publishd`, but the theme has no word of that name; it renders nothing. Fix the word's name (listed in docs/content.md) or write the text into the template.")
+        #expect(word.message.vi == "Mẫu `story` đọc `t.publishd` nhưng giao diện không có từ nào tên như vậy; chỗ đó sẽ để trống. Sửa lại tên từ, hoặc viết chữ thẳng vào mẫu.")
+        #expect(word.message.en == "Template `story` reads `t.publishd`, but the theme has no word of that name; it renders nothing. Correct the word's name, or write the text into the template.")
     }
 
     @Test func aPartialOverrideIsCheckedAgainstWhatItIsGivenAndThePagesWords() throws {
