@@ -30,7 +30,8 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"]), .brew(["vips"])]
         ),
-        .target(name: "NhipCauCore"),
+        // The tool's messages are files under Embedded/messages/, built into the executable.
+        .target(name: "NhipCauCore", exclude: ["Embedded"], plugins: ["EmbedFiles"]),
         .target(
             name: "NhipCauLoad",
             dependencies: ["NhipCauCore", .product(name: "Yams", package: "Yams")]
@@ -52,7 +53,10 @@ let package = Package(
         .target(name: "NhipCauMedia", dependencies: ["NhipCauCore", "NhipCauSite", "CVips"]),
         .target(
             name: "NhipCauBuild",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauMedia"]
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauRender", "NhipCauWrite", "NhipCauMedia"],
+            // Embedded/new/<language>/<kind>.md: the files `nhipcau new` writes.
+            exclude: ["Embedded"],
+            plugins: ["EmbedFiles"]
         ),
         // `nhipcau serve`: a preview server with live reload; the only target that touches the network.
         .target(
@@ -85,7 +89,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NhipCauTests",
-            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "NhipCauRender", "NhipCauWrite", "NhipCauMedia", "NhipCauBuild", "NhipCauServe"],
+            dependencies: ["NhipCauCore", "NhipCauLoad", "NhipCauSite", "NhipCauTemplates", "NhipCauRender", "NhipCauWrite", "NhipCauMedia", "NhipCauBuild", "NhipCauServe",
+                           .product(name: "Yams", package: "Yams")],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

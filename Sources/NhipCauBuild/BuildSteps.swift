@@ -6,24 +6,7 @@ public enum BuildStep: String, Sendable, CaseIterable {
     case load, assemble, theme, media, pages, search, files, publish
 
     public func name(in language: Language) -> String {
-        switch (self, language) {
-        case (.load, .vi): "đọc nội dung"
-        case (.load, .en): "read content"
-        case (.assemble, .vi): "ghép trang"
-        case (.assemble, .en): "assemble pages"
-        case (.theme, .vi): "giao diện"
-        case (.theme, .en): "theme"
-        case (.media, .vi): "xử lý ảnh"
-        case (.media, .en): "process images"
-        case (.pages, .vi): "dựng và ghi trang"
-        case (.pages, .en): "render and write pages"
-        case (.search, .vi): "chỉ mục tìm kiếm"
-        case (.search, .en): "search index"
-        case (.files, .vi): "chép tệp, nguồn tin, sitemap"
-        case (.files, .en): "copy files, feeds, sitemap"
-        case (.publish, .vi): "xuất bản"
-        case (.publish, .en): "publish"
-        }
+        LocalizedText("build.step." + rawValue).text(in: language)
     }
 }
 

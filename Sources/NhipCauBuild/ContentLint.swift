@@ -8,9 +8,7 @@ enum ContentLint {
     static func reminders(_ site: Site) -> [Diagnostic] {
         site.policies.compactMap { policy in
             guard policy.replacedBy == nil, let expires = policy.expires, expires < site.today else { return nil }
-            return .warning(location(ofKey: "expires", in: policy.document),
-                vi: "Văn bản đã hết hiệu lực từ \(expires.dayMonthYear). Nếu có văn bản thay thế, thêm `replaced_by: tên-tệp` để người đọc tìm được văn bản mới.",
-                en: "This policy expired on \(expires.iso). If another replaces it, add `replaced_by: file-name` so readers find the new one.")
+            return .warning(location(ofKey: "expires", in: policy.document), "build.policyExpiredIfAnother", ["expires": .date(expires)])
         }
     }
 

@@ -44,7 +44,8 @@ extension SiteBuild {
         }
         later.append(contentsOf: siteProblems)
         let (theme, themeProblems) = options.step(.theme) {
-            Theme.make(overrides: loaded.theme, language: loaded.config.language)
+            Theme.make(overrides: loaded.theme, language: loaded.config.language,
+                       languageAt: SourceLocation(file: "site.yml", line: loaded.config.languageLine))
         }
         later.append(contentsOf: themeProblems)
         return Attempt(content: content, loaded: loaded, site: site, theme: theme, loadProblems: loadProblems,
@@ -58,7 +59,7 @@ extension SiteBuild {
         guard let loaded = attempt.loaded, let site = attempt.site else { return attempt.loadProblems }
         var later = attempt.laterProblems
         let theme = attempt.theme
-            ?? Theme.make(overrides: [], language: loaded.config.language).theme
+            ?? Theme.make(overrides: [], language: Wording.shipped(loaded.config.language) == nil ? .en : loaded.config.language).theme
         if let theme {
             var renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
             // `check` makes the pictures too (into the cache, not the site), so it finds what a build would.

@@ -70,32 +70,10 @@ public final class ProgressLine: @unchecked Sendable {
     static func pagesText(done: Int, total: Int, language: Language, checking: Bool) -> String {
         let numbers = NumberFormat(language: language)
         let count = "\(numbers.integer(done))/\(numbers.integer(total))"
-        switch (language, checking) {
-        case (.vi, false): return "Đang dựng trang \(count)"
-        case (.vi, true): return "Đang kiểm tra trang \(count)"
-        case (.en, false): return "Building pages \(count)"
-        case (.en, true): return "Checking pages \(count)"
-        }
+        return LocalizedText(checking ? "build.checkingPages" : "build.buildingPages", ["count": "\(count)"]).text(in: language)
     }
 
     static func text(for step: BuildStep, language: Language) -> String {
-        switch (step, language) {
-        case (.load, .vi): "Đang đọc nội dung…"
-        case (.load, .en): "Reading content…"
-        case (.assemble, .vi): "Đang ghép trang…"
-        case (.assemble, .en): "Assembling pages…"
-        case (.theme, .vi): "Đang chuẩn bị giao diện…"
-        case (.theme, .en): "Preparing the theme…"
-        case (.media, .vi): "Đang xử lý ảnh…"
-        case (.media, .en): "Processing images…"
-        case (.pages, .vi): "Đang dựng trang…"
-        case (.pages, .en): "Building pages…"
-        case (.search, .vi): "Đang ghi chỉ mục tìm kiếm…"
-        case (.search, .en): "Writing the search index…"
-        case (.files, .vi): "Đang chép tệp…"
-        case (.files, .en): "Copying files…"
-        case (.publish, .vi): "Đang xuất bản…"
-        case (.publish, .en): "Publishing…"
-        }
+        LocalizedText("build.doing." + step.rawValue).text(in: language)
     }
 }

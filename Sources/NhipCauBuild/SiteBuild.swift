@@ -213,7 +213,7 @@ public enum SiteBuild {
             try output.write(bytes, to: path)
         }
         for plan in site.plans {
-            try output.write(PlanData.csv(plan, in: site), to: Routes.planCSV(plan.id).path)
+            try output.write(PlanData.csv(plan, in: site, words: prepared.theme.wording.words), to: Routes.planCSV(plan.id).path)
             try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
         }
         let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)

@@ -75,12 +75,13 @@ public struct Diagnostic: Error, Sendable, Hashable {
         return unusableFiles.contains(file)
     }
 
-    public static func error(_ location: SourceLocation, vi: String, en: String) -> Diagnostic {
-        Diagnostic(.error, location, LocalizedText(vi: vi, en: en))
+    /// An error said by the message `key` of the catalogs, with its named values.
+    public static func error(_ location: SourceLocation, _ key: String, _ arguments: [String: MessageArgument] = [:]) -> Diagnostic {
+        Diagnostic(.error, location, LocalizedText(key, arguments))
     }
 
-    public static func warning(_ location: SourceLocation, vi: String, en: String) -> Diagnostic {
-        Diagnostic(.warning, location, LocalizedText(vi: vi, en: en))
+    public static func warning(_ location: SourceLocation, _ key: String, _ arguments: [String: MessageArgument] = [:]) -> Diagnostic {
+        Diagnostic(.warning, location, LocalizedText(key, arguments))
     }
 
     /// `stories/a.md:3:7: error: areas[2].date: …` — gcc's form, which editors and CI parse.
@@ -211,9 +212,7 @@ extension Sequence where Element == Diagnostic {
     }
 
     private static func moreLine(file: String, count: Int, hasError: Bool) -> Diagnostic {
-        let vi = NumberFormat(language: .vi).integer(count), en = NumberFormat(language: .en).integer(count)
-        return Diagnostic(hasError ? .error : .warning, SourceLocation(file: file),
-            LocalizedText(vi: "… và \(vi) \(hasError ? "lỗi" : "cảnh báo") khác trong tệp này",
-                          en: "… and \(en) more in this file"))
+        Diagnostic(hasError ? .error : .warning, SourceLocation(file: file),
+                   LocalizedText(hasError ? "core.moreErrorsInFile" : "core.moreWarningsInFile", ["count": .integer(count)]))
     }
 }

@@ -3,14 +3,25 @@
 /// Written by hand rather than with a locale-dependent formatter so that output never
 /// depends on the machine that builds it.
 public struct NumberFormat: Sendable {
-    public let language: Language
+    private let groupSeparator: String
+    private let decimalSeparator: String
+    /// `{amount} đ`: how a sum of money is written around the number.
+    private let money: String
 
+    /// The tool's own formats for the languages of its messages (Vietnamese for any other).
     public init(language: Language) {
-        self.language = language
+        let english = language == .en
+        groupSeparator = english ? "," : "."
+        decimalSeparator = english ? "." : ","
+        money = english ? "{amount} VND" : "{amount} đ"
     }
 
-    private var groupSeparator: Character { language == .vi ? "." : "," }
-    private var decimalSeparator: Character { language == .vi ? "," : "." }
+    /// A site's formats, from its wording file (`format.groupSeparator` …).
+    public init(groupSeparator: String, decimalSeparator: String, money: String) {
+        self.groupSeparator = groupSeparator
+        self.decimalSeparator = decimalSeparator
+        self.money = money
+    }
 
     public func integer(_ value: Int) -> String {
         let digits = String(value.magnitude)
@@ -32,7 +43,7 @@ public struct NumberFormat: Sendable {
         fraction = String(repeating: "0", count: fractionDigits - fraction.count) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
         let sign = scaled < 0 && whole == 0 ? "-" : ""
-        return fraction.isEmpty ? sign + integer(whole) : sign + integer(whole) + String(decimalSeparator) + fraction
+        return fraction.isEmpty ? sign + integer(whole) : sign + integer(whole) + decimalSeparator + fraction
     }
 
     /// `0.958` → `95,8%`.
@@ -41,6 +52,6 @@ public struct NumberFormat: Sendable {
     }
 
     public func money(_ vnd: Int) -> String {
-        language == .vi ? integer(vnd) + " đ" : integer(vnd) + " VND"
+        Placeholders.fill(money) { $0 == "amount" ? integer(vnd) : nil }
     }
 }

@@ -9,7 +9,7 @@ public enum SystemReason {
         if let code = errorNumber(of: error), let reason = posix(code) { return reason }
         if let cocoa = error as? CocoaError, let reason = cocoaReason(cocoa.code) { return reason }
         let number = errorNumber(of: error).map(Int.init) ?? (error as NSError).code
-        return LocalizedText(vi: "lỗi của hệ điều hành (mã \(number))", en: "an operating-system error (code \(number))")
+        return LocalizedText("core.operatingSystemErrorCode", ["number": "\(number)"])
     }
 
     /// The errno behind `error`, when it carries one directly or as its underlying error.
@@ -32,14 +32,12 @@ public enum SystemReason {
         case EROFS: readOnly
         case EEXIST: alreadyExists
         case ENAMETOOLONG: nameTooLong
-        case ENOTDIR: LocalizedText(vi: "một phần của đường dẫn là tệp, không phải thư mục",
-                                    en: "part of the path is a file, not a folder")
-        case EISDIR: LocalizedText(vi: "đây là thư mục, không phải tệp", en: "it is a folder, not a file")
-        case ELOOP: LocalizedText(vi: "đường dẫn có liên kết (symlink) vòng quanh", en: "the path has a symbolic link loop")
-        case EIO: LocalizedText(vi: "lỗi đọc/ghi ổ đĩa; kiểm tra ổ đĩa hoặc USB", en: "a disk input/output error; check the disk or USB stick")
-        case EMFILE, ENFILE: LocalizedText(vi: "mở quá nhiều tệp cùng lúc; đóng bớt chương trình rồi thử lại",
-                                           en: "too many files are open; close some programs and try again")
-        case EBUSY, ETXTBSY: LocalizedText(vi: "tệp đang được chương trình khác dùng", en: "another program is using the file")
+        case ENOTDIR: LocalizedText("core.partPathFileNot")
+        case EISDIR: LocalizedText("core.folderNotFile")
+        case ELOOP: LocalizedText("core.pathSymbolicLinkLoop")
+        case EIO: LocalizedText("core.diskInputOutputError")
+        case EMFILE, ENFILE: LocalizedText("core.tooManyFilesOpen")
+        case EBUSY, ETXTBSY: LocalizedText("core.anotherProgramUsingFile")
         default: nil
         }
     }
@@ -52,21 +50,18 @@ public enum SystemReason {
         case .fileWriteVolumeReadOnly: readOnly
         case .fileWriteFileExists: alreadyExists
         case .fileReadInvalidFileName, .fileWriteInvalidFileName: nameTooLong
-        case .fileReadTooLarge: LocalizedText(vi: "tệp quá lớn", en: "the file is too large")
+        case .fileReadTooLarge: LocalizedText("core.fileTooLarge")
         case .fileReadCorruptFile, .fileReadInapplicableStringEncoding, .fileReadUnknownStringEncoding:
-            LocalizedText(vi: "nội dung tệp không đọc được", en: "the file's contents cannot be read")
-        case .fileLocking: LocalizedText(vi: "tệp đang bị khóa bởi chương trình khác", en: "another program has locked the file")
+            LocalizedText("core.fileSContentsCannot")
+        case .fileLocking: LocalizedText("core.anotherProgramLockedFile")
         default: nil
         }
     }
 
-    static let notFound = LocalizedText(vi: "không tìm thấy tệp hoặc thư mục", en: "the file or folder does not exist")
-    static let noPermission = LocalizedText(
-        vi: "không có quyền; kiểm tra quyền của thư mục, hoặc chọn thư mục khác",
-        en: "permission denied; check the folder's permissions, or choose another folder")
-    static let diskFull = LocalizedText(vi: "ổ đĩa đã đầy; xóa bớt tệp rồi thử lại", en: "the disk is full; free some space and try again")
-    static let readOnly = LocalizedText(vi: "ổ đĩa chỉ cho đọc, không ghi được", en: "the disk is read-only")
-    static let alreadyExists = LocalizedText(vi: "tệp đã có", en: "the file already exists")
-    static let nameTooLong = LocalizedText(vi: "tên tệp hoặc đường dẫn quá dài hay không hợp lệ; dùng tên ngắn hơn",
-                                           en: "the file name or path is too long or not allowed; use a shorter name")
+    static let notFound = LocalizedText("core.fileFolderDoesNot")
+    static let noPermission = LocalizedText("core.permissionDeniedCheckFolder")
+    static let diskFull = LocalizedText("core.diskFullFreeSome")
+    static let readOnly = LocalizedText("core.diskReadOnly")
+    static let alreadyExists = LocalizedText("core.fileAlreadyExists")
+    static let nameTooLong = LocalizedText("core.fileNamePathToo")
 }

@@ -46,9 +46,7 @@ public enum ContentLoader {
         if case .text(let text) = document.body { return .success((text, document.bodyLine)) }
         return readSplit(of: document.file, from: content, maxBytes: maxBytes).flatMap { edit in
             guard edit.frontMatterSource == document.frontMatterSource else {
-                return .failure(.error(SourceLocation(file: document.file),
-                    vi: "Tệp đã được sửa trong lúc đang dựng trang. Hãy dựng lại.",
-                    en: "The file was changed while the site was being built. Build again."))
+                return .failure(.error(SourceLocation(file: document.file), "load.fileChangedWhileSite"))
             }
             return .success((edit.body, edit.bodyLine))
         }
@@ -105,8 +103,7 @@ public enum ContentLoader {
         do {
             files = try reader.content.files(in: kind.folder)
         } catch {
-            diagnostics.append(.error(SourceLocation(file: kind.folder),
-                vi: "Không đọc được thư mục: \(SystemReason.of(error).vi).", en: "Cannot read the folder: \(SystemReason.of(error).en)."))
+            diagnostics.append(.error(SourceLocation(file: kind.folder), "load.cannotReadFolder", ["error": .message(SystemReason.of(error))]))
             return ([], [])
         }
         let results = files.parallelMap { file -> (Model?, [Diagnostic]) in
@@ -133,9 +130,7 @@ public enum ContentLoader {
         let results = files.parallelMap { file -> (TargetPlan?, [Diagnostic]) in
             if let problem = reader.entryProblem(file) { return (nil, [problem]) }
             guard file.hasSuffix(".json") else {
-                return (nil, [.error(SourceLocation(file: file),
-                    vi: "Thư mục targets/ chỉ chứa tệp số liệu .json. Đổi đuôi tệp, hoặc chuyển tệp này ra chỗ khác.",
-                    en: "The targets/ folder holds only .json data files. Rename the file, or move it elsewhere.")])
+                return (nil, [.error(SourceLocation(file: file), "load.targetsFolderHoldsOnly")])
             }
             let id = String((file.split(separator: "/").last ?? "").dropLast(".json".count))
             switch reader.readBytes(file) {
@@ -157,9 +152,7 @@ public enum ContentLoader {
         for file in files {
             let slug = DocumentReader.slug(of: file)
             if let other = firstFile[slug] {
-                problems.append(.error(SourceLocation(file: file),
-                    vi: "Tên tệp `\(slug)` đã được dùng cho \(other); hai trang sẽ trùng địa chỉ. Đổi tên một trong hai tệp.",
-                    en: "The name `\(slug)` is already used by \(other); both pages would get one address. Rename one of the files."))
+                problems.append(.error(SourceLocation(file: file), "load.nameAlreadyUsedBoth", ["slug": "\(slug)", "other": "\(other)"]))
             } else {
                 firstFile[slug] = file
             }
@@ -204,8 +197,7 @@ public enum ContentLoader {
         let topLevel = Set(((try? content.files(in: "")) ?? []).map { String($0.split(separator: "/")[0]) })
         return topLevel.subtracting(knownEntries).sorted().map { name in
             .warning(SourceLocation(file: name),
-                vi: "`\(name)` không thuộc nội dung nào và sẽ bị bỏ qua. Nội dung gồm: \(knownEntries.sorted().joined(separator: ", ")).",
-                en: "`\(name)` is not part of any content and will be ignored. Content is: \(knownEntries.sorted().joined(separator: ", ")).")
+                "load.notPartOfContent", ["name": "\(name)", "known": "\(knownEntries.sorted().joined(separator: ", "))"])
         }
     }
 }

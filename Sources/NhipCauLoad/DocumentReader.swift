@@ -17,21 +17,13 @@ struct DocumentReader: Sendable {
         let location = SourceLocation(file: file)
         switch problem {
         case .linkOutside:
-            return .error(location,
-                vi: "Đây là liên kết (symlink) trỏ ra ngoài thư mục nội dung; công cụ không đọc tệp ngoài thư mục này. Hãy chép tệp (hoặc thư mục) thật vào.",
-                en: "This is a symbolic link pointing outside the content folder; files outside it are not read. Copy the real file (or folder) in instead.")
+            return .error(location, "load.symbolicLinkPointingOutside")
         case .linkDangling:
-            return .error(location,
-                vi: "Đây là liên kết (symlink) tới một tệp không có, nên không biết nó trỏ tới đâu; công cụ coi như nó trỏ ra ngoài thư mục nội dung. Hãy chép tệp thật vào, hoặc xóa liên kết.",
-                en: "This is a symbolic link to a file that does not exist, so where it points cannot be checked; it counts as pointing outside the content folder. Copy the real file in, or delete the link.")
+            return .error(location, "load.symbolicLinkFileDoes")
         case .linkToFolder:
-            return .error(location,
-                vi: "Đây là liên kết (symlink) tới một thư mục; công cụ không đi theo liên kết thư mục (liên kết trỏ ngược lên trên sẽ làm trang bị đăng lặp lại mãi). Hãy chép thư mục thật vào, hoặc xóa liên kết.",
-                en: "This is a symbolic link to a folder; folder links are not followed (one pointing back up would publish the same files over and over). Copy the real folder in, or delete the link.")
+            return .error(location, "load.symbolicLinkFolderFolder")
         case .notAFile:
-            return .error(location,
-                vi: "Đây không phải một tệp thường mà là ống dẫn (FIFO), socket hoặc thiết bị; công cụ không đọc nó. Xóa nó khỏi thư mục nội dung.",
-                en: "This is not a regular file but a named pipe (FIFO), socket or device; it is not read. Remove it from the content folder.")
+            return .error(location, "load.notRegularFileBut")
         }
     }
 
@@ -43,21 +35,19 @@ struct DocumentReader: Sendable {
     func readBytes(_ file: String) -> Result<[UInt8], Diagnostic> {
         if let problem = entryProblem(file) { return .failure(problem) }
         if let size = content.size(of: file), size > maxBytes {
-            return .failure(.error(SourceLocation(file: file),
-                vi: "Tệp quá lớn (\(Self.kilobytes(size, .vi)) KB, giới hạn \(Self.kilobytes(maxBytes, .vi)) KB). Chia nhỏ tệp, hoặc tăng `max_file_size_mb` trong site.yml.",
-                en: "The file is too large (\(Self.kilobytes(size, .en)) KB, limit \(Self.kilobytes(maxBytes, .en)) KB). Split it, or raise `max_file_size_mb` in site.yml."))
+            return .failure(.error(SourceLocation(file: file), "load.fileTooLargeKb", ["size": .integer(Self.kilobytes(size)), "maxBytes": .integer(Self.kilobytes(maxBytes))]))
         }
         do {
             return .success(try content.read(file))
         } catch {
-            return .failure(.error(SourceLocation(file: file),
-                vi: "Không đọc được tệp: \(SystemReason.of(error).vi).", en: "Cannot read the file: \(SystemReason.of(error).en)."))
+            return .failure(.error(SourceLocation(file: file), "load.cannotReadFile", ["error": .message(SystemReason.of(error))]))
         }
     }
 
     /// Rounded up, so a file one byte over the limit never reads as the limit itself.
-    static func kilobytes(_ bytes: Int, _ language: Language) -> String {
-        NumberFormat(language: language).integer((bytes + 1023) / 1024)
+    /// Whole kilobytes, rounded up: a file one byte over the limit is not shown as being at it.
+    static func kilobytes(_ bytes: Int) -> Int {
+        (bytes + 1023) / 1024
     }
 
     func readText(_ file: String) -> Result<String, Diagnostic> {
@@ -67,22 +57,17 @@ struct DocumentReader: Sendable {
     func readDocument(_ file: String, kind: ContentKind) -> Result<(FrontMatter, ContentDocument), Diagnostic> {
         if let problem = entryProblem(file) { return .failure(problem) }
         guard file.hasSuffix(".md") else {
-            return .failure(.error(SourceLocation(file: file),
-                vi: "Thư mục \(kind.folder)/ chỉ chứa tệp Markdown (.md). Đổi đuôi tệp thành .md, hoặc chuyển ảnh và tài liệu vào media/.",
-                en: "The \(kind.folder)/ folder holds only Markdown (.md) files. Rename the file to .md, or move images and documents to media/."))
+            return .failure(.error(SourceLocation(file: file), "load.folderHoldsOnlyMarkdown", ["folder": "\(kind.folder)"]))
         }
         let slug = Self.slug(of: file)
         guard VietnameseText.isValidSlug(slug) else {
             let suggestion = VietnameseText.slug(slug)
-            return .failure(.error(SourceLocation(file: file),
-                vi: "Tên tệp `\(slug).md` chỉ được dùng chữ thường không dấu a–z, số 0–9 và dấu gạch ngang, vì nó là địa chỉ của trang." + (suggestion.isEmpty ? "" : " Đổi tên thành `\(suggestion).md`."),
-                en: "The file name `\(slug).md` may only use lowercase a–z, digits 0–9 and hyphens, since it becomes the page's address." + (suggestion.isEmpty ? "" : " Rename it to `\(suggestion).md`.")))
+            let rename: MessageArgument = suggestion.isEmpty ? "" : .message(LocalizedText("load.renameTo", ["suggestion": "\(suggestion)"]))
+            return .failure(.error(SourceLocation(file: file), "load.fileNameLettersOnly", ["slug": "\(slug)", "rename": rename]))
         }
         return readText(file).flatMap { text in
             if text.isBlank {
-                return .failure(.error(SourceLocation(file: file),
-                    vi: "Tệp rỗng. Chép một tệp mẫu cùng thư mục rồi sửa nội dung, hoặc xóa tệp này.",
-                    en: "The file is empty. Copy a sample file from the same folder and edit it, or delete this file."))
+                return .failure(.error(SourceLocation(file: file), "load.fileEmptyCopySample"))
             }
             return SplitDocument.split(text, file: file).flatMap { split in
                 FrontMatter.parse(split.frontMatter, file: file, firstLine: split.frontMatterLine, closingLine: split.closingLine).map { frontMatter in

@@ -82,9 +82,7 @@ public enum MediaStep {
         let theme = processTheme(themeAssets, options: options)
         diagnostics += theme.diagnostics
         if cacheFailed, let folder = options.cache.folder {
-            diagnostics.append(.warning(SourceLocation(file: "media"),
-                vi: "Không ghi được bộ nhớ đệm ảnh vào \(folder.path): lần dựng sau sẽ xử lý lại mọi ảnh (chậm hơn, kết quả như nhau). Kiểm tra quyền ghi thư mục đó, hoặc chọn chỗ khác bằng `--cache`.",
-                en: "The image cache could not be written to \(folder.path): the next build will process every image again (slower, same result). Check that folder's permissions, or pick another with `--cache`."))
+            diagnostics.append(.warning(SourceLocation(file: "media"), "media.imageCacheCouldNot", ["folderPath": "\(folder.path)"]))
         }
         return MediaResult(catalog: catalog, diagnostics: diagnostics, themeAssets: theme.assets, filesWritten: written,
                            cachedCount: cached, madeCount: made, writeError: writeError)

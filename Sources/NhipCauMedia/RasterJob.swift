@@ -27,7 +27,7 @@ struct RasterJob {
             return Outcome(result: .failure(ImageFailure(Self.tooHeavy(path, bytes: size, limit: options.maxFileBytes))))
         }
         guard let bytes = try? content.read(path) else {
-            return Outcome(result: .failure(ImageFailure(LocalizedText(vi: "Không đọc được tệp ảnh `\(path)`.", en: "The image file `\(path)` could not be read."))))
+            return Outcome(result: .failure(ImageFailure(LocalizedText("media.imageFileCouldNot", ["path": "\(path)"]))))
         }
         let header: SourceHeader
         switch Self.inspect(bytes, path: path, options: options) {
@@ -92,40 +92,31 @@ struct RasterJob {
         guard let named = SourceFormat.named(path) else { return .failure(ImageFailure(damaged(path))) }
         guard let actual = SourceFormat.sniff(bytes) else {
             let what = SourceFormat.describeOther(bytes)
-            return .failure(ImageFailure(LocalizedText(
-                vi: "Tệp `\(path)` mang đuôi ảnh \(named.rawValue) nhưng không phải ảnh: bên trong là \(what.vi). Mở ảnh gốc trên máy và lưu lại thành .jpg hoặc .png, rồi chép đè tệp này.",
-                en: "The file `\(path)` is named as a \(named.rawValue) image but is not an image: it holds \(what.en). Open the original picture and save it as .jpg or .png, then copy it over this file.")))
+            return .failure(ImageFailure(LocalizedText("media.fileNamedImageBut", ["path": "\(path)", "named": "\(named.rawValue)", "what": .message(what)])))
         }
         guard actual == named || (actual == .heif && named == .heif) else {
-            return .failure(ImageFailure(LocalizedText(
-                vi: "Tệp `\(path)` mang đuôi ảnh \(named.rawValue) nhưng thực ra là ảnh \(actual.rawValue). Đổi đuôi tệp cho đúng (ví dụ `.\(actual.suggestedExtension)`) và sửa đường dẫn ảnh theo tên mới.",
-                en: "The file `\(path)` is named as a \(named.rawValue) image but is actually a \(actual.rawValue) image. Rename it with the right extension (e.g. `.\(actual.suggestedExtension)`) and change the image's path to the new name.")))
+            return .failure(ImageFailure(LocalizedText("media.fileNamedImageBut2", ["path": "\(path)", "named": "\(named.rawValue)", "actual": "\(actual.rawValue)", "suggestedExtension": "\(actual.suggestedExtension)"])))
         }
         guard let header = ImageProcessor.header(bytes, format: actual) else { return .failure(ImageFailure(damaged(path))) }
         let pixels = header.width * header.height
         guard pixels <= options.maxImagePixels else {
             let megapixels = Double(pixels) / 1_000_000, limit = Double(options.maxImagePixels) / 1_000_000
-            return .failure(ImageFailure(LocalizedText(
-                vi: "Ảnh `\(path)` có \(header.width)×\(header.height) điểm ảnh (\(vi.decimal(megapixels)) triệu), quá giới hạn \(vi.decimal(limit)) triệu (`max_image_pixels` trong site.yml). Ảnh cỡ này làm cạn bộ nhớ khi xử lý. Thu nhỏ ảnh (ví dụ còn 4000×3000) rồi lưu lại.",
-                en: "The image `\(path)` is \(header.width)×\(header.height) pixels (\(en.decimal(megapixels)) million), over the limit of \(en.decimal(limit)) million (`max_image_pixels` in site.yml). A picture that size exhausts memory while processed. Scale it down (e.g. to 4000×3000) and save it again.")))
+            return .failure(ImageFailure(LocalizedText("media.imageTooManyPixels", [
+                "path": "\(path)", "width": "\(header.width)", "height": "\(header.height)",
+                "megapixels": .decimal(megapixels, fractionDigits: 1), "limit": .decimal(limit, fractionDigits: 1)])))
         }
         return .success(header)
     }
 
     static func damaged(_ path: String) -> LocalizedText {
-        LocalizedText(
-            vi: "Ảnh `\(path)` bị hỏng hoặc không đầy đủ (có thể chép hoặc tải về dở), không đọc được hết. Chép lại tệp gốc từ máy ảnh hay điện thoại, hoặc mở ảnh và lưu lại.",
-            en: "The image `\(path)` is damaged or incomplete (perhaps copied or downloaded only in part) and cannot be read to the end. Copy the original file from the camera or phone again, or open the picture and save it again.")
+        LocalizedText("media.imageDamagedIncompletePerhaps", ["path": "\(path)"])
     }
 
     static func tooHeavy(_ path: String, bytes: Int, limit: Int) -> LocalizedText {
         let size = Double(bytes) / 1_048_576, max = Double(limit) / 1_048_576
-        return LocalizedText(
-            vi: "Ảnh `\(path)` nặng \(vi.decimal(size, fractionDigits: 2)) MB, quá giới hạn \(vi.decimal(max)) MB (`max_file_size_mb` trong site.yml). Thu nhỏ ảnh hoặc lưu lại với chất lượng thấp hơn.",
-            en: "The image `\(path)` is \(en.decimal(size, fractionDigits: 2)) MB, over the limit of \(en.decimal(max)) MB (`max_file_size_mb` in site.yml). Scale it down or save it at a lower quality.")
+        return LocalizedText("media.imageTooHeavy", ["path": "\(path)", "size": .decimal(size, fractionDigits: 2), "limit": .decimal(max, fractionDigits: 1)])
     }
 
-    static let vi = NumberFormat(language: .vi), en = NumberFormat(language: .en)
 }
 
 extension SourceFormat {

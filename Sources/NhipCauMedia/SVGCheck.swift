@@ -98,18 +98,16 @@ public enum SVGCheck {
             if starts(with: "<!") {
                 let declaration = take(until: ">")
                 if declaration.uppercased().contains("ENTITY") || declaration.contains("[") {
-                    report(start, vi: "khai báo thực thể `<!ENTITY …>` (có thể đọc tệp khác hoặc làm treo trình xem)",
-                           en: "an entity declaration `<!ENTITY …>` (it can read other files or hang a viewer)",
-                           removeVI: "Xóa phần `[ … ]` của dòng `<!DOCTYPE …>`", removeEN: "Delete the `[ … ]` part of the `<!DOCTYPE …>` line")
+                    report(start, "media.entityDeclarationEntityCan",
+                           remove: LocalizedText("media.deletePartDoctypeLine"))
                 }
                 return
             }
             if starts(with: "<?") {
                 let instruction = take(until: "?>")
                 if instruction.lowercased().hasPrefix("?xml-stylesheet") {
-                    report(start, vi: "dòng `<?xml-stylesheet …?>` nạp kiểu trình bày từ tệp khác",
-                           en: "an `<?xml-stylesheet …?>` line, which loads styles from another file",
-                           removeVI: "Xóa dòng này", removeEN: "Delete that line")
+                    report(start, "media.xmlStylesheetLineLoads",
+                           remove: LocalizedText("media.deleteLine"))
                 }
                 return
             }
@@ -126,12 +124,9 @@ public enum SVGCheck {
             let name = readName()
             let local = localName(name)
             if ["script", "foreignobject", "iframe", "embed", "object"].contains(local) {
-                let why = local == "script" ? ("mã chạy trên máy người xem", "code that runs on the reader's device")
-                    : local == "foreignobject" ? ("trang HTML lồng trong ảnh", "HTML embedded in the picture")
-                    : ("một trang hay tệp khác nhúng vào ảnh", "another page or file embedded in the picture")
-                report(start, vi: "thẻ `<\(name)>`: \(why.0)", en: "a `<\(name)>` element: \(why.1)",
-                       removeVI: "Xóa thẻ `<\(name)>` cùng nội dung đến `</\(name)>`",
-                       removeEN: "Delete the `<\(name)>` element with everything up to `</\(name)>`")
+                let why = LocalizedText(local == "script" ? "media.svgScript" : local == "foreignobject" ? "media.svgForeignObject" : "media.svgEmbedded")
+                report(start, "media.svgElement", ["name": "\(name)", "why": .message(why)],
+                       remove: LocalizedText("media.deleteElementEverythingUp", ["name": "\(name)"]))
             }
             var selfClosing = false
             var attributes: [String: String] = [:]
@@ -164,14 +159,14 @@ public enum SVGCheck {
             let local = localName(attribute)
             let squeezed = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 })).lowercased()
             if local.hasPrefix("on") {
-                report(at, vi: "thuộc tính `\(attribute)`: mã chạy khi có sự kiện", en: "the `\(attribute)` attribute: code run on an event",
-                       removeVI: "Xóa thuộc tính `\(attribute)=\"…\"`", removeEN: "Delete the `\(attribute)=\"…\"` attribute")
+                report(at, "media.attributeCodeRunEvent", ["attribute": "\(attribute)"],
+                       remove: LocalizedText("media.deleteAttribute", ["attribute": "\(attribute)"]))
             } else if squeezed.contains("javascript:") || squeezed.contains("vbscript:") {
-                report(at, vi: "liên kết `javascript:` trong `\(attribute)`", en: "a `javascript:` URL in `\(attribute)`",
-                       removeVI: "Xóa thuộc tính `\(attribute)=\"…\"`", removeEN: "Delete the `\(attribute)=\"…\"` attribute")
+                report(at, "media.javascriptUrl", ["attribute": "\(attribute)"],
+                       remove: LocalizedText("media.deleteAttribute", ["attribute": "\(attribute)"]))
             } else if ["href", "src"].contains(local), !Self.isInside(squeezed) {
-                report(at, vi: "tham chiếu ra ngoài tệp `\(attribute)=\"\(value)\"`", en: "a reference outside the file, `\(attribute)=\"\(value)\"`",
-                       removeVI: "Xóa tham chiếu này, hoặc thay bằng nội dung nằm ngay trong tệp", removeEN: "Delete the reference, or put what it points at inside the file")
+                report(at, "media.referenceOutsideFile", ["attribute": "\(attribute)", "value": "\(value)"],
+                       remove: LocalizedText("media.deleteReferencePutWhat"))
             } else if local == "style" {
                 check(css: value, at: at)
             }
@@ -187,9 +182,8 @@ public enum SVGCheck {
                 rest = rest[open.upperBound...]
             }
             if external {
-                report(at, vi: "kiểu trình bày nạp tệp khác (`@import` hay `url(…)` ra ngoài tệp)",
-                       en: "styles that load another file (`@import` or a `url(…)` outside the file)",
-                       removeVI: "Xóa `@import`/`url(…)` đó", removeEN: "Delete that `@import`/`url(…)`")
+                report(at, "media.stylesLoadAnotherFile",
+                       remove: LocalizedText("media.deleteImportUrl"))
             }
         }
 
@@ -212,10 +206,10 @@ public enum SVGCheck {
             url.hasPrefix("#") || ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"].contains { url.hasPrefix($0) }
         }
 
-        private mutating func report(_ at: (Int, Int), vi: String, en: String, removeVI: String, removeEN: String) {
-            found.append(.error(SourceLocation(file: file, line: at.0, column: at.1),
-                vi: "Ảnh SVG này có \(vi). Ảnh SVG là mã: mở riêng ảnh là trình duyệt chạy nó. \(removeVI) (mở tệp bằng trình soạn thảo văn bản), hoặc lưu ảnh thành PNG.",
-                en: "This SVG has \(en). An SVG is code: a browser runs it when the picture is opened on its own. \(removeEN) (open the file in a text editor), or save the picture as PNG."))
+        /// `what` is the message naming the element or attribute; `remove` says what to delete.
+        private mutating func report(_ at: (Int, Int), _ what: String, _ arguments: [String: MessageArgument] = [:], remove: LocalizedText) {
+            found.append(.error(SourceLocation(file: file, line: at.0, column: at.1), "media.svgIsCode",
+                                ["what": .message(LocalizedText(what, arguments)), "remove": .message(remove)]))
         }
 
         private mutating func skipSpace() {

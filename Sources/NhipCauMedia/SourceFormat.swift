@@ -37,16 +37,16 @@ enum SourceFormat: String, Sendable {
     /// Plain words for what a file that is no image holds, for the error.
     static func describeOther(_ bytes: [UInt8]) -> LocalizedText {
         let head = String(decoding: bytes.prefix(256), as: UTF8.self).lowercased()
-        if bytes.isEmpty { return LocalizedText(vi: "tệp rỗng", en: "an empty file") }
-        if head.hasPrefix("%pdf") { return LocalizedText(vi: "một tệp PDF", en: "a PDF file") }
+        if bytes.isEmpty { return LocalizedText("media.emptyFile") }
+        if head.hasPrefix("%pdf") { return LocalizedText("media.pdfFile") }
         if head.contains("<html") || head.contains("<!doctype") {
-            return LocalizedText(vi: "một trang web (HTML), có lẽ tải về nhầm trang chứa ảnh", en: "a web page (HTML), perhaps the page around the image was saved")
+            return LocalizedText("media.webPageHtmlPerhaps")
         }
-        if head.contains("<svg") { return LocalizedText(vi: "một ảnh SVG", en: "an SVG image") }
+        if head.contains("<svg") { return LocalizedText("media.svgImage") }
         if bytes.prefix(12).count == 12, String(decoding: bytes[4..<8], as: UTF8.self) == "ftyp" {
-            return LocalizedText(vi: "một tệp video hoặc ảnh dạng chưa hỗ trợ", en: "a video or an image format not supported")
+            return LocalizedText("media.videoImageFormatNot")
         }
-        return LocalizedText(vi: "dữ liệu không phải ảnh", en: "data that is not an image")
+        return LocalizedText("media.dataNotImage")
     }
 
     /// What variants are written in besides WebP: JPEG for photos, PNG for drawings and anything

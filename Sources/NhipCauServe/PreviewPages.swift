@@ -59,23 +59,19 @@ enum PreviewPages {
     }
 
     static func errorHeading(_ language: Language) -> String {
-        language == .vi ? "Có lỗi, chưa dựng lại được trang" : "The site could not be rebuilt"
+        LocalizedText("serve.siteCouldNotRebuilt").text(in: language)
     }
 
     static func errorNote(_ language: Language) -> String {
-        language == .vi
-            ? "Sửa các dòng dưới đây rồi lưu tệp; trang tự tải lại. Đang hiển thị bản dựng thành công gần nhất (nếu có)."
-            : "Fix the lines below and save; the page reloads by itself. The last good build (if any) is what is served."
+        LocalizedText("serve.fixLinesBelowSave").text(in: language)
     }
 
     static func noErrorsHeading(_ language: Language) -> String {
-        language == .vi ? "Không có lỗi" : "No errors"
+        LocalizedText("serve.noErrors").text(in: language)
     }
 
     static func noErrorsNote(_ language: Language) -> String {
-        language == .vi
-            ? "Bản dựng gần nhất thành công và đang được hiển thị. Nếu lần dựng sau có lỗi, danh sách lỗi hiện ở đây."
-            : "The latest build succeeded and is being served. If a later build has errors, they are listed here."
+        LocalizedText("serve.latestBuildSucceededBeing").text(in: language)
     }
 
     /// A whole page listing the errors, escaped; shown at `/__nhipcau/errors`, and instead of the

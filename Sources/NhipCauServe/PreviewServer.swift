@@ -56,8 +56,7 @@ public enum ServeFailure: Error, Sendable {
     public func message(in language: Language) -> String {
         switch self {
         case .portInUse(let port):
-            language == .vi ? "Cổng \(port) đang được một chương trình khác dùng. Thử cổng khác, ví dụ: nhipcau serve --port \(port + 1)"
-                : "Port \(port) is used by another program. Try another one, e.g. nhipcau serve --port \(port + 1)"
+            LocalizedText("serve.portUsedAnotherProgram", ["port": "\(port)", "port2": "\(port + 1)"]).text(in: language)
         }
     }
 }

@@ -53,40 +53,30 @@ extension Site {
             return .unpublished(Self.unpublishedReason(path, why))
         }
         if candidates.contains(where: unusableRoutes.contains) { return .unusable }
-        return .missing(LocalizedText(
-            vi: "Liên kết `\(path)` không dẫn tới trang nào của trang web. Kiểm tra lại địa chỉ, hoặc liên kết tới tệp nội dung, ví dụ `../markets/nhat-ban.md`.",
-            en: "The link `\(path)` leads to no page of this site. Check the address, or link to the content file, e.g. `../markets/nhat-ban.md`."))
+        return .missing(LocalizedText("assemble.linkLeadsNoPage", ["path": "\(path)"]))
     }
 
     private func resolveContentPath(_ path: String, suffix: String, from file: String) -> LinkTarget {
         let decoded = path.removingPercentEncoding ?? path
         let folder = file.split(separator: "/").dropLast().map(String.init)
         guard let target = Self.normalize(folder + decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init)) else {
-            return .missing(LocalizedText(
-                vi: "Liên kết `\(path)` trỏ ra ngoài thư mục nội dung.",
-                en: "The link `\(path)` points outside the content folder."))
+            return .missing(LocalizedText("assemble.linkPointsOutsideContent", ["path": "\(path)"]))
         }
         if let route = routesByContentFile[target] {
             if let why = unpublished[route] { return .unpublished(Self.unpublishedReason(path, why)) }
             return .route(route, suffix: suffix)
         }
         if unusableFiles.contains(target) { return .unusable }
-        return .missing(LocalizedText(
-            vi: "Liên kết `\(path)` trỏ tới `\(target)`, nhưng không có tệp đó trong thư mục nội dung. Kiểm tra tên tệp (chữ thường, không dấu).",
-            en: "The link `\(path)` points at `\(target)`, but the content folder has no such file. Check the file name."))
+        return .missing(LocalizedText("assemble.linkPointsButContent", ["path": "\(path)", "target": "\(target)"]))
     }
 
     /// Said, as a warning, where the link is written.
     private static func unpublishedReason(_ link: String, _ why: Unpublished) -> LocalizedText {
         switch why {
         case .draft:
-            LocalizedText(
-                vi: "Liên kết `\(link)` trỏ tới một bản nháp (`draft: true`) chưa được đăng, nên tạm chỉ hiện chữ, không có liên kết. Liên kết sẽ hiện khi bài đó được đăng.",
-                en: "The link `\(link)` points at a draft (`draft: true`) that is not published, so only its text is shown for now. The link appears once that story is published.")
+            LocalizedText("assemble.linkPointsDraftDraft", ["link": "\(link)"])
         case .scheduled(let day):
-            LocalizedText(
-                vi: "Liên kết `\(link)` trỏ tới câu chuyện hẹn đăng ngày \(day.dayMonthYear), nên tới ngày đó mới có liên kết; trước đó chỉ hiện chữ.",
-                en: "The link `\(link)` points at a story scheduled for \(day.iso); the link appears from that day, only its text is shown until then.")
+            LocalizedText("assemble.linkPointsStoryScheduled", ["link": "\(link)", "day": .date(day)])
         }
     }
 

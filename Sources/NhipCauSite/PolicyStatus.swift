@@ -7,11 +7,12 @@ public enum PolicyStatus: String, Sendable {
     case expired
     case notYet = "not-yet"
 
-    public var label: LocalizedText {
+    /// The key of its label in the site's wording (`policy.inForce`: "Đang có hiệu lực").
+    public var wordingKey: String {
         switch self {
-        case .inForce: LocalizedText(vi: "Còn hiệu lực", en: "In force")
-        case .expired: LocalizedText(vi: "Hết hiệu lực", en: "No longer in force")
-        case .notYet: LocalizedText(vi: "Chưa có hiệu lực", en: "Not yet in force")
+        case .inForce: "policy.inForce"
+        case .expired: "policy.expired"
+        case .notYet: "policy.notYet"
         }
     }
 }

@@ -135,18 +135,14 @@ public enum SiteAssembler {
     /// A market (under `key`) that names no file of markets/.
     private static func checkMarket(_ market: Located<String>, key: String, markets: [String: Market]) -> Diagnostic? {
         guard markets[market.value] == nil else { return nil }
-        return Diagnostic.error(market.location,
-            vi: "Không có thị trường `\(market.value)`. Giá trị của `\(key)` là tên tệp trong markets/ (không có .md): \(list(markets.keys)).",
-            en: "There is no market `\(market.value)`. `\(key)` takes a file name from markets/ (without .md): \(list(markets.keys)).")
+        return Diagnostic.error(market.location, "assemble.noMarketTakesFile", ["market": "\(market.value)", "key": "\(key)", "list": "\(list(markets.keys))"])
             .following(ContentKind.market.folder + "/" + market.value + ".md")
     }
 
     /// An `area:` that no plan names.
     private static func checkArea(_ area: Located<String>, areaIDs: Set<String>) -> Diagnostic? {
         guard !areaIDs.contains(area.value) else { return nil }
-        return Diagnostic.error(area.location,
-            vi: "Không có địa bàn `\(area.value)` trong số liệu chỉ tiêu (targets/). Dùng một `id` của địa bàn: \(list(areaIDs)).",
-            en: "There is no area `\(area.value)` in the target data (targets/). Use an area `id`: \(list(areaIDs)).")
+        return Diagnostic.error(area.location, "assemble.noAreaTargetData", ["area": "\(area.value)", "list": "\(list(areaIDs))"])
             .following(Diagnostic.anyPlanFile)
     }
 
@@ -161,14 +157,10 @@ public enum SiteAssembler {
     static func checkMediaPath(_ image: Located<String>, media: Set<String>) -> [Diagnostic] {
         let path = image.value
         if path.split(separator: "/").contains("..") || path.hasPrefix("/") || path.contains("\\") {
-            return [.error(image.location,
-                vi: "Đường dẫn ảnh `\(path)` không được chứa `..`, `\\` hay bắt đầu bằng `/`. Viết đường dẫn tính từ thư mục nội dung, ví dụ `media/stories/anh.jpg`.",
-                en: "The image path `\(path)` may not contain `..` or `\\`, nor start with `/`. Write it from the content folder, e.g. `media/stories/photo.jpg`.")]
+            return [.error(image.location, "assemble.imagePathMayNot", ["path": "\(path)"])]
         }
         guard media.contains(path) else {
-            return [Diagnostic.error(image.location,
-                vi: "Không tìm thấy ảnh `\(path)`. Đặt ảnh trong thư mục media/ và viết đường dẫn tính từ thư mục nội dung, ví dụ `media/stories/anh.jpg`.",
-                en: "The image `\(path)` was not found. Put it under media/ and write its path from the content folder, e.g. `media/stories/photo.jpg`.")
+            return [Diagnostic.error(image.location, "assemble.imageNotFoundPut", ["path": "\(path)"])
                 .following(path)]
         }
         return []
@@ -179,12 +171,9 @@ public enum SiteAssembler {
     private static func checkCardImage(_ story: Story, config: SiteConfig) -> [Diagnostic] {
         guard config.baseURL != nil, let image = story.image, !SiteConfig.isCardImage(image.value) else { return [] }
         let fallback = config.shareImage == nil
-            ? LocalizedText(vi: "thẻ sẽ không có ảnh", en: "the card will have no picture")
-            : LocalizedText(vi: "thẻ sẽ dùng ảnh chia sẻ chung của cổng (`share_image` trong site.yml)",
-                            en: "the card will use the site's sharing image (`share_image` in site.yml)")
-        return [.warning(image.location,
-            vi: "Ảnh `\(image.value)` không phải ảnh PNG, JPEG hay WebP nên không hiện trong thẻ xem trước khi chia sẻ bài lên Facebook, Zalo; \(fallback.vi). Muốn thẻ có ảnh của bài, lưu ảnh thành .jpg hoặc .png.",
-            en: "The image `\(image.value)` is not a PNG, JPEG or WebP, so Facebook and Zalo will not show it in the story's preview card; \(fallback.en). For the story's own picture on the card, save it as .jpg or .png.")]
+            ? LocalizedText("assemble.cardWillNoPicture")
+            : LocalizedText("assemble.cardWillUseSite")
+        return [.warning(image.location, "assemble.imageNotPngJpeg", ["image": "\(image.value)", "fallback": .message(fallback)])]
     }
 
     /// `updated:` after the build date is probably a typo; the page still shows it.
@@ -194,23 +183,17 @@ public enum SiteAssembler {
         }
         return documents.compactMap { document in
             guard let updated = document.updated, updated > today else { return nil }
-            return .warning(document.updatedLocation ?? SourceLocation(file: document.file),
-                vi: "Ngày cập nhật `updated: \(updated.iso)` ở sau ngày dựng trang (\(today.dayMonthYear)). Ghi ngày đã sửa bài, không ghi ngày trong tương lai.",
-                en: "`updated: \(updated.iso)` is after the build date (\(today.iso)). Write the day the page was changed, not a future day.")
+            return .warning(document.updatedLocation ?? SourceLocation(file: document.file), "assemble.updatedAfterBuildDate", ["updated": "\(updated.iso)", "today": .date(today)])
         }
     }
 
     private static func checkReplacement(_ policy: Policy, policies: [String: Policy]) -> [Diagnostic] {
         guard let replacement = policy.replacedBy else { return [] }
         if replacement.value == policy.document.slug {
-            return [.error(replacement.location,
-                vi: "Văn bản không thể được thay thế bởi chính nó. `replaced_by` là tên tệp của văn bản mới trong policies/.",
-                en: "A policy cannot replace itself. `replaced_by` is the file name of the newer policy in policies/.")]
+            return [.error(replacement.location, "assemble.policyCannotReplaceItself")]
         }
         guard policies[replacement.value] != nil else {
-            return [Diagnostic.error(replacement.location,
-                vi: "Không có văn bản `\(replacement.value)` trong policies/. Các văn bản có: \(list(policies.keys)).",
-                en: "There is no policy `\(replacement.value)` in policies/. Policies: \(list(policies.keys)).")
+            return [Diagnostic.error(replacement.location, "assemble.noPolicyPoliciesPolicies", ["replacement": "\(replacement.value)", "list": "\(list(policies.keys))"])
                 .following(ContentKind.policy.folder + "/" + replacement.value + ".md")]
         }
         return []

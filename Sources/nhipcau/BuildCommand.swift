@@ -99,18 +99,16 @@ enum Report {
     }
 
     static func failed(errorCount: Int, language: Language, output: String) {
-        line(language == .vi
-            ? "Không xuất bản: có \(errorCount) lỗi cần sửa. Trang web cũ trong \(output)/ vẫn giữ nguyên."
-            : "Not published: \(errorCount) error(s) to fix. The previous site in \(output)/ is unchanged.")
+        line(LocalizedText("cli.notPublishedErrorS", ["errorCount": "\(errorCount)", "output": "\(output)"]).text(in: language))
     }
 
     static func summary(_ report: BuildReport, language: Language, output: String, seconds: Double) {
         let numbers = NumberFormat(language: language)
         let time = numbers.decimal(seconds, fractionDigits: 2)
         let warnings = report.diagnostics.warnings.count
-        let text = language == .vi
-            ? "Đã viết \(numbers.integer(report.pagesWritten)) trang và \(numbers.integer(report.filesCopied)) tệp vào \(output)/ trong \(time) giây" + (warnings > 0 ? " (\(warnings) cảnh báo)." : ".")
-            : "Wrote \(numbers.integer(report.pagesWritten)) pages and \(numbers.integer(report.filesCopied)) files to \(output)/ in \(time) s" + (warnings > 0 ? " (\(warnings) warnings)." : ".")
+        let ending: MessageArgument = warnings > 0 ? .message(LocalizedText("cli.wroteWithWarnings", ["warnings": "\(warnings)"])) : "."
+        let text = LocalizedText("cli.wrotePagesAndFiles", ["pages": .integer(report.pagesWritten), "files": .integer(report.filesCopied),
+                                                            "output": "\(output)", "time": "\(time)", "ending": ending]).text(in: language)
         Terminal.say(text)
     }
 }

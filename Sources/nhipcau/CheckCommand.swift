@@ -63,7 +63,7 @@ struct Check: ParsableCommand {
             }
             if verbosity != .quiet {
                 let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-                Report.line(language == .vi ? "\(errors) lỗi, \(warnings) cảnh báo." : "\(errors) error(s), \(warnings) warning(s).")
+                Report.line(LocalizedText("cli.errorSWarningS", ["errors": "\(errors)", "warnings": "\(warnings)"]).text(in: language))
             }
         case .json:
             Terminal.say(CheckJSON.encode(shown, language: language, prefix: prefix))

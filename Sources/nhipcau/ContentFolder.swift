@@ -10,12 +10,9 @@ enum ContentFolder {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue { return }
         if exists {
-            throw Usage.error(language,
-                vi: "--content \(path) là một tệp, không phải thư mục nội dung. Chỉ ra thư mục chứa site.yml.",
-                en: "--content \(path) is a file, not a content folder: name the folder holding site.yml.")
+            throw Usage.error(language, "cli.contentFileNotContent", ["path": "\(path)"])
         }
-        throw Usage.error(language,
-            vi: "Không có thư mục nội dung \(path.isEmpty ? "(trống)" : path). Kiểm tra lại tên, hoặc chạy lệnh ở thư mục chứa content/.",
-            en: "The content folder \(path.isEmpty ? "(empty)" : path) does not exist: check the name, or run the command where content/ is.")
+        let folder: MessageArgument = path.isEmpty ? .message(LocalizedText("cli.emptyPath")) : "\(path)"
+        throw Usage.error(language, "cli.noContentFolder", ["path": folder])
     }
 }

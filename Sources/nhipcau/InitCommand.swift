@@ -42,7 +42,7 @@ struct Init: ParsableCommand {
             guard verbosity != .quiet else { return }
             for file in files { Terminal.say("  " + folder + "/" + file) }
             if verbosity == .verbose {
-                Terminal.say(language == .vi ? "Thư mục: \(url.standardizedFileURL.path)" : "Folder: \(url.standardizedFileURL.path)")
+                Terminal.say(LocalizedText("cli.folder", ["standardizedFileURLPath": "\(url.standardizedFileURL.path)"]).text(in: language))
             }
             Terminal.say(nextSteps(language))
         case .failure(let failure):
@@ -52,8 +52,6 @@ struct Init: ParsableCommand {
     }
 
     private func nextSteps(_ language: Language) -> String {
-        language == .vi
-            ? "Đã tạo trang mẫu trong \(folder)/. Tiếp theo: cd \(folder) && nhipcau serve — rồi đọc \(folder)/HUONG-DAN.md."
-            : "Created a sample site in \(folder)/. Next: cd \(folder) && nhipcau serve — then read \(folder)/HUONG-DAN.md."
+        LocalizedText("cli.createdSampleSiteNext", ["folder": "\(folder)"]).text(in: language)
     }
 }

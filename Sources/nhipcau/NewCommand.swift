@@ -75,7 +75,7 @@ struct New: ParsableCommand {
         switch NewContent.create(kind: kind.contentKind, title: title, site: folder, today: today) {
         case .success(let path):
             if verbosity == .verbose {
-                Terminal.say(language == .vi ? "Trang web: \(folder.content.path)" : "Site: \(folder.content.path)")
+                Terminal.say(LocalizedText("cli.site", ["contentPath": "\(folder.content.path)"]).text(in: language))
             }
             if verbosity != .quiet { Terminal.say(path) }
         case .failure(let failure):

@@ -36,8 +36,7 @@ struct Serve: ParsableCommand {
         try ContentFolder.validate(content, language: language)
         try common.check(language: language)
         if !(0...65535).contains(port) {
-            throw Usage.error(language, vi: "--port phải là một số từ 0 đến 65535 (0: tự chọn một cổng còn trống), ví dụ --port 8080.",
-                              en: "--port must be between 0 and 65535 (0 picks a free one), e.g. --port 8080.")
+            throw Usage.error(language, "cli.portBetweenPicksFree")
         }
     }
 
@@ -68,7 +67,7 @@ struct Serve: ParsableCommand {
             Report.line(failure.message(in: language))
         } else {
             let reason = SystemReason.of(error)
-            Report.line(language == .en ? "Cannot start the preview: \(reason.en)." : "Không chạy được máy chủ xem trước: \(reason.vi).")
+            Report.line(LocalizedText("cli.cannotStartPreview", ["reason": .message(reason)]).text(in: language))
         }
         throw ExitCode(1)
     }
@@ -96,22 +95,19 @@ struct ServeReporter: Sendable {
     func report(_ event: ServeEvent) {
         switch event {
         case .listening(let url, let folder, let language):
-            Terminal.say(language == .vi ? "Xem trước tại \(url)  (Ctrl-C để dừng)" : "Preview at \(url)  (Ctrl-C to stop)")
+            Terminal.say(LocalizedText("cli.previewCtrlCStop", ["url": "\(url)"]).text(in: language))
             if verbosity == .verbose {
-                Terminal.say(language == .vi ? "Bản xem trước được dựng trong \(folder) (site/ không bị đụng tới)."
-                    : "The preview is built in \(folder) (site/ is not touched).")
+                Terminal.say(LocalizedText("cli.previewBuiltSiteNot", ["folder": "\(folder)"]).text(in: language))
             }
         case .building(let language):
-            if verbosity != .quiet { Terminal.progressLine.announce(language == .vi ? "Đang dựng trang…" : "Building…") }
+            if verbosity != .quiet { Terminal.progressLine.announce(LocalizedText("cli.building").text(in: language)) }
         case .built(let summary):
             built(summary)
         case .failed(let lines, let language):
             for line in lines { Terminal.complain(line) }
-            Terminal.complain(language == .vi
-                ? "Chưa dựng lại được: có \(lines.count) lỗi cần sửa. Trình duyệt vẫn hiện bản dựng thành công gần nhất."
-                : "Not rebuilt: \(lines.count) error(s) to fix. The browser keeps the last good build.")
+            Terminal.complain(LocalizedText("cli.notRebuiltErrorS", ["linesCount": "\(lines.count)"]).text(in: language))
         case .stopped(let language):
-            if verbosity != .quiet { Terminal.say(language == .vi ? "Đã dừng." : "Stopped.") }
+            if verbosity != .quiet { Terminal.say(LocalizedText("cli.stopped").text(in: language)) }
         }
     }
 
@@ -122,10 +118,9 @@ struct ServeReporter: Sendable {
         let time = numbers.decimal(Terminal.seconds(summary.duration), fractionDigits: 2)
         let pages = numbers.integer(summary.pages)
         if summary.onlyEditedPages {
-            Terminal.say(summary.language == .vi ? "Đã dựng lại \(pages) trang vừa sửa trong \(time) giây."
-                : "Rebuilt \(pages) edited page(s) in \(time) s.")
+            Terminal.say(LocalizedText("cli.rebuiltEditedPageS", ["pages": "\(pages)", "time": "\(time)"]).text(in: summary.language))
         } else {
-            Terminal.say(summary.language == .vi ? "Đã dựng \(pages) trang trong \(time) giây." : "Built \(pages) pages in \(time) s.")
+            Terminal.say(LocalizedText("cli.builtPagesS", ["pages": "\(pages)", "time": "\(time)"]).text(in: summary.language))
         }
         if verbosity == .verbose {
             for line in Terminal.stepLines(summary.steps, language: summary.language) { Terminal.say(line) }

@@ -42,7 +42,7 @@ enum Terminal {
     /// `  đọc nội dung: 0,05 giây` for each step, in order.
     static func stepLines(_ steps: [(BuildStep, Duration)], language: Language) -> [String] {
         let numbers = NumberFormat(language: language)
-        let unit = language == .vi ? "giây" : "s"
+        let unit = LocalizedText("cli.s").text(in: language)
         return steps.map { step, duration in
             "  \(step.name(in: language)): \(numbers.decimal(seconds(duration), fractionDigits: 3)) \(unit)"
         }

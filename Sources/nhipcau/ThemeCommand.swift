@@ -58,12 +58,10 @@ struct ThemeCommand: ParsableCommand {
         case .success(let paths):
             guard verbosity != .quiet else { return }
             if verbosity == .verbose {
-                Terminal.say(language == .vi ? "Trang web: \(folder.content.path)" : "Site: \(folder.content.path)")
+                Terminal.say(LocalizedText("cli.site", ["contentPath": "\(folder.content.path)"]).text(in: language))
             }
             for path in paths { Terminal.say("  " + path) }
-            Terminal.say(language == .vi
-                ? "Đã ghi \(paths.count) tệp giao diện. Sửa tệp cần đổi và xoá các tệp còn lại, để chúng vẫn theo bản cập nhật của NhipCau."
-                : "Wrote \(paths.count) theme files. Edit the ones to change and delete the rest, so they keep following NhipCau's updates.")
+            Terminal.say(LocalizedText("cli.wroteThemeFilesEdit", ["pathsCount": "\(paths.count)"]).text(in: language))
         case .failure(let failure):
             Report.line(failure.message(in: language))
             throw ExitCode(1)

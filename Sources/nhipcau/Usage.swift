@@ -7,14 +7,14 @@ import NhipCauCore
 /// site's site.yml, else Vietnamese.
 enum MessageLanguage {
     static func resolve(flag: String?, content: String) -> Language {
-        if let flag, let language = Language(rawValue: flag) { return language }
-        return SiteFolder.declaredLanguage(URL(fileURLWithPath: content))
+        if let flag, let language = messageLanguage(flag) { return language }
+        return SiteFolder.declaredLanguage(URL(fileURLWithPath: content)).forMessages
     }
 
     /// The same, for `new`, whose site is looked for upwards from the current folder.
     static func resolve(flag: String?, site: Result<SiteFolder, SiteFolder.Failure>) -> Language {
-        if let flag, let language = Language(rawValue: flag) { return language }
-        return (try? site.get())?.language ?? .vi
+        if let flag, let language = messageLanguage(flag) { return language }
+        return (try? site.get())?.language.forMessages ?? .vi
     }
 
     /// Before the command line is understood (its own errors are being reported): the same
@@ -23,13 +23,18 @@ enum MessageLanguage {
         let arguments = Array(arguments.dropFirst())
         let command = arguments.first
         let flag = value(of: "--lang", in: arguments)
-        if command == "init" { return flag.flatMap(Language.init(rawValue:)) ?? .vi }
+        if command == "init" { return flag.flatMap(messageLanguage) ?? .vi }
         let content = value(of: "--content", in: arguments)
         if command == "new" || command == "theme" {
             let site = SiteFolder.locate(content: content, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             return resolve(flag: flag, site: site)
         }
         return resolve(flag: flag, content: content ?? "content")
+    }
+
+    /// `--lang`'s value when the tool's messages are written in that language.
+    static func messageLanguage(_ flag: String) -> Language? {
+        Language(rawValue: flag).flatMap { MessageCatalog.languages.contains($0) ? $0 : nil }
     }
 
     private static func value(of option: String, in arguments: [String]) -> String? {
@@ -45,27 +50,25 @@ enum MessageLanguage {
 /// swift-argument-parser's own sentences are put into Vietnamese for the usual cases, while its
 /// `Usage:` and `Help:` lines (and `--help`) stay in English.
 enum Usage {
-    static func error(_ language: Language, vi: String, en: String) -> ValidationError {
-        ValidationError(language == .vi ? vi : en)
+    static func error(_ language: Language, _ key: String, _ arguments: [String: MessageArgument] = [:]) -> ValidationError {
+        ValidationError(LocalizedText(key, arguments).text(in: language))
     }
 
     static func badDate(_ date: String, _ language: Language) -> ValidationError {
-        error(language,
-              vi: "--date phải là một ngày có thật viết NĂM-THÁNG-NGÀY, ví dụ --date 2026-11-25 (nhận được '\(date)').",
-              en: "--date must be a real day written YYYY-MM-DD, e.g. --date 2026-11-25 (got '\(date)').")
+        error(language, "cli.dateRealDayWritten", ["date": "\(date)"])
     }
 
     static func badLanguage(_ language: Language) -> ValidationError {
-        error(language, vi: "--lang chỉ nhận vi (tiếng Việt) hoặc en (tiếng Anh).", en: "--lang must be vi or en.")
+        error(language, "cli.langViEn")
     }
 
     static func quietAndVerbose(_ language: Language) -> ValidationError {
-        error(language, vi: "Không dùng --quiet và --verbose cùng lúc.", en: "--quiet and --verbose cannot be used together.")
+        error(language, "cli.quietVerboseCannotUsed")
     }
 
     /// Checks shared by every command.
     static func validate(date: String?, lang: String?, quiet: Bool, verbose: Bool, language: Language) throws {
-        if let lang, Language(rawValue: lang) == nil { throw badLanguage(language) }
+        if let lang, MessageLanguage.messageLanguage(lang) == nil { throw badLanguage(language) }
         if let date, SimpleDate(iso: date) == nil { throw badDate(date, language) }
         if quiet && verbose { throw quietAndVerbose(language) }
     }

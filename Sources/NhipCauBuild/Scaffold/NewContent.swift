@@ -19,15 +19,13 @@ public enum NewContent {
         public func message(in language: Language) -> String {
             switch self {
             case .emptySlug:
-                language == .vi ? "Tiêu đề phải có ít nhất một chữ cái hoặc chữ số để đặt tên tệp."
-                    : "The title needs at least one letter or digit to name the file."
+                LocalizedText("build.titleNeedsLeastOne").text(in: language)
             case .exists(let path):
-                language == .vi ? "\(path) đã có; không ghi đè. Chọn tiêu đề khác hoặc sửa tệp đó."
-                    : "\(path) already exists; not overwriting it. Choose another title or edit that file."
+                LocalizedText("build.alreadyExistsNotOverwriting", ["path": "\(path)"]).text(in: language)
             case .reserved(let slug):
                 Routes.reservedNameProblem(slug).text(in: language)
             case .cannotWrite(let path, let reason):
-                language == .vi ? "Không ghi được \(path): \(reason.vi)." : "Cannot write \(path): \(reason.en)."
+                LocalizedText("build.cannotWrite", ["path": "\(path)", "reason": .message(reason)]).text(in: language)
             }
         }
     }
@@ -88,160 +86,10 @@ public enum NewContent {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
+    /// The new file: `Embedded/new/<language>/<kind>.md` with `{title}` and `{date}` filled in
+    /// (English for a site whose `language` is `en`, Vietnamese for any other).
     static func text(kind: ContentKind, title: String, today: SimpleDate, language: Language = .vi) -> String {
-        let title = quoted(title)
-        if language == .en { return englishText(kind: kind, title: title, today: today) }
-        switch kind {
-        case .story:
-            return """
-            ---
-            title: \(title)
-            date: \(today.iso)
-            summary: "Một hai câu tóm tắt câu chuyện."
-            person: "Anh/chị …, xã …"
-            # market: nhat-ban        (tên tệp trong markets/, không có .md)
-            # area: ninh-son          (id địa bàn trong targets/)
-            tags: []
-            draft: true
-            ---
-
-            Viết câu chuyện ở đây. Xóa dòng `draft: true` ở trên khi đã sẵn sàng đăng.
-
-            """
-        case .market:
-            return """
-            ---
-            title: \(title)
-            country: \(title)
-            summary: "Một câu giới thiệu thị trường."
-            # income_vnd: [20000000, 30000000]   (thu nhập mỗi tháng, đồng)
-            # cost_vnd: 90000000                 (chi phí tối đa người lao động trả, đồng)
-            # contract: "3 năm"
-            sectors: []
-            ---
-
-            Giới thiệu thị trường, điều kiện, chi phí, những điều cần biết.
-
-            """
-        case .policy:
-            return """
-            ---
-            title: \(title)
-            number: "…/…/NĐ-CP"
-            issuer: "Chính phủ"
-            issued: \(today.iso)
-            # effective: \(today.iso)
-            # expires: 2030-12-31
-            # replaced_by: ten-tep-van-ban-moi
-            summary: "Văn bản quy định điều gì, cho ai."
-            ---
-
-            Nội dung chính của văn bản, viết bằng lời dễ hiểu.
-
-            """
-        case .page:
-            return """
-            ---
-            title: \(title)
-            summary: "Một câu giới thiệu trang."
-            # menu: 4     (số thứ tự trên thanh điều hướng; bỏ đi nếu không cần)
-            ---
-
-            Nội dung trang.
-
-            """
-        case .notice:
-            return """
-            ---
-            title: \(title)
-            date: \(today.iso)
-            # expires: \(today.iso)       (ngày cuối hiện trên trang chủ; bỏ đi nếu không hết hạn)
-            summary: "Một câu nói thông báo điều gì, cho ai."
-            # areas: [ninh-son]          (id địa bàn trong targets/)
-            # markets: [nhat-ban]        (tên tệp trong markets/, không có .md)
-            ---
-
-            Nội dung thông báo: việc gì, ở đâu, khi nào, liên hệ ai.
-
-            """
-        }
-    }
-
-    /// The same files for a site whose `language` is `en`.
-    private static func englishText(kind: ContentKind, title: String, today: SimpleDate) -> String {
-        switch kind {
-        case .story:
-            return """
-            ---
-            title: \(title)
-            date: \(today.iso)
-            summary: "One or two sentences about the story."
-            person: "Mr/Ms …, … commune"
-            # market: nhat-ban        (a file name in markets/, without .md)
-            # area: ninh-son          (an area id in targets/)
-            tags: []
-            draft: true
-            ---
-
-            Write the story here. Remove the `draft: true` line above when it is ready to publish.
-
-            """
-        case .market:
-            return """
-            ---
-            title: \(title)
-            country: \(title)
-            summary: "One sentence introducing the market."
-            # income_vnd: [20000000, 30000000]   (monthly income, VND)
-            # cost_vnd: 90000000                 (the most a worker pays, VND)
-            # contract: "3 years"
-            sectors: []
-            ---
-
-            About the market: conditions, costs, what to know before going.
-
-            """
-        case .policy:
-            return """
-            ---
-            title: \(title)
-            number: "…/…/NĐ-CP"
-            issuer: "The Government"
-            issued: \(today.iso)
-            # effective: \(today.iso)
-            # expires: 2030-12-31
-            # replaced_by: file-name-of-the-newer-policy
-            summary: "What the policy sets out, and for whom."
-            ---
-
-            The main points of the policy, in plain words.
-
-            """
-        case .page:
-            return """
-            ---
-            title: \(title)
-            summary: "One sentence introducing the page."
-            # menu: 4     (position in the navigation; remove if not needed)
-            ---
-
-            The page's text.
-
-            """
-        case .notice:
-            return """
-            ---
-            title: \(title)
-            date: \(today.iso)
-            # expires: \(today.iso)       (last day on the home page; remove if it does not expire)
-            summary: "One sentence: what the notice is about, and for whom."
-            # areas: [ninh-son]          (area ids in targets/)
-            # markets: [nhat-ban]        (file names in markets/, without .md)
-            ---
-
-            The notice: what, where, when, whom to contact.
-
-            """
-        }
+        let skeleton = EmbeddedFiles.text("new/\(LocalizedText("build.en").text(in: language))/\(kind).md") ?? ""
+        return Placeholders.fill(skeleton) { ["title": quoted(title), "date": today.iso][$0] }
     }
 }

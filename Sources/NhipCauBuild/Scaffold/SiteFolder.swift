@@ -22,13 +22,9 @@ public struct SiteFolder: Sendable {
         public func message(in language: Language) -> String {
             switch self {
             case .noSite:
-                language == .vi
-                    ? "Không tìm thấy trang web: ở đây và các thư mục bên trên không có thư mục `content/` chứa `site.yml`. Hãy chạy lệnh trong thư mục của trang (thư mục có `content/`), hoặc thêm `--content THƯ-MỤC`; muốn tạo trang mới thì chạy `nhipcau init TÊN-THƯ-MỤC`."
-                    : "No site found: neither this folder nor any above it has a `content/` folder holding `site.yml`. Run the command in the site's folder (the one with `content/`), or add `--content DIR`; to start a new site, run `nhipcau init DIR`."
+                LocalizedText("build.noSiteFoundNeither").text(in: language)
             case .noConfig(let content):
-                language == .vi
-                    ? "Thư mục \(content) không có tệp site.yml nên không phải thư mục nội dung của một trang. Kiểm tra `--content`, hoặc tạo trang mới bằng `nhipcau init TÊN-THƯ-MỤC`."
-                    : "The folder \(content) has no site.yml, so it is not a site's content folder. Check `--content`, or start a new site with `nhipcau init DIR`."
+                LocalizedText("build.folderNoSiteYml", ["content": "\(content)"]).text(in: language)
             }
         }
     }

@@ -15,12 +15,11 @@ public enum SiteScaffold {
         public func message(in language: Language) -> String {
             switch self {
             case .notEmpty(let path):
-                language == .vi ? "Thư mục \(path) đã có tệp; không ghi đè. Chọn một thư mục mới hoặc thư mục trống."
-                    : "The folder \(path) is not empty; nothing was written. Choose a new or empty folder."
+                LocalizedText("build.folderNotEmptyNothing", ["path": "\(path)"]).text(in: language)
             case .notAFolder(let path):
-                language == .vi ? "\(path) là một tệp, không phải thư mục." : "\(path) is a file, not a folder."
+                LocalizedText("build.fileNotFolder", ["path": "\(path)"]).text(in: language)
             case .cannotWrite(let path, let reason):
-                language == .vi ? "Không ghi được \(path): \(reason.vi)." : "Cannot write \(path): \(reason.en)."
+                LocalizedText("build.cannotWrite", ["path": "\(path)", "reason": .message(reason)]).text(in: language)
             }
         }
     }

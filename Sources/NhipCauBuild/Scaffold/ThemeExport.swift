@@ -15,11 +15,9 @@ public enum ThemeExport {
             switch self {
             case .existing(let paths):
                 let listed = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", …" : "")
-                return language == .vi
-                    ? "Đã có \(paths.count) tệp giao diện (\(listed)); không ghi đè nên chưa ghi tệp nào. Chạy lại với --force để thay chúng bằng tệp mặc định (mất phần đã sửa), hoặc chuyển chúng đi chỗ khác trước."
-                    : "\(paths.count) theme file(s) exist already (\(listed)); nothing was written, so as not to overwrite them. Run again with --force to replace them with the defaults (losing your edits), or move them away first."
+                return LocalizedText("build.themeFileSExist", ["pathsCount": "\(paths.count)", "listed": "\(listed)"]).text(in: language)
             case .cannotWrite(let path, let reason):
-                return language == .vi ? "Không ghi được \(path): \(reason.vi)." : "Cannot write \(path): \(reason.en)."
+                return LocalizedText("build.cannotWrite", ["path": "\(path)", "reason": .message(reason)]).text(in: language)
             }
         }
     }

@@ -25,20 +25,18 @@ public struct JSONParser: Sendable {
             skipByteOrderMark()
             skipWhitespace()
             guard index < bytes.count else {
-                throw failure(vi: "Tệp trống, không có dữ liệu JSON. Hãy viết nội dung kế hoạch trong cặp { }.",
-                              en: "The file is empty. Write the plan inside { }.")
+                throw failure("load.fileEmptyWritePlan")
             }
             let node = try parseValue(depth: 0)
             skipWhitespace()
             if index < bytes.count {
-                throw failure(vi: "Còn nội dung thừa sau khi giá trị JSON đã kết thúc. Hãy xoá phần thừa hoặc kiểm tra dấu } ] bị đóng sớm.",
-                              en: "There is more text after the JSON value ends. Remove it, or check for a } or ] that closes too early.")
+                throw failure("load.moreTextAfterJson")
             }
             return .success(node)
         } catch let error as JSONParseError {
             return .failure(error)
         } catch {
-            return .failure(JSONParseError(line: line, column: column, message: LocalizedText(vi: "\(error)", en: "\(error)")))
+            return .failure(JSONParseError(line: line, column: column, message: LocalizedText(verbatim: "\(error)")))
         }
     }
 
@@ -47,8 +45,7 @@ public struct JSONParser: Sendable {
     private mutating func parseValue(depth: Int) throws -> JSONNode {
         let startLine = line, startColumn = column
         guard let byte = peek() else {
-            throw failure(vi: "Tệp kết thúc giữa chừng, thiếu một giá trị. Hãy kiểm tra phần cuối tệp.",
-                          en: "The file ends where a value was expected. Check the end of the file.")
+            throw failure("load.fileEndsWhereValue")
         }
         let value: JSONValue
         switch byte {
@@ -59,15 +56,14 @@ public struct JSONParser: Sendable {
         case UInt8(ascii: "t"): try expectWord("true"); value = .bool(true)
         case UInt8(ascii: "f"): try expectWord("false"); value = .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); value = .null
-        default: throw unexpectedCharacter(expecting: LocalizedText(vi: "một giá trị", en: "a value"))
+        default: throw unexpectedCharacter(expecting: LocalizedText("load.value"))
         }
         return JSONNode(value, line: startLine, column: startColumn)
     }
 
     private mutating func checkDepth(_ depth: Int) throws {
         guard depth <= maximumDepth else {
-            throw failure(vi: "Dữ liệu lồng nhau quá \(maximumDepth) tầng. Hãy giảm số tầng { } hoặc [ ] lồng vào nhau.",
-                          en: "The data is nested more than \(maximumDepth) levels deep. Use fewer nested { } or [ ].")
+            throw failure("load.dataNestedMoreLevels", ["maximumDepth": "\(maximumDepth)"])
         }
     }
 
@@ -80,18 +76,18 @@ public struct JSONParser: Sendable {
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else {
-                throw unexpectedCharacter(expecting: LocalizedText(vi: "tên trường trong dấu ngoặc kép \"…\"", en: "a field name in double quotes \"…\""))
+                throw unexpectedCharacter(expecting: LocalizedText("load.fieldNameDoubleQuotes"))
             }
             let keyLine = line, keyColumn = column
             let key = try parseString()
             skipWhitespace()
-            try expect(":", what: LocalizedText(vi: "dấu hai chấm : sau tên trường", en: "a colon : after the field name"))
+            try expect(":", what: LocalizedText("load.colonAfterFieldName"))
             skipWhitespace()
             let value = try parseValue(depth: depth)
             members.append(JSONMember(key: key, keyLine: keyLine, keyColumn: keyColumn, value: value))
             skipWhitespace()
             if peek() == UInt8(ascii: ",") { advanceASCII(); continue }
-            try expect("}", what: LocalizedText(vi: "dấu phẩy , hoặc dấu đóng }", en: "a comma , or a closing }"))
+            try expect("}", what: LocalizedText("load.commaClosing"))
             return .object(members)
         }
     }
@@ -107,7 +103,7 @@ public struct JSONParser: Sendable {
             elements.append(try parseValue(depth: depth))
             skipWhitespace()
             if peek() == UInt8(ascii: ",") { advanceASCII(); continue }
-            try expect("]", what: LocalizedText(vi: "dấu phẩy , hoặc dấu đóng ]", en: "a comma , or a closing ]"))
+            try expect("]", what: LocalizedText("load.commaClosing2"))
             return .array(elements)
         }
     }
@@ -121,8 +117,7 @@ public struct JSONParser: Sendable {
         if peek() == UInt8(ascii: "0") {
             advanceASCII()
             if let next = peek(), isDigit(next) {
-                throw failure(vi: "Số không được bắt đầu bằng chữ số 0 (ví dụ viết 7, không viết 07).",
-                              en: "A number must not start with 0 (write 7, not 07).")
+                throw failure("load.numberNotStartWrite")
             }
         } else {
             try digits()
@@ -142,14 +137,14 @@ public struct JSONParser: Sendable {
         if isInteger, let exact = Int(text) { return .integer(exact) }
         // Too large for Int, or written with a fraction or exponent.
         guard let number = Double(text), number.isFinite else {
-            throw failure(vi: "Số \(text) quá lớn.", en: "The number \(text) is too large.")
+            throw failure("load.numberTooLarge", ["text": "\(text)"])
         }
         return .number(number)
     }
 
     private mutating func digits() throws {
         guard let first = peek(), isDigit(first) else {
-            throw unexpectedCharacter(expecting: LocalizedText(vi: "một chữ số", en: "a digit"))
+            throw unexpectedCharacter(expecting: LocalizedText("load.digit"))
         }
         while let byte = peek(), isDigit(byte) { advanceASCII() }
     }
@@ -163,8 +158,7 @@ public struct JSONParser: Sendable {
         var utf8: [UInt8] = []
         while true {
             guard let byte = peek() else {
-                throw failure(vi: "Chuỗi chưa được đóng: thiếu dấu ngoặc kép \" ở cuối.",
-                              en: "A string is not closed: a closing double quote \" is missing.")
+                throw failure("load.stringNotClosedClosing")
             }
             switch byte {
             case UInt8(ascii: "\""):
@@ -173,8 +167,7 @@ public struct JSONParser: Sendable {
             case UInt8(ascii: "\\"):
                 try parseEscape(into: &utf8)
             case 0..<0x20:
-                throw failure(vi: "Chuỗi chứa ký tự điều khiển hoặc xuống dòng. Hãy viết \\n thay cho xuống dòng và đóng chuỗi trên cùng một dòng.",
-                              en: "A string contains a control character or line break. Write \\n for a line break and close the string on the same line.")
+                throw failure("load.stringContainsControlCharacter")
             case 0..<0x80:
                 utf8.append(byte)
                 advanceASCII()
@@ -188,7 +181,7 @@ public struct JSONParser: Sendable {
     private mutating func parseEscape(into utf8: inout [UInt8]) throws {
         advanceASCII() // backslash
         guard let byte = peek() else {
-            throw failure(vi: "Tệp kết thúc giữa một chuỗi.", en: "The file ends inside a string.")
+            throw failure("load.fileEndsInsideString")
         }
         let simple: [UInt8: UInt8] = [
             UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F,
@@ -201,8 +194,7 @@ public struct JSONParser: Sendable {
             return
         }
         guard byte == UInt8(ascii: "u") else {
-            throw failure(vi: "Ký tự thoát \\\(Character(Unicode.Scalar(byte))) không hợp lệ. Dùng \\\" \\\\ \\/ \\b \\f \\n \\r \\t hoặc \\uXXXX.",
-                          en: "The escape \\\(Character(Unicode.Scalar(byte))) is not valid. Use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX.")
+            throw failure("load.escapeNotValidUse", ["character": "\(Character(Unicode.Scalar(byte)))"])
         }
         advanceASCII()
         let unit = try hexQuad()
@@ -211,8 +203,7 @@ public struct JSONParser: Sendable {
     }
 
     private mutating func combineSurrogates(first unit: UInt32) throws -> Unicode.Scalar {
-        let loneSurrogate = failure(vi: "Ký tự \\u không hợp lệ: nửa cặp thay thế (surrogate) đứng một mình.",
-                                    en: "Invalid \\u escape: a lone surrogate half.")
+        let loneSurrogate = failure("load.invalidUEscapeLone")
         switch unit {
         case 0xD800...0xDBFF:
             guard peek() == UInt8(ascii: "\\"), peek(offset: 1) == UInt8(ascii: "u") else { throw loneSurrogate }
@@ -233,8 +224,7 @@ public struct JSONParser: Sendable {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard let byte = peek(), let digit = hexValue(byte) else {
-                throw failure(vi: "Sau \\u phải có đúng 4 chữ số hệ 16, ví dụ \\u00E0.",
-                              en: "\\u must be followed by exactly 4 hex digits, e.g. \\u00E0.")
+                throw failure("load.uFollowedExactlyHex")
             }
             value = value * 16 + digit
             advanceASCII()
@@ -254,8 +244,7 @@ public struct JSONParser: Sendable {
     /// Decodes one multi-byte UTF-8 sequence at the cursor, rejecting overlong forms,
     /// surrogates and truncated sequences, and moves past it.
     private mutating func decodeScalar() throws -> Unicode.Scalar {
-        let invalid = failure(vi: "Tệp có byte không phải UTF-8. Hãy lưu tệp với bảng mã UTF-8.",
-                              en: "The file contains bytes that are not UTF-8. Save the file as UTF-8.")
+        let invalid = failure("load.fileContainsBytesNot")
         let lead = bytes[index]
         let length: Int, initial: UInt32, minimum: UInt32
         switch lead {
@@ -325,8 +314,7 @@ public struct JSONParser: Sendable {
     private mutating func expectWord(_ word: String) throws {
         for byte in word.utf8 {
             guard peek() == byte else {
-                throw unexpectedCharacter(expecting: LocalizedText(vi: "một giá trị (chuỗi phải nằm trong dấu ngoặc kép)",
-                                                                   en: "a value (text must be in double quotes)"))
+                throw unexpectedCharacter(expecting: LocalizedText("load.valueTextDoubleQuotes"))
             }
             advanceASCII()
         }
@@ -334,8 +322,7 @@ public struct JSONParser: Sendable {
 
     private mutating func unexpectedCharacter(expecting: LocalizedText) -> JSONParseError {
         guard let byte = peek() else {
-            return failure(vi: "Tệp kết thúc giữa chừng, cần \(expecting.vi).",
-                           en: "The file ends early; expected \(expecting.en).")
+            return failure("load.fileEndsEarlyExpected", ["expecting": .message(expecting)])
         }
         let found: String
         if byte < 0x80 {
@@ -343,20 +330,19 @@ public struct JSONParser: Sendable {
         } else {
             let (savedIndex, savedColumn) = (index, column)
             guard let scalar = try? decodeScalar() else {
-                return failure(vi: "Tệp có byte không phải UTF-8. Hãy lưu tệp với bảng mã UTF-8.",
-                               en: "The file contains bytes that are not UTF-8. Save the file as UTF-8.")
+                return failure("load.fileContainsBytesNot")
             }
             (index, column) = (savedIndex, savedColumn)
             found = String(scalar)
         }
         // Word processors turn " into curly quotes; say so, since the two look alike.
         let curly = ["“", "”", "„", "‘", "’"].contains(found)
-        return failure(vi: "Gặp “\(found)” nhưng cần \(expecting.vi)." + (curly ? " Hãy dùng dấu ngoặc kép thẳng \" thay cho dấu ngoặc cong." : ""),
-                       en: "Found “\(found)” where \(expecting.en) was expected." + (curly ? " Use straight double quotes \" instead of curly ones." : ""))
+        let hint: MessageArgument = curly ? .message(LocalizedText("load.useStraightQuotes")) : ""
+        return failure("load.foundWhereExpected", ["found": "\(found)", "expecting": .message(expecting), "hint": hint])
     }
 
-    private func failure(vi: String, en: String) -> JSONParseError {
-        JSONParseError(line: line, column: column, message: LocalizedText(vi: vi, en: en))
+    private func failure(_ key: String, _ arguments: [String: MessageArgument] = [:]) -> JSONParseError {
+        JSONParseError(line: line, column: column, message: LocalizedText(key, arguments))
     }
 }
 

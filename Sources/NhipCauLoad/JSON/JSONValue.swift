@@ -44,13 +44,13 @@ public enum JSONValue: Sendable, Hashable {
     /// A short name of the kind, for messages: "chuỗi"/"a string".
     public var kindName: LocalizedText {
         switch self {
-        case .null: LocalizedText(vi: "null", en: "null")
-        case .bool: LocalizedText(vi: "giá trị đúng/sai", en: "true/false")
-        case .integer: LocalizedText(vi: "số nguyên", en: "a whole number")
-        case .number: LocalizedText(vi: "số thập phân", en: "a decimal number")
-        case .string: LocalizedText(vi: "chuỗi chữ", en: "a string")
-        case .array: LocalizedText(vi: "danh sách [ ]", en: "a list [ ]")
-        case .object: LocalizedText(vi: "đối tượng { }", en: "an object { }")
+        case .null: LocalizedText("load.null")
+        case .bool: LocalizedText("load.trueFalse")
+        case .integer: LocalizedText("load.wholeNumber")
+        case .number: LocalizedText("load.decimalNumber")
+        case .string: LocalizedText("load.string")
+        case .array: LocalizedText("load.list")
+        case .object: LocalizedText("load.object")
         }
     }
 }

@@ -7,7 +7,7 @@ struct FrontMatter {
     let file: String
     private let lineOffset: Int
     private var entries: [String: (key: Node, value: Node)] = [:]
-    private var order: [String] = []
+    private(set) var order: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`; `closingLine` is the line
@@ -32,9 +32,7 @@ struct FrontMatter {
             frontMatter.add(mapping)
             return .success(frontMatter)
         default:
-            return .failure(.error(SourceLocation(file: file, line: firstLine, column: 1),
-                vi: "Phần đầu trang phải là các dòng `khóa: giá trị`, ví dụ `title: Nhật Bản`.",
-                en: "Front matter must be `key: value` lines, for example `title: Japan`."))
+            return .failure(.error(SourceLocation(file: file, line: firstLine, column: 1), "load.frontMatterKeyValue"))
         }
     }
 
@@ -55,7 +53,7 @@ struct FrontMatter {
     mutating func mapping(_ key: String) -> FrontMatter? {
         guard let node = value(key) else { return nil }
         guard case .mapping(let mapping) = node else {
-            wrongType(key, expected: LocalizedText(vi: "các dòng `khóa: giá trị` thụt vào bên dưới", en: "indented `key: value` lines below it"), example: "\n  hotline: 1900 1234")
+            wrongType(key, expected: LocalizedText("load.indentedKeyValueLines"), example: "\n  hotline: 1900 1234")
             return nil
         }
         var nested = FrontMatter(file: file, lineOffset: lineOffset)
@@ -71,7 +69,7 @@ struct FrontMatter {
         return SourceLocation(file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column)
     }
 
-    private func keyLocation(_ key: String) -> SourceLocation {
+    func keyLocation(_ key: String) -> SourceLocation {
         let mark = entries[key]?.key.mark
         return SourceLocation(file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column)
     }
@@ -86,15 +84,21 @@ struct FrontMatter {
     }
 
     private mutating func missing(_ key: String, example: String) {
-        diagnostics.append(.error(SourceLocation(file: file, line: lineOffset + 1, column: 1),
-            vi: "Thiếu khóa bắt buộc `\(key)`. Thêm một dòng như `\(key): \(example)` vào phần đầu trang.",
-            en: "The required key `\(key)` is missing. Add a line such as `\(key): \(example)` to the front matter."))
+        diagnostics.append(.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "load.requiredKeyMissingAdd", ["key": "\(key)", "example": "\(example)"]))
     }
 
     private mutating func wrongType(_ key: String, expected: LocalizedText, example: String) {
-        diagnostics.append(.error(location(of: key),
-            vi: "Giá trị của `\(key)` phải là \(expected.vi), ví dụ `\(key): \(example)`.",
-            en: "The value of `\(key)` must be \(expected.en), for example `\(key): \(example)`."))
+        diagnostics.append(.error(location(of: key), "load.valueExample", ["key": "\(key)", "expected": .message(expected), "example": "\(example)"]))
+    }
+
+    /// A text value as written, spaces kept (a wording's `" (tiến trình {n})"`); nil, with an error, for a list or mapping.
+    mutating func untrimmedText(_ key: String) -> String? {
+        guard let node = entries[key]?.value else { return nil }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, expected: LocalizedText("load.text"), example: "\"…\"")
+            return nil
+        }
+        return scalar.string
     }
 
     mutating func text(_ key: String, required: Bool = false, example: String = "…") -> String? {
@@ -103,7 +107,7 @@ struct FrontMatter {
             return nil
         }
         guard case .scalar(let scalar) = node else {
-            wrongType(key, expected: LocalizedText(vi: "một đoạn chữ", en: "text"), example: example)
+            wrongType(key, expected: LocalizedText("load.text"), example: example)
             return nil
         }
         let text = scalar.string.trimmed
@@ -114,9 +118,7 @@ struct FrontMatter {
     mutating func date(_ key: String, required: Bool = false) -> SimpleDate? {
         guard let raw = text(key, required: required, example: "2021-03-31") else { return nil }
         guard let date = SimpleDate(iso: raw) else {
-            diagnostics.append(.error(location(of: key),
-                vi: "`\(key): \(raw)` không phải một ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ `\(key): 2021-03-31`.",
-                en: "`\(key): \(raw)` is not a real day in YEAR-MONTH-DAY form, for example `\(key): 2021-03-31`."))
+            diagnostics.append(.error(location(of: key), "load.notRealDayYear", ["key": "\(key)", "raw": "\(raw)"]))
             return nil
         }
         return date
@@ -128,7 +130,7 @@ struct FrontMatter {
             return nil
         }
         guard let number = Self.integerValue(node) else {
-            wrongType(key, expected: LocalizedText(vi: "một số nguyên (không dấu chấm, không chữ)", en: "a whole number (no separators, no words)"), example: example)
+            wrongType(key, expected: LocalizedText("load.wholeNumberNoSeparators"), example: example)
             return nil
         }
         return number
@@ -137,7 +139,7 @@ struct FrontMatter {
     mutating func bool(_ key: String) -> Bool {
         guard let node = value(key) else { return false }
         guard case .scalar(let scalar) = node, let flag = Bool(scalar.string.lowercased()) else {
-            wrongType(key, expected: LocalizedText(vi: "`true` hoặc `false`", en: "`true` or `false`"), example: "true")
+            wrongType(key, expected: LocalizedText("load.trueFalse2"), example: "true")
             return false
         }
         return flag
@@ -150,7 +152,7 @@ struct FrontMatter {
             var items: [String] = []
             for item in sequence {
                 guard let text = item.scalar?.string.trimmed, !text.isEmpty else {
-                    wrongType(key, expected: LocalizedText(vi: "một danh sách chữ", en: "a list of text"), example: example)
+                    wrongType(key, expected: LocalizedText("load.listText"), example: example)
                     return []
                 }
                 items.append(text)
@@ -159,7 +161,7 @@ struct FrontMatter {
         case .scalar(let scalar):
             return [scalar.string.trimmed] // one item written without brackets
         default:
-            wrongType(key, expected: LocalizedText(vi: "một danh sách chữ", en: "a list of text"), example: example)
+            wrongType(key, expected: LocalizedText("load.listText"), example: example)
             return []
         }
     }
@@ -170,7 +172,7 @@ struct FrontMatter {
         guard case .sequence(let sequence) = node, sequence.count == 2,
               let low = Self.integerValue(sequence[0]), let high = Self.integerValue(sequence[1]), low <= high, low >= 0
         else {
-            wrongType(key, expected: LocalizedText(vi: "hai số nguyên [thấp nhất, cao nhất]", en: "two whole numbers [lowest, highest]"), example: example)
+            wrongType(key, expected: LocalizedText("load.twoWholeNumbersLowest"), example: example)
             return nil
         }
         return low...high
@@ -186,10 +188,9 @@ struct FrontMatter {
             let hint = allowed.filter { abs($0.count - key.count) <= 2 }
                 .min { editDistance($0, key) < editDistance($1, key) }
                 .flatMap { editDistance($0, key) <= 2 ? $0 : nil }
-            diagnostics.append(.warning(keyLocation(key),
-                vi: "Khóa `\(key)` không được dùng và sẽ bị bỏ qua." + (hint.map { " Có phải ý bạn là `\($0)`?" } ?? " Các khóa dùng được: \(allowed.joined(separator: ", "))."),
-                en: "The key `\(key)` is not used and will be ignored." + (hint.map { " Did you mean `\($0)`?" } ?? " Keys in use: \(allowed.joined(separator: ", "))."))
-            )
+let suggestion = hint.map { LocalizedText("load.didYouMean", ["key": "\($0)"]) }
+                ?? LocalizedText("load.keysInUse", ["keys": "\(allowed.joined(separator: ", "))"])
+            diagnostics.append(.warning(keyLocation(key), "load.keyNotUsed", ["key": "\(key)", "hint": .message(suggestion)]))
         }
     }
 
@@ -199,9 +200,7 @@ struct FrontMatter {
     }
 
     private static func aliasDiagnostic(_ alias: YAMLAliasScan.Found, file: String, lineOffset: Int) -> Diagnostic {
-        .error(SourceLocation(file: file, line: alias.line + lineOffset, column: alias.column),
-            vi: "`\(alias.token)`: giá trị bắt đầu bằng `&` hoặc `*` là neo/tham chiếu của YAML, phần đầu trang không dùng. Nếu đây là chữ, đặt cả giá trị trong ngoặc kép, ví dụ `summary: \"*Lưu ý*: …\"`.",
-            en: "`\(alias.token)`: a value starting with `&` or `*` is a YAML anchor or alias, which front matter does not use. If it is text, put the whole value in double quotes, e.g. `summary: \"*Note*: …\"`.")
+        .error(SourceLocation(file: file, line: alias.line + lineOffset, column: alias.column), "load.valueStartingYamlAnchor", ["token": "\(alias.token)"])
     }
 
     private static func yamlDiagnostic(_ error: Error, file: String, lineOffset: Int, closingLine: Int?) -> Diagnostic {
@@ -231,11 +230,9 @@ struct FrontMatter {
         // Cut short by a `---` line that was meant to be inside a value: say where the front matter ended.
         let cutShort = closingLine.flatMap { problem.contains("end of stream") ? $0 : nil }
         let plain = YAMLProblem.plain(problem)
-        return .error(SourceLocation(file: file, line: line, column: column),
-            vi: "Phần đầu trang viết sai cú pháp YAML: \(plain.what.vi). \(plain.fix.vi)"
-                + (cutShort.map { " Phần đầu trang kết thúc ở dòng `---` số \($0); nếu dòng đó thuộc về một giá trị, hãy viết giá trị trên một dòng." } ?? ""),
-            en: "The front matter is not valid YAML: \(plain.what.en). \(plain.fix.en)"
-                + (cutShort.map { " The front matter ends at the `---` on line \($0); if that line belongs to a value, write the value on one line." } ?? ""))
+let ending: MessageArgument = cutShort.map { .message(LocalizedText("load.frontMatterEndsAtLine", ["line": "\($0)"])) } ?? ""
+        return .error(SourceLocation(file: file, line: line, column: column), "load.frontMatterNotValidYaml",
+                      ["what": .message(plain.what), "fix": .message(plain.fix), "ending": ending])
     }
 }
 

@@ -7,21 +7,15 @@ enum SourceText {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            return .failure(.error(SourceLocation(file: file),
-                vi: "Tệp được lưu ở mã hóa UTF-16 (Notepad của Windows gọi là \"Unicode\"), công cụ chỉ đọc UTF-8. Hãy lưu lại với mã hóa UTF-8: trong Notepad chọn File → Save As (Tệp → Lưu thành), ở ô Encoding (Mã hóa) chọn UTF-8.",
-                en: "The file is saved as UTF-16 (Windows Notepad calls it \"Unicode\"); only UTF-8 is read. Save it again as UTF-8: in Notepad, File → Save As, and choose UTF-8 under Encoding."))
+            return .failure(.error(SourceLocation(file: file), "load.fileSavedUtfWindows"))
         }
         if body.contains(0) {
-            return .failure(.error(SourceLocation(file: file),
-                vi: "Đây là tệp nhị phân, không phải văn bản. Chỉ đặt tệp .md (hoặc .json, .yml) ở thư mục này; ảnh và tài liệu để trong media/.",
-                en: "This is a binary file, not text. Only .md (or .json, .yml) files belong here; put images and documents in media/."))
+            return .failure(.error(SourceLocation(file: file), "load.binaryFileNotText"))
         }
         guard let text = String(validating: body, as: UTF8.self) else {
             let line = body.split(separator: 0x0A, omittingEmptySubsequences: false)
                 .firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
-            return .failure(.error(SourceLocation(file: file, line: line),
-                vi: "Tệp không phải UTF-8 hợp lệ. Hãy lưu lại tệp với mã hóa UTF-8.",
-                en: "The file is not valid UTF-8. Save it again with UTF-8 encoding."))
+            return .failure(.error(SourceLocation(file: file, line: line), "load.fileNotValidUtf"))
         }
         return .success(normalizeNewlines(text))
     }
@@ -113,20 +107,14 @@ struct SplitDocument {
     }
 
     private static func missingOpening(_ file: String) -> Diagnostic {
-        .error(SourceLocation(file: file, line: 1, column: 1),
-            vi: "Tệp phải bắt đầu bằng phần đầu trang: một dòng `---`, các dòng như `title: …`, rồi một dòng `---` nữa.",
-            en: "The file must start with front matter: a `---` line, lines such as `title: …`, then another `---` line.")
+        .error(SourceLocation(file: file, line: 1, column: 1), "load.fileStartFrontMatter")
     }
 
     private static func missingClosing(_ file: String) -> Diagnostic {
-        .error(SourceLocation(file: file, line: 1, column: 1),
-            vi: "Phần đầu trang mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại. Thêm một dòng chỉ có `---` sau khóa cuối cùng.",
-            en: "The front matter opened with `---` on line 1 is never closed. Add a line holding only `---` after the last key.")
+        .error(SourceLocation(file: file, line: 1, column: 1), "load.frontMatterOpenedLine")
     }
 
     private static func dashesInsideAValue(_ file: String, closingLine: Int, secondFence: Int) -> Diagnostic {
-        .error(SourceLocation(file: file, line: closingLine, column: 1),
-            vi: "Dòng `---` này kết thúc phần đầu trang, nhưng các dòng sau nó (tới dòng `---` số \(secondFence)) vẫn giống phần đầu trang. Một dòng chỉ có `---` không thể nằm trong một giá trị: viết giá trị trên một dòng trong ngoặc kép, hoặc xóa dòng `---` thừa.",
-            en: "This `---` line ends the front matter, but the lines after it (up to the `---` on line \(secondFence)) still look like front matter. A line holding only `---` cannot be part of a value: write the value on one line in quotes, or remove the extra `---` line.")
+        .error(SourceLocation(file: file, line: closingLine, column: 1), "load.lineEndsFrontMatter", ["secondFence": "\(secondFence)"])
     }
 }

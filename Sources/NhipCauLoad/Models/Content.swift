@@ -110,6 +110,8 @@ public struct SiteConfig: Sendable, Hashable {
     public let organization: String?
     public let description: String?
     public let language: Language
+    /// The line of `language:` in site.yml, for a problem with the language found later (no wording for it).
+    public var languageLine: Int? = nil
     /// Absolute URL ending in `/`, used only where absolute URLs are required (feeds, sitemap, sharing tags).
     public let baseURL: String?
     public let contact: Contact

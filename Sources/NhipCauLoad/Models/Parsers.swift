@@ -10,9 +10,7 @@ enum StoryParser {
         let image = fields.text("image", example: "media/stories/anh.jpg")
         let imageAlt = fields.text("image_alt", example: "Chị Lan tại xưởng may")
         if image != nil && imageAlt == nil {
-            fields.appendWarning(at: fields.location(of: "image"),
-                vi: "Ảnh chưa có mô tả cho người khiếm thị. Thêm `image_alt: …` mô tả điều ảnh cho thấy.",
-                en: "The image has no description for blind readers. Add `image_alt: …` saying what the image shows.")
+            fields.appendWarning(at: fields.location(of: "image"), "load.imageNoDescriptionBlind")
         }
         let story = Story(
             document: document, title: title ?? "", date: date ?? .epoch,
@@ -37,9 +35,7 @@ extension StoryParser {
         for tag in fields.textList("tags", example: "[Nhật Bản, điều dưỡng]") {
             let slug = VietnameseText.slug(tag)
             guard !slug.isEmpty else {
-                fields.appendWarning(at: fields.location(of: "tags"),
-                    vi: "Chủ đề `\(tag)` không có chữ cái hay chữ số nào nên không có trang chủ đề và bị bỏ qua. Viết chủ đề bằng chữ, ví dụ `tags: [Nhật Bản, điều dưỡng]`.",
-                    en: "The tag `\(tag)` has no letter or digit, so it cannot have a topic page and is left out. Write tags in words, e.g. `tags: [Japan, nursing]`.")
+                fields.appendWarning(at: fields.location(of: "tags"), "load.tagNoLetterDigit", ["tag": "\(tag)"])
                 continue
             }
             if seen.insert(slug).inserted { tags.append(tag) }
@@ -79,9 +75,7 @@ enum PolicyParser {
         let effective = fields.date("effective")
         let expires = fields.date("expires")
         if let effective, let expires, expires < effective {
-            fields.appendError(at: fields.location(of: "expires"),
-                vi: "Ngày hết hiệu lực (\(expires.dayMonthYear)) đứng trước ngày có hiệu lực (\(effective.dayMonthYear)). Kiểm tra lại hai ngày này.",
-                en: "The expiry date (\(expires.iso)) is before the effective date (\(effective.iso)). Check both dates.")
+            fields.appendError(at: fields.location(of: "expires"), "load.expiryDateBeforeEffective", ["expires": .date(expires), "effective": .date(effective)])
         }
         let policy = Policy(
             document: document, title: title ?? "", number: number ?? "", issuer: issuer ?? "",
@@ -116,9 +110,7 @@ enum NoticeParser {
         let date = fields.date("date", required: true)
         let expires = fields.date("expires")
         if let date, let expires, expires < date {
-            fields.appendError(at: fields.location(of: "expires"),
-                vi: "Ngày hết hạn (\(expires.dayMonthYear)) đứng trước ngày đăng (\(date.dayMonthYear)). Kiểm tra lại hai ngày này.",
-                en: "The expiry date (\(expires.iso)) is before the date (\(date.iso)). Check both dates.")
+            fields.appendError(at: fields.location(of: "expires"), "load.expiryDateBeforeDate", ["expires": .date(expires), "date": .date(date)])
         }
         let notice = Notice(
             document: document, title: title ?? "", date: date ?? .epoch, expires: expires,
@@ -142,25 +134,21 @@ extension FrontMatter {
     /// `updated:` before the day the page was first dated is a typo (a feed would show the older day).
     mutating func checkUpdated(_ document: ContentDocument, notBefore first: SimpleDate, named key: String) {
         guard let updated = document.updated, updated < first else { return }
-        appendError(at: location(of: "updated"),
-            vi: "Ngày cập nhật `updated: \(updated.iso)` đứng trước `\(key): \(first.iso)`. Ngày cập nhật là ngày sửa bài gần nhất, không thể sớm hơn; kiểm tra lại hai ngày này.",
-            en: "`updated: \(updated.iso)` is before `\(key): \(first.iso)`. The update is the last day the page was changed, so it cannot be earlier; check both dates.")
+        appendError(at: location(of: "updated"), "load.updatedBeforeUpdateLast", ["updated": "\(updated.iso)", "key": "\(key)", "first": "\(first.iso)"])
     }
 
     /// Only stories have drafts: a market, policy or page is published as soon as it is in `content/`.
     mutating func refuseDraft(kind: ContentKind) {
         guard bool("draft") else { return }
-        appendError(at: location(of: "draft"),
-            vi: "Chỉ câu chuyện (stories/) mới có bản nháp; \(kind.folder)/ được đăng ngay khi có trong content/. Xóa dòng `draft`, hoặc tạm chuyển tệp ra ngoài thư mục content/ cho đến khi xong.",
-            en: "Only stories (stories/) have drafts; \(kind.folder)/ files are published as soon as they are in content/. Remove the `draft` line, or keep the file outside content/ until it is ready.")
+        appendError(at: location(of: "draft"), "load.onlyStoriesStoriesDrafts", ["folder": "\(kind.folder)"])
     }
 
-    mutating func appendWarning(at location: SourceLocation, vi: String, en: String) {
-        appendDiagnostic(.warning(location, vi: vi, en: en))
+    mutating func appendWarning(at location: SourceLocation, _ key: String, _ arguments: [String: MessageArgument] = [:]) {
+        appendDiagnostic(.warning(location, key, arguments))
     }
 
-    mutating func appendError(at location: SourceLocation, vi: String, en: String) {
-        appendDiagnostic(.error(location, vi: vi, en: en))
+    mutating func appendError(at location: SourceLocation, _ key: String, _ arguments: [String: MessageArgument] = [:]) {
+        appendDiagnostic(.error(location, key, arguments))
     }
 }
 

@@ -53,9 +53,7 @@ struct TargetPlanDecoder {
         let end = fields.required("end", path: path, decoder: &self).flatMap { readDate($0, path: join(path, "end")) }
         guard let start, let end, let endNode = fields["end"] else { return nil }
         guard start <= end else {
-            report(.error, endNode, join(path, "end"),
-                   vi: "Ngày kết thúc \(end.iso) trước ngày bắt đầu \(start.iso). Hãy kiểm tra lại hai ngày của kỳ kế hoạch.",
-                   en: "The end date \(end.iso) is before the start date \(start.iso). Check the two dates of the period.")
+            report(.error, endNode, join(path, "end"), "load.endDateBeforeStart", ["end": "\(end.iso)", "start": "\(start.iso)"])
             return nil
         }
         return PlanPeriod(start: start, end: end)
@@ -74,9 +72,7 @@ struct TargetPlanDecoder {
             guard checkMinMax(min: min, max: max, at: maxNode, path: join(path, "max")) else { return nil }
             return .range(min: min, max: max)
         }
-        return readCount(node, path: path, expected: LocalizedText(
-            vi: "một số nguyên, một khoảng {\"min\": 500, \"max\": 700} hoặc mức tăng {\"growth\": {\"min\": 0.1, \"max\": 0.15}, \"baseline\": 40}",
-            en: "a whole number, a range {\"min\": 500, \"max\": 700} or growth {\"growth\": {\"min\": 0.1, \"max\": 0.15}, \"baseline\": 40}")).map(PlanTarget.exact)
+        return readCount(node, path: path, expected: LocalizedText("load.wholeNumberRangeMin")).map(PlanTarget.exact)
     }
 
     private mutating func readGrowthTarget(_ node: JSONNode, path: String) -> PlanTarget? {
@@ -106,21 +102,17 @@ struct TargetPlanDecoder {
         case .integer(let whole): value = Double(whole)
         case .number(let number): value = number
         default:
-            reportType(node, path: path, expected: LocalizedText(vi: "một tỷ lệ dạng số, ví dụ 0.1 cho 10%", en: "a rate as a number, e.g. 0.1 for 10%"))
+            reportType(node, path: path, expected: LocalizedText("load.rateNumberEG"))
             return nil
         }
         // A rate is a fraction: 0.1 is 10%. A rate above 1 (more than doubling in a year) is
         // never a plausible placement target; it is almost always a percent written as a number.
         guard value <= 1 else {
-            report(.error, node, path,
-                   vi: "Tỷ lệ tăng \(Self.plain(value)) nghĩa là tăng hơn 100%. Tỷ lệ viết dạng số thập phân: viết 0.1 cho 10%, 0.15 cho 15%.",
-                   en: "The growth rate \(Self.plain(value)) means more than 100% growth. Write rates as fractions: 0.1 for 10%, 0.15 for 15%.")
+            report(.error, node, path, "load.growthRateMeansMore", ["value": "\(Self.plain(value))"])
             return nil
         }
         guard value > -1 else {
-            report(.error, node, path,
-                   vi: "Tỷ lệ tăng \(Self.plain(value)) nghĩa là giảm hết 100% trở lên. Viết 0.1 cho mức tăng 10%, -0.1 cho mức giảm 10%.",
-                   en: "The growth rate \(Self.plain(value)) means a fall of 100% or more. Write 0.1 for 10% growth, -0.1 for a 10% fall.")
+            report(.error, node, path, "load.growthRateMeansFall", ["value": "\(Self.plain(value))"])
             return nil
         }
         return value
@@ -133,8 +125,7 @@ struct TargetPlanDecoder {
 
     private mutating func checkMinMax<Number: Comparable>(min: Number, max: Number, at node: JSONNode, path: String) -> Bool {
         guard min <= max else {
-            report(.error, node, path, vi: "Mức tối đa (\(max)) nhỏ hơn mức tối thiểu (\(min)). Hãy đổi chỗ hai số hoặc sửa lại.",
-                   en: "The maximum (\(max)) is less than the minimum (\(min)). Swap or correct the two numbers.")
+            report(.error, node, path, "load.maximumLessMinimumSwap", ["max": "\(max)", "min": "\(min)"])
             return false
         }
         return true
@@ -154,9 +145,7 @@ struct TargetPlanDecoder {
         guard !addsUp else { return }
         let sum = sumMin == sumMax ? "\(sumMin)" : "\(sumMin)–\(sumMax)"
         let whole = parent.isRange ? "\(parent.min)–\(parent.max)" : "\(parent.min)"
-        report(.warning, node, path,
-               vi: "Chỉ tiêu của các địa bàn con cộng lại là \(sum), không khớp với chỉ tiêu \(whole) ở đây. Hãy kiểm tra lại số liệu phân bổ.",
-               en: "The sub-area targets add up to \(sum), which does not match the target \(whole) here. Check how the target is shared out.")
+        report(.warning, node, path, "load.subAreaTargetsAdd", ["sum": "\(sum)", "whole": "\(whole)"])
     }
 
     // MARK: Groups and areas
@@ -171,8 +160,7 @@ struct TargetPlanDecoder {
             let target = fields["target"].flatMap { readTarget($0, path: join(itemPath, "target")) }
             guard let id, let name else { continue }
             if groups.contains(where: { $0.id == id }), let idNode = fields["id"] {
-                report(.error, idNode, join(itemPath, "id"), vi: "Mã nhóm “\(id)” bị trùng. Mỗi nhóm cần một mã riêng.",
-                       en: "The group id “\(id)” is used twice. Each group needs its own id.")
+                report(.error, idNode, join(itemPath, "id"), "load.groupIdUsedTwice", ["id": "\(id)"])
                 continue
             }
             groups.append(PlanGroup(id: id, name: name, target: target))
@@ -204,8 +192,7 @@ struct TargetPlanDecoder {
     private mutating func checkUniqueArea(_ id: String, at node: JSONNode, path: String) {
         if let first = areaLines[id] {
             report(.error, node, path,
-                   vi: "Mã địa bàn “\(id)” đã dùng ở dòng \(first.line ?? 0) (\(first.jsonPath ?? "")). Mỗi địa bàn trong một kế hoạch cần một mã riêng.",
-                   en: "The area id “\(id)” is already used on line \(first.line ?? 0) (\(first.jsonPath ?? "")). Each area in a plan needs its own id.")
+"load.areaIdUsedTwice", ["id": "\(id)", "line": "\(first.line ?? 0)", "path": "\(first.jsonPath ?? "")"])
         } else {
             areaLines[id] = location(node, path)
         }
@@ -219,9 +206,7 @@ struct TargetPlanDecoder {
             let itemPath = "\(path)[\(index)]"
             guard let entry = readEntry(element, path: itemPath) else { continue }
             if let previous = entries.last, entry.date <= previous.date, let dateNode = element["date"] {
-                report(.error, dateNode, join(itemPath, "date"),
-                       vi: "Ngày \(entry.date.iso) không sau ngày của mục trước (\(previous.date.iso)). Hãy xếp các mục theo ngày tăng dần, mỗi ngày một mục.",
-                       en: "The date \(entry.date.iso) is not after the previous entry’s date (\(previous.date.iso)). List entries by increasing date, one entry per date.")
+                report(.error, dateNode, join(itemPath, "date"), "load.dateNotAfterPrevious", ["date": "\(entry.date.iso)", "date2": "\(previous.date.iso)"])
             }
             entries.append(entry)
         }
@@ -233,9 +218,7 @@ struct TargetPlanDecoder {
         let date = fields.required("date", path: path, decoder: &self).flatMap { readDate($0, path: join(path, "date")) }
         let count = fields.required("count", path: path, decoder: &self).flatMap { readCount($0, path: join(path, "count")) }
         if let date, let period, !period.contains(date), let dateNode = fields["date"] {
-            report(.error, dateNode, join(path, "date"),
-                   vi: "Ngày \(date.iso) nằm ngoài kỳ kế hoạch (\(period.start.iso) đến \(period.end.iso)). Hãy sửa ngày hoặc ghi số liệu này vào kế hoạch của kỳ khác.",
-                   en: "The date \(date.iso) is outside the plan’s period (\(period.start.iso) to \(period.end.iso)). Correct the date, or record it in the plan for that period.")
+            report(.error, dateNode, join(path, "date"), "load.dateOutsidePlanS", ["date": "\(date.iso)", "start": "\(period.start.iso)", "end": "\(period.end.iso)"])
         }
         let markets = fields["markets"].map { splits($0, path: join(path, "markets")) } ?? []
         let groups = fields["groups"].map { splits($0, path: join(path, "groups")) } ?? []
@@ -248,7 +231,7 @@ struct TargetPlanDecoder {
     /// The `{"slug": count}` pairs of a split, in file order.
     private mutating func splits(_ node: JSONNode, path: String) -> [(key: String, count: Int, node: JSONNode)] {
         guard case .object(let members) = node.value else {
-            reportType(node, path: path, expected: LocalizedText(vi: "đối tượng dạng {\"nhat-ban\": 3}", en: "an object like {\"nhat-ban\": 3}"))
+            reportType(node, path: path, expected: LocalizedText("load.objectLikeNhatBan"))
             return []
         }
         return members.compactMap { member in
@@ -260,15 +243,11 @@ struct TargetPlanDecoder {
     private mutating func checkMarkets(_ splits: [(key: String, count: Int, node: JSONNode)], count: Int, node: JSONNode?, path: String) -> [MarketCount] {
         for split in splits where !knownMarkets.contains(split.key) {
             let known = knownMarkets.sorted().prefix(12).joined(separator: ", ")
-            report(.error, split.node, join(path, split.key),
-                   vi: "Thị trường “\(split.key)” chưa có trang thị trường. Hãy dùng mã của một thị trường đã có (\(known)) hoặc thêm trang cho thị trường này.",
-                   en: "The market “\(split.key)” has no market page. Use the id of an existing market (\(known)) or add a page for this market.")
+            report(.error, split.node, join(path, split.key), "load.marketNoMarketPage", ["splitKey": "\(split.key)", "known": "\(known)"])
         }
         let total = splits.reduce(0) { $0 &+ $1.count }
         if total > count, let node {
-            report(.error, node, path,
-                   vi: "Tổng số theo thị trường (\(total)) lớn hơn số lao động của mục này (\(count)). Hãy sửa để tổng không vượt quá count.",
-                   en: "The market split adds up to \(total), more than this entry’s count (\(count)). Correct it so the split does not exceed count.")
+            report(.error, node, path, "load.marketSplitAddsUp", ["total": "\(total)", "count": "\(count)"])
         }
         return splits.map { MarketCount(slug: $0.key, count: $0.count) }
     }
@@ -278,14 +257,11 @@ struct TargetPlanDecoder {
         for split in splits {
             if !groupIds.contains(split.key) {
                 let known = groupIds.sorted().joined(separator: ", ")
-                report(.error, split.node, join(path, split.key),
-                       vi: "Nhóm “\(split.key)” không có trong danh sách groups của kế hoạch\(known.isEmpty ? "" : " (\(known))"). Hãy sửa mã nhóm hoặc thêm nhóm vào groups.",
-                       en: "The group “\(split.key)” is not in the plan’s groups\(known.isEmpty ? "" : " (\(known))"). Correct the group id or add the group to groups.")
+                report(.error, split.node, join(path, split.key), "load.groupNotInPlan",
+                       ["group": "\(split.key)", "known": known.isEmpty ? "" : "\(" (\(known))")"])
             }
             if split.count > count {
-                report(.error, split.node, join(path, split.key),
-                       vi: "Số lao động nhóm “\(split.key)” (\(split.count)) lớn hơn số lao động của mục này (\(count)). Số của một nhóm không thể vượt quá count.",
-                       en: "The group “\(split.key)” has \(split.count), more than this entry’s count (\(count)). A group cannot exceed count.")
+                report(.error, split.node, join(path, split.key), "load.groupMoreEntryS", ["splitKey": "\(split.key)", "splitCount": "\(split.count)", "count": "\(count)"])
             }
         }
         return splits.map { GroupCount(id: $0.key, count: $0.count) }
@@ -299,12 +275,12 @@ struct TargetPlanDecoder {
 
     private mutating func text(_ node: JSONNode, path: String) -> String? {
         guard case .string(let value) = node.value else {
-            reportType(node, path: path, expected: LocalizedText(vi: "chuỗi chữ trong dấu ngoặc kép", en: "text in double quotes"))
+            reportType(node, path: path, expected: LocalizedText("load.textDoubleQuotes"))
             return nil
         }
         let trimmed = TargetPlanLoader.normalizedName(value)
         guard !trimmed.isEmpty else {
-            report(.error, node, path, vi: "Trường này đang để trống. Hãy điền nội dung.", en: "This field is empty. Fill it in.")
+            report(.error, node, path, "load.fieldEmptyFill")
             return nil
         }
         return trimmed
@@ -312,7 +288,7 @@ struct TargetPlanDecoder {
 
     private mutating func flag(_ node: JSONNode, path: String) -> Bool? {
         guard case .bool(let value) = node.value else {
-            reportType(node, path: path, expected: LocalizedText(vi: "true hoặc false (không có dấu ngoặc kép)", en: "true or false (without quotes)"))
+            reportType(node, path: path, expected: LocalizedText("load.trueFalseWithoutQuotes"))
             return nil
         }
         return value
@@ -321,9 +297,7 @@ struct TargetPlanDecoder {
     private mutating func slug(_ node: JSONNode, path: String) -> String? {
         guard let value = text(node, path: path) else { return nil }
         guard VietnameseText.isValidSlug(value) else {
-            report(.error, node, path,
-                   vi: "Mã “\(value)” không hợp lệ. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, ví dụ “\(VietnameseText.slug(value))”.",
-                   en: "The id “\(value)” is not valid. Use only lowercase letters without accents, digits and hyphens, e.g. “\(VietnameseText.slug(value))”.")
+            report(.error, node, path, "load.idNotValidUse", ["value": "\(value)", "slug": "\(VietnameseText.slug(value))"])
             return nil
         }
         return value
@@ -331,13 +305,11 @@ struct TargetPlanDecoder {
 
     private mutating func readDate(_ node: JSONNode, path: String) -> SimpleDate? {
         guard case .string(let value) = node.value else {
-            reportType(node, path: path, expected: LocalizedText(vi: "ngày dạng chuỗi \"YYYY-MM-DD\"", en: "a date as a string \"YYYY-MM-DD\""))
+            reportType(node, path: path, expected: LocalizedText("load.dateStringYyyyMm"))
             return nil
         }
         guard let date = SimpleDate(iso: value) else {
-            report(.error, node, path,
-                   vi: "“\(value)” không phải là một ngày có thật theo dạng YYYY-MM-DD. Hãy viết như 2021-03-31.",
-                   en: "“\(value)” is not a real day in the form YYYY-MM-DD. Write it like 2021-03-31.")
+            report(.error, node, path, "load.notRealDayForm", ["value": "\(value)"])
             return nil
         }
         return date
@@ -350,15 +322,13 @@ struct TargetPlanDecoder {
         case .integer(let value) where value >= 0:
             return value
         case .integer(let value):
-            report(.error, node, path, vi: "Số \(value) là số âm. Số lượng phải từ 0 trở lên.",
-                   en: "The number \(value) is negative. Counts must be 0 or more.")
+            report(.error, node, path, "load.numberNegativeCountsMore", ["value": "\(value)"])
         case .number(let value) where value.rounded() == value && value > Double(Self.maximumCount):
             reportTooLarge(node, path: path)
         case .number(let value):
-            report(.error, node, path, vi: "Số \(value) không phải số nguyên. Hãy viết số nguyên không có phần thập phân, ví dụ 25.",
-                   en: "The number \(value) is not a whole number. Write a whole number without decimals, e.g. 25.")
+            report(.error, node, path, "load.numberNotWholeNumber", ["value": "\(value)"])
         default:
-            reportType(node, path: path, expected: expected ?? LocalizedText(vi: "một số nguyên, ví dụ 25", en: "a whole number, e.g. 25"))
+            reportType(node, path: path, expected: expected ?? LocalizedText("load.wholeNumberEG"))
         }
         return nil
     }
@@ -367,15 +337,14 @@ struct TargetPlanDecoder {
     static let maximumCount = 10_000_000
 
     private mutating func reportTooLarge(_ node: JSONNode, path: String) {
-        report(.error, node, path, vi: "Số này quá lớn (tối đa \(Self.maximumCount)). Hãy kiểm tra lại, có thể thừa chữ số.",
-               en: "This number is too large (at most \(Self.maximumCount)). Check it for extra digits.")
+        report(.error, node, path, "load.numberTooLargeMost", ["maximumCount": "\(Self.maximumCount)"])
     }
 
     // MARK: Structure
 
     private mutating func object(_ node: JSONNode, path: String, keys allowed: [String]) -> ObjectFields? {
         guard case .object(let members) = node.value else {
-            reportType(node, path: path, expected: LocalizedText(vi: "một đối tượng { }", en: "an object { }"))
+            reportType(node, path: path, expected: LocalizedText("load.object2"))
             return nil
         }
         var fields = ObjectFields(node: node)
@@ -383,12 +352,9 @@ struct TargetPlanDecoder {
             let memberPath = join(path, member.key)
             let keyLocation = SourceLocation(file: file, line: member.keyLine, column: member.keyColumn, jsonPath: memberPath)
             if fields.members[member.key] != nil {
-                diagnostics.append(.error(keyLocation, vi: "Trường “\(member.key)” được viết hai lần. Hãy giữ lại một.",
-                                          en: "The field “\(member.key)” is written twice. Keep only one."))
+                diagnostics.append(.error(keyLocation, "load.fieldWrittenTwiceKeep", ["memberKey": "\(member.key)"]))
             } else if !allowed.contains(member.key) {
-                diagnostics.append(.warning(keyLocation,
-                    vi: "Trường “\(member.key)” không được dùng và sẽ bị bỏ qua. Có thể viết sai tên? Các trường dùng được: \(allowed.joined(separator: ", ")).",
-                    en: "The field “\(member.key)” is not used and will be ignored. A typo? Known fields: \(allowed.joined(separator: ", "))."))
+                diagnostics.append(.warning(keyLocation, "load.fieldNotUsed", ["field": "\(member.key)", "known": "\(allowed.joined(separator: ", "))"]))
             } else {
                 fields.members[member.key] = member.value
             }
@@ -398,24 +364,23 @@ struct TargetPlanDecoder {
 
     private mutating func array(_ node: JSONNode, path: String) -> [JSONNode] {
         guard case .array(let elements) = node.value else {
-            reportType(node, path: path, expected: LocalizedText(vi: "một danh sách [ ]", en: "a list [ ]"))
+            reportType(node, path: path, expected: LocalizedText("load.list2"))
             return []
         }
         return elements
     }
 
     mutating func reportMissing(_ key: String, in node: JSONNode, path: String) {
-        report(.error, node, join(path, key), vi: "Thiếu trường bắt buộc “\(key)”. Hãy thêm \"\(key)\": … vào đối tượng này.",
-               en: "The required field “\(key)” is missing. Add \"\(key)\": … to this object.")
+        report(.error, node, join(path, key), "load.requiredFieldMissingAdd", ["key": "\(key)"])
     }
 
     private mutating func reportType(_ node: JSONNode, path: String, expected: LocalizedText) {
-        report(.error, node, path, vi: "Cần \(expected.vi), nhưng ở đây là \(node.value.kindName.vi).",
-               en: "Expected \(expected.en), but found \(node.value.kindName.en).")
+        report(.error, node, path, "load.expectedButFound", ["expected": .message(expected), "kindName": .message(node.value.kindName)])
     }
 
-    private mutating func report(_ severity: Severity, _ node: JSONNode, _ path: String, vi: String, en: String) {
-        diagnostics.append(Diagnostic(severity, location(node, path), LocalizedText(vi: vi, en: en)))
+    private mutating func report(_ severity: Severity, _ node: JSONNode, _ path: String, _ key: String,
+                                 _ arguments: [String: MessageArgument] = [:]) {
+        diagnostics.append(Diagnostic(severity, location(node, path), LocalizedText(key, arguments)))
     }
 
     private func location(_ node: JSONNode, _ path: String) -> SourceLocation {

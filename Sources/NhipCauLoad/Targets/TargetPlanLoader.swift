@@ -21,15 +21,12 @@ public enum TargetPlanLoader {
             root = node
         case .failure(let error):
             let location = SourceLocation(file: file, line: error.line, column: error.column)
-            let message = LocalizedText(vi: "Tệp không phải JSON hợp lệ: \(error.message.vi)",
-                                        en: "The file is not valid JSON: \(error.message.en)")
+            let message = LocalizedText("load.fileNotValidJson", ["errorMessage": .message(error.message)])
             return (nil, [Diagnostic(.error, location, message)])
         }
         var decoder = TargetPlanDecoder(file: file, knownMarkets: knownMarkets)
         if !VietnameseText.isValidSlug(id) {
-            decoder.diagnostics.append(.error(SourceLocation(file: file),
-                vi: "Tên tệp “\(id)” không dùng được làm mã kế hoạch. Hãy đặt tên tệp chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối, ví dụ ninh-thuan-2021.json.",
-                en: "The file name “\(id)” cannot be a plan id. Use only lowercase letters without accents, digits and hyphens, e.g. ninh-thuan-2021.json."))
+            decoder.diagnostics.append(.error(SourceLocation(file: file), "load.fileNameCannotPlan", ["id": "\(id)"]))
         }
         let plan = decoder.plan(root, id: id)
         let hasErrors = decoder.diagnostics.contains { $0.severity == .error }
@@ -53,9 +50,7 @@ public enum TargetPlanLoader {
                     continue
                 }
                 if normalizedName(first.area.name) != normalizedName(area.name) {
-                    diagnostics.append(.error(area.location,
-                        vi: "Địa bàn “\(area.id)” tên là “\(area.name)” ở đây nhưng là “\(first.area.name)” trong \(first.area.location). Một mã địa bàn phải có cùng một tên trong mọi kế hoạch: hãy sửa tên cho khớp, hoặc dùng mã khác nếu đây là địa bàn khác.",
-                        en: "Area “\(area.id)” is named “\(area.name)” here but “\(first.area.name)” in \(first.area.location). One area id must have one name in every plan: make the names match, or use another id if this is a different area."))
+                    diagnostics.append(.error(area.location, "load.areaNamedButOne", ["areaId": "\(area.id)", "areaName": "\(area.name)", "areaName2": "\(first.area.name)", "location": "\(first.area.location)"]))
                 }
             }
         }
@@ -73,9 +68,7 @@ public enum TargetPlanLoader {
                     continue
                 }
                 if normalizedName(first.name) != normalizedName(group.name) {
-                    diagnostics.append(.warning(SourceLocation(file: plan.sourceFile, jsonPath: "groups"),
-                        vi: "Nhóm “\(group.id)” tên là “\(group.name)” ở đây nhưng là “\(first.name)” trong \(first.planFile). Nên dùng cùng một tên cho cùng một mã nhóm.",
-                        en: "Group “\(group.id)” is named “\(group.name)” here but “\(first.name)” in \(first.planFile). Use one name for one group id."))
+                    diagnostics.append(.warning(SourceLocation(file: plan.sourceFile, jsonPath: "groups"), "load.groupNamedButUse", ["groupId": "\(group.id)", "groupName": "\(group.name)", "firstName": "\(first.name)", "planFile": "\(first.planFile)"]))
                 }
             }
         }

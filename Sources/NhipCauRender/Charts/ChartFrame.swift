@@ -44,7 +44,7 @@ struct ChartFrame {
     let title: String
     let description: String
     let height: Double
-    let language: Language
+    let wording: Wording
     /// "Số liệu mẫu, không phải số liệu chính thức", shown under the caption.
     var note: String? = nil
 
@@ -67,7 +67,7 @@ struct ChartFrame {
         ], "\n" + Markup.text("title", [("id", titleId)], title) + "\n"
             + Markup.text("desc", [("id", descId)], description) + "\n"
             + hatchPattern() + "\n" + drawing)
-        let summary = language == .vi ? "Xem bảng số liệu" : "Show data table"
+        let summary = wording.text("chart.showDataTable")
         let details = table.map { table in
             Markup.element("details", [("class", "chart-data")],
                            "\n" + Markup.text("summary", [], summary) + "\n" + tableMarkup(table) + "\n") + "\n"

@@ -10,16 +10,16 @@ import NhipCauSite
 /// nothing to draw (an unknown area, no sub-areas, no groups, no market split). A chart of a plan
 /// marked `"sample": true` says under its caption that the figures are sample data.
 public struct ChartRenderer: Sendable {
-    public let language: Language
+    public let wording: Wording
 
-    public init(language: Language) {
-        self.language = language
+    public init(wording: Wording) {
+        self.wording = wording
     }
 
-    private var words: ChartWording { ChartWording(language: language) }
+    private var words: ChartWording { ChartWording(wording: wording) }
 
     private func frame(_ kind: String, _ idPrefix: String, title: String, description: String, sample: Bool) -> ChartFrame {
-        ChartFrame(kind: kind, idPrefix: idPrefix, title: title, description: description, height: 0, language: language,
+        ChartFrame(kind: kind, idPrefix: idPrefix, title: title, description: description, height: 0, wording: wording,
                    note: sample ? words.sampleNote : nil)
     }
 
@@ -38,11 +38,11 @@ public struct ChartRenderer: Sendable {
         }
         let items = children.compactMap { area in figures.areas[area.id] }
         guard !items.isEmpty else { return nil }
-        let chart = frame("areas", idPrefix, title: words.say("Tiến độ theo địa bàn – \(parentName)", "Progress by area – \(parentName)"),
+        let chart = frame("areas", idPrefix, title: words.say("chart.progressArea", ["parentName": "\(parentName)"]),
                           description: areasDescription(items, parentName: parentArea == nil ? nil : parentName, planTitle: plan.title),
                           sample: plan.isSample)
         let layout = BarLayout(rows: items.map(progressRow), hatchId: chart.hatchId, legend: targetLegend(items.map(\.target)))
-        return chart.with(height: layout.height).render(drawing: layout.drawing(), table: progressTable(items, firstHeader: words.say("Địa bàn", "Area")))
+        return chart.with(height: layout.height).render(drawing: layout.drawing(), table: progressTable(items, firstHeader: words.say("area")))
     }
 
     private func areasDescription(_ items: [ProgressFigures], parentName: String?, planTitle: String) -> String {
@@ -52,8 +52,8 @@ public struct ChartRenderer: Sendable {
             return "\(item.name) \(figures) (\(words.numbers.percent(item.percentOfMin ?? 0)), \(words.status(item.status).lowercased()))"
         }
         let count = words.numbers.integer(items.count)
-        let lead = parentName.map { words.say("\(count) địa bàn thuộc \($0): ", "\(count) areas of \($0): ") }
-            ?? words.say("\(count) địa bàn của kế hoạch “\(planTitle)”: ", "\(count) areas in the plan “\(planTitle)”: ")
+        let lead = parentName.map { words.say("chart.areas", ["count": "\(count)", "value": "\($0)"]) }
+            ?? words.say("chart.areasPlan", ["count": "\(count)", "planTitle": "\(planTitle)"])
         return lead + parts.joined(separator: "; ") + "."
     }
 
@@ -70,20 +70,20 @@ public struct ChartRenderer: Sendable {
     }
 
     private func targetLegend(_ targets: [PlanTarget?]) -> [LegendItem] {
-        var legend = [LegendItem(mark: .bar, label: words.say("Kết quả", "Achieved"))]
+        var legend = [LegendItem(mark: .bar, label: words.say("chart.achieved"))]
         if targets.contains(where: { $0 != nil && !($0?.isRange ?? false) }) {
-            legend.append(LegendItem(mark: .targetLine, label: words.say("Chỉ tiêu", "Target")))
+            legend.append(LegendItem(mark: .targetLine, label: words.say("target")))
         }
         if targets.contains(where: { $0?.isRange ?? false }) {
-            legend.append(LegendItem(mark: .targetBand, label: words.say("Khoảng chỉ tiêu (tối thiểu–tối đa)", "Target range (minimum–maximum)")))
+            legend.append(LegendItem(mark: .targetBand, label: words.say("chart.targetRangeMinimumMaximum")))
         }
         return legend
     }
 
     private func progressTable(_ items: [ProgressFigures], firstHeader: String) -> DataTable {
         DataTable(
-            headers: [firstHeader, words.say("Chỉ tiêu", "Target"), words.say("Kết quả", "Achieved"),
-                      words.say("Tỷ lệ", "Percent"), words.say("Tình trạng", "Status")],
+            headers: [firstHeader, words.say("target"), words.say("chart.achieved"),
+                      words.say("chart.percent"), words.say("status")],
             rows: items.map { item in
                 [item.name, targetCell(item.target), words.numbers.integer(item.achieved),
                  words.percent(ofMin: item.percentOfMin, ofMax: item.percentOfMax), words.status(item.status)]
@@ -106,7 +106,7 @@ public struct ChartRenderer: Sendable {
             let percent = item.percentOfMin.map { words.numbers.percent($0) + ", " } ?? ""
             return "\(item.group.name): \(words.achievedOfTarget(item.achieved, item.group.target)) (\(percent)\(words.status(item.status).lowercased()))"
         }.joined(separator: "; ") + "."
-        let chart = frame("groups", idPrefix, title: words.say("Theo nhóm lao động – \(plan.title)", "By group of workers – \(plan.title)"),
+        let chart = frame("groups", idPrefix, title: words.say("chart.groupWorkers", ["title": "\(plan.title)"]),
                           description: description, sample: plan.isSample)
         let rows = items.map { item in
             BarRow(label: "\(item.group.name) · \(words.status(item.status))", value: item.achieved, target: item.group.target,
@@ -114,8 +114,8 @@ public struct ChartRenderer: Sendable {
         }
         let layout = BarLayout(rows: rows, hatchId: chart.hatchId, legend: targetLegend(items.map(\.group.target)))
         let table = DataTable(
-            headers: [words.say("Nhóm", "Group"), words.say("Chỉ tiêu", "Target"), words.say("Kết quả", "Achieved"),
-                      words.say("Tỷ lệ", "Percent"), words.say("Tình trạng", "Status")],
+            headers: [words.say("chart.group"), words.say("target"), words.say("chart.achieved"),
+                      words.say("chart.percent"), words.say("status")],
             rows: items.map { item in
                 [item.group.name, targetCell(item.group.target), words.numbers.integer(item.achieved),
                  words.percent(ofMin: item.percentOfMin, ofMax: item.percentOfMax), words.status(item.status)]
@@ -132,7 +132,7 @@ public struct ChartRenderer: Sendable {
     public func markets(plan: TargetPlan, figures: PlanFigures, area: String? = nil,
                         marketNames: [String: String], idPrefix: String) -> String? {
         guard let subject = subject(plan: plan, figures: figures, area: area) else { return nil }
-        let title = words.say("Theo thị trường – \(subject.name)", "By destination market – \(subject.name)")
+        let title = words.say("chart.destinationMarket", ["subjectName": "\(subject.name)"])
         if subject.byMarket.isEmpty {
             // Splits reported for a later date than the build date: the chart exists, with nothing in it yet.
             guard reportsMarkets(plan: plan, area: area) else { return nil }
@@ -146,16 +146,15 @@ public struct ChartRenderer: Sendable {
         func share(_ count: Int) -> String { total > 0 ? words.numbers.percent(Double(count) / Double(total)) : "—" }
         func beside(_ count: Int) -> String { "\(words.numbers.integer(count)) · \(share(count))" }
         var rows = named.map { BarRow(label: $0.name, value: $0.count, target: nil, besideText: beside($0.count)) }
-        let unassignedName = words.say("Chưa rõ thị trường", "Market not given")
+        let unassignedName = words.say("chart.marketNotGiven")
         if subject.unassignedToMarket > 0 {
             rows.append(BarRow(label: unassignedName, value: subject.unassignedToMarket, target: nil,
                                besideText: beside(subject.unassignedToMarket), isOther: true))
         }
-        let listed = named.map { words.say("\(words.numbers.integer($0.count)) đi \($0.name)", "\(words.numbers.integer($0.count)) to \($0.name)") }
-            + (subject.unassignedToMarket > 0 ? [words.say("\(words.numbers.integer(subject.unassignedToMarket)) chưa rõ thị trường",
-                                                             "\(words.numbers.integer(subject.unassignedToMarket)) with no market given")] : [])
-        let workers = language == .vi ? plan.unit : "workers"
-        let description = words.say("\(subject.name): \(words.numbers.integer(total)) \(workers), trong đó ", "\(subject.name): \(words.numbers.integer(total)) \(workers), of whom ")
+        let listed = named.map { words.say("chart.text", ["integer": "\(words.numbers.integer($0.count))", "name": "\($0.name)"]) }
+            + (subject.unassignedToMarket > 0 ? [words.say("chart.noMarketGiven", ["unassignedToMarket": "\(words.numbers.integer(subject.unassignedToMarket))"])] : [])
+        let workers = plan.unit
+        let description = words.say("chart.whom", ["subjectName": "\(subject.name)", "total": "\(words.numbers.integer(total))", "workers": "\(workers)"])
             + listed.joined(separator: "; ") + "."
         let chart = frame("markets", idPrefix, title: title, description: description, sample: plan.isSample)
         let layout = BarLayout(rows: rows, hatchId: chart.hatchId, legend: [])
@@ -163,7 +162,7 @@ public struct ChartRenderer: Sendable {
         if subject.unassignedToMarket > 0 {
             tableRows.append([unassignedName, words.numbers.integer(subject.unassignedToMarket), share(subject.unassignedToMarket)])
         }
-        let table = DataTable(headers: [words.say("Thị trường", "Market"), words.say("Số lao động", "Workers"), words.say("Tỷ lệ", "Share")],
+        let table = DataTable(headers: [words.say("market"), words.say("workers"), words.say("chart.share")],
                               rows: tableRows, numericColumns: [1, 2])
         return chart.with(height: layout.height).render(drawing: layout.drawing(), table: table)
     }
@@ -176,13 +175,12 @@ public struct ChartRenderer: Sendable {
 
     /// A chart with one line saying nothing has been reported by the build date.
     private func noDataYet(_ chart: ChartFrame, _ subject: ProgressFigures) -> String {
-        let text = words.say("Chưa có số liệu tính đến ngày \(subject.today.dayMonthYear).",
-                             "No figures reported by \(subject.today.dayMonthYear).")
+        let text = words.say("chart.noFiguresReported", ["today": "\(subject.today.dayMonthYear)"])
         let lines = ChartText.wrap(text, size: ChartText.label, width: ChartFrame.width)
         let lineHeight = ChartText.lineHeight(ChartText.label)
         let described = ChartFrame(kind: chart.kind, idPrefix: chart.idPrefix, title: chart.title,
                                    description: "\(subject.name): " + text.prefix(1).lowercased() + text.dropFirst(),
-                                   height: Double(lines.count) * lineHeight + 12, language: language, note: chart.note)
+                                   height: Double(lines.count) * lineHeight + 12, wording: wording, note: chart.note)
         let drawing = lines.enumerated().map { index, line in
             Markup.text("text", [("x", "0"), ("y", Markup.number(20 + Double(index) * lineHeight)),
                                  ("font-size", Markup.number(ChartText.label)), ("class", "chart-label")], line)
@@ -200,12 +198,11 @@ public struct ChartRenderer: Sendable {
             return (plan, count)
         }
         guard !items.isEmpty else { return nil }
-        let workers = language == .vi ? (items.first?.plan.unit ?? "lao động") : "workers"
+        let workers = items.first?.plan.unit ?? "lao động"
         let listed = items.map { "\($0.plan.title): \(words.numbers.integer($0.count))" }.joined(separator: "; ")
-        let description = words.say("Số \(workers) đi \(marketName) theo từng kế hoạch: \(listed).",
-                                    "Workers who went to \(marketName), by plan: \(listed).")
+        let description = words.say("chart.workersToMarketByPlanListed", ["workers": workers, "market": marketName, "listed": listed])
         let samples = items.filter(\.plan.isSample)
-        var chart = frame("market-plans", idPrefix, title: words.say("Số \(workers) đi \(marketName) theo từng kế hoạch", "Workers who went to \(marketName), by plan"),
+        var chart = frame("market-plans", idPrefix, title: words.say("chart.workersToMarketByPlan", ["workers": workers, "market": marketName]),
                           description: description, sample: !samples.isEmpty)
         if !samples.isEmpty, samples.count < items.count {
             chart.note = words.sampleNote + ": " + samples.map(\.plan.title).joined(separator: "; ")
@@ -222,12 +219,12 @@ public struct ChartRenderer: Sendable {
     /// hatched band up to the maximum), with a marker for the build date while the period runs.
     public func timeline(plan: TargetPlan, figures: PlanFigures, area: String? = nil, idPrefix: String) -> String? {
         guard let subject = subject(plan: plan, figures: figures, area: area) else { return nil }
-        let chart = frame("timeline", idPrefix, title: words.say("Tiến độ theo thời gian – \(subject.name)", "Progress over time – \(subject.name)"),
+        let chart = frame("timeline", idPrefix, title: words.say("chart.progressOverTime", ["subjectName": "\(subject.name)"]),
                           description: timelineDescription(subject, unit: plan.unit, planTitle: area == nil ? plan.title : nil),
                           sample: plan.isSample)
         let drawing = TimelineDrawing(figures: subject, words: words, hatchId: chart.hatchId)
         let table = DataTable(
-            headers: [words.say("Ngày", "Date"), words.say("Số lao động trong kỳ", "Reported for the period"), words.say("Cộng dồn", "Running total")],
+            headers: [words.say("chart.date"), words.say("chart.reportedPeriod"), words.say("chart.runningTotal")],
             rows: subject.timeline.map { [$0.date.dayMonthYear, words.numbers.integer($0.added), words.numbers.integer($0.total)] },
             numericColumns: [1, 2])
         return chart.with(height: drawing.height).render(drawing: drawing.render(), table: table)
@@ -236,17 +233,15 @@ public struct ChartRenderer: Sendable {
     private func timelineDescription(_ subject: ProgressFigures, unit: String, planTitle: String?) -> String {
         var text = words.sentence(subject, unit: unit, planTitle: planTitle)
         if let last = subject.timeline.last {
-            text += words.say(" Số liệu mới nhất ngày \(last.date.dayMonthYear).", " Latest figures dated \(last.date.dayMonthYear).")
+            text += words.say("chart.latestFiguresDated", ["date": "\(last.date.dayMonthYear)"])
         }
         if let target = subject.target, target.isRange, subject.today >= subject.period.start {
-            text += words.say(" Đường tiến độ dẫn tới mức tối thiểu \(words.numbers.integer(target.min)), mức dùng để đánh giá tình trạng.",
-                              " The pace line leads to the minimum, \(words.numbers.integer(target.min)), by which the status is judged.")
+            text += words.say("chart.paceLineLeadsMinimum", ["min": "\(words.numbers.integer(target.min))"])
         }
         if subject.today < subject.period.start {
-            text += words.say(" Kỳ kế hoạch chưa bắt đầu.", " The plan’s period has not started yet.")
+            text += words.say("chart.planSPeriodNot")
         } else if subject.today > subject.period.end {
-            text += words.say(" Kỳ kế hoạch đã kết thúc ngày \(subject.period.end.dayMonthYear).",
-                              " The plan’s period ended on \(subject.period.end.dayMonthYear).")
+            text += words.say("chart.planSPeriodEnded", ["end": "\(subject.period.end.dayMonthYear)"])
         }
         return text
     }
@@ -259,6 +254,6 @@ public struct ChartRenderer: Sendable {
 
 extension ChartFrame {
     func with(height: Double) -> ChartFrame {
-        ChartFrame(kind: kind, idPrefix: idPrefix, title: title, description: description, height: height, language: language, note: note)
+        ChartFrame(kind: kind, idPrefix: idPrefix, title: title, description: description, height: height, wording: wording, note: note)
     }
 }

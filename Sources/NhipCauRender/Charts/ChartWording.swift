@@ -5,13 +5,14 @@ import NhipCauSite
 /// The words and sentences charts show, in the page's language, with numbers written the
 /// way readers of that language expect.
 struct ChartWording {
-    let language: Language
-    var numbers: NumberFormat { NumberFormat(language: language) }
+    let wording: Wording
+    var numbers: NumberFormat { wording.numbers }
 
-    func say(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+    /// The sentence `key` of the site's wording, its `{name}` placeholders filled.
+    func say(_ key: String, _ arguments: [String: String] = [:]) -> String { wording.text(key, arguments) }
 
     /// Under every chart, table and headline of a plan marked `"sample": true`.
-    var sampleNote: String { say("Số liệu mẫu, không phải số liệu chính thức", "Sample figures, not official data") }
+    var sampleNote: String { say("chart.sampleFiguresNotOfficial") }
 
     /// `25` or `500–700`.
     func target(_ target: PlanTarget?) -> String {
@@ -29,11 +30,10 @@ struct ChartWording {
     func percent(ofMin: Double?, ofMax: Double?) -> String {
         guard let ofMin else { return "—" }
         guard let ofMax, ofMax != ofMin else { return numbers.percent(ofMin) }
-        return say("\(numbers.percent(ofMin)) mức tối thiểu, \(numbers.percent(ofMax)) mức tối đa",
-                   "\(numbers.percent(ofMin)) of minimum, \(numbers.percent(ofMax)) of maximum")
+        return say("chart.minimumMaximum", ["percent": "\(numbers.percent(ofMin))", "percent2": "\(numbers.percent(ofMax))"])
     }
 
-    func status(_ status: ProgressStatus) -> String { status.label.text(in: language) }
+    func status(_ status: ProgressStatus) -> String { wording.text(status.wordingKey) }
 
     /// "tăng 10–15% so với 40" / "10–15% growth over 40", when the target was written as growth.
     func growthNote(_ target: PlanTarget?) -> String? {
@@ -41,42 +41,35 @@ struct ChartWording {
         let rates = growth.minRate == growth.maxRate
             ? numbers.percent(growth.minRate)
             : "\(numbers.decimal(growth.minRate * 100))–\(numbers.percent(growth.maxRate))"
-        return say("tăng \(rates) so với \(numbers.integer(growth.baseline))",
-                   "\(rates) growth over \(numbers.integer(growth.baseline))")
+        return say("chart.growthOver", ["rates": "\(rates)", "baseline": "\(numbers.integer(growth.baseline))"])
     }
 
     /// "Huyện Ninh Sơn đã đưa 18/25 lao động đi làm việc ở nước ngoài (72%), đúng tiến độ." For a
     /// whole plan (`planTitle` given) the subject is the plan: "Kế hoạch “…”: đã đưa …".
     func sentence(_ figures: ProgressFigures, unit: String, planTitle: String? = nil) -> String {
-        let heading = planTitle.map { say("Kế hoạch “\($0)”", "Plan “\($0)”") } ?? figures.name
+        let heading = planTitle.map { say("chart.plan", ["value": "\($0)"]) } ?? figures.name
         let subject = planTitle == nil ? heading : heading + ":"
-        let sent = planTitle == nil ? say("đã đưa", "has sent") : say("đã đưa", "sent")
+        let sent = planTitle == nil ? say("chart.sent") : say("chart.sent2")
         let achieved = numbers.integer(figures.achieved)
-        let workers = language == .vi ? unit : "workers"
+        let workers = unit
         let status = self.status(figures.status).lowercased()
         let goal = target(figures.target)
         switch figures.status {
         case .notStarted:
-            return say("\(heading): bắt đầu từ ngày \(figures.period.start.dayMonthYear), chỉ tiêu \(goal) \(workers).",
-                       "\(heading): starts on \(figures.period.start.dayMonthYear), target \(goal) \(workers).")
+            return say("chart.startsTarget", ["heading": "\(heading)", "start": "\(figures.period.start.dayMonthYear)", "goal": "\(goal)", "workers": "\(workers)"])
         case .noData:
-            return say("\(heading): chưa có số liệu; chỉ tiêu \(goal) \(workers).",
-                       "\(heading): no data yet; target \(goal) \(workers).")
+            return say("chart.noDataYetTarget", ["heading": "\(heading)", "goal": "\(goal)", "workers": "\(workers)"])
         case .noTarget:
-            return say("\(subject) \(sent) \(achieved) \(workers) đi làm việc ở nước ngoài (không có chỉ tiêu riêng).",
-                       "\(subject) \(sent) \(achieved) \(workers) to work abroad (no target of its own).")
+            return say("chart.workAbroadNoTarget", ["subject": "\(subject)", "sent": "\(sent)", "achieved": "\(achieved)", "workers": "\(workers)"])
         default:
             break
         }
         guard let target = figures.target, let ofMin = figures.percentOfMin else {
-            return say("\(subject) \(sent) \(achieved) \(workers) đi làm việc ở nước ngoài, \(status).",
-                       "\(subject) \(sent) \(achieved) \(workers) to work abroad, \(status).")
+            return say("chart.workAbroad", ["subject": "\(subject)", "sent": "\(sent)", "achieved": "\(achieved)", "workers": "\(workers)", "status": "\(status)"])
         }
         if target.isRange {
-            return say("\(subject) \(sent) \(achieved) \(workers) đi làm việc ở nước ngoài, chỉ tiêu \(goal) (\(numbers.percent(ofMin)) mức tối thiểu), \(status).",
-                       "\(subject) \(sent) \(achieved) \(workers) to work abroad against a target of \(goal) (\(numbers.percent(ofMin)) of the minimum), \(status).")
+            return say("chart.workAbroadAgainstTarget", ["subject": "\(subject)", "sent": "\(sent)", "achieved": "\(achieved)", "workers": "\(workers)", "goal": "\(goal)", "percent": "\(numbers.percent(ofMin))", "status": "\(status)"])
         }
-        return say("\(subject) \(sent) \(achieved)/\(goal) \(workers) đi làm việc ở nước ngoài (\(numbers.percent(ofMin))), \(status).",
-                   "\(subject) \(sent) \(achieved) of \(goal) \(workers) to work abroad (\(numbers.percent(ofMin))), \(status).")
+        return say("chart.workAbroad2", ["subject": "\(subject)", "sent": "\(sent)", "achieved": "\(achieved)", "goal": "\(goal)", "workers": "\(workers)", "percent": "\(numbers.percent(ofMin))", "status": "\(status)"])
     }
 }

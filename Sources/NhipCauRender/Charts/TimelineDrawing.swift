@@ -35,17 +35,17 @@ struct TimelineDrawing {
     }
 
     private static func legend(_ figures: ProgressFigures, words: ChartWording, showsToday: Bool) -> [LegendItem] {
-        var items = [LegendItem(mark: .achievedLine, label: words.say("Đã đưa đi (cộng dồn)", "Sent (running total)"))]
+        var items = [LegendItem(mark: .achievedLine, label: words.say("chart.sentRunningTotal"))]
         if let target = figures.target {
             items.append(LegendItem(mark: .paceLine, label: target.isRange
-                ? words.say("Tiến độ cần có tới mức tối thiểu", "Pace to the minimum")
-                : words.say("Tiến độ cần có theo chỉ tiêu", "Pace to target")))
+                ? words.say("chart.paceMinimum")
+                : words.say("chart.paceTarget")))
         }
         if figures.target?.isRange ?? false {
-            items.append(LegendItem(mark: .targetBand, label: words.say("Khoảng chỉ tiêu", "Target range")))
+            items.append(LegendItem(mark: .targetBand, label: words.say("chart.targetRange")))
         }
         if showsToday {
-            items.append(LegendItem(mark: .today, label: words.say("Ngày cập nhật", "Date of this update")))
+            items.append(LegendItem(mark: .today, label: words.say("chart.dateUpdate")))
         }
         return items
     }
@@ -128,7 +128,7 @@ struct TimelineDrawing {
         }
         parts.append(haloed("line", [("x1", startX), ("y1", zeroY), ("x2", endX), ("y2", Markup.number(y(target.min))),
                                      ("stroke-dasharray", "6 4")], className: "chart-pace"))
-        parts.append(text(words.say("Chỉ tiêu \(words.target(target))", "Target \(words.target(target))"),
+        parts.append(text(words.say("chart.target", ["target": "\(words.target(target))"]),
                           x: x(figures.period.end), y: y(target.max) - 6, anchor: "end", className: "chart-label"))
         return parts
     }
@@ -154,7 +154,7 @@ struct TimelineDrawing {
 
     private func todayMarker() -> String {
         let position = x(figures.today)
-        let label = words.say("Cập nhật \(figures.today.dayMonthYear)", "Updated \(figures.today.dayMonthYear)")
+        let label = words.say("chart.updated", ["today": "\(figures.today.dayMonthYear)"])
         let labelWidth = ChartText.width(label, size: ChartText.small)
         let anchor = position + 3 + labelWidth > ChartFrame.width ? "end" : "start"
         let labelX = anchor == "end" ? max(position - 3, labelWidth) : position + 3

@@ -45,15 +45,11 @@ enum MarkdownLimits {
             }
             let location = SourceLocation(file: file, line: firstLine + lineIndex, column: 1)
             if nesting(line) > maximumNesting {
-                return .error(location,
-                    vi: "Dòng này lồng quá \(maximumNesting) lớp (trích dẫn `>` trong trích dẫn, danh sách trong danh sách). Hãy viết phẳng hơn.",
-                    en: "This line is nested more than \(maximumNesting) levels deep (quotes `>` inside quotes, lists inside lists). Flatten it.")
+                return .error(location, "render.lineNestedMoreLevels", ["maximumNesting": "\(maximumNesting)"])
             }
             brackets += lineBrackets
             if brackets > maximumBracketsPerParagraph {
-                return .error(location,
-                    vi: "Đoạn văn tới dòng này có hơn \(NumberFormat(language: .vi).integer(maximumBracketsPerParagraph)) dấu `[`. Hãy chia đoạn (để một dòng trống giữa các đoạn) hoặc bớt liên kết.",
-                    en: "The paragraph up to this line has more than \(NumberFormat(language: .en).integer(maximumBracketsPerParagraph)) `[` brackets. Split it with blank lines, or use fewer links.")
+                return .error(location, "render.paragraphUpLineMore", ["maximumBracketsPerParagraph": .integer(maximumBracketsPerParagraph)])
             }
         }
         return nil

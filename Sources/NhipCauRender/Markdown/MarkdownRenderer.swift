@@ -61,8 +61,7 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", plainText: "", diagnostics: [tooComplex])
         }
         guard let document = CmarkDocument(markdown: markdown) else {
-            return RenderedMarkdown(html: "", plainText: "", diagnostics: [.error(SourceLocation(file: file),
-                vi: "Không đọc được nội dung Markdown.", en: "The Markdown could not be read.")])
+            return RenderedMarkdown(html: "", plainText: "", diagnostics: [.error(SourceLocation(file: file), "render.markdownCouldNotRead")])
         }
         var diagnostics: [Diagnostic] = []
         var fragments: [FragmentLink] = []
@@ -107,9 +106,7 @@ public struct MarkdownRenderer: Sendable {
     /// Raw HTML is published as written (cmark gives it as an opaque string; checking its links
     /// would need a full HTML parser), so each file with some is named once, at its first.
     static func rawHTMLPassedThrough(at location: SourceLocation) -> Diagnostic {
-        .warning(location,
-            vi: "Tệp này có HTML viết tay (từ chỗ này). Vì site.yml có `allow_raw_html: true`, HTML được đưa nguyên vào trang, kể cả liên kết `javascript:` và mã chạy trên máy người đọc: công cụ không kiểm tra phần này. Chỉ giữ HTML do người biên tập tin cậy viết, hoặc thay bằng Markdown.",
-            en: "This file has hand-written HTML (from here). With `allow_raw_html: true` in site.yml it goes into the page unchanged, `javascript:` links and scripts included: the tool does not check it. Keep only HTML written by trusted editors, or use Markdown instead.")
+        .warning(location, "render.fileHandWrittenHtml")
     }
 
     private func rewriteLink(_ node: CmarkNode, at location: SourceLocation, page: Route, diagnostics: inout [Diagnostic],
@@ -126,9 +123,7 @@ public struct MarkdownRenderer: Sendable {
                 fragments.append(FragmentLink(written: written, target: page, fragment: fragment, location: location))
             }
         case .unsafe:
-            diagnostics.append(.warning(location,
-                vi: "Đã bỏ liên kết `\(node.url)`: loại liên kết này có thể chạy mã độc trên máy người đọc. Chỉ dùng liên kết http(s), mailto, tel hoặc tới trang trong web.",
-                en: "Dropped the link `\(node.url)`: such links can run harmful code on readers' devices. Use http(s), mailto, tel, or links to pages of the site."))
+            diagnostics.append(.warning(location, "render.droppedLinkSuchLinks", ["url": "\(node.url)"]))
             node.unwrap()
         case .missing(let reason):
             diagnostics.append(Diagnostic(.error, location, reason))
@@ -154,11 +149,9 @@ public struct MarkdownRenderer: Sendable {
         let listed = ids.subtracting(["noi-dung"]).sorted()
         let shown = listed.prefix(12).joined(separator: ", ") + (listed.count > 12 ? ", …" : "")
         let sections = listed.isEmpty
-            ? LocalizedText(vi: "Trang đó chưa có tiêu đề mục nào.", en: "That page has no section headings yet.")
-            : LocalizedText(vi: "Các mục có: \(shown).", en: "Its sections: \(shown).")
-        return .error(link.location,
-            vi: "Liên kết `\(link.written)` trỏ tới mục `#\(link.fragment)` của trang \(link.target), nhưng trang đó không có mục này. \(sections.vi) Mỗi tiêu đề trong bài (`## …`) là một mục; tên mục là tiêu đề viết thường, không dấu, nối bằng gạch ngang: `## Vay vốn` → `#vay-von`.",
-            en: "The link `\(link.written)` points at the section `#\(link.fragment)` of the page \(link.target), which has no such section. \(sections.en) Each heading of a page (`## …`) is a section, named by its text in lowercase without accents, joined by hyphens: `## Vay vốn` → `#vay-von`.")
+            ? LocalizedText("render.pageNoSectionHeadings")
+            : LocalizedText("render.sections", ["shown": "\(shown)"])
+        return .error(link.location, "render.linkPointsSectionPage", ["written": "\(link.written)", "fragment": "\(link.fragment)", "target": "\(link.target)", "sections": .message(sections)])
     }
 
     /// Replaces each heading by the same heading with its id; returns the ids given.
@@ -176,9 +169,7 @@ public struct MarkdownRenderer: Sendable {
                               diagnostics: inout [Diagnostic], images: inout [String]) {
         let alt = node.plainText.trimmingCharacters(in: .whitespaces)
         if alt.isEmpty {
-            diagnostics.append(.warning(location,
-                vi: "Ảnh `\(node.url)` chưa có mô tả. Viết mô tả trong ngoặc vuông: `![Chị Lan tại xưởng may](…)`.",
-                en: "The image `\(node.url)` has no description. Write one in the brackets: `![A worker at the factory](…)`."))
+            diagnostics.append(.warning(location, "render.imageNoDescriptionWrite", ["url": "\(node.url)"]))
         }
         if case .route(let route, _) = site.resolveLink(node.url, from: location.file) {
             let path = route.path

@@ -51,9 +51,7 @@ enum ImageAdvice {
     }
 
     static func meaninglessAlt(_ alt: String, path: String, at location: SourceLocation) -> Diagnostic {
-        .warning(location,
-            vi: "Mô tả ảnh `\(alt)` của `\(path)` không cho người khiếm thị biết ảnh cho thấy gì. Viết điều ảnh cho thấy, ví dụ `![Chị Lan kiểm tra giàn nho ở Nagano](…)`.",
-            en: "The description `\(alt)` of `\(path)` does not tell blind readers what the picture shows. Say what it shows, e.g. `![Lan checking the vines in Nagano](…)`.")
+        .warning(location, "render.descriptionDoesNotTell", ["alt": "\(alt)", "path": "\(path)"])
     }
 
     /// What a phone downloads at least for a page's pictures (each at its narrowest WebP).
@@ -65,8 +63,6 @@ enum ImageAdvice {
         let total = images.reduce(0) { $0 + $1.smallestByteCount }
         guard total > pageBudget else { return nil }
         let kb = (total + 1023) / 1024, budget = pageBudget / 1024
-        return .warning(SourceLocation(file: file, line: 1, column: 1),
-            vi: "Các ảnh của trang này nặng \(kb) KB ngay ở cỡ nhỏ nhất (điện thoại tải về), quá mức \(budget) KB: bạn đọc dùng mạng chậm phải chờ lâu. Bớt ảnh, hoặc cắt ảnh gọn vào điều cần cho thấy.",
-            en: "This page's pictures weigh \(kb) KB even at their smallest (what a phone downloads), over the budget of \(budget) KB: readers on slow connections wait. Use fewer pictures, or crop them to what matters.")
+        return .warning(SourceLocation(file: file, line: 1, column: 1), "render.pageSPicturesWeigh", ["kb": "\(kb)", "budget": "\(budget)"])
     }
 }

@@ -15,20 +15,14 @@ enum TableBlock {
         switch DelimitedText.rows(content, separator: separator) {
         case .success(let parsed): rows = parsed
         case .failure(let unclosed):
-            return .failure(.error(at(location, unclosed.line),
-                vi: "Ô bắt đầu bằng dấu ngoặc kép `\"` ở dòng này không có dấu `\"` đóng. Thêm dấu `\"` ở cuối ô; muốn viết dấu ngoặc kép trong ô thì gõ hai lần: `\"Có \"\"ngoặc\"\"\"`.",
-                en: "The cell opened with a double quote `\"` on this line is never closed. Add the closing `\"`; to write a quote inside a cell, double it: `\"Say \"\"hi\"\"\"`."))
+            return .failure(.error(at(location, unclosed.line), "render.cellOpenedDoubleQuote"))
         }
         guard let header = rows.first else {
-            return .failure(.error(location,
-                vi: "Khối bảng trống. Dán các dòng từ bảng tính (cột cách nhau bằng phím Tab), dòng đầu là tiêu đề cột.",
-                en: "The table block is empty. Paste rows from a spreadsheet (columns separated by Tab), the first row being the headers."))
+            return .failure(.error(location, "render.tableBlockEmptyPaste"))
         }
         let width = header.cells.count
         if let bad = rows.first(where: { $0.cells.count != width }) {
-            return .failure(.error(at(location, bad.line),
-                vi: "Dòng này có \(bad.cells.count) cột, dòng tiêu đề có \(width). Mỗi dòng của bảng phải có cùng số cột (cột cách nhau bằng \(separatorName(separator).vi)).",
-                en: "This row has \(bad.cells.count) columns, the header row has \(width). Every row must have the same number of columns (separated by \(separatorName(separator).en))."))
+            return .failure(.error(at(location, bad.line), "render.rowColumnsHeaderRow", ["cellsCount": "\(bad.cells.count)", "width": "\(width)", "separatorName": .message(separatorName(separator))]))
         }
         var html = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escape(header.cells.joined(separator: ", ")))\"><table class=\"data-table\">\n<thead><tr>"
         html += header.cells.map { "<th scope=\"col\">\(cellHTML($0))</th>" }.joined()
@@ -54,9 +48,9 @@ enum TableBlock {
 
     private static func separatorName(_ separator: Character) -> LocalizedText {
         switch separator {
-        case "\t": LocalizedText(vi: "phím Tab", en: "Tab")
-        case ";": LocalizedText(vi: "dấu chấm phẩy `;`", en: "semicolons `;`")
-        default: LocalizedText(vi: "dấu phẩy `,`", en: "commas `,`")
+        case "\t": LocalizedText("render.tab")
+        case ";": LocalizedText("render.semicolons")
+        default: LocalizedText("render.commas")
         }
     }
 }

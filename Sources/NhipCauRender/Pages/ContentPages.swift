@@ -101,7 +101,7 @@ extension SiteRenderer {
         let pending = site.pendingReplacement(of: policy)
         let view = PolicyView(
             t: strings, number: policy.number, title: policy.title, summary: policy.summary,
-            status: formats.text(status.label), statusKey: status.rawValue, issuer: policy.issuer,
+            status: strings.text(status.wordingKey), statusKey: status.rawValue, issuer: policy.issuer,
             issued: formats.date(policy.issued), effective: policy.effective.map(formats.date),
             expires: policy.expires.map(formats.date),
             replacedBy: site.replacement(of: policy).map { replacement in

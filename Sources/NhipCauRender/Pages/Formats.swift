@@ -1,22 +1,17 @@
 import NhipCauCore
 
-/// Display forms of dates, numbers and money in the site's language.
+/// Display forms of dates, numbers and money in the site's language, as its wording file says.
 struct Formats: Sendable {
-    let language: Language
-    let numbers: NumberFormat
+    let wording: Wording
+    var language: Language { wording.language }
+    var numbers: NumberFormat { wording.numbers }
 
-    init(language: Language) {
-        self.language = language
-        numbers = NumberFormat(language: language)
+    init(wording: Wording) {
+        self.wording = wording
     }
 
     /// `30/06/2021` in Vietnamese; `30 June 2021` in English, which no reader takes for 6 March.
-    func date(_ day: SimpleDate) -> String {
-        language == .vi ? day.dayMonthYear : "\(day.day) \(Self.englishMonths[day.month - 1]) \(day.year)"
-    }
-
-    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                "September", "October", "November", "December"]
+    func date(_ day: SimpleDate) -> String { wording.date(day) }
 
     func moneyRange(_ range: ClosedRange<Int>) -> String {
         range.lowerBound == range.upperBound

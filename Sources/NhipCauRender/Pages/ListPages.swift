@@ -69,7 +69,7 @@ extension SiteRenderer {
         let status = site.status(of: policy)
         return PolicyRowView(number: policy.number, title: policy.title,
                              href: href(Routes.policy(policy.document.slug), from: route), issuer: policy.issuer,
-                             issued: formats.date(policy.issued), status: formats.text(status.label), statusKey: status.rawValue)
+                             issued: formats.date(policy.issued), status: strings.text(status.wordingKey), statusKey: status.rawValue)
     }
 
     /// Served by the web server for any missing address, so its links start at the server's root

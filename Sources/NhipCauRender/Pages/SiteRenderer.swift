@@ -11,7 +11,7 @@ public struct SiteRenderer: Sendable {
     /// Where page bodies are read from, again, as each page is rendered.
     let content: any ContentReading
     private(set) var markdown: MarkdownRenderer
-    let strings: UIStrings
+    let strings: Wording
     let formats: Formats
     let chartRenderer: ChartRenderer
     /// Market slug → title, for charts.
@@ -25,7 +25,7 @@ public struct SiteRenderer: Sendable {
         self.site = site
         self.theme = theme
         self.offline = offline
-        let charts = ChartRenderer(language: site.config.language)
+        let charts = ChartRenderer(wording: theme.wording)
         let marketNames = site.marketsBySlug.mapValues(\.title)
         let chartBlock = ChartBlock(site: site, charts: charts, marketNames: marketNames,
                                     planFileExists: { content.fileExists("targets/\($0).json") })
@@ -34,8 +34,8 @@ public struct SiteRenderer: Sendable {
         handlers["chart"] = handlers["chart"] ?? { content, location in chartBlock.html(content, location: location) }
         self.markdown = MarkdownRenderer(site: site, blockHandlers: handlers, offline: offline, content: content,
                                          templateIDs: theme.ids)
-        self.strings = UIStrings.forLanguage(site.config.language)
-        self.formats = Formats(language: site.config.language)
+        self.strings = theme.wording
+        self.formats = Formats(wording: theme.wording)
         self.chartRenderer = charts
         self.marketNames = marketNames
     }
@@ -198,7 +198,7 @@ public struct SiteRenderer: Sendable {
             type: frame.socialType, title: frame.title, siteName: site.config.title,
             description: frame.description ?? site.config.description,
             url: frame.route == Routes.notFound ? nil : absoluteURL(frame.route),
-            locale: site.config.language == .vi ? "vi_VN" : "en_US",
+            locale: strings.text("format.locale"),
             image: image?.0, imageAlt: image?.1 ?? nil, twitterCard: image == nil ? "summary" : "summary_large_image")
     }
 

@@ -6,7 +6,7 @@ import NhipCauSite
 /// Every figure counts only reports dated on or before the build date (see `ProgressFigures`);
 /// the downloads hold the plan file's data in full, and the plan page says so.
 extension SiteRenderer {
-    private var words: ChartWording { ChartWording(language: formats.language) }
+    private var words: ChartWording { ChartWording(wording: formats.wording) }
 
     private func sampleNote(_ plan: TargetPlan) -> String? { plan.isSample ? words.sampleNote : nil }
 
@@ -27,7 +27,7 @@ extension SiteRenderer {
                                sampleNote: notes.row(plan),
                                period: periodText(plan.period), target: targetText(plan.target, unit: nil),
                                achieved: formats.numbers.integer(figures.achieved), percent: percentText(figures) ?? "—",
-                               status: formats.text(figures.status.label), statusKey: figures.status.rawValue)
+                               status: strings.text(figures.status.wordingKey), statusKey: figures.status.rawValue)
         }
         return page(PageFrame(route: route, title: strings.plans), .planList, view: PlanListView(t: strings, sampleNote: notes.table, rows: rows))
     }
@@ -60,13 +60,11 @@ extension SiteRenderer {
     /// What the downloads hold, and how it differs from the page when the file already has
     /// reports dated after the build date.
     private func downloadNote(_ figures: ProgressFigures) -> String {
-        let whole = words.say("Các tệp tải về là số liệu như đã công bố trong tệp kế hoạch, đủ mọi báo cáo.",
-                              "The downloads hold the data as published in the plan file, every report included.")
+        let whole = words.say("page.downloadsHoldDataPublished")
         guard figures.laterEntryCount > 0 else { return whole }
         let count = formats.numbers.integer(figures.laterEntryCount)
         let day = formats.date(figures.today)
-        return whole + " " + words.say("Trong đó có \(count) báo cáo ghi ngày sau ngày cập nhật trang (\(day)); các số trên trang này chưa tính những báo cáo đó.",
-                                       "Of these, \(count) reports are dated after this update (\(day)); the figures on this page do not count them yet.")
+        return whole + " " + words.say("page.reportsDatedAfterUpdate", ["count": "\(count)", "day": "\(day)"])
     }
 
     func renderArea(_ record: AreaRecord) -> RenderedPage {
@@ -131,7 +129,7 @@ extension SiteRenderer {
             period: periodText(figures.period), target: target.map { targetText($0, unit: unit) } ?? "—",
             achieved: formats.numbers.integer(figures.achieved) + " " + unit, percent: percentText(figures),
             remaining: figures.remaining.map { formats.numbers.integer($0) + " " + unit },
-            status: formats.text(figures.status.label), statusKey: figures.status.rawValue)
+            status: strings.text(figures.status.wordingKey), statusKey: figures.status.rawValue)
     }
 
     func periodText(_ period: PlanPeriod) -> String {
@@ -160,16 +158,13 @@ extension SiteRenderer {
     func progressSentence(_ plan: TargetPlan, _ figures: ProgressFigures, target: PlanTarget?) -> String {
         let achieved = formats.numbers.integer(figures.achieved)
         let percent = percentText(figures).map { " (\($0))" } ?? ""
-        let status = formats.text(figures.status.label).lowercased()
+        let status = strings.text(figures.status.wordingKey).lowercased()
         guard let target else {
-            return formats.language == .vi
-                ? "\(plan.title): đã thực hiện \(achieved) \(plan.unit), \(status)."
-                : "\(plan.title): \(achieved) \(plan.unit) placed, \(status)."
+            return words.say("page.progressNoTarget", ["plan": plan.title, "achieved": achieved, "unit": plan.unit, "status": status])
         }
         var targetWords = words.target(target) + " " + plan.unit
         if let growth = words.growthNote(target) { targetWords += ", " + growth }
-        return formats.language == .vi
-            ? "\(plan.title): đã thực hiện \(achieved) trên chỉ tiêu \(targetWords)\(percent), \(status)."
-            : "\(plan.title): \(achieved) placed against a target of \(targetWords)\(percent), \(status)."
+        return words.say("page.progressAgainstTarget",
+                         ["plan": plan.title, "achieved": achieved, "target": targetWords, "percent": percent, "status": status])
     }
 }

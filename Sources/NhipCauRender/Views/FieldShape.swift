@@ -42,7 +42,7 @@ private final class ShapeRecorder: Decoder {
     var optionalKeys: Set<String> = []
 
     static func record<T: Decodable>(_ type: T.Type) throws -> (value: T, shape: FieldShape) {
-        if let words = UIStrings.forLanguage(.vi) as? T { return (words, .words) }
+        if let words = Wording.shipped(Wording.reference) as? T { return (words, .words) }
         if let value = try? ShapeRecorder().leaf(type) { return (value, leafShape(type)) }
         let recorder = ShapeRecorder()
         let value = try T(from: recorder)
@@ -183,7 +183,7 @@ private struct SingleRecorder: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try recorder.leaf(type) }
 }
 
-extension UIStrings: Decodable {
+extension Wording: Decodable {
     /// Never called: `FieldShape` hands the words over whole rather than decoding them; the
     /// conformance lets the view models that carry them be `Decodable`.
     public init(from decoder: any Decoder) throws { throw NotRecordable() }

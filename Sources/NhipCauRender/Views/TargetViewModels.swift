@@ -25,7 +25,7 @@ struct PlanRowView: Codable {
 }
 
 struct PlanListView: Codable {
-    let t: UIStrings
+    let t: Wording
     /// Set when every plan listed is sample data; otherwise each sample row says so.
     let sampleNote: String?
     let rows: [PlanRowView]
@@ -37,7 +37,7 @@ struct DownloadView: Codable {
 }
 
 struct PlanView: Codable {
-    let t: UIStrings
+    let t: Wording
     let title: String
     let issuer: String
     let document: String?
@@ -61,7 +61,7 @@ struct AreaPlanView: Codable {
 }
 
 struct AreaView: Codable {
-    let t: UIStrings
+    let t: Wording
     let name: String
     let plans: [AreaPlanView]
     let notices: ListView<NoticeCardView>?

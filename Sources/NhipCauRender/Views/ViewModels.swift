@@ -49,7 +49,7 @@ struct FeedLinkView: Codable {
 
 struct LayoutView: Codable {
     let lang: String
-    let t: UIStrings
+    let t: Wording
     let documentTitle: String
     let description: String?
     let canonical: String?
@@ -103,7 +103,7 @@ struct HeadlineView: Codable {
 }
 
 struct HomeView: Codable {
-    let t: UIStrings
+    let t: Wording
     let siteTitle: String
     let description: String?
     let headline: HeadlineView?
@@ -127,7 +127,7 @@ struct ImageView: Codable {
 }
 
 struct StoryView: Codable {
-    let t: UIStrings
+    let t: Wording
     let title: String
     let date: String
     let dateISO: String
@@ -152,20 +152,20 @@ struct PaginationView: Codable {
 }
 
 struct StoryListPageView: Codable {
-    let t: UIStrings
+    let t: Wording
     let heading: String
     let list: ListView<StoryCardView>?
     let pagination: PaginationView?
 }
 
 struct TagPageView: Codable {
-    let t: UIStrings
+    let t: Wording
     let name: String
     let list: ListView<StoryCardView>?
 }
 
 struct MarketView: Codable {
-    let t: UIStrings
+    let t: Wording
     let title: String
     let summary: String?
     let country: String
@@ -190,12 +190,12 @@ struct MarketRowView: Codable {
 }
 
 struct MarketListView: Codable {
-    let t: UIStrings
+    let t: Wording
     let rows: [MarketRowView]
 }
 
 struct PolicyView: Codable {
-    let t: UIStrings
+    let t: Wording
     let number: String
     let title: String
     let summary: String?
@@ -220,12 +220,12 @@ struct ReplacementView: Codable {
 }
 
 struct PolicyListView: Codable {
-    let t: UIStrings
+    let t: Wording
     let rows: [PolicyRowView]
 }
 
 struct FreePageView: Codable {
-    let t: UIStrings
+    let t: Wording
     let title: String
     let summary: String?
     let updated: String?
@@ -233,12 +233,12 @@ struct FreePageView: Codable {
 }
 
 struct NotFoundView: Codable {
-    let t: UIStrings
+    let t: Wording
     let links: [LinkView]
 }
 
 struct SearchPageView: Codable {
-    let t: UIStrings
+    let t: Wording
     /// Where the form sends `q` when no script runs: this same page.
     let action: String
     /// The index folder, relative to the search page.
@@ -261,13 +261,13 @@ struct NoticeCardView: Codable {
 }
 
 struct NoticeListView: Codable {
-    let t: UIStrings
+    let t: Wording
     let live: ListView<NoticeCardView>?
     let expired: ListView<NoticeCardView>?
 }
 
 struct NoticeView: Codable {
-    let t: UIStrings
+    let t: Wording
     let title: String
     let date: String
     let dateISO: String

@@ -20,18 +20,8 @@ public enum ProgressStatus: String, Sendable, Hashable, CaseIterable {
     /// The area has no target of its own, so no judgement is made.
     case noTarget
 
-    public var label: LocalizedText {
-        switch self {
-        case .notStarted: LocalizedText(vi: "Chưa bắt đầu", en: "Not started")
-        case .noData: LocalizedText(vi: "Chưa có số liệu", en: "No data yet")
-        case .targetMet: LocalizedText(vi: "Đã đạt", en: "Target met")
-        case .onTrack: LocalizedText(vi: "Đúng tiến độ", en: "On track")
-        case .behind: LocalizedText(vi: "Chậm tiến độ", en: "Behind schedule")
-        case .met: LocalizedText(vi: "Đạt", en: "Met")
-        case .notMet: LocalizedText(vi: "Không đạt", en: "Not met")
-        case .noTarget: LocalizedText(vi: "Không có chỉ tiêu", en: "No target")
-        }
-    }
+    /// The key of its label in the site's wording (`progress.onTrack`: "Đúng tiến độ").
+    public var wordingKey: String { "progress.\(rawValue)" }
 
     /// The share of the on-track pace that still counts as on track.
     static let onTrackShare = (numerator: 9, denominator: 10)

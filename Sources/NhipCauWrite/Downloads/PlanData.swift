@@ -17,12 +17,13 @@ public enum PlanData {
     static let fixedColumns = ["row", "plan", "id", "name", "parent_id", "target_min", "target_max", "date", "count", "achieved", "status"]
 
     /// Starts with a byte-order mark so that spreadsheet programs read it as UTF-8; lines end in CRLF.
-    public static func csv(_ plan: TargetPlan, in site: Site) -> String {
-        csv(plan, figures: site.planFigures[plan.id] ?? PlanFigures(plan: plan, today: site.today), language: site.config.language)
+    /// - Parameter words: the site's wording (`progress.onTrack` → the status as the pages write it).
+    public static func csv(_ plan: TargetPlan, in site: Site, words: [String: String]) -> String {
+        csv(plan, figures: site.planFigures[plan.id] ?? PlanFigures(plan: plan, today: site.today), words: words)
     }
 
-    static func csv(_ plan: TargetPlan, figures: PlanFigures, language: Language) -> String {
-        let table = Table(plan: plan, figures: figures, language: language)
+    static func csv(_ plan: TargetPlan, figures: PlanFigures, words: [String: String]) -> String {
+        let table = Table(plan: plan, figures: figures, words: words)
         return "\u{FEFF}" + table.rows().map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -46,7 +47,7 @@ public enum PlanData {
     private struct Table {
         let plan: TargetPlan
         let figures: PlanFigures
-        let language: Language
+        let words: [String: String]
         /// Every area with its parent's id, depth first in file order.
         let areas: [(area: PlanArea, parentID: String)]
         /// Plan-level entries first, then each area's in file order, with where they were written.
@@ -55,10 +56,12 @@ public enum PlanData {
         let markets: [String]
 
         // Worked out once: each row needs the market columns, and a plan can hold thousands of reports.
-        init(plan: TargetPlan, figures: PlanFigures, language: Language) {
+        func label(_ status: ProgressStatus) -> String { words[status.wordingKey] ?? status.rawValue }
+
+        init(plan: TargetPlan, figures: PlanFigures, words: [String: String]) {
             self.plan = plan
             self.figures = figures
-            self.language = language
+            self.words = words
             areas = Self.areasWithParents(plan.areas, parentID: "")
             let entries = plan.progress.map { (area: PlanArea?.none, parentID: "", entry: $0) }
                 + areas.flatMap { area, parentID in area.progress.map { (area: PlanArea?.some(area), parentID: parentID, entry: $0) } }
@@ -84,7 +87,7 @@ public enum PlanData {
             }
             for group in figures.groups {
                 rows.append(start("group", id: group.group.id, name: group.group.name, parentID: "", target: group.group.target)
-                            + [figures.plan.today.iso, "", String(group.achieved), group.status.label.text(in: language)]
+                            + [figures.plan.today.iso, "", String(group.achieved), label(group.status)]
                             + Array(repeating: "", count: markets.count + 1 + plan.groups.count))
             }
             for (area, parentID, entry) in allEntries {
@@ -101,7 +104,7 @@ public enum PlanData {
 
         private func summary(_ kind: String, id: String, name: String, parentID: String, target: PlanTarget?, figures: ProgressFigures) -> [String] {
             start(kind, id: id, name: name, parentID: parentID, target: target)
-                + [figures.today.iso, "", String(figures.achieved), figures.status.label.text(in: language)]
+                + [figures.today.iso, "", String(figures.achieved), label(figures.status)]
                 + split(markets: figures.byMarket, groups: figures.byGroup, total: figures.achieved)
         }
 

@@ -31,7 +31,7 @@ enum FileWriting {
         defer { close(input) }
         var status = stat()
         guard fstat(input, &status) == 0 else { return describe(errno) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else { return LocalizedText(vi: "không phải tệp thường", en: "not a regular file") }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return LocalizedText("output.notRegularFile") }
         let size = Int(status.st_size)
         return withTarget(path) { target, existingSize in
             if existingSize == size, let same = sameBytes(target, input, count: size), same { return nil }
@@ -181,6 +181,6 @@ enum FileWriting {
     }
 
     static func describe(_ code: Int32) -> LocalizedText {
-        SystemReason.posix(code) ?? LocalizedText(vi: "lỗi của hệ điều hành (mã \(code))", en: "an operating-system error (code \(code))")
+        SystemReason.posix(code) ?? LocalizedText("output.operatingSystemErrorCode", ["code": "\(code)"])
     }
 }

@@ -64,7 +64,7 @@ public final class OutputDirectory: Sendable {
     public func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
         written.insert(path)
         if let problem = FileWriting.write(bytes, to: staging.path + "/" + path) {
-            throw OutputError(vi: "Không ghi được \(path): \(problem.vi)", en: "Cannot write \(path): \(problem.en)")
+            throw OutputError("output.cannotWrite", ["path": "\(path)", "problem": .message(problem)])
         }
     }
 
@@ -76,7 +76,7 @@ public final class OutputDirectory: Sendable {
     public func copy(_ source: URL, to path: String) throws(OutputError) {
         written.insert(path)
         if let problem = FileWriting.copy(from: source.path, to: staging.path + "/" + path) {
-            throw OutputError(vi: "Không chép được \(path): \(problem.vi)", en: "Cannot copy \(path): \(problem.en)")
+            throw OutputError("output.cannotCopy", ["path": "\(path)", "problem": .message(problem)])
         }
     }
 
@@ -85,8 +85,7 @@ public final class OutputDirectory: Sendable {
     public func publish() throws(OutputError) {
         defer { lock.release() }
         if let stale = StagingTree.prune(staging.path, listing: found, written: written.all) {
-            throw OutputError(vi: "Không xóa được tệp cũ \(stale.path) trong thư mục tạm \(staging.path): \(stale.problem.vi). Trang cũ vẫn giữ nguyên.",
-                              en: "Cannot remove the old file \(stale.path) from the staging folder \(staging.path): \(stale.problem.en). The previous site is unchanged.")
+            throw OutputError("output.cannotRemoveOldFile", ["stalePath": "\(stale.path)", "stagingPath": "\(staging.path)", "problem": .message(stale.problem)])
         }
         try swapIn()
     }
@@ -132,8 +131,7 @@ public final class OutputDirectory: Sendable {
 
     private func swapFailed(_ code: Int32) -> OutputError {
         let problem = FileWriting.describe(code)
-        return OutputError(vi: "Không thay được trang cũ bằng bản mới: \(problem.vi). Trang cũ vẫn giữ nguyên.",
-                           en: "Cannot swap the new site in: \(problem.en). The previous site is unchanged.")
+        return OutputError("output.cannotSwapNewSite", ["problem": .message(problem)])
     }
 }
 

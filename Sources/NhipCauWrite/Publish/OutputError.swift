@@ -4,7 +4,7 @@ import NhipCauCore
 public struct OutputError: Error, Sendable {
     public let message: LocalizedText
 
-    init(vi: String, en: String) {
-        message = LocalizedText(vi: vi, en: en)
+    init(_ key: String, _ arguments: [String: MessageArgument] = [:]) {
+        message = LocalizedText(key, arguments)
     }
 }

@@ -13,12 +13,10 @@ enum OutputGuard {
         let contentPath = content.resolvingSymlinksInPath().path
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
         if path == "/" || homeDirectories().contains(path) || path == current {
-            throw OutputError(vi: "Không thể ghi trang web vào \(path): thư mục này chứa nhiều thứ khác. Chọn một thư mục riêng, ví dụ `--output site`.",
-                              en: "Refusing to write the site into \(path): it holds other things. Choose a folder of its own, e.g. `--output site`.")
+            throw OutputError("output.refusingWriteSiteHolds", ["path": "\(path)"])
         }
         if path == contentPath || path.hasPrefix(contentPath + "/") || contentPath.hasPrefix(path + "/") {
-            throw OutputError(vi: "Thư mục kết quả \(path) trùng hoặc lồng với thư mục nội dung \(contentPath). Chọn thư mục khác, ví dụ `--output site`.",
-                              en: "The output folder \(path) is, contains or lies inside the content folder \(contentPath). Choose another, e.g. `--output site`.")
+            throw OutputError("output.outputFolderContainsLies", ["path": "\(path)", "contentPath": "\(contentPath)"])
         }
     }
 
@@ -35,18 +33,15 @@ enum OutputGuard {
         let path = output.path
         guard OutputPath.exists(path) else { return }
         guard OutputPath.isFolder(path) else {
-            throw OutputError(vi: "\(path) là một tệp, không phải thư mục. Chọn tên khác cho thư mục kết quả.",
-                              en: "\(path) is a file, not a folder. Choose another name for the output.")
+            throw OutputError("output.fileNotFolderChoose", ["path": "\(path)"])
         }
         if !OutputPath.isEmptyFolder(path) && !OutputPath.hasMarker(output) {
-            throw OutputError(vi: "Thư mục \(path) đã có tệp nhưng không phải do nhipcau tạo ra; công cụ sẽ không xóa nó. Chọn thư mục khác hoặc tự dọn thư mục này.",
-                              en: "The folder \(path) holds files that nhipcau did not create; it will not delete them. Choose another folder or empty this one yourself.")
+            throw OutputError("output.folderHoldsFilesNhipcau", ["path": "\(path)"])
         }
     }
 
     /// For the tool's own hidden folders beside the output, when something else is in them.
     static func notMadeByTool(_ folder: URL) -> OutputError {
-        OutputError(vi: "\(folder.path) có tệp không do nhipcau tạo ra (thiếu tệp dấu \(OutputDirectory.markerName)). Công cụ dùng tên này cho bản dựng tạm và sẽ không xóa những gì bạn để ở đó: chuyển các tệp đó đi chỗ khác rồi dựng lại.",
-                    en: "\(folder.path) holds files nhipcau did not create (it lacks the marker \(OutputDirectory.markerName)). The tool uses this name for its staging copy and will not delete what you put there: move those files elsewhere, then build again.")
+        OutputError("output.holdsFilesNhipcauDid", ["folderPath": "\(folder.path)", "markerName": "\(OutputDirectory.markerName)"])
     }
 }

@@ -26,8 +26,7 @@ final class OutputLock: @unchecked Sendable {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let problem = FileWriting.describe(errno)
-            throw OutputError(vi: "Không tạo được tệp khóa \(path): \(problem.vi). Kiểm tra quyền ghi vào thư mục chứa \(output).",
-                              en: "Cannot create the lock file \(path): \(problem.en). Check that the folder holding \(output) is writable.")
+            throw OutputError("output.cannotCreateLockFile", ["path": "\(path)", "problem": .message(problem), "output": "\(output)"])
         }
         let deadline = ContinuousClock.now + wait
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
@@ -37,7 +36,7 @@ final class OutputLock: @unchecked Sendable {
                 close(descriptor)
                 if code == EWOULDBLOCK || code == EINTR { throw busy(output, holder: holder) }
                 let problem = FileWriting.describe(code)
-                throw OutputError(vi: "Không khóa được \(path): \(problem.vi).", en: "Cannot lock \(path): \(problem.en).")
+                throw OutputError("output.cannotLock", ["path": "\(path)", "problem": .message(problem)])
             }
             usleep(50_000)
         }
@@ -63,9 +62,7 @@ final class OutputLock: @unchecked Sendable {
     }
 
     private static func busy(_ output: String, holder: Int?) -> OutputError {
-        let vi = holder.map { " (tiến trình \($0))" } ?? "", en = holder.map { " (process \($0))" } ?? ""
-        return OutputError(
-            vi: "Một lần dựng khác\(vi) đang ghi vào \(output). Chờ lần đó xong rồi dựng lại; trang web đang có không bị thay đổi.",
-            en: "Another build\(en) is writing \(output). Wait for it to finish, then build again; the current site is unchanged.")
+        let process: MessageArgument = holder.map { .message(LocalizedText("output.buildProcess", ["process": "\($0)"])) } ?? ""
+        return OutputError("output.anotherBuildWriting", ["process": process, "output": "\(output)"])
     }
 }

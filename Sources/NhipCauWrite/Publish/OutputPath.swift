@@ -35,8 +35,7 @@ enum OutputPath {
             let code = errno == EEXIST && !FileWriting.isFolder(path) ? ENOTDIR : errno
             guard code != EEXIST else { continue }
             let reason = FileWriting.describe(code)
-            throw OutputError(vi: "Không tạo được thư mục \(folder.path): \(reason.vi).",
-                              en: "Cannot create the folder \(folder.path): \(reason.en).")
+            throw OutputError("output.cannotCreateFolder", ["folderPath": "\(folder.path)", "reason": .message(reason)])
         }
     }
 

@@ -6,7 +6,7 @@ struct OutputSettings: Sendable {
     var crashAt: PublishStep?
 
     func reach(_ step: PublishStep) throws(OutputError) {
-        if step == crashAt { throw OutputError(vi: "Dừng giả lập ở \(step).", en: "Simulated crash at \(step).") }
+        if step == crashAt { throw OutputError("output.simulatedCrash", ["step": "\(step)"]) }
     }
 }
 

@@ -27,12 +27,12 @@ public struct PublishedFolder: Sendable {
         let target = root.path + "/" + path
         let temporary = target + ".nhipcau-tmp"
         if let problem = FileWriting.write(bytes, to: temporary) {
-            throw OutputError(vi: "Không ghi được \(path): \(problem.vi).", en: "Cannot write \(path): \(problem.en).")
+            throw OutputError("output.cannotWrite2", ["path": "\(path)", "problem": .message(problem)])
         }
         guard rename(temporary, target) == 0 else {
             let problem = FileWriting.describe(errno)
             unlink(temporary)
-            throw OutputError(vi: "Không ghi được \(path): \(problem.vi).", en: "Cannot write \(path): \(problem.en).")
+            throw OutputError("output.cannotWrite2", ["path": "\(path)", "problem": .message(problem)])
         }
     }
 

@@ -123,7 +123,7 @@ extension StagingTree {
         if !OutputPath.exists(path) {
             guard mkdir(path, 0o755) == 0 else {
                 let problem = FileWriting.describe(errno)
-                throw OutputError(vi: "Không tạo được thư mục tạm \(path): \(problem.vi)", en: "Cannot create the staging folder \(path): \(problem.en)")
+                throw OutputError("output.cannotCreateStagingFolder", ["path": "\(path)", "problem": .message(problem)])
             }
             return Listing()
         }

@@ -27,7 +27,6 @@ enum SwapRepair {
 
     private static func cannotRepair(_ previous: URL, _ output: URL, _ code: Int32) -> OutputError {
         let problem = FileWriting.describe(code)
-        return OutputError(vi: "Lần dựng trước bị ngắt giữa chừng; trang cũ nằm ở \(previous.path) nhưng không đưa về \(output.path) được: \(problem.vi). Hãy tự đổi tên thư mục đó thành \(output.lastPathComponent).",
-                           en: "The last build was interrupted; the previous site is in \(previous.path) but cannot be moved back to \(output.path): \(problem.en). Rename that folder to \(output.lastPathComponent) yourself.")
+        return OutputError("output.lastBuildInterruptedPrevious", ["previousPath": "\(previous.path)", "outputPath": "\(output.path)", "problem": .message(problem), "outputLastPathComponent": "\(output.lastPathComponent)"])
     }
 }

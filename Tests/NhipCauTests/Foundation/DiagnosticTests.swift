@@ -25,8 +25,10 @@ let errorCases: [ErrorCase] = [
     ErrorCase(name: "missing site.yml", removing: ["site.yml"], file: "site.yml", message: "There is no site.yml"),
     ErrorCase(name: "site.yml without title", files: ["site.yml": "organization: \"Trung tâm\"\n"],
               file: "site.yml", line: 1, message: "required key `title`"),
-    ErrorCase(name: "bad language", files: ["site.yml": "title: \"A\"\nlanguage: fr\n"],
-              file: "site.yml", line: 2, message: "language `fr` is not supported"),
+    ErrorCase(name: "language without wording", files: ["site.yml": "title: \"A\"\nlanguage: fr\n"],
+              file: "site.yml", line: 2, message: "no interface words for the language `fr`"),
+    ErrorCase(name: "bad language", files: ["site.yml": "title: \"A\"\nlanguage: Tiếng Việt\n"],
+              file: "site.yml", line: 2, message: "`language: Tiếng Việt` is not a language code"),
     ErrorCase(name: "bad base_url", files: ["site.yml": "title: \"A\"\ndescription: \"B\"\nbase_url: xkld.example.gov.vn\n"],
               file: "site.yml", line: 3, message: "`base_url` must be a full address"),
     ErrorCase(name: "story without title", files: ["stories/chi-lan.md": story("date: 2021-01-05")],
@@ -203,10 +205,10 @@ let errorCases: [ErrorCase] = [
     }
 
     @Test func diagnosticsAreFormattedForEditors() {
-        let diagnostic = Diagnostic.error(SourceLocation(file: "stories/a.md", line: 3, column: 7), vi: "Sai.", en: "Wrong.")
-        #expect(diagnostic.formatted(in: .en, contentPrefix: "content/") == "content/stories/a.md:3:7: error: Wrong.")
-        #expect(diagnostic.formatted(in: .vi) == "stories/a.md:3:7: error: Sai.")
-        let json = Diagnostic.warning(SourceLocation(file: "targets/x.json", jsonPath: "areas[2].date"), vi: "V", en: "E")
+        let diagnostic = Diagnostic.error(SourceLocation(file: "stories/a.md", line: 3, column: 7), "core.diskReadOnly")
+        #expect(diagnostic.formatted(in: .en, contentPrefix: "content/") == "content/stories/a.md:3:7: error: the disk is read-only")
+        #expect(diagnostic.formatted(in: .vi) == "stories/a.md:3:7: error: ổ đĩa chỉ cho đọc, không ghi được")
+        let json = Diagnostic(.warning, SourceLocation(file: "targets/x.json", jsonPath: "areas[2].date"), LocalizedText(verbatim: "E"))
         #expect(json.formatted(in: .en) == "targets/x.json:1:1: warning: areas[2].date: E")
     }
 
@@ -230,18 +232,18 @@ let errorCases: [ErrorCase] = [
 
     /// Every line is `file:line:column:`, also for a problem with the whole file (1:1) or a line only.
     @Test func wholeFileProblemsAreShownAtLineOneColumnOne() {
-        let whole = Diagnostic.error(SourceLocation(file: "pages/cau-chuyen.md"), vi: "V", en: "E")
+        let whole = Diagnostic(.error, SourceLocation(file: "pages/cau-chuyen.md"), LocalizedText(verbatim: "E"))
         #expect(whole.formatted(in: .en, contentPrefix: "content/") == "content/pages/cau-chuyen.md:1:1: error: E")
-        let lineOnly = Diagnostic.error(SourceLocation(file: "stories/a.md", line: 6), vi: "V", en: "E")
+        let lineOnly = Diagnostic(.error, SourceLocation(file: "stories/a.md", line: 6), LocalizedText(verbatim: "E"))
         #expect(lineOnly.formatted(in: .en) == "stories/a.md:6:1: error: E")
     }
 
     @Test func controlCharactersInMessagesAreEscapedSoEachProblemIsOneLine() {
-        let diagnostic = Diagnostic.error(SourceLocation(file: "stories/a\nb.md", line: 2, column: 3),
-                                          vi: "Liên kết `java\nscript:\u{1B}[31m\t\u{2028}x`", en: "E\r")
+        let location = SourceLocation(file: "stories/a\nb.md", line: 2, column: 3)
+        let diagnostic = Diagnostic(.error, location, LocalizedText(verbatim: "Liên kết `java\nscript:\u{1B}[31m\t\u{2028}x`"))
         let text = diagnostic.formatted(in: .vi)
         #expect(text == "stories/a\\nb.md:2:3: error: Liên kết `java\\nscript:\\u{1B}[31m\\t\\u{2028}x`")
-        #expect(!diagnostic.formatted(in: .en).contains("\r"))
+        #expect(!Diagnostic(.error, location, LocalizedText(verbatim: "E\r")).formatted(in: .en).contains("\r"))
         #expect(OneLine.escaped("Đà Nẵng — “ổn”") == "Đà Nẵng — “ổn”", "ordinary text is left alone")
     }
 

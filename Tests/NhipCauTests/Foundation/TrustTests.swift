@@ -302,7 +302,7 @@ import NhipCauCore
 /// A mistake repeated all through a file is printed 20 times, then counted.
 @Suite struct RepeatedDiagnosticsTests {
     static func problems(_ file: String, _ severity: Severity, _ count: Int, from line: Int = 1) -> [Diagnostic] {
-        (0..<count).map { Diagnostic(severity, SourceLocation(file: file, line: line + $0), LocalizedText(vi: "lỗi", en: "problem")) }
+        (0..<count).map { Diagnostic(severity, SourceLocation(file: file, line: line + $0), LocalizedText(verbatim: "lỗi")) }
     }
 
     @Test func atMostTwentyPerFileThenOneLineWithTheRest() {

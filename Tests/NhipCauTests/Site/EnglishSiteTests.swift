@@ -27,11 +27,10 @@ import Testing
 
     /// Every string of the Vietnamese interface that English writes differently.
     static var vietnameseOnly: [(name: String, text: String)] {
-        let english = Dictionary(uniqueKeysWithValues: Mirror(reflecting: UIStrings.english).children.compactMap { child in
-            (child.value as? String).map { (child.label ?? "", $0) }
-        })
-        return Mirror(reflecting: UIStrings.vietnamese).children.compactMap { child in
-            guard let name = child.label, let text = child.value as? String, english[name] != text else { return nil }
+        let english = Wording.forLanguage(.en).words
+        return Wording.forLanguage(.vi).words.sorted { $0.key < $1.key }.compactMap { name, text in
+            // Formats and the chart sentences' fragments with placeholders are not whole words of a page.
+            guard english[name] != text, !name.hasPrefix("format."), Placeholders.names(in: text).isEmpty else { return nil }
             return (name, htmlEscaped(text))
         }
     }

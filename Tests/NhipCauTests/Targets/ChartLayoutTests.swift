@@ -20,7 +20,7 @@ struct ChartLayoutTests {
 
     private func charts(_ plan: TargetPlan, on iso: String) throws -> [String] {
         let figures = PlanFigures(plan: plan, today: try TargetFixtures.date(iso))
-        return Language.allCases.flatMap { language -> [String?] in
+        return MessageCatalog.languages.flatMap { language -> [String?] in
             let renderer = ChartRenderer(language: language)
             return [
                 renderer.areas(plan: plan, figures: figures, idPrefix: "a"),

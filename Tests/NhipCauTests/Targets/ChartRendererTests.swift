@@ -20,7 +20,7 @@ struct ChartRendererTests {
 
     /// Every chart of a plan, in both languages.
     private func allCharts(_ plan: TargetPlan, _ figures: PlanFigures) -> [String] {
-        Language.allCases.flatMap { language -> [String?] in
+        MessageCatalog.languages.flatMap { language -> [String?] in
             let renderer = ChartRenderer(language: language)
             return [
                 renderer.areas(plan: plan, figures: figures, idPrefix: "c1"),

@@ -2,6 +2,7 @@ import Testing
 import NhipCauCore
 import NhipCauLoad
 import NhipCauSite
+@testable import NhipCauRender
 @testable import NhipCauWrite
 
 /// The CSV download of `TargetFixtures.sampleJSON`, computed by hand on 31/03/2021: only the
@@ -10,7 +11,7 @@ import NhipCauSite
 struct PlanDataTests {
     private func csvRows(on iso: String, language: Language = .vi) throws -> [String] {
         let plan = try TargetFixtures.samplePlan()
-        let csv = PlanData.csv(plan, figures: PlanFigures(plan: plan, today: try TargetFixtures.date(iso)), language: language)
+        let csv = PlanData.csv(plan, figures: PlanFigures(plan: plan, today: try TargetFixtures.date(iso)), words: Wording.forLanguage(language).words)
         #expect(csv.hasPrefix("\u{FEFF}"))
         #expect(csv.hasSuffix("\r\n"))
         return csv.dropFirst().split(separator: "\r\n", omittingEmptySubsequences: false).dropLast().map(String.init)
@@ -42,7 +43,7 @@ struct PlanDataTests {
     @Test func aPlanWithoutAreasOrGroupsHasItsOwnReports() throws {
         let json = #"{ "title": "T", "issuer": "I", "unit": "u", "period": { "start": "2021-01-01", "end": "2021-12-31" }, "target": { "min": 5, "max": 7 }, "progress": [ { "date": "2021-02-01", "count": 3 } ] }"#
         let plan = try #require(TargetFixtures.load(json).plan)
-        let csv = PlanData.csv(plan, figures: PlanFigures(plan: plan, today: try TargetFixtures.date("2021-12-31")), language: .vi)
+        let csv = PlanData.csv(plan, figures: PlanFigures(plan: plan, today: try TargetFixtures.date("2021-12-31")), words: Wording.forLanguage(.vi).words)
         #expect(csv == "\u{FEFF}row,plan,id,name,parent_id,target_min,target_max,date,count,achieved,status,market_not_given\r\n"
             + "plan,mau-2021,,T,,5,7,2021-12-31,,3,Chậm tiến độ,3\r\n"
             + "report,mau-2021,,T,,,,2021-02-01,3,,,3\r\n")

@@ -2,6 +2,7 @@ import Testing
 import NhipCauCore
 import NhipCauLoad
 import NhipCauSite
+@testable import NhipCauRender
 
 /// Figures for `TargetFixtures.sampleJSON`, computed by hand. The period has 365 days; on
 /// 2021-07-01, 182 days have passed, so the on-track line is 0.9 × target × 182/365.
@@ -106,13 +107,15 @@ struct ProgressFiguresTests {
     }
 
     @Test func statusLabelsInBothLanguages() {
-        #expect(ProgressStatus.onTrack.label == LocalizedText(vi: "Đúng tiến độ", en: "On track"))
-        #expect(ProgressStatus.behind.label.en == "Behind schedule")
-        #expect(ProgressStatus.targetMet.label.vi == "Đã đạt")
-        #expect(ProgressStatus.met.label.en == "Met")
-        #expect(ProgressStatus.notMet.label.vi == "Không đạt")
-        #expect(ProgressStatus.noData.label.en == "No data yet")
-        #expect(ProgressStatus.notStarted.label == LocalizedText(vi: "Chưa bắt đầu", en: "Not started"))
+        let vi = Wording.forLanguage(.vi), en = Wording.forLanguage(.en)
+        #expect(vi.text(ProgressStatus.onTrack.wordingKey) == "Đúng tiến độ" && en.text(ProgressStatus.onTrack.wordingKey) == "On track")
+        #expect(en.text(ProgressStatus.behind.wordingKey) == "Behind schedule")
+        #expect(vi.text(ProgressStatus.targetMet.wordingKey) == "Đã đạt")
+        #expect(en.text(ProgressStatus.met.wordingKey) == "Met")
+        #expect(vi.text(ProgressStatus.notMet.wordingKey) == "Không đạt")
+        #expect(en.text(ProgressStatus.noData.wordingKey) == "No data yet")
+        #expect(vi.text(ProgressStatus.notStarted.wordingKey) == "Chưa bắt đầu" && en.text(ProgressStatus.notStarted.wordingKey) == "Not started")
+        #expect(ProgressStatus.allCases.allSatisfy { vi.words[$0.wordingKey] != nil })
     }
 
     @Test func areaIndexListsEveryPlanAnAreaAppearsIn() throws {
