@@ -4,13 +4,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import NhipCauBuild
 import NhipCauCore
 
-/// `--date`, `--lang`, `--quiet` and `--verbose`: the options every command takes, declared once.
-struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The day to work as, YYYY-MM-DD (default: today): the build date for drafts, policy status and progress; the date written into new files.", valueName: "date"))
-    var date: String?
-
+/// `--lang`, `--quiet` and `--verbose`: how every command speaks, declared once.
+struct MessageOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language, else vi).", valueName: "lang"))
     var lang: String?
 
@@ -22,15 +20,32 @@ struct CommonOptions: ParsableArguments {
 
     var verbosity: Verbosity { Verbosity(quiet: quiet, verbose: verbose) }
 
-    /// `--date`, else the real date.
-    var today: SimpleDate { date.flatMap(SimpleDate.init(iso:)) ?? Clock.today() }
-
     /// The language `--lang` names, when it names one.
     var flagLanguage: Language? { lang.flatMap(Language.init(rawValue:)) }
 
-    /// Usage errors in these options, said in `language`.
-    func check(language: Language) throws {
+    /// Usage errors in these options (and `date`, when the command takes one), said in `language`.
+    func check(language: Language, date: String? = nil) throws {
         try Usage.validate(date: date, lang: lang, quiet: quiet, verbose: verbose, language: language)
+    }
+}
+
+/// `--date` and the message options: what every command that works with a day takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The day to work as, YYYY-MM-DD (default: today): the build date for drafts, policy status and progress; the date written into new files.", valueName: "date"))
+    var date: String?
+
+    @OptionGroup var messages: MessageOptions
+
+    var lang: String? { messages.lang }
+    var verbose: Bool { messages.verbose }
+    var verbosity: Verbosity { messages.verbosity }
+    var flagLanguage: Language? { messages.flagLanguage }
+
+    /// `--date`, else the real date.
+    var today: SimpleDate { date.flatMap(SimpleDate.init(iso:)) ?? Clock.today() }
+
+    func check(language: Language) throws {
+        try messages.check(language: language, date: date)
     }
 }
 
@@ -51,4 +66,16 @@ struct CacheOption: ParsableArguments {
     var cache: String?
 
     var folder: URL? { cache.map { URL(fileURLWithPath: $0) } }
+}
+
+extension Result where Success == SiteFolder, Failure == SiteFolder.Failure {
+    /// The site found, or its failure said in `language` and exit status 1.
+    func orExit(language: Language) throws -> SiteFolder {
+        switch self {
+        case .success(let folder): return folder
+        case .failure(let failure):
+            Report.line(failure.message(in: language))
+            throw ExitCode(1)
+        }
+    }
 }

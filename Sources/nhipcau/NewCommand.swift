@@ -65,13 +65,7 @@ struct New: ParsableCommand {
         let language = MessageLanguage.resolve(flag: common.lang, site: site)
         let verbosity = common.verbosity
         let today = common.today
-        let folder: SiteFolder
-        switch site {
-        case .success(let found): folder = found
-        case .failure(let failure):
-            Report.line(failure.message(in: language))
-            throw ExitCode(1)
-        }
+        let folder = try site.orExit(language: language)
         switch NewContent.create(kind: kind.contentKind, title: title, site: folder, today: today) {
         case .success(let path):
             if verbosity == .verbose {

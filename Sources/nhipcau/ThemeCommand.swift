@@ -9,7 +9,8 @@ struct ThemeCommand: ParsableCommand {
         abstract: "Write the default theme into content/theme/, to start changing how the site looks.",
         discussion: """
         Writes every template (theme/templates/*.mustache), the stylesheets (theme/assets/style.css, \
-        charts.css) and the search script (theme/assets/search.js). A build uses each file of \
+        charts.css), the search script (theme/assets/search.js) and the site's words \
+        (theme/i18n/vi.yml, en.yml). A build uses each file of \
         content/theme/ in place of the default of the same name: edit the ones you want to change \
         and delete the others, so they keep following NhipCau's updates. docs/content.md lists each \
         template's fields. Refuses to overwrite a file that is already there, unless --force.
@@ -25,35 +26,21 @@ struct ThemeCommand: ParsableCommand {
     @Flag(name: .long, help: "Overwrite theme files that are already there.")
     var force = false
 
-    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: the site's language).", valueName: "lang"))
-    var lang: String?
-
-    @Flag(name: .long, help: "Print only errors (not the files written).")
-    var quiet = false
-
-    @Flag(name: .long, help: "Also print which site the theme was written to.")
-    var verbose = false
+    @OptionGroup var messages: MessageOptions
 
     private var site: Result<SiteFolder, SiteFolder.Failure> {
         SiteFolder.locate(content: content, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
     func validate() throws {
-        try Usage.validate(date: nil, lang: lang, quiet: quiet, verbose: verbose,
-                           language: MessageLanguage.resolve(flag: lang, site: site))
+        try messages.check(language: MessageLanguage.resolve(flag: messages.lang, site: site))
     }
 
     func run() throws {
         let site = site
-        let language = MessageLanguage.resolve(flag: lang, site: site)
-        let verbosity = Verbosity(quiet: quiet, verbose: verbose)
-        let folder: SiteFolder
-        switch site {
-        case .success(let found): folder = found
-        case .failure(let failure):
-            Report.line(failure.message(in: language))
-            throw ExitCode(1)
-        }
+        let language = MessageLanguage.resolve(flag: messages.lang, site: site)
+        let verbosity = messages.verbosity
+        let folder = try site.orExit(language: language)
         switch ThemeExport.write(into: folder, force: force) {
         case .success(let paths):
             guard verbosity != .quiet else { return }
