@@ -46,7 +46,7 @@ INDEX_FOLDER = "tim-kiem/chi-muc/"
 MISSING_ADDRESSES = ["khong-co-trang-nay/", "cau-chuyen/khong-co/trang/cu.html"]
 # First path segments the tool writes itself (Routes.reservedTopLevel); any other folder is a free page.
 RESERVED_TOP_LEVEL = {"cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
-                      "media", "assets", "404", "feeds", "sitemap", "robots"}
+                      "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots"}
 OPTIONAL_KINDS: set[str] = set()  # every kind is required
 
 
@@ -115,6 +115,8 @@ def page_kinds(site):
         "plan": largest("chi-tieu"),
         "plan-list": "chi-tieu/" if exists("chi-tieu") else None,
         "area": largest("dia-ban"),
+        "notice": largest("thong-bao"),
+        "notice-list": "thong-bao/" if exists("thong-bao") else None,
         "page": f"{free_page.name}/" if free_page else None,
         "search": "tim-kiem/" if exists("tim-kiem") else None,
         "404": MISSING_ADDRESSES[1],

@@ -97,4 +97,16 @@ import Testing
             #expect(DefaultTheme.templates[kind.template] != nil, "\(kind)")
         }
     }
+
+    /// The browser gate (e2e/gate.py) keeps its own copy of the reserved names and one page per kind
+    /// to run axe and the Nu checker on: a kind added here without its gate line fails this test.
+    @Test func theBrowserGateKnowsEveryKindAndReservedName() throws {
+        let gate = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("e2e/gate.py"), encoding: .utf8)
+        let reserved = try #require(gate.firstMatch(of: /RESERVED_TOP_LEVEL = \{([^}]*)\}/)?.output.1)
+        let names = Set(reserved.matches(of: /"([^"]+)"/).map { String($0.output.1) })
+        #expect(names == Routes.reservedTopLevel)
+        let kindsBlock = try #require(gate.firstMatch(of: #/\n    kinds = \{\n((?:        "[^\n]*\n)+)    \}/#)?.output.1)
+        let gateKinds = kindsBlock.matches(of: #/\n?        "([a-z0-9-]+)":/#).map { String($0.output.1) }
+        #expect(gateKinds.count == PageKind.allCases.count, "gate kinds: \(gateKinds)")
+    }
 }
