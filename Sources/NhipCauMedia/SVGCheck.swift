@@ -176,7 +176,7 @@ public enum SVGCheck {
             let lower = String(String.UnicodeScalarView(css.unicodeScalars.filter { $0.value > 0x20 })).lowercased()
             var external = lower.contains("@import")
             var rest = lower[...]
-            while let open = rest.range(of: "url(") {
+            while let open = rest.firstRange(of: "url(") {
                 let target = rest[open.upperBound...].drop { $0 == "\"" || $0 == "'" }
                 if !Self.isInside(String(target)) { external = true }
                 rest = rest[open.upperBound...]
