@@ -57,7 +57,9 @@ cd /root
 step() { printf '\ndist-test (in the Debian root): %s\n' "$*"; }
 if command -v swift >/dev/null || ls /usr/lib/swift* /opt/swift >/dev/null 2>&1; then echo "Swift is in the root"; exit 1; fi
 
-step "the tarball's executable, alone"
+step "the tarball's executable, alone (with the shared libraries the .deb's Depends: names, as README says)"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+  $(dpkg-deb -f dist/nhipcau_*_amd64.deb Depends | tr ',' '\n' | sed 's/(.*)//; s/ //g') > /dev/null
 mkdir tarball && tar -xzf dist/nhipcau-*-linux-x86_64.tar.gz -C tarball
 tool=$(ls -d /root/tarball/nhipcau-*/)nhipcau
 "$tool" --version
