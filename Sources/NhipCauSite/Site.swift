@@ -55,6 +55,11 @@ public struct Site: Sendable {
 
     /// Every page of the site, in `PageKind` order, from the sections' declarations (`SiteSections`).
     public private(set) var entries: [PageEntry] = []
+    /// The main navigation, from the sections' `navigationOrder`.
+    public private(set) var navigation: [NavigationLink] = []
+    /// Each feed this site writes, with the UI word for its title: one per section that has a feed
+    /// and pages; none without `base_url`.
+    public private(set) var feeds: [(label: String, feed: FeedDeclaration)] = []
     /// Every file that is not a page (downloads, media, theme assets, feeds, sitemap), from the same declarations.
     public private(set) var files: [Route] = []
 
@@ -103,23 +108,28 @@ extension Array where Element == Story {
 extension Site {
     /// Fills `entries`, `files` and `allRoutes` from the sections' declarations, once the rest of the site is known.
     mutating func declarePages() {
+        // Each section's pages, asked for once: navigation and feeds are read by every page's layout.
+        let pagesBySection = SiteSections.all.map { ($0, $0.pages(self)) }
         let order = Dictionary(uniqueKeysWithValues: PageKind.allCases.enumerated().map { ($1, $0) })
-        let declared = SiteSections.all.flatMap { $0.pages(self) }
-        entries = declared.enumerated()
+        entries = pagesBySection.flatMap(\.1).enumerated()
             .sorted { (order[$0.element.kind] ?? 0, $0.offset) < (order[$1.element.kind] ?? 0, $1.offset) }
             .map(\.element)
+        navigation = Self.navigation(pagesBySection, site: self)
+        feeds = config.baseURL == nil ? [] : pagesBySection.compactMap { section, pages in
+            guard let feed = section.feed, let label = section.label, !pages.isEmpty else { return nil }
+            return (label, feed)
+        }
         files = SiteSections.all.flatMap { $0.files(self) }
         allRoutes = Set(entries.map(\.route)).union(files)
     }
 
-    /// The main navigation: each section's links in `navigationOrder`, a section only when it has pages.
-    public var navigation: [NavigationLink] {
-        let routes = Set(entries.map(\.route))
-        return SiteSections.all.filter { $0.navigationOrder != nil }
-            .sorted { ($0.navigationOrder ?? 0) < ($1.navigationOrder ?? 0) }
-            .flatMap { section -> [NavigationLink] in
-                if let links = section.navigationLinks { return links(self) }
-                guard let label = section.label, let first = section.pages(self).first, routes.contains(first.route) else { return [] }
+    /// Each section's links in `navigationOrder`; a section's own link (its first page) only when it has pages.
+    private static func navigation(_ pagesBySection: [(SiteSection, [PageEntry])], site: Site) -> [NavigationLink] {
+        pagesBySection.filter { $0.0.navigationOrder != nil }
+            .sorted { ($0.0.navigationOrder ?? 0) < ($1.0.navigationOrder ?? 0) }
+            .flatMap { section, pages -> [NavigationLink] in
+                if let links = section.navigationLinks { return links(site) }
+                guard let label = section.label, let first = pages.first else { return [] }
                 return [NavigationLink(label: .word(label), route: first.route)]
             }
     }
@@ -129,16 +139,6 @@ extension Site {
         navigation.filter { link in
             guard case .word = link.label else { return false }
             return link.route != Routes.search
-        }
-    }
-
-    /// Each feed this site writes, with the UI word for its title: one per section that has a feed
-    /// and pages; none without `base_url`.
-    public var feeds: [(label: String, feed: FeedDeclaration)] {
-        guard config.baseURL != nil else { return [] }
-        return SiteSections.all.compactMap { section in
-            guard let feed = section.feed, let label = section.label, !section.pages(self).isEmpty else { return nil }
-            return (label, feed)
         }
     }
 }

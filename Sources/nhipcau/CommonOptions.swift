@@ -68,6 +68,16 @@ struct CacheOption: ParsableArguments {
     var folder: URL? { cache.map { URL(fileURLWithPath: $0) } }
 }
 
+/// `--content` for the commands that find their site upwards from the current folder (new, theme).
+struct SiteLookupOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content folder (default: content/ of the site this folder is in).", valueName: "dir"))
+    var content: String?
+
+    var site: Result<SiteFolder, SiteFolder.Failure> {
+        SiteFolder.locate(content: content, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+}
+
 extension Result where Success == SiteFolder, Failure == SiteFolder.Failure {
     /// The site found, or its failure said in `language` and exit status 1.
     func orExit(language: Language) throws -> SiteFolder {

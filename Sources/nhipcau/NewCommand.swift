@@ -47,14 +47,11 @@ struct New: ParsableCommand {
     @Argument(help: "The title, in Vietnamese with accents.")
     var title: String
 
-    @Option(name: .long, help: ArgumentHelp("The content folder (default: content/ of the site this folder is in).", valueName: "dir"))
-    var content: String?
+    @OptionGroup var lookup: SiteLookupOption
 
     @OptionGroup var common: CommonOptions
 
-    private var site: Result<SiteFolder, SiteFolder.Failure> {
-        SiteFolder.locate(content: content, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-    }
+    private var site: Result<SiteFolder, SiteFolder.Failure> { lookup.site }
 
     func validate() throws {
         try common.check(language: MessageLanguage.resolve(flag: common.lang, site: site))

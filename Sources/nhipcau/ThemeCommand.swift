@@ -20,17 +20,14 @@ struct ThemeCommand: ParsableCommand {
           nhipcau theme --content content --force
         """)
 
-    @Option(name: .long, help: ArgumentHelp("The content folder (default: content/ of the site this folder is in).", valueName: "dir"))
-    var content: String?
+    @OptionGroup var lookup: SiteLookupOption
 
     @Flag(name: .long, help: "Overwrite theme files that are already there.")
     var force = false
 
     @OptionGroup var messages: MessageOptions
 
-    private var site: Result<SiteFolder, SiteFolder.Failure> {
-        SiteFolder.locate(content: content, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-    }
+    private var site: Result<SiteFolder, SiteFolder.Failure> { lookup.site }
 
     func validate() throws {
         try messages.check(language: MessageLanguage.resolve(flag: messages.lang, site: site))
