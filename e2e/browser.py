@@ -15,6 +15,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # narrowest phone the site promises to read well on.
 VIEWPORTS = [(360, 740), (1280, 800)]
 MEASURED_WIDTHS = [(320, 640)] + VIEWPORTS
+# Every navigation link visible, or one tap away, at these phone sizes; the home page's first screen at the first.
+NAV_VIEWPORTS = [(360, 640), (320, 640)]
 
 # The widest elements sticking out past the viewport, to name the culprit when a page overflows.
 OVERFLOW_SCRIPT = """
@@ -52,6 +54,55 @@ FETCHED_SCRIPT = """
 const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
 return {files: entries.length, decoded: entries.reduce((sum, e) => sum + e.decodedBodySize, 0),
         transferred: entries.reduce((sum, e) => sum + e.encodedBodySize, 0)};
+"""
+
+# Each link of the site's navigation: visible, or in a closed <details> whose <summary> is visible (one tap
+# away). "Visible" means displayed, with its box inside the viewport's width (no sideways scrolling).
+NAV_STATE_SCRIPT = """
+const limit = window.innerWidth;
+const shown = element => {
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && box.left >= -0.5 && box.right <= limit + 0.5
+    && getComputedStyle(element).visibility !== 'hidden';
+};
+const links = {};
+for (const link of document.querySelectorAll('nav.site-nav a[href]')) {
+  const href = link.getAttribute('href');
+  const entry = links[href] || (links[href] = {label: link.textContent.trim(), visible: false, summary: null});
+  if (shown(link)) entry.visible = true;
+  const details = link.closest('details');
+  const summary = details && !details.open ? details.querySelector(':scope > summary') : null;
+  if (summary && shown(summary)) entry.summary = summary.textContent.trim();
+}
+return links;
+"""
+
+# Opens every closed menu of the navigation, as one tap on its <summary> does.
+NAV_OPEN_SCRIPT = """
+for (const summary of document.querySelectorAll('nav.site-nav details:not([open]) > summary')) summary.click();
+"""
+
+# What the first screen of the home page holds: each item's box must lie inside the viewport.
+FIRST_VIEW_SCRIPT = """
+const height = window.innerHeight, width = window.innerWidth;
+const inView = element => {
+  if (!element) return false;
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= height + 0.5 && box.right <= width + 0.5;
+};
+const title = document.querySelector('.site-title');
+const tel = document.querySelector('main a[href^="tel:"]');
+const tasks = [...document.querySelectorAll('main nav.tasks a')];
+const search = [...document.querySelectorAll('main form')].find(form =>
+  (form.getAttribute('method') || '').toLowerCase() === 'get' && /tim-kiem\/?$/.test(form.getAttribute('action') || '')
+  && form.querySelector('input[name="q"]'));
+const input = search ? search.querySelector('input[name="q"]') : null;
+return {
+  siteName: inView(title) ? title.textContent.trim() : null,
+  hotline: inView(tel) ? tel.getAttribute('href') : null,
+  tasks: tasks.length, tasksInView: tasks.filter(inView).map(a => a.textContent.trim()),
+  search: inView(input) && inView(search.querySelector('button, input[type="submit"]')),
+};
 """
 
 
@@ -116,6 +167,20 @@ class Browser:
                 return state
             time.sleep(0.1)
         return None
+
+    def nav_state(self):
+        return self.driver.execute_script(NAV_STATE_SCRIPT)
+
+    def open_nav_menus(self):
+        self.driver.execute_script(NAV_OPEN_SCRIPT)
+
+    def first_view(self):
+        return self.driver.execute_script(FIRST_VIEW_SCRIPT)
+
+    def screenshot_viewport(self, path, width, height):
+        shot = self.cdp("Page.captureScreenshot", {"format": "png",
+                                                   "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+        Path(path).write_bytes(base64.b64decode(shot["data"]))
 
     def fetched(self):
         return self.driver.execute_script(FETCHED_SCRIPT)

@@ -389,6 +389,7 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
                     measure_images(urllib.parse.urlsplit(url).path, width)
         if search and "search" in kinds:
             run_search(browser, base_url + kinds["search"], search, search_check, screenshots, axe, measure_overflow, figures)
+        phone_checks = check_navigation(browser, base_url, kinds) + check_home_first_view(browser, base_url, kinds, screenshots)
     finally:
         browser.close()
     widths = " and ".join(f"{width}" for width, _ in VIEWPORTS)
@@ -398,7 +399,70 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
                             f"screenshots of each kind in {screenshots}")
     image_check.summary = (f"{images_measured} pictures measured at {widths} px: none served more than twice "
                            f"the width it is shown at")
-    return [axe_check, layout_check, image_check] + ([search_check] if search and "search" in kinds else [])
+    return [axe_check, layout_check, image_check] + ([search_check] if search and "search" in kinds else []) + phone_checks
+
+
+def check_navigation(browser, base_url, kinds):
+    """At 360 and 320 px, on one page of each kind: every navigation link visible, or in a closed menu whose
+    <summary> is visible, and visible once that summary is tapped; no link past the viewport's right edge."""
+    from browser import NAV_VIEWPORTS
+    check = Check("navigation")
+    measured = 0
+    for width, height in NAV_VIEWPORTS:
+        browser.viewport(width, height)
+        for kind, relative in kinds.items():
+            label = f"{urllib.parse.urlsplit(base_url + relative).path} ({kind}) at {width}×{height}"
+            browser.open(base_url + relative)
+            before = browser.nav_state()
+            if not before:
+                check.problems.append(f"{label}: no navigation links (nav.site-nav a)")
+                continue
+            measured += 1
+            if all(entry["visible"] for entry in before.values()):
+                continue
+            browser.open_nav_menus()
+            after = browser.nav_state()
+            for href, entry in before.items():
+                if entry["visible"]:
+                    continue
+                if not entry["summary"]:
+                    check.problems.append(f"{label}: “{entry['label']}” ({href}) is neither visible nor one tap away "
+                                          f"(not in a closed <details> whose <summary> is visible)")
+                elif not after.get(href, {}).get("visible"):
+                    check.problems.append(f"{label}: “{entry['label']}” ({href}) is still not visible, within the "
+                                          f"page's width, after tapping “{entry['summary']}”")
+    sizes = " and ".join(f"{width}×{height}" for width, height in NAV_VIEWPORTS)
+    check.summary = f"{measured} page views at {sizes}: every navigation link visible or one tap away"
+    return [check]
+
+
+def check_home_first_view(browser, base_url, kinds, screenshots):
+    """The home page's first phone screen (360×640) holds the site name, the hotline's tel: link, every task
+    shortcut and the search box (a GET form to tim-kiem/); its screenshot is saved with the others."""
+    from browser import NAV_VIEWPORTS
+    check = Check("home-first-view")
+    if kinds.get("home") is None:
+        return []
+    width, height = NAV_VIEWPORTS[0]
+    browser.viewport(width, height)
+    browser.open(base_url + kinds["home"])
+    view = browser.first_view()
+    path = screenshots / f"home-first-view-{width}x{height}.png"
+    browser.screenshot_viewport(path, width, height)
+    label = f"{urllib.parse.urlsplit(base_url).path} (home) at {width}×{height}"
+    if not view["siteName"]:
+        check.problems.append(f"{label}: the site name (.site-title) is not on the first screen")
+    if not view["hotline"]:
+        check.problems.append(f"{label}: no tel: link to the hotline on the first screen")
+    if view["tasks"] == 0:
+        check.problems.append(f"{label}: no task shortcuts (home.tasks in site.yml, nav.tasks on the page)")
+    elif len(view["tasksInView"]) < view["tasks"]:
+        check.problems.append(f"{label}: only {len(view['tasksInView'])} of {view['tasks']} task shortcuts on the first screen")
+    if not view["search"]:
+        check.problems.append(f"{label}: no search box (a GET form to tim-kiem/ with its button) on the first screen")
+    check.summary = (f"{label}: “{view['siteName']}”, {view['hotline']}, {len(view['tasksInView'])} task shortcuts "
+                     f"and the search box on the first screen; screenshot {path}")
+    return [check]
 
 
 def run_search(browser, search_page, search, check, screenshots, axe, measure_overflow, figures):

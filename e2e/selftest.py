@@ -1,8 +1,9 @@
 """Proves the gate can fail, each check with a message that names the page and the fault.
 
 Run 1, e2e/fixtures/broken/ served through docs/hosting/nginx.conf: an image without alt text, a broken
-link, an obsolete element, a block wider than a phone, a page whose text only a script writes. Exactly
-the link, axe, Nu, overflow and no-JavaScript checks must fail; the others must pass on that site.
+link, an obsolete element, a block wider than a phone, a menu hidden on phones, a home page without task
+shortcuts, a page whose text only a script writes. Exactly the link, axe, Nu, overflow, navigation,
+home-first-view and no-JavaScript checks must fail; the others must pass on that site.
 
 Run 2, the sample content/ served through e2e/fixtures/broken/nginx.conf (no 404 page, no gzip, no
 caching headers) with budgets smaller than the site: exactly the not-found, hosting and budget checks
@@ -44,6 +45,10 @@ CONTENT_FAULTS = [
      r"/xkld/loi/:\d+: <img src=\"\.\./media/hinh\.svg\"> has no width and height"),
     ("an image served far wider than shown", "image-widths",
      r"/xkld/loi/ \(page\) at 360 px: \S+/media/rong\.png is 1000 px wide, shown at 40 px"),
+    ("a menu hidden on phones", "navigation",
+     r"/xkld/loi/ \(page\) at 360×640: “[^”]+” \(\S+\) is neither visible nor one tap away"),
+    ("a home page without task shortcuts or a hotline", "home-first-view",
+     r"/xkld/ \(home\) at 360×640: no task shortcuts"),
     ("a page whose text only a script writes", "no-javascript",
      r"/xkld/ung-dung/: <main> has only \d+ characters of text without JavaScript"),
 ]

@@ -23,6 +23,54 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         self.init(year: year, month: month, day: day)
     }
 
+    /// A day as officers write it: `2021-05-02`, or day first the Vietnamese way, `02/05/2021` or `2/5/2021`.
+    public init?(written text: String) {
+        guard case .day(let date) = SimpleDate.read(text) else { return nil }
+        self = date
+    }
+
+    /// How a written day reads: a day, a day meant but written in another form, no such day, or not a day.
+    /// Day first is the only reading of `02/05/2021` (2 May), as everywhere in Vietnam.
+    public static func read(_ text: String) -> DateReading {
+        let text = text.trimmed
+        if let accepted = numberParts(text, separator: "/", yearFirst: false) ?? numberParts(text, separator: "-", yearFirst: true, exact: true) {
+            return reading(accepted, accepted: true)
+        }
+        guard let loose = looseParts(text) else { return .unreadable }
+        return reading(loose, accepted: false)
+    }
+
+    private static func reading(_ parts: (year: Int, month: Int, day: Int), accepted: Bool) -> DateReading {
+        if let date = SimpleDate(year: parts.year, month: parts.month, day: parts.day) {
+            return accepted ? .day(date) : .meant(date)
+        }
+        if (1...9999).contains(parts.year), (1...12).contains(parts.month), parts.day > daysIn(month: parts.month, year: parts.year) {
+            return .noSuchDay(month: parts.month, year: parts.year, days: daysIn(month: parts.month, year: parts.year))
+        }
+        return .unreadable
+    }
+
+    /// `d/m/yyyy` (one or two digits for day and month), or with `exact`, `yyyy-mm-dd`.
+    private static func numberParts(_ text: String, separator: Character, yearFirst: Bool, exact: Bool = false) -> (year: Int, month: Int, day: Int)? {
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let (yearText, monthText, dayText) = yearFirst ? (parts[0], parts[1], parts[2]) : (parts[2], parts[1], parts[0])
+        guard yearText.count == 4, (exact ? 2...2 : 1...2).contains(monthText.count), (exact ? 2...2 : 1...2).contains(dayText.count),
+              let year = Int(yearText), let month = Int(monthText), let day = Int(dayText) else { return nil }
+        return (year, month, day)
+    }
+
+    /// Three numbers with a four-digit year at one end, split by `/`, `-`, `.` or spaces: `2.5.2021`, `2021/5/2`, `02-05-2021`.
+    private static func looseParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let parts = text.split(whereSeparator: { "/-. ".contains($0) })
+        guard parts.count == 3, parts.allSatisfy({ $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 { return (numbers[0], numbers[1], numbers[2]) }
+        if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 { return (numbers[2], numbers[1], numbers[0]) }
+        return nil
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
@@ -60,8 +108,8 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = SimpleDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+        guard let date = SimpleDate(written: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD or DD/MM/YYYY date: \(text)"))
         }
         self = date
     }
@@ -72,7 +120,38 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 }
 
+/// What a written day turned out to be (`SimpleDate.read`), so a message can say exactly what to write.
+public enum DateReading: Sendable, Hashable {
+    case day(SimpleDate)
+    /// Not a form the tool reads, but one day is clearly meant: `2.5.2021`, `2021/5/2`, `02-05-2021`.
+    case meant(SimpleDate)
+    /// Written right, but the month has fewer days: `31/02/2026`.
+    case noSuchDay(month: Int, year: Int, days: Int)
+    case unreadable
+}
+
 private func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+extension DateReading {
+    /// What to tell the officer about a day that did not read (nil for a good day), the same wherever a date is
+    /// read. `quote` writes a value the way the file holds it: `date: 02/05/2021` in front matter,
+    /// `"02/05/2021"` in JSON, the bare cell in CSV; the message then shows the exact text to write.
+    public func problem(written raw: String, quote: (String) -> String) -> LocalizedText? {
+        switch self {
+        case .day:
+            return nil
+        case .meant(let day):
+            return LocalizedText("date.meant", ["raw": "\(quote(raw))", "day": .date(day),
+                                                "dayMonthYear": "\(quote(day.dayMonthYear))", "iso": "\(quote(day.iso))"])
+        case .noSuchDay(let month, let year, let days):
+            return LocalizedText("date.noSuchDay", ["raw": "\(quote(raw))", "month": "\(pad(month, 2))/\(pad(year, 4))",
+                                                    "days": .integer(days)])
+        case .unreadable:
+            return LocalizedText("date.unreadable", ["raw": "\(quote(raw))", "dayMonthYear": "\(quote("31/03/2021"))",
+                                                     "iso": "\(quote("2021-03-31"))"])
+        }
+    }
 }

@@ -4,8 +4,10 @@ import Yams
 /// `content/site.yml`: the site's name, language, contact and a few switches.
 enum SiteConfigLoader {
     static let file = "site.yml"
-    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt", "max_image_pixels", "keep_originals"]
+    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt", "max_image_pixels", "keep_originals", "home"]
     static let contactKeys = ["hotline", "email", "address"]
+    static let homeKeys = ["featured_plan", "tasks"]
+    static let taskKeys = ["label", "link"]
 
     static func load(from content: any ContentReading, diagnostics: inout Diagnostics) -> SiteConfig? {
         guard content.fileExists(file) else {
@@ -30,6 +32,7 @@ enum SiteConfigLoader {
             shareImageAlt: fields.text("share_image_alt", example: "Logo của cổng thông tin"))
         config.maxImagePixels = readMaxImagePixels(&fields) ?? SiteConfig.defaultMaxImagePixels
         config.keepOriginals = fields.bool("keep_originals")
+        config.home = readHome(&fields)
         fields.warnUnknownKeys(allowed: keys)
         diagnostics.append(contentsOf: fields.diagnostics)
         return title == nil ? nil : config
@@ -84,6 +87,31 @@ enum SiteConfigLoader {
             return nil
         }
         return fields.located("share_image", path)
+    }
+
+    private static func readHome(_ fields: inout FrontMatter) -> HomeSettings {
+        guard var home = fields.mapping("home") else { return HomeSettings() }
+        let featured = home.located("featured_plan", home.text("featured_plan", example: "ninh-thuan-2021"))
+        let items = home.mappingList("tasks", example: "\n    - label: \"Vay vốn\"\n      link: pages/vay-von.md")
+        var tasks: [HomeTask] = []
+        for var item in items {
+            let label = item.text("label"), link = item.text("link")
+            if let label, let link {
+                tasks.append(HomeTask(label: label, link: item.located("link", link) ?? Located(link, at: item.startLocation)))
+            } else {
+                item.appendError(at: item.startLocation, "load.homeTaskLabelLink")
+            }
+            item.warnUnknownKeys(allowed: taskKeys)
+            home.appendDiagnostics(item.diagnostics)
+        }
+        if items.count > HomeSettings.maxTasks {
+            home.appendError(at: items[HomeSettings.maxTasks].startLocation, "load.homeTooManyTasks",
+                             ["count": .integer(items.count), "max": .integer(HomeSettings.maxTasks)])
+            tasks = Array(tasks.prefix(HomeSettings.maxTasks))
+        }
+        home.warnUnknownKeys(allowed: homeKeys)
+        fields.appendDiagnostics(home.diagnostics)
+        return HomeSettings(featuredPlan: featured, tasks: tasks)
     }
 
     private static func readContact(_ fields: inout FrontMatter) -> Contact {

@@ -69,7 +69,7 @@ public enum SiteAssembler {
             config: content.config, today: options.today, stories: published, markets: markets,
             policies: policies, pages: pages, notices: notices, plans: plans,
             planFigures: Dictionary(uniqueKeysWithValues: plans.map { ($0.id, PlanFigures(plan: $0, today: options.today)) }),
-            areas: areas, currentPlan: plans.first { $0.period.contains(options.today) } ?? plans.first,
+            areas: areas, currentPlan: featuredPlan(plans, config: content.config, today: options.today),
             media: content.media, theme: content.theme,
             marketsBySlug: marketsBySlug, policiesBySlug: policiesBySlug,
             storiesByMarket: Dictionary(grouping: published.filter { $0.market != nil }) { $0.market?.value ?? "" },
@@ -81,7 +81,33 @@ public enum SiteAssembler {
             routesByContentFile: contentRoutes(content), unpublished: unpublished,
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
         site.declarePages()
+        diagnostics.append(contentsOf: checkFeaturedPlan(content.config.home, plans: plans).filter { !$0.followsFromUnusable(unusable) })
+        diagnostics.append(contentsOf: checkTaskLinks(content.config.home, site: site))
         return (site, diagnostics)
+    }
+
+    /// `home.featured_plan` when it names a plan; else the newest plan whose period holds `today`, else the newest.
+    private static func featuredPlan(_ plans: [TargetPlan], config: SiteConfig, today: SimpleDate) -> TargetPlan? {
+        if let id = config.home.featuredPlan?.value, let plan = plans.first(where: { $0.id == id }) { return plan }
+        return plans.first { $0.period.contains(today) } ?? plans.first
+    }
+
+    private static func checkFeaturedPlan(_ home: HomeSettings, plans: [TargetPlan]) -> [Diagnostic] {
+        guard let id = home.featuredPlan, !plans.contains(where: { $0.id == id.value }) else { return [] }
+        return [Diagnostic.error(id.location, "assemble.homeFeaturedPlanUnknown", ["id": "\(id.value)", "list": "\(list(plans.map(\.id)))"])
+            .following("targets/\(id.value).json")]
+    }
+
+    /// The home page's shortcuts, checked as links in Markdown are, from site.yml at the content folder's top.
+    private static func checkTaskLinks(_ home: HomeSettings, site: Site) -> [Diagnostic] {
+        home.tasks.compactMap { task in
+            switch site.resolveLink(task.link.value, from: "site.yml") {
+            case .missing(let reason): Diagnostic(.error, task.link.location, reason)
+            case .unsafe: Diagnostic.error(task.link.location, "assemble.homeTaskLinkUnsafe", ["link": "\(task.link.value)"])
+            case .unpublished(let reason): Diagnostic(.warning, task.link.location, reason)
+            case .route, .unchanged, .unusable: nil
+            }
+        }
     }
 
     /// Orders Vietnamese titles as a reader expects: Đ with D, accents after the bare letter.

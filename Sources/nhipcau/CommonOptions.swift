@@ -42,7 +42,7 @@ struct CommonOptions: ParsableArguments {
     var flagLanguage: Language? { messages.flagLanguage }
 
     /// `--date`, else the real date.
-    var today: SimpleDate { date.flatMap(SimpleDate.init(iso:)) ?? Clock.today() }
+    var today: SimpleDate { date.flatMap(SimpleDate.init(written:)) ?? Clock.today() }
 
     func check(language: Language) throws {
         try messages.check(language: language, date: date)

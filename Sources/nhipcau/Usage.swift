@@ -69,7 +69,7 @@ enum Usage {
     /// Checks shared by every command.
     static func validate(date: String?, lang: String?, quiet: Bool, verbose: Bool, language: Language) throws {
         if let lang, MessageLanguage.messageLanguage(lang) == nil { throw badLanguage(language) }
-        if let date, SimpleDate(iso: date) == nil { throw badDate(date, language) }
+        if let date, SimpleDate(written: date) == nil { throw badDate(date, language) }
         if quiet && verbose { throw quietAndVerbose(language) }
     }
 

@@ -29,7 +29,7 @@ enum ScaffoldFiles {
     language: vi
     # base_url: "https://xkld.tentinh.gov.vn/"   (bỏ dấu # khi đã có địa chỉ thật)
     contact:
-      hotline: "1900 0000 (sửa thành số thật)"
+      hotline: "1800 0000 (sửa thành số thật, nên là số 1800 miễn phí)"
       email: "lienhe@example.gov.vn"
       address: "Địa chỉ của đơn vị"
 

@@ -9,6 +9,7 @@ struct FrontMatter {
     private var entries: [String: (key: Node, value: Node)] = [:]
     private(set) var order: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
+    private var start: Mark?
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`; `closingLine` is the line
     /// of the `---` after it, when there is one.
@@ -59,6 +60,32 @@ struct FrontMatter {
         var nested = FrontMatter(file: file, lineOffset: lineOffset)
         nested.add(mapping)
         return nested
+    }
+
+    /// A list of nested mappings (`tasks:` with `- label: …` items), each read with the same file and lines.
+    mutating func mappingList(_ key: String, example: String) -> [FrontMatter] {
+        guard let node = value(key) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            wrongType(key, expected: LocalizedText("load.listOfMappings"), example: example)
+            return []
+        }
+        var items: [FrontMatter] = []
+        for item in sequence {
+            guard case .mapping(let mapping) = item else {
+                wrongType(key, expected: LocalizedText("load.listOfMappings"), example: example)
+                return []
+            }
+            var nested = FrontMatter(file: file, lineOffset: lineOffset)
+            nested.add(mapping)
+            nested.start = item.mark
+            items.append(nested)
+        }
+        return items
+    }
+
+    /// Where a list item read by `mappingList` begins, for a problem with the item as a whole.
+    var startLocation: SourceLocation {
+        SourceLocation(file: file, line: start.map { $0.line + lineOffset }, column: start?.column)
     }
 
     mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
@@ -116,9 +143,12 @@ struct FrontMatter {
     }
 
     mutating func date(_ key: String, required: Bool = false) -> SimpleDate? {
-        guard let raw = text(key, required: required, example: "2021-03-31") else { return nil }
-        guard let date = SimpleDate(iso: raw) else {
-            diagnostics.append(.error(location(of: key), "load.notRealDayYear", ["key": "\(key)", "raw": "\(raw)"]))
+        guard let raw = text(key, required: required, example: "31/03/2021") else { return nil }
+        let reading = SimpleDate.read(raw)
+        guard case .day(let date) = reading else {
+            if let problem = reading.problem(written: raw, quote: { "`\(key): \($0)`" }) {
+                diagnostics.append(Diagnostic(.error, location(of: key), problem))
+            }
             return nil
         }
         return date

@@ -128,6 +128,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var maxImagePixels = SiteConfig.defaultMaxImagePixels
     /// `keep_originals: true` also publishes each photo at full size (still without metadata).
     public var keepOriginals = false
+    /// `home:`: what the home page puts first.
+    public var home = HomeSettings()
 
     public static let defaultMaxFileBytes = 10 * 1024 * 1024
     public static let defaultMaxImagePixels = 50_000_000
@@ -136,6 +138,34 @@ public struct SiteConfig: Sendable, Hashable {
     public static func isCardImage(_ path: String) -> Bool {
         let lower = path.lowercased()
         return [".png", ".jpg", ".jpeg", ".webp"].contains { lower.hasSuffix($0) }
+    }
+}
+
+/// `home:` in site.yml: the citizen's first screen.
+public struct HomeSettings: Sendable, Hashable {
+    /// `featured_plan`: the plan whose progress the home page shows. Without it, the newest plan whose
+    /// period holds the build date, else the newest plan.
+    public var featuredPlan: Located<String>?
+    /// `tasks`: the shortcuts under the hotline, at most `maxTasks`.
+    public var tasks: [HomeTask] = []
+
+    /// Two columns of three fit a 360-pixel phone's first screen with the hotline and the search box.
+    public static let maxTasks = 6
+
+    public init(featuredPlan: Located<String>? = nil, tasks: [HomeTask] = []) {
+        self.featuredPlan = featuredPlan
+        self.tasks = tasks
+    }
+}
+
+/// One shortcut of the home page: `{label: "Vay vốn", link: pages/vay-von.md}`; the link is checked as a Markdown link is.
+public struct HomeTask: Sendable, Hashable {
+    public let label: String
+    public let link: Located<String>
+
+    public init(label: String, link: Located<String>) {
+        self.label = label
+        self.link = link
     }
 }
 

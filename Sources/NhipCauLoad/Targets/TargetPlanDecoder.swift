@@ -308,8 +308,11 @@ struct TargetPlanDecoder {
             reportType(node, path: path, expected: LocalizedText("load.dateStringYyyyMm"))
             return nil
         }
-        guard let date = SimpleDate(iso: value) else {
-            report(.error, node, path, "load.notRealDayForm", ["value": "\(value)"])
+        let reading = SimpleDate.read(value)
+        guard case .day(let date) = reading else {
+            if let problem = reading.problem(written: value, quote: { "“\($0)”" }) {
+                diagnostics.append(Diagnostic(.error, location(node, path), problem))
+            }
             return nil
         }
         return date

@@ -8,6 +8,8 @@ extension SiteRenderer {
         let route = Route.home
         let view = HomeView(
             t: strings, siteTitle: site.config.title, description: site.config.description,
+            hotline: hotline, tasks: .nonEmpty(site.config.home.tasks.map { homeTask($0, from: route) }),
+            searchAction: href(Routes.search, from: route),
             headline: headline(),
             notices: noticeList(site.liveNotices, from: route), noticesHref: href(Routes.notices, from: route),
             latest: storyList(Array(site.stories.prefix(6)), from: route),
@@ -20,6 +22,24 @@ extension SiteRenderer {
             policies: site.policies.prefix(5).map { policyRow($0, from: route) },
             policiesHref: href(Routes.policies, from: route), contact: contact)
         return page(PageFrame(route: route, title: site.config.title), .home, view: view)
+    }
+
+    /// A shortcut's link as a Markdown link is written: a content file or a site path becomes this page's
+    /// relative address; anything else (a `tel:`, another website) stays as written.
+    private func homeTask(_ task: HomeTask, from route: Route) -> LinkView {
+        switch site.resolveLink(task.link.value, from: "site.yml") {
+        case .route(let target, let suffix): LinkView(label: task.label, href: href(target, from: route) + suffix)
+        case .unchanged: LinkView(label: task.label, href: task.link.value)
+        case .unsafe, .missing, .unpublished, .unusable: LinkView(label: task.label, href: nil)
+        }
+    }
+
+    private var hotline: HotlineView? {
+        guard let written = site.config.contact.hotline, let contact else { return nil }
+        let digits = written.filter { $0.isASCII && $0.isNumber }
+        let number = PhoneNumber(written) ?? PhoneNumber(digits)
+        return HotlineView(number: written, href: number?.telURI ?? contact.hotlineHref ?? "tel:" + digits,
+                           free: number?.kind == .freeService)
     }
 
     func renderStoryList(page number: Int) -> RenderedPage {

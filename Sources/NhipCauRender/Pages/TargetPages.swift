@@ -29,7 +29,8 @@ extension SiteRenderer {
                                achieved: formats.numbers.integer(figures.achieved), percent: percentText(figures) ?? "—",
                                status: strings.text(figures.status.wordingKey), statusKey: figures.status.rawValue)
         }
-        return page(PageFrame(route: route, title: strings.plans), .planList, view: PlanListView(t: strings, sampleNote: notes.table, rows: rows))
+        return page(PageFrame(route: route, title: strings.plans), .planList, view: PlanListView(t: strings, asOf: words.say("page.figuresAsOf", ["date": formats.date(site.today)]),
+                                         sampleNote: notes.table, rows: rows))
     }
 
     func renderPlan(_ plan: TargetPlan) -> RenderedPage {
@@ -102,7 +103,8 @@ extension SiteRenderer {
         guard let plan = site.currentPlan, let figures = site.planFigures[plan.id] else { return nil }
         let chart = chartRenderer.areas(plan: plan, figures: figures, idPrefix: "home")
             ?? chartRenderer.timeline(plan: plan, figures: figures, idPrefix: "home")
-        return HeadlineView(sentence: headlineSentence(plan, figures.plan), sampleNote: sampleNote(plan), chart: chart,
+        // A drawn chart says under its caption that the figures are sample data: said once, not twice in a row.
+        return HeadlineView(sentence: headlineSentence(plan, figures.plan), sampleNote: chart == nil ? sampleNote(plan) : nil, chart: chart,
                             href: href(Routes.plan(plan.id), from: .home), linkLabel: strings.seePlan)
     }
 
@@ -154,17 +156,19 @@ extension SiteRenderer {
         progressSentence(plan, figures, target: plan.target)
     }
 
-    /// "Plan: achieved against the target (percent), status." for a plan or one of its areas.
+    /// "Plan: placed 1.218 workers, 101,5% of the target 1.200 workers." for a plan or one of its areas, as a
+    /// citizen says it; the status follows unless the percentage already says the target is met.
     func progressSentence(_ plan: TargetPlan, _ figures: ProgressFigures, target: PlanTarget?) -> String {
         let achieved = formats.numbers.integer(figures.achieved)
-        let percent = percentText(figures).map { " (\($0))" } ?? ""
         let status = strings.text(figures.status.wordingKey).lowercased()
         guard let target else {
             return words.say("page.progressNoTarget", ["plan": plan.title, "achieved": achieved, "unit": plan.unit, "status": status])
         }
         var targetWords = words.target(target) + " " + plan.unit
         if let growth = words.growthNote(target) { targetWords += ", " + growth }
-        return words.say("page.progressAgainstTarget",
-                         ["plan": plan.title, "achieved": achieved, "target": targetWords, "percent": percent, "status": status])
+        let statusClause = [.met, .targetMet].contains(figures.status) ? "" : ", " + status
+        let arguments = ["plan": plan.title, "achieved": achieved, "unit": plan.unit, "target": targetWords, "status": statusClause]
+        guard let percent = percentText(figures) else { return words.say("page.progressNoPercent", arguments) }
+        return words.say("page.progressAgainstTarget", arguments.merging(["percent": percent]) { $1 })
     }
 }

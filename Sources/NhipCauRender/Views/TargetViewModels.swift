@@ -26,6 +26,8 @@ struct PlanRowView: Codable {
 
 struct PlanListView: Codable {
     let t: Wording
+    /// "Số liệu tính đến ngày 25/11/2026.": the build date the figures count up to.
+    let asOf: String
     /// Set when every plan listed is sample data; otherwise each sample row says so.
     let sampleNote: String?
     let rows: [PlanRowView]

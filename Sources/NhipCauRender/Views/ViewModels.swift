@@ -102,10 +102,25 @@ struct HeadlineView: Codable {
     let linkLabel: String
 }
 
+/// The hotline at the top of the home page, as a `tel:` link; `free` for a 1800 number, which costs the caller nothing.
+struct HotlineView: Codable {
+    let number: String
+    let href: String
+    let free: Bool
+}
+
+/// The home page, top to bottom in the default theme: the first phone screen (`hotline`, `tasks`, the search
+/// form at `searchAction`), then `notices`, `headline`, `latest`, `markets`, `policies`, `contact`. A kind
+/// that shows something on the home page adds one field of its own here and one block to home.mustache.
 struct HomeView: Codable {
     let t: Wording
     let siteTitle: String
     let description: String?
+    let hotline: HotlineView?
+    /// `home.tasks` of site.yml, each link resolved from the home page.
+    let tasks: ListView<LinkView>?
+    /// The search page's address: the form sends `?q=` there with a plain GET, no script needed.
+    let searchAction: String
     let headline: HeadlineView?
     /// Notices in force on the build date.
     let notices: ListView<NoticeCardView>?
