@@ -108,8 +108,6 @@ import Testing
             #expect(hrefs(menu).count >= 6, "\(page): \(hrefs(menu))")
             #expect(strip.contains("Tìm kiếm") && menu.contains("Tìm kiếm") && menu.contains("Giới thiệu"), "\(page)")
         }
-        let style = try #require(site.read("assets/style.css"))
-        #expect(!style.contains("overflow-x:auto"), "the navigation no longer scrolls sideways")
     }
 
     @Test func datesWrittenDayFirstBuildEverywhere() throws {
