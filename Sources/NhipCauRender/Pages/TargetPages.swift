@@ -169,6 +169,9 @@ extension SiteRenderer {
         let statusClause = [.met, .targetMet].contains(figures.status) ? "" : ", " + status
         let arguments = ["plan": plan.title, "achieved": achieved, "unit": plan.unit, "target": targetWords, "status": statusClause]
         guard let percent = percentText(figures) else { return words.say("page.progressNoPercent", arguments) }
-        return words.say("page.progressAgainstTarget", arguments.merging(["percent": percent]) { $1 })
+        // A range has two percentages (of its minimum and of its maximum): said after the target, not before it.
+        let withPercent = arguments.merging(["percent": percent]) { $1 }
+        guard target.isRange else { return words.say("page.progressAgainstTarget", withPercent) }
+        return words.say("page.progressAgainstRange", withPercent)
     }
 }

@@ -76,7 +76,7 @@ enum CLI {
     @Test(arguments: [
         ["build", "--date", "2021-13-01"],
         ["build", "--date", "2021-02-30"],
-        ["build", "--date", "30/06/2021"],
+        ["build", "--date", "31/06/2021"],
         ["build", "--no-such-flag"],
         ["deploy"],
     ])
@@ -179,7 +179,7 @@ enum CLI {
             (["new", "story"], "Lỗi: thiếu <title> trong lệnh.", "Error: Missing expected argument '<title>'"),
             (["build", "--date"], "Lỗi: thiếu giá trị sau `--date`.", "Error: Missing value for '--date <date>'"),
             (["check", "--quiet", "--verbose"], "Lỗi: Không dùng --quiet và --verbose cùng lúc.", "Error: --quiet and --verbose cannot be used together."),
-            (["init", "x", "--date", "30/06/2021"], "Lỗi: --date phải là một ngày có thật", "Error: --date must be a real day"),
+            (["init", "x", "--date", "31/06/2021"], "Lỗi: --date phải là một ngày có thật", "Error: --date must be a real day"),
             (["build", "--lang", "fr"], "Lỗi: --lang chỉ nhận vi (tiếng Việt) hoặc en (tiếng Anh).", "Error: --lang must be vi or en."),
         ]
         for (arguments, vietnamese, english) in cases {

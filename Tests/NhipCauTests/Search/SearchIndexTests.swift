@@ -103,7 +103,7 @@ import Testing
         let areas = try reader.allDocuments().filter { $0.address.hasPrefix("dia-ban/") }
         #expect(!areas.isEmpty)
         for area in areas {
-            #expect(area.snippet.contains(": đã thực hiện "), "\(area.address): \(area.snippet)")
+            #expect(area.snippet.contains(": đã đưa "), "\(area.address): \(area.snippet)")
         }
         #expect(try reader.allDocuments().allSatisfy { !$0.snippet.isEmpty }, "every result has a line under its title")
     }

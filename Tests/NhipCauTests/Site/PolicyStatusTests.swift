@@ -51,17 +51,17 @@ import Testing
         let site = try TestSite(Self.laws)
         try #require(site.build(date: SimpleDate(iso: "2021-06-30")!).succeeded)
         let old = try #require(site.read("chinh-sach/luat-72-2006/index.html"))
-        #expect(old.contains("Sẽ được thay thế bởi <a href=\"../../chinh-sach/luat-69-2020/\">69/2020/QH14</a> từ 01/01/2022."))
-        #expect(old.contains("<dt>Sẽ được thay thế bởi</dt>"))
-        #expect(!old.contains("<dt>Được thay thế bởi</dt>"))
+        #expect(old.contains("Sẽ thay thế bằng <a href=\"../../chinh-sach/luat-69-2020/\">69/2020/QH14</a> từ 01/01/2022."))
+        #expect(old.contains("<dt>Văn bản sẽ thay thế</dt>"))
+        #expect(!old.contains("<dt>Văn bản thay thế</dt>"))
         let register = try #require(site.read("chinh-sach/index.html"))
         let row = try #require(register.firstMatch(of: /<tr><th scope="row"><a href="[^"]*">72\/2006\/QH11<\/a>.*?<\/tr>/))
         #expect(row.output.contains("badge-in-force"), "the register agrees with the banner")
 
         try #require(site.build(date: SimpleDate(iso: "2022-01-01")!).succeeded)
         let replaced = try #require(site.read("chinh-sach/luat-72-2006/index.html"))
-        #expect(replaced.contains("<dt>Được thay thế bởi</dt><dd><a href=\"../../chinh-sach/luat-69-2020/\">69/2020/QH14: Luật mới</a></dd>"))
-        #expect(!replaced.contains("Sẽ được thay thế"))
+        #expect(replaced.contains("<dt>Văn bản thay thế</dt><dd><a href=\"../../chinh-sach/luat-69-2020/\">69/2020/QH14: Luật mới</a></dd>"))
+        #expect(!replaced.contains("Sẽ thay thế"))
     }
 
     @Test func theSampleLawOf2006IsInForceInEarly2021() throws {

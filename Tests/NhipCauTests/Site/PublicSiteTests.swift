@@ -70,7 +70,7 @@ import Testing
         #expect(site.read("chinh-sach/hom-nay/index.html")?.contains("<strong>Tình trạng:</strong> Còn hiệu lực") == true)
         let replaced = try #require(site.read("chinh-sach/bi-thay/index.html"))
         #expect(replaced.contains("<strong>Tình trạng:</strong> Còn hiệu lực"), "its replacement is in force only from 01/07/2021")
-        #expect(replaced.contains("Sẽ được thay thế bởi <a href=\"../../chinh-sach/moi/\">2/2021/NĐ-CP</a> từ 01/07/2021."))
+        #expect(replaced.contains("Sẽ thay thế bằng <a href=\"../../chinh-sach/moi/\">2/2021/NĐ-CP</a> từ 01/07/2021."))
         #expect(replaced.contains("href=\"../../chinh-sach/moi/\">2/2021/NĐ-CP: Mới</a> (từ 01/07/2021)"))
         #expect(site.read("chinh-sach/moi/index.html")?.contains("href=\"../../chinh-sach/bi-thay/\">3/2015/NĐ-CP: Bị thay</a>") == true)
         let register = try #require(site.read("chinh-sach/index.html"))

@@ -99,7 +99,7 @@ func siteWithPlan(_ extra: [String: String] = [:]) throws -> TestSite {
         let site = try siteWithPlan()
         #expect(site.build().succeeded)
         let home = try #require(site.read("index.html"))
-        #expect(home.contains("Kế hoạch thử năm 2021: đã thực hiện 12 trên chỉ tiêu 40 lao động (30%), chậm tiến độ."))
+        #expect(home.contains("Kế hoạch thử năm 2021: đã đưa 12 lao động, đạt 30% chỉ tiêu 40 lao động, chậm tiến độ."))
         #expect(home.contains("chart-areas"))
         let market = try #require(site.read("thi-truong/nhat-ban/index.html"))
         #expect(market.contains("Kế hoạch thử năm 2021"))

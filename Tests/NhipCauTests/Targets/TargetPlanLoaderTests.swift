@@ -153,7 +153,7 @@ struct TargetPlanLoaderTests {
 
     @Test func dateThatIsNotARealDay() {
         let diagnostic = expectOne(planJSON(progress: #"[ { "date": "2021-02-30", "count": 1 } ]"#), line: 7, marker: #""2021-02-30""#,
-                                   path: "progress[0].date", en: "not a real day", vi: "không phải là một ngày có thật")
+                                   path: "progress[0].date", en: "not a real day", vi: "không phải một ngày có thật")
         let column = column(of: #""2021-02-30""#, line: 7, in: planJSON(progress: #"[ { "date": "2021-02-30", "count": 1 } ]"#)) ?? 0
         #expect(diagnostic?.formatted(in: .en).hasPrefix("targets/x.json:7:\(column): error: progress[0].date: ") == true)
     }

@@ -27,7 +27,7 @@ struct TargetSiteTests {
         let site = try siteWithPlan()
         try build(site, on: "2021-05-01")
         let home = try #require(site.read("index.html"))
-        #expect(home.contains("Kế hoạch thử năm 2021: đã thực hiện 9 trên chỉ tiêu 40 lao động (22,5%), chậm tiến độ."))
+        #expect(home.contains("Kế hoạch thử năm 2021: đã đưa 9 lao động, đạt 22,5% chỉ tiêu 40 lao động, chậm tiến độ."))
         let list = try #require(site.read("chi-tieu/index.html"))
         #expect(list.contains(">9<") && list.contains(">22,5%<"))
         let plan = try #require(site.read("chi-tieu/thu-2021/index.html"))
@@ -140,7 +140,7 @@ struct TargetSiteTests {
         let list = try #require(site.read("chi-tieu/index.html"))
         #expect(list.contains(">30% mức tối thiểu, 27,3% mức tối đa<"))
         let home = try #require(site.read("index.html"))
-        #expect(home.contains("đã thực hiện 12 trên chỉ tiêu 40–44 lao động (30% mức tối thiểu, 27,3% mức tối đa), chậm tiến độ."))
+        #expect(home.contains("đã đưa 12 lao động, chỉ tiêu 40–44 lao động: đạt 30% mức tối thiểu, 27,3% mức tối đa, chậm tiến độ."))
         let area = try #require(site.read("dia-ban/huyen-a/index.html"))
         #expect(area.contains("<dd>70% mức tối thiểu, 58,3% mức tối đa</dd>"))
         #expect(!list.contains("27,3% – 30%"))
@@ -153,7 +153,7 @@ struct TargetSiteTests {
         #expect(outcome.succeeded, "\(outcome.listing)")
         // 37 × 1.1 = 40.7 → 41; 37 × 1.15 = 42.55 → 43. 12/41 = 29,3%; 12/43 = 27,9%.
         let home = try #require(site.read("index.html"))
-        #expect(home.contains("đã thực hiện 12 trên chỉ tiêu 41–43 lao động, tăng 10–15% so với 37 (29,3% mức tối thiểu, 27,9% mức tối đa)"))
+        #expect(home.contains("đã đưa 12 lao động, chỉ tiêu 41–43 lao động, tăng 10–15% so với 37: đạt 29,3% mức tối thiểu, 27,9% mức tối đa, chậm tiến độ."))
     }
 
     // MARK: Chart blocks (finding 10)
