@@ -408,6 +408,7 @@ def check_navigation(browser, base_url, kinds):
     from browser import NAV_VIEWPORTS
     check = Check("navigation")
     measured = 0
+    browser.color_scheme("light")
     for width, height in NAV_VIEWPORTS:
         browser.viewport(width, height)
         for kind, relative in kinds.items():
@@ -445,6 +446,7 @@ def check_home_first_view(browser, base_url, kinds, screenshots):
         return []
     width, height = NAV_VIEWPORTS[0]
     browser.viewport(width, height)
+    browser.color_scheme("light")
     browser.open(base_url + kinds["home"])
     view = browser.first_view()
     path = screenshots / f"home-first-view-{width}x{height}.png"
