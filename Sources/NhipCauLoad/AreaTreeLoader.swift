@@ -44,7 +44,7 @@ struct AreaTreeDecoder {
 
     mutating func tree(_ node: Node?) -> AreaTree {
         guard case .sequence(let items)? = node else {
-            diagnostics.append(.error(SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1), "areas.fileIsList"))
+            diagnostics.append(.error(SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1), "tree.fileIsList"))
             return AreaTree(areas: [])
         }
         let tree = AreaTree(areas: readAreas(Array(items), path: "", sample: false))
@@ -70,7 +70,7 @@ struct AreaTreeDecoder {
 
     private mutating func readArea(_ node: Node, path: String, sample inherited: Bool) -> TreeArea? {
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error(location(node, path), "areas.unitIsMapping"))
+            diagnostics.append(.error(location(node, path), "tree.unitIsMapping"))
             return nil
         }
         var fields = FrontMatter.of(mapping, file: file)
@@ -93,7 +93,7 @@ struct AreaTreeDecoder {
 
     private mutating func requiredText(_ fields: inout FrontMatter, _ key: String, example: String, node: Node, path: String) -> String? {
         guard let text = fields.text(key) else {
-            diagnostics.append(.error(location(node, path), "areas.keyMissing", ["key": "\(key)", "example": "\(example)"]))
+            diagnostics.append(.error(location(node, path), "tree.keyMissing", ["key": "\(key)", "example": "\(example)"]))
             return nil
         }
         return text
@@ -107,7 +107,7 @@ struct AreaTreeDecoder {
             return nil
         }
         if let first = seen[id] {
-            diagnostics.append(.error(here, "areas.duplicateId", ["id": "\(id)", "line": "\(first.line ?? 0)", "path": "\(first.jsonPath ?? "")"]))
+            diagnostics.append(.error(here, "tree.duplicateId", ["id": "\(id)", "line": "\(first.line ?? 0)", "path": "\(first.jsonPath ?? "")"]))
             return nil
         }
         seen[id] = here
@@ -120,7 +120,7 @@ struct AreaTreeDecoder {
             var here = fields.location(of: "kind")
             here.jsonPath = path + ".kind"
             let kinds = AreaUnitKind.allCases.map(\.rawValue).joined(separator: ", ")
-            diagnostics.append(.error(here, "areas.unknownKind", ["kind": "\(raw)", "kinds": "\(kinds)"]))
+            diagnostics.append(.error(here, "tree.unknownKind", ["kind": "\(raw)", "kinds": "\(kinds)"]))
             return nil
         }
         return kind
@@ -130,17 +130,15 @@ struct AreaTreeDecoder {
     private mutating func readMerger(_ fields: inout FrontMatter, path: String) -> (into: Located<String>?, on: SimpleDate?) {
         let into = fields.text("merged_into")
         let on = fields.date("merged_on")
-        switch (into, fields.text("merged_on")) {
-        case (let unit?, nil):
+        if let into, !fields.has("merged_on") {
             var here = fields.location(of: "merged_into")
             here.jsonPath = path + ".merged_into"
-            diagnostics.append(.error(here, "areas.mergedIntoWithoutDate", ["unit": "\(unit)"]))
-        case (nil, let day?):
+            diagnostics.append(.error(here, "tree.mergedIntoWithoutDate", ["unit": "\(into)"]))
+        }
+        if let on, !fields.has("merged_into") {
             var here = fields.location(of: "merged_on")
             here.jsonPath = path + ".merged_on"
-            diagnostics.append(.error(here, "areas.mergedOnWithoutUnit", ["day": "\(day)"]))
-        default:
-            break
+            diagnostics.append(.error(here, "tree.mergedOnWithoutUnit", ["day": "\(on.iso)"]))
         }
         var intoLocation = fields.location(of: "merged_into")
         intoLocation.jsonPath = path + ".merged_into"
@@ -149,7 +147,7 @@ struct AreaTreeDecoder {
 
     private mutating func readContact(_ node: Node, path: String) -> AreaContact? {
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error(location(node, path), "areas.contactIsMapping"))
+            diagnostics.append(.error(location(node, path), "tree.contactIsMapping"))
             return nil
         }
         var fields = FrontMatter.of(mapping, file: file)
@@ -157,7 +155,7 @@ struct AreaTreeDecoder {
         let contact = AreaContact(role: role ?? "", name: fields.text("name"), phone: fields.text("phone"),
                                   email: fields.text("email"), address: fields.text("address"), hours: fields.text("hours"))
         if contact.phone == nil, contact.email == nil, contact.address == nil {
-            diagnostics.append(.error(location(node, path), "areas.contactUnreachable"))
+            diagnostics.append(.error(location(node, path), "tree.contactUnreachable"))
         }
         checkPhone(contact.phone, fields, path: path)
         fields.warnUnknownKeys(allowed: AreaTreeLoader.contactKeys)
@@ -171,10 +169,11 @@ struct AreaTreeDecoder {
         if name == nil {
             var here = fields.location(of: "bank")
             here.jsonPath = path + ".bank"
-            diagnostics.append(.error(here, "areas.keyMissing", ["key": "name", "example": "Ngân hàng Chính sách xã hội – Phòng giao dịch huyện Ninh Sơn"]))
+            diagnostics.append(.error(here, "tree.keyMissing", ["key": "name", "example": "Ngân hàng Chính sách xã hội – Phòng giao dịch huyện Ninh Sơn"]))
         }
-        let office = name.map { BankOffice(name: $0, phone: bank.text("phone"), address: bank.text("address")) }
-        checkPhone(bank.text("phone"), bank, path: path + ".bank")
+        let phone = bank.text("phone")
+        let office = name.map { BankOffice(name: $0, phone: phone, address: bank.text("address")) }
+        checkPhone(phone, bank, path: path + ".bank")
         bank.warnUnknownKeys(allowed: AreaTreeLoader.bankKeys)
         diagnostics += locate(bank.diagnostics, at: path + ".bank")
         return office
@@ -185,7 +184,7 @@ struct AreaTreeDecoder {
         guard let phone, PhoneNumber(phone) == nil else { return }
         var here = fields.location(of: "phone")
         here.jsonPath = path + ".phone"
-        diagnostics.append(.warning(here, "areas.phoneNotVietnamese", ["phone": "\(phone)"]))
+        diagnostics.append(.warning(here, "tree.phoneNotVietnamese", ["phone": "\(phone)"]))
     }
 
     /// `merged_into` names another unit of the tree, and following mergers never comes back to a unit.
@@ -197,12 +196,12 @@ struct AreaTreeDecoder {
         for unit in units {
             guard let into = unit.mergedInto else { continue }
             if into.value == unit.id {
-                problems.append(.error(into.location, "areas.mergedIntoItself", ["id": "\(unit.id)"]))
+                problems.append(.error(into.location, "tree.mergedIntoItself", ["id": "\(unit.id)"]))
             } else if !ids.contains(into.value) {
                 let list = ids.sorted().prefix(12).joined(separator: ", ") + (ids.count > 12 ? ", …" : "")
-                problems.append(.error(into.location, "areas.mergedIntoUnknown", ["unit": "\(into.value)", "list": "\(list)"]))
+                problems.append(.error(into.location, "tree.mergedIntoUnknown", ["unit": "\(into.value)", "list": "\(list)"]))
             } else if let chain = cycle(from: unit.id, target: target) {
-                problems.append(.error(into.location, "areas.mergedIntoCycle", ["chain": "\(chain.joined(separator: " → "))"]))
+                problems.append(.error(into.location, "tree.mergedIntoCycle", ["chain": "\(chain.joined(separator: " → "))"]))
             }
         }
         return problems

@@ -56,11 +56,14 @@ struct FrontMatter {
         return fields
     }
 
+    /// True when the key is there with a value, whatever its type.
+    func has(_ key: String) -> Bool { value(key) != nil }
+
     /// A list (`areas:` with `- …` items below it), or nil with an error when it is something else.
     mutating func sequence(_ key: String, example: String) -> [Node]? {
         guard let node = value(key) else { return nil }
         guard case .sequence(let sequence) = node else {
-            wrongType(key, expected: LocalizedText("areas.listOfItems"), example: example)
+            wrongType(key, expected: LocalizedText("tree.listOfItems"), example: example)
             return nil
         }
         return Array(sequence)

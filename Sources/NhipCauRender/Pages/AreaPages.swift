@@ -50,8 +50,8 @@ extension SiteRenderer {
     /// "Từ 01/07/2025 sáp nhập vào" (or, `named`, "Từ 01/07/2025, Huyện Ninh Sơn sáp nhập vào") and the link.
     func merger(of unit: TreeArea, named: Bool, from route: Route) -> AreaMergerView? {
         guard let into = unit.mergedInto?.value, let day = unit.mergedOn else { return nil }
-        let key = named ? "area.unitMergedInto" : "area.mergedInto"
-        return AreaMergerView(sentence: strings.text(key, ["date": formats.date(day), "name": unit.name]),
+        let values = ["date": formats.date(day), "name": unit.name]
+        return AreaMergerView(sentence: named ? strings.text("area.unitMergedInto", values) : strings.text("area.mergedInto", values),
                               into: areaLink(into, from: route))
     }
 
@@ -63,6 +63,7 @@ extension SiteRenderer {
             view.former = merger(of: former, named: true, from: route)
         }
         view.partOf = record.parentId.map { areaLink($0, from: route) }
+        view.sampleUnit = unit.sample
         view.contacts = contactsView(unit)
         view.bank = bankView(unit)
         view.units = .nonEmpty(unit.areas.map { areaLink($0.id, from: route) })

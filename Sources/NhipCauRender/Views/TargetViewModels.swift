@@ -73,6 +73,8 @@ struct AreaView: Codable {
     var former: AreaMergerView? = nil
     /// The unit it sits in.
     var partOf: LinkView? = nil
+    /// The unit's contacts and merger are made up for the sample site.
+    var sampleUnit: Bool = false
     var contacts: AreaContactsView? = nil
     var bank: BankOfficeView? = nil
     /// The sub-units that still exist.
