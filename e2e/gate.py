@@ -115,6 +115,7 @@ def page_kinds(site):
         "plan": largest("chi-tieu"),
         "plan-list": "chi-tieu/" if exists("chi-tieu") else None,
         "area": largest("dia-ban"),
+        "area-list": "dia-ban/" if exists("dia-ban") else None,
         "notice": largest("thong-bao"),
         "notice-list": "thong-bao/" if exists("thong-bao") else None,
         "page": f"{free_page.name}/" if free_page else None,

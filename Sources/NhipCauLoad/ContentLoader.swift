@@ -13,6 +13,8 @@ public struct LoadedContent: Sendable {
     public let plans: [TargetPlan]
     public let media: [MediaFile]
     public let theme: [ThemeOverride]
+    /// `areas.yml`, when the site has one: then the source of truth for area ids.
+    public var areaTree: AreaTree?
     /// Content files (paths from the content folder) that are there under a valid name but could
     /// not be loaded for errors of their own. What refers to them is not reported again: only the
     /// file's own errors are, and the build stops on those.
@@ -80,16 +82,19 @@ public enum ContentLoader {
         let policies = loadKind(.policy, reader, &diagnostics, &unusable, parse: PolicyParser.parse).models
         let pages = loadKind(.page, reader, &diagnostics, &unusable, parse: PageParser.parse).models
         let notices = loadKind(.notice, reader, &diagnostics, &unusable, parse: NoticeParser.parse).models
+        let areaTree = AreaTreeLoader.load(from: content, maxBytes: limit, diagnostics: &diagnostics, unusable: &unusable)
         // A market file with an error of its own still names a market: plans that refer to it
         // are not wrong too, so only that file's error is shown.
-        let plans = loadPlans(reader, knownMarkets: markets.slugs, &diagnostics, &unusable)
+        let plans = loadPlans(reader, knownMarkets: markets.slugs, treeNames: areaTree?.names, &diagnostics, &unusable)
         let media = loadMedia(content, &diagnostics, &unusable)
         let theme = loadTheme(content, reader, &diagnostics)
         diagnostics.append(contentsOf: unknownEntries(content))
 
         guard let config else { return (nil, diagnostics) }
-        return (LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
-                              pages: pages, notices: notices, plans: plans, media: media, theme: theme, unusableFiles: unusable), diagnostics)
+        var loaded = LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
+                                   pages: pages, notices: notices, plans: plans, media: media, theme: theme, unusableFiles: unusable)
+        loaded.areaTree = areaTree
+        return (loaded, diagnostics)
     }
 
     /// Reads and parses every `.md` file of one kind on all cores, then checks slugs are unique.
@@ -124,7 +129,7 @@ public enum ContentLoader {
     }
 
     /// Reads every `targets/*.json` on all cores, then runs the checks that need all plans at once.
-    private static func loadPlans(_ reader: DocumentReader, knownMarkets: Set<String>, _ diagnostics: inout Diagnostics,
+    private static func loadPlans(_ reader: DocumentReader, knownMarkets: Set<String>, treeNames: [String: String]?, _ diagnostics: inout Diagnostics,
                                   _ unusable: inout Set<String>) -> [TargetPlan] {
         let files = (try? reader.content.files(in: "targets")) ?? []
         let results = files.parallelMap { file -> (TargetPlan?, [Diagnostic]) in
@@ -135,7 +140,7 @@ public enum ContentLoader {
             let id = String((file.split(separator: "/").last ?? "").dropLast(".json".count))
             switch reader.readBytes(file) {
             case .failure(let problem): return (nil, [problem])
-            case .success(let bytes): return TargetPlanLoader.load(id: id, file: file, data: bytes, knownMarkets: knownMarkets)
+            case .success(let bytes): return TargetPlanLoader.load(id: id, file: file, data: bytes, knownMarkets: knownMarkets, treeNames: treeNames)
             }
         }
         for (_, problems) in results { diagnostics.append(contentsOf: problems) }
@@ -190,7 +195,7 @@ public enum ContentLoader {
     }
 
     /// What may stand at the top of the content folder: site.yml, each Markdown kind's folder, and the rest.
-    static let knownEntries = Set(ContentKind.allCases.map(\.folder)).union(["site.yml", "targets", "media", "theme"])
+    static let knownEntries = Set(ContentKind.allCases.map(\.folder)).union(["site.yml", "targets", "media", "theme", AreaTree.file])
 
     /// A folder named `storys/` or a stray file at the top is probably a mistake: say so rather than ignore it.
     private static func unknownEntries(_ content: any ContentReading) -> [Diagnostic] {

@@ -20,7 +20,7 @@ public struct Site: Sendable {
     public let plans: [TargetPlan]
     /// Each plan's figures on `today`, by plan id.
     public let planFigures: [String: PlanFigures]
-    /// Every area named in any plan, for the area pages.
+    /// The units of areas.yml when the site has one, else every area named in any plan: the area pages.
     public let areas: AreaIndex
     /// The plan the home page shows: the one whose period holds `today`, else the latest.
     public let currentPlan: TargetPlan?

@@ -26,11 +26,12 @@ public enum SiteAssembler {
         let marketsBySlug = Dictionary(content.markets.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let policiesBySlug = Dictionary(content.policies.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let mediaPaths = Set(content.media.map(\.path))
-        let areas = AreaIndex(plans: content.plans)
-        let areaIDs = Set(areas.records.map(\.id))
+        let areas = AreaIndex(plans: content.plans, tree: content.areaTree)
+        let areaIDs = KnownAreas(areas)
 
         diagnostics.append(contentsOf: checkPageSlugs(content.pages))
         let unusable = content.unusableFiles
+        diagnostics.append(contentsOf: checkPlanAreas(content.plans, areaIDs: areaIDs).filter { !$0.followsFromUnusable(unusable) })
         for story in content.stories {
             diagnostics.append(contentsOf: checkReferences(story, markets: marketsBySlug, areaIDs: areaIDs, media: mediaPaths)
                 .filter { !$0.followsFromUnusable(unusable) })
@@ -149,7 +150,7 @@ public enum SiteAssembler {
         }
     }
 
-    private static func checkReferences(_ story: Story, markets: [String: Market], areaIDs: Set<String>, media: Set<String>) -> [Diagnostic] {
+    private static func checkReferences(_ story: Story, markets: [String: Market], areaIDs: KnownAreas, media: Set<String>) -> [Diagnostic] {
         var problems = [story.market.flatMap { checkMarket($0, key: "market", markets: markets) },
                         story.area.flatMap { checkArea($0, areaIDs: areaIDs) }].compactMap { $0 }
         if let image = story.image {
@@ -165,11 +166,24 @@ public enum SiteAssembler {
             .following(ContentKind.market.folder + "/" + market.value + ".md")
     }
 
-    /// An `area:` that no plan names.
-    private static func checkArea(_ area: Located<String>, areaIDs: Set<String>) -> Diagnostic? {
+    /// An `area:` that is not a unit of areas.yml or, without that file, that no plan names.
+    private static func checkArea(_ area: Located<String>, areaIDs: KnownAreas) -> Diagnostic? {
         guard !areaIDs.contains(area.value) else { return nil }
-        return Diagnostic.error(area.location, "assemble.noAreaTargetData", ["area": "\(area.value)", "list": "\(list(areaIDs))"])
+        if areaIDs.fromTree {
+            return Diagnostic.error(area.location, "assemble.noAreaInTree", ["area": "\(area.value)", "list": "\(list(areaIDs.ids))"])
+                .following(AreaTree.file)
+        }
+        return Diagnostic.error(area.location, "assemble.noAreaTargetData", ["area": "\(area.value)", "list": "\(list(areaIDs.ids))"])
             .following(Diagnostic.anyPlanFile)
+    }
+
+    /// With areas.yml, every area of every plan is one of its units.
+    private static func checkPlanAreas(_ plans: [TargetPlan], areaIDs: KnownAreas) -> [Diagnostic] {
+        guard areaIDs.fromTree else { return [] }
+        return plans.flatMap(\.allAreas).filter { !areaIDs.contains($0.id) }.map { area in
+            Diagnostic.error(area.location, "assemble.planAreaNotInTree", ["area": "\(area.id)", "list": "\(list(areaIDs.ids))"])
+                .following(AreaTree.file)
+        }
     }
 
     private static func noticesByArea(_ notices: [Notice]) -> [String: [Notice]] {

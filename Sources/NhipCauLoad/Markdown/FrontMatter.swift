@@ -37,6 +37,39 @@ struct FrontMatter {
         }
     }
 
+    /// A whole YAML file whose top is not a mapping (`areas.yml` is a list), or nil when it is empty;
+    /// its mappings are then read with `of(_:file:)`.
+    static func parseDocument(_ yaml: String, file: String) -> Result<Node?, Diagnostic> {
+        if let alias = YAMLAliasScan.first(in: yaml) {
+            return .failure(aliasDiagnostic(alias, file: file, lineOffset: 0))
+        }
+        do {
+            return .success(try Yams.compose(yaml: yaml, Resolver.default, Constructor.default, .utf8))
+        } catch {
+            return .failure(yamlDiagnostic(error, file: file, lineOffset: 0, closingLine: nil))
+        }
+    }
+
+    /// One mapping of a file read with `parseDocument`.
+    static func of(_ mapping: Node.Mapping, file: String) -> FrontMatter {
+        var fields = FrontMatter(file: file, lineOffset: 0)
+        fields.add(mapping)
+        return fields
+    }
+
+    /// True when the key is there with a value, whatever its type.
+    func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// A list (`areas:` with `- …` items below it), or nil with an error when it is something else.
+    mutating func sequence(_ key: String, example: String) -> [Node]? {
+        guard let node = value(key) else { return nil }
+        guard case .sequence(let sequence) = node else {
+            wrongType(key, expected: LocalizedText("tree.listOfItems"), example: example)
+            return nil
+        }
+        return Array(sequence)
+    }
+
     private init(file: String, lineOffset: Int) {
         self.file = file
         self.lineOffset = lineOffset

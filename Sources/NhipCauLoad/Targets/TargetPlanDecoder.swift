@@ -5,6 +5,8 @@ import NhipCauCore
 struct TargetPlanDecoder {
     let file: String
     let knownMarkets: Set<String>
+    /// Area id → name from `areas.yml`, when the site has one: an area's `name` may then be left out.
+    let treeNames: [String: String]?
     var diagnostics: [Diagnostic] = []
 
     /// Context for reading progress entries.
@@ -13,9 +15,10 @@ struct TargetPlanDecoder {
     /// Area id → where it was first written, for the duplicate check.
     private var areaLines: [String: SourceLocation] = [:]
 
-    init(file: String, knownMarkets: Set<String>) {
+    init(file: String, knownMarkets: Set<String>, treeNames: [String: String]? = nil) {
         self.file = file
         self.knownMarkets = knownMarkets
+        self.treeNames = treeNames
     }
 
     // MARK: Plan
@@ -177,7 +180,9 @@ struct TargetPlanDecoder {
     private mutating func readArea(_ node: JSONNode, path: String) -> PlanArea? {
         guard let fields = object(node, path: path, keys: ["id", "name", "target", "areas", "progress"]) else { return nil }
         let id = fields.required("id", path: path, decoder: &self).flatMap { slug($0, path: join(path, "id")) }
-        let name = requiredText(fields, "name", path: path)
+        let name = fields["name"] == nil && treeNames != nil
+            ? id.map { treeNames?[$0] ?? $0 } // an id the tree lacks is reported when the site is assembled
+            : requiredText(fields, "name", path: path)
         let target = fields["target"].flatMap { readTarget($0, path: join(path, "target")) }
         if let id, let idNode = fields["id"] { checkUniqueArea(id, at: idNode, path: join(path, "id")) }
         let areas = fields["areas"].map { readAreas($0, path: join(path, "areas")) } ?? []

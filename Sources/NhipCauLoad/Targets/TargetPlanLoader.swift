@@ -13,8 +13,10 @@ public enum TargetPlanLoader {
     ///   - id: the plan's id, the file name without `.json`.
     ///   - file: the path relative to `content/`, e.g. `targets/ninh-thuan-2021.json`.
     ///   - knownMarkets: slugs of the markets that have a page; progress may only name these.
+    ///   - treeNames: area id → name from `areas.yml`, when the site has one.
     /// - Returns: the plan when there were no errors, and all diagnostics found.
-    public static func load(id: String, file: String, data: [UInt8], knownMarkets: Set<String>) -> (plan: TargetPlan?, diagnostics: [Diagnostic]) {
+    public static func load(id: String, file: String, data: [UInt8], knownMarkets: Set<String>,
+                            treeNames: [String: String]? = nil) -> (plan: TargetPlan?, diagnostics: [Diagnostic]) {
         let root: JSONNode
         switch JSONNode.parse(data) {
         case .success(let node):
@@ -24,7 +26,7 @@ public enum TargetPlanLoader {
             let message = LocalizedText("load.fileNotValidJson", ["errorMessage": .message(error.message)])
             return (nil, [Diagnostic(.error, location, message)])
         }
-        var decoder = TargetPlanDecoder(file: file, knownMarkets: knownMarkets)
+        var decoder = TargetPlanDecoder(file: file, knownMarkets: knownMarkets, treeNames: treeNames)
         if !VietnameseText.isValidSlug(id) {
             decoder.diagnostics.append(.error(SourceLocation(file: file), "load.fileNameCannotPlan", ["id": "\(id)"]))
         }

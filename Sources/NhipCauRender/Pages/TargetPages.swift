@@ -82,11 +82,12 @@ extension SiteRenderer {
             return AreaPlanView(planTitle: plan.title, planHref: href(Routes.plan(plan.id), from: route), sampleNote: sampleNote(plan),
                                 facts: facts(areaFigures, target: area.target, unit: plan.unit), charts: charts)
         }
-        let view = AreaView(t: strings, name: record.name, plans: sections,
-                            notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
-                            stories: storyList(site.storiesByArea[record.id] ?? [], from: route))
+        let view = withTree(AreaView(t: strings, name: record.name, plans: sections,
+                                     notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
+                                     stories: storyList(site.storiesByArea[record.id] ?? [], from: route)), record, from: route)
         var frame = PageFrame(route: route, title: record.name)
-        frame.breadcrumbs = [(strings.plans, Routes.plans)]
+        frame.breadcrumbs = record.unit == nil ? [(strings.plans, Routes.plans)]
+            : [(strings.areas, Routes.areas)] + site.areas.ancestors(of: record.id).map { ($0.name, Routes.area($0.id)) }
         // The search result line: the area's figures in each plan it is in.
         let summary = record.appearances.compactMap { appearance -> String? in
             guard let plan = site.plan(id: appearance.planId), let area = plan.area(id: record.id),

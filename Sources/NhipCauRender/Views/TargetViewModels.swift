@@ -62,12 +62,28 @@ struct AreaPlanView: Codable {
     let charts: [String]
 }
 
+/// One area's page. Blocks other kinds add (events, warnings, job orders) are `var`s with a nil
+/// default, each drawn by its own `{{#name}}` block of `area.mustache`.
 struct AreaView: Codable {
     let t: Wording
     let name: String
     let plans: [AreaPlanView]
     let notices: ListView<NoticeCardView>?
     let stories: ListView<StoryCardView>?
+    // From areas.yml (nil without it):
+    /// For a unit that no longer exists: where it went, at the top of the page.
+    var former: AreaMergerView? = nil
+    /// The unit it sits in.
+    var partOf: LinkView? = nil
+    /// The unit's contacts and merger are made up for the sample site.
+    var sampleUnit: Bool = false
+    var contacts: AreaContactsView? = nil
+    var bank: BankOfficeView? = nil
+    /// The sub-units that still exist.
+    var units: ListView<LinkView>? = nil
+    /// For a current unit: the former units merged into it, with their plans and stories.
+    var mergedHere: ListView<MergedUnitView>? = nil
+    var allAreasHref: String? = nil
 }
 
 struct PlanCountView: Codable {
@@ -84,4 +100,75 @@ struct MarketPlansView: Codable {
     /// Set when every plan listed is sample data; otherwise each sample row says so.
     let sampleNote: String?
     let items: [PlanCountView]
+}
+
+/// "Từ 01/07/2025, Huyện Ninh Sơn sáp nhập vào" and the unit it went to.
+struct AreaMergerView: Codable {
+    let sentence: String
+    let into: LinkView
+}
+
+struct AreaContactView: Codable {
+    let role: String
+    let name: String?
+    /// Grouped the Vietnamese way when it reads as a Vietnamese number, else as written.
+    let phone: String?
+    /// `tel:+84…`, only for a number a phone can dial.
+    let tel: String?
+    let email: String?
+    let mailto: String?
+    let address: String?
+    let hours: String?
+}
+
+struct AreaContactsView: Codable {
+    let items: [AreaContactView]
+    /// The contacts are made up for the sample site.
+    let sample: Bool
+}
+
+/// The Ngân hàng Chính sách xã hội office that lends for going abroad.
+struct BankOfficeView: Codable {
+    let name: String
+    let phone: String?
+    let tel: String?
+    let address: String?
+    let sample: Bool
+}
+
+struct MergedUnitView: Codable {
+    let name: String
+    let href: String
+    /// "Từ 01/07/2025 sáp nhập vào đây."
+    let when: String
+    let planLinks: ListView<LinkView>?
+    let storyLinks: ListView<LinkView>?
+}
+
+/// `/dia-ban/`: units that exist grouped under the unit they sit in, then the former units.
+struct AreaListView: Codable {
+    let t: Wording
+    let current: [AreaGroupView]
+    let former: ListView<FormerUnitView>?
+    let sample: Bool
+}
+
+struct AreaGroupView: Codable {
+    let unit: AreaItemView
+    let members: ListView<AreaItemView>?
+}
+
+struct AreaItemView: Codable {
+    let name: String
+    let href: String
+    let contacts: AreaContactsView?
+    let bank: BankOfficeView?
+}
+
+struct FormerUnitView: Codable {
+    let name: String
+    let href: String
+    let merger: AreaMergerView?
+    /// Its sub-units without a merger of their own: they went with it.
+    let members: ListView<LinkView>?
 }

@@ -28,6 +28,7 @@ enum TemplateViews {
         Entry(template: "area", shape: .of(AreaView.self), role: "một địa bàn của các kế hoạch"),
         Entry(template: "notices", shape: .of(NoticeListView.self), role: "danh sách thông báo: đang có hiệu lực, rồi đã hết hạn"),
         Entry(template: "notice", shape: .of(NoticeView.self), role: "một thông báo"),
+        Entry(template: "areas", shape: .of(AreaListView.self), role: "danh sách địa bàn của areas.yml: đơn vị hiện nay, rồi đơn vị đã sáp nhập"),
         Entry(template: "search", shape: .of(SearchPageView.self), role: "trang Tìm kiếm"),
         Entry(template: "not-found", shape: .of(NotFoundView.self), role: "trang 404"),
         Entry(template: "breadcrumbs", shape: .of(ListView<LinkView>.self), role: "mẫu con, trong khối `breadcrumbs` của `layout`"),
@@ -36,6 +37,8 @@ enum TemplateViews {
         Entry(template: "notice-list", shape: .of(ListView<NoticeCardView>.self),
               role: "mẫu con: danh sách thẻ thông báo, trong `notices` của `home` và `area`, `live` và `expired` của `notices`"),
         Entry(template: "figure-facts", shape: .of(FigureFactsView.self), role: "mẫu con, trong `facts` của `plan` và `area`"),
+        Entry(template: "area-contacts", shape: .of(AreaContactsView.self), role: "mẫu con: người liên hệ của một địa bàn, trong `contacts` của `area` và `areas`"),
+        Entry(template: "bank-office", shape: .of(BankOfficeView.self), role: "mẫu con: phòng giao dịch Ngân hàng Chính sách xã hội, trong `bank` của `area` và `areas`"),
         Entry(template: "market-plans", shape: .of(MarketPlansView.self), role: "mẫu con, trong `planCounts` của `market`"),
     ]
 

@@ -33,6 +33,8 @@ public enum PageSource: Sendable {
     case planList
     case plan(TargetPlan)
     case area(AreaRecord)
+    /// `/dia-ban/`, when the site has areas.yml.
+    case areaList
     case search
 
     public var kind: PageKind {
@@ -52,6 +54,7 @@ public enum PageSource: Sendable {
         case .planList: .planList
         case .plan: .plan
         case .area: .area
+        case .areaList: .areaList
         case .search: .search
         }
     }
@@ -64,7 +67,7 @@ public enum PageSource: Sendable {
         case .policy(let item): item.document
         case .page(let item): item.document
         case .notice(let item): item.document
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .areaList: nil
         }
     }
 
@@ -76,7 +79,7 @@ public enum PageSource: Sendable {
         case .policy(let item): .policy(item.replacingBody(with: edit))
         case .page(let item): .page(item.replacingBody(with: edit))
         case .notice(let item): .notice(item.replacingBody(with: edit))
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .areaList: nil
         }
     }
 }

@@ -135,8 +135,12 @@ public enum SiteSections {
                     + site.plans.map { PageEntry(Routes.plan($0.id), .plan($0)) }
             },
             files: { site in site.plans.flatMap { [Routes.planCSV($0.id), Routes.planJSON($0.id)] } }),
-        SiteSection(.areas, reservedNames: ["dia-ban"], pages: { site in
-            site.areas.records.map { PageEntry(Routes.area($0.id), .area($0)) }
+        // With areas.yml, `/dia-ban/` lists its units and joins the navigation; without it, only the plans' areas have pages.
+        SiteSection(.areas, label: "areas", reservedNames: ["dia-ban"], navigationOrder: 45, pages: { site in
+            (site.areas.tree == nil ? [] : [PageEntry(Routes.areas, .areaList)])
+                + site.areas.records.map { PageEntry(Routes.area($0.id), .area($0)) }
+        }, navigationLinks: { site in
+            site.areas.tree == nil ? [] : [NavigationLink(label: .word("areas"), route: Routes.areas)]
         }),
         // Free pages sit at the top level; those with a `menu` number join the navigation in that order.
         SiteSection(

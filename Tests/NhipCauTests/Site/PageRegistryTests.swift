@@ -75,7 +75,7 @@ import Testing
         #expect(minimal.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies])
         #expect(minimal.feeds.isEmpty, "no base_url, no feeds")
         let sample = try #require(TestSite.sample().assembled(date: Self.sampleDate))
-        #expect(sample.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies, Routes.notices, Routes.plans])
+        #expect(sample.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies, Routes.notices, Routes.plans, Routes.areas])
         #expect(sample.feeds.map(\.feed.route) == [Routes.storiesFeed, Routes.policiesFeed, Routes.noticesFeed])
     }
 
