@@ -73,8 +73,9 @@ public struct TargetPlan: Sendable, Hashable {
 
     /// The plan narrowed to one indicator: the same plan with that indicator alone, so that the
     /// figures and charts made for a single-indicator plan serve every indicator.
-    public func narrowed(to indicator: PlanIndicator) -> TargetPlan {
-        TargetPlan(id: id, sourceFile: sourceFile, title: title, issuer: issuer, document: document, period: period,
+    /// `title` replaces the plan's title in what is drawn from it (charts name their subject by it).
+    public func narrowed(to indicator: PlanIndicator, title: String? = nil) -> TargetPlan {
+        TargetPlan(id: id, sourceFile: sourceFile, title: title ?? self.title, issuer: issuer, document: document, period: period,
                    indicators: [indicator], series: series, seriesTitle: seriesTitle, schedule: schedule, notes: notes, note: note, isSample: isSample,
                    primaryIndicatorId: primaryIndicatorId)
     }

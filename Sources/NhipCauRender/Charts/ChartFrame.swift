@@ -75,7 +75,7 @@ struct ChartFrame {
                            "\n" + Markup.text("summary", [], summary) + "\n" + tableMarkup(table) + "\n") + "\n"
         } ?? ""
         let caption = Markup.text("figcaption", [], title) + "\n"
-        let noteMarkup = note.map { Markup.text("p", [("class", "sample-note")], $0) + "\n" } ?? ""
+        let noteMarkup = (note.map { Markup.text("p", [("class", "sample-note")], $0) + "\n" } ?? "")
             + (freshness.map { Markup.text("p", [("class", "chart-asof")], $0) + "\n" } ?? "")
         return Markup.element("figure", [("class", "chart chart-\(kind)"), ("id", safePrefix)],
                               "\n" + caption + noteMarkup + svg + "\n" + details) + "\n"

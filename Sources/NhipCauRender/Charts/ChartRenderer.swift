@@ -287,9 +287,9 @@ public struct ChartRenderer: Sendable {
     private func indicatorSentence(_ subject: ProgressFigures, plan: TargetPlan, planTitle: String?) -> String? {
         guard plan.indicators.count == 1, let name = plan.headline.name, plan.headline.id != plan.primaryIndicatorId,
               subject.target != nil, let percent = subject.percentOfMin else { return nil }
-        let heading = planTitle.map { words.say("chart.plan", ["value": "\($0)"]) + ":" } ?? subject.name + ":"
+        let heading = planTitle == nil ? "\(subject.name) – \(name)" : name
         return words.say("chart.indicatorSentence", [
-            "subject": heading, "name": name, "achieved": words.numbers.integer(subject.achieved),
+            "subject": heading, "achieved": words.numbers.integer(subject.achieved),
             "goal": words.target(subject.target), "unit": plan.unit, "percent": words.numbers.percent(percent),
             "status": words.status(subject.status).lowercased()])
     }

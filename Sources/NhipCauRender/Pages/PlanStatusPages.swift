@@ -19,7 +19,8 @@ extension SiteRenderer {
             LinkView(label: seriesTitle(id), href: href(Routes.planSeries(id), from: route))
         }
         let later = plan.indicators.dropFirst().map { indicator -> IndicatorView in
-            let narrowed = plan.narrowed(to: indicator)
+            // Charts name their subject by the plan's title: here, by the indicator's name.
+            let narrowed = plan.narrowed(to: indicator, title: indicator.name)
             let narrowedFigures = PlanFigures(plan: narrowed, today: figures.plan.today)
             let prefix = "ct-\(indicator.id)"
             let charts = [
@@ -106,7 +107,7 @@ extension SiteRenderer {
             let status = ReportingStatus(plan: plan, today: today)
             overdueCount += status.overdue.count
             let rows = status.rows.map { row in
-                ReportingRowView(name: row.name, href: row.areaId.map { href(Routes.area($0), from: route) },
+                ReportingRowView(name: row.areaId == nil ? chartWords.say("page.wholePlan") : row.name, href: row.areaId.map { href(Routes.area($0), from: route) },
                                  lastReport: row.lastReport.map { formats.date($0) } ?? chartWords.say("page.noReport"),
                                  status: reportingState(row, status: status, plan: plan), isOverdue: row.isOverdue)
             }
