@@ -78,6 +78,8 @@ public struct SiteRenderer: Sendable {
         case .area(let area): renderArea(area)
         case .search: renderSearch()
         case .areaList: renderAreaList()
+        case .planSeries(let series): renderPlanSeries(series)
+        case .reportingStatus: renderReportingStatus()
         }
     }
 

@@ -40,6 +40,10 @@ enum TemplateViews {
         Entry(template: "area-contacts", shape: .of(AreaContactsView.self), role: "mẫu con: người liên hệ của một địa bàn, trong `contacts` của `area` và `areas`"),
         Entry(template: "bank-office", shape: .of(BankOfficeView.self), role: "mẫu con: phòng giao dịch Ngân hàng Chính sách xã hội, trong `bank` của `area` và `areas`"),
         Entry(template: "market-plans", shape: .of(MarketPlansView.self), role: "mẫu con, trong `planCounts` của `market`"),
+        Entry(template: "plan-series", shape: .of(PlanSeriesView.self), role: "một chuỗi kế hoạch nối tiếp nhau (`series`)"),
+        Entry(template: "reporting-status", shape: .of(ReportingStatusView.self), role: "tình trạng báo cáo của mọi kế hoạch và địa bàn"),
+        Entry(template: "freshness", shape: .of(FreshnessView.self), role: "mẫu con, trong `freshness` của `plan` và của mỗi mục `plans` của `area`"),
+        Entry(template: "about-data", shape: .of(AboutDataView.self), role: "mẫu con “Về số liệu”, trong `about` của `plan` và của mỗi chỉ tiêu trong `indicators`"),
     ]
 
     static let byTemplate: [String: Entry] = Dictionary(uniqueKeysWithValues: all.map { ($0.template, $0) })

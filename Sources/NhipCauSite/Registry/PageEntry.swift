@@ -36,6 +36,8 @@ public enum PageSource: Sendable {
     /// `/dia-ban/`, when the site has areas.yml.
     case areaList
     case search
+    case planSeries(PlanSeries)
+    case reportingStatus
 
     public var kind: PageKind {
         switch self {
@@ -56,6 +58,8 @@ public enum PageSource: Sendable {
         case .area: .area
         case .areaList: .areaList
         case .search: .search
+        case .planSeries: .planSeries
+        case .reportingStatus: .reportingStatus
         }
     }
 
@@ -67,7 +71,8 @@ public enum PageSource: Sendable {
         case .policy(let item): item.document
         case .page(let item): item.document
         case .notice(let item): item.document
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .areaList: nil
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
+             .areaList, .planSeries, .reportingStatus: nil
         }
     }
 
@@ -79,7 +84,8 @@ public enum PageSource: Sendable {
         case .policy(let item): .policy(item.replacingBody(with: edit))
         case .page(let item): .page(item.replacingBody(with: edit))
         case .notice(let item): .notice(item.replacingBody(with: edit))
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .areaList: nil
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
+             .areaList, .planSeries, .reportingStatus: nil
         }
     }
 }

@@ -4,6 +4,7 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
     case home, marketList, policyList, notFound, storyList, story, tag, market, policy, page
     case planList, plan, area, search, noticeList, notice
     case areaList
+    case planSeries, reportingStatus
 
     /// What the site declares about this kind of page. Adding a kind adds one line here and its
     /// section in `SiteSections` (if it is a new section); nothing else lists kinds by hand.
@@ -26,6 +27,8 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .noticeList: PageDeclaration(section: .notices, template: "notices")
         case .notice: PageDeclaration(section: .notices, template: "notice", search: .init(.notice, label: "noticeKind"))
         case .areaList: PageDeclaration(section: .areas, template: "areas")
+        case .planSeries: PageDeclaration(section: .plans, template: "plan-series")
+        case .reportingStatus: PageDeclaration(section: .plans, template: "reporting-status")
         }
     }
 
