@@ -77,6 +77,10 @@ public struct SiteRenderer: Sendable {
         case .plan(let plan): renderPlan(plan)
         case .area(let area): renderArea(area)
         case .search: renderSearch()
+        case .enterpriseList(let number): renderEnterpriseList(page: number)
+        case .enterprise(let enterprise): renderEnterprise(enterprise)
+        case .warningList: renderWarningList()
+        case .warning(let warning): renderWarning(warning)
         }
     }
 

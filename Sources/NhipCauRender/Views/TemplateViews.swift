@@ -35,6 +35,12 @@ enum TemplateViews {
               role: "mẫu con: danh sách thẻ câu chuyện, trong `latest` của `home`, `list` của `stories` và `tag`, `related` của `story`, `stories` của `market` và `area`"),
         Entry(template: "notice-list", shape: .of(ListView<NoticeCardView>.self),
               role: "mẫu con: danh sách thẻ thông báo, trong `notices` của `home` và `area`, `live` và `expired` của `notices`"),
+        Entry(template: "enterprises", shape: .of(EnterpriseListView.self), role: "sổ doanh nghiệp được cấp phép, chia trang"),
+        Entry(template: "enterprise", shape: .of(EnterpriseView.self), role: "một doanh nghiệp: giấy phép, tình trạng, liên hệ"),
+        Entry(template: "warnings", shape: .of(WarningListView.self), role: "danh sách cảnh báo, mới nhất trước"),
+        Entry(template: "warning", shape: .of(WarningView.self), role: "một cảnh báo"),
+        Entry(template: "warning-list", shape: .of(ListView<WarningCardView>.self),
+              role: "mẫu con: danh sách thẻ cảnh báo, trong `list` của `warnings`, `warnings` của `enterprise`"),
         Entry(template: "figure-facts", shape: .of(FigureFactsView.self), role: "mẫu con, trong `facts` của `plan` và `area`"),
         Entry(template: "market-plans", shape: .of(MarketPlansView.self), role: "mẫu con, trong `planCounts` của `market`"),
     ]

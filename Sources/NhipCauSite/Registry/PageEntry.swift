@@ -34,6 +34,10 @@ public enum PageSource: Sendable {
     case plan(TargetPlan)
     case area(AreaRecord)
     case search
+    case enterpriseList(page: Int)
+    case enterprise(Enterprise)
+    case warningList
+    case warning(Warning)
 
     public var kind: PageKind {
         switch self {
@@ -53,6 +57,10 @@ public enum PageSource: Sendable {
         case .plan: .plan
         case .area: .area
         case .search: .search
+        case .enterpriseList: .enterpriseList
+        case .enterprise: .enterprise
+        case .warningList: .warningList
+        case .warning: .warning
         }
     }
 
@@ -64,7 +72,10 @@ public enum PageSource: Sendable {
         case .policy(let item): item.document
         case .page(let item): item.document
         case .notice(let item): item.document
+        case .enterprise(let item): item.document
+        case .warning(let item): item.document
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .enterpriseList, .warningList: nil
         }
     }
 
@@ -76,7 +87,10 @@ public enum PageSource: Sendable {
         case .policy(let item): .policy(item.replacingBody(with: edit))
         case .page(let item): .page(item.replacingBody(with: edit))
         case .notice(let item): .notice(item.replacingBody(with: edit))
+        case .enterprise(let item): .enterprise(item.replacingBody(with: edit))
+        case .warning(let item): .warning(item.replacingBody(with: edit))
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .enterpriseList, .warningList: nil
         }
     }
 }
