@@ -157,4 +157,15 @@ extension SiteRenderer {
     func warningList(_ warnings: [Warning], from route: Route) -> ListView<WarningCardView>? {
         .nonEmpty(warnings.map { warningCard($0, from: route) })
     }
+
+    /// The enterprises a market page lists: licensed for it and active on the build date.
+    func marketEnterprises(_ market: Market, from route: Route) -> MarketEnterprisesView? {
+        let active = site.activeEnterprises(forMarket: market.document.slug)
+        guard !active.isEmpty else { return nil }
+        return MarketEnterprisesView(items: active.map { enterpriseRow($0, from: route) }, registerHref: href(Routes.enterprises, from: route))
+    }
+
+    func homeWarning(from route: Route) -> HomeWarningView? {
+        site.latestWarning(withinDays: 90).map { HomeWarningView(card: warningCard($0, from: route), allHref: href(Routes.warnings, from: route)) }
+    }
 }

@@ -66,6 +66,8 @@ struct AreaView: Codable {
     let plans: [AreaPlanView]
     let notices: ListView<NoticeCardView>?
     let stories: ListView<StoryCardView>?
+    /// Warnings that name the area (set after the rest).
+    var warnings: ListView<WarningCardView>? = nil
 }
 
 struct PlanCountView: Codable {
