@@ -46,7 +46,7 @@ extension SiteRenderer {
         var frame = PageFrame(route: route, title: enterprise.name, description: "\(enterprise.licence) · \(statusText(status))")
         frame.breadcrumbs = [(strings.enterprises, Routes.enterprises)]
         let context = [enterprise.shortName, enterprise.licence].compactMap { $0 }
-            + enterprise.phoneNumbers.map(\.digits) + markets.map(\.title)
+            + enterprise.phoneNumbers.flatMap(searchForms) + markets.map(\.title)
         return page(frame, .enterprise, view: view,
                     search: SearchFields(title: enterprise.name, summary: "\(statusText(status)) · \(strings.licence) \(enterprise.licence)",
                                          context: context, text: body.plainText),
@@ -97,6 +97,14 @@ extension SiteRenderer {
         return lines
     }
 
+    /// How a phone number is written for search: the query's words must all be on the page, so the
+    /// number is there in the forms people type it in: `0912345678`, `0912 345 678` (also what
+    /// `0912.345.678` and `0912-345-678` give) and `+84 912 345 678`.
+    func searchForms(_ phone: PhoneNumber) -> [String] {
+        let international = phone.telURI.hasPrefix("tel:+84") ? ["+84 " + phone.grouped.dropFirst()] : []
+        return [phone.digits, phone.grouped] + international
+    }
+
     /// `www.example.vn` as a link: an address written without a scheme is taken as https.
     func webAddress(_ written: String) -> String {
         let lower = written.lowercased()
@@ -141,7 +149,7 @@ extension SiteRenderer {
         var frame = PageFrame(route: route, title: warning.title, description: warning.summary)
         frame.breadcrumbs = [(strings.warnings, Routes.warnings)]
         let statuses = named.map { "\($0.displayName): \(statusText(site.status(of: $0)))" }
-        let context = warning.names + warning.phoneNumbers.map(\.digits)
+        let context = warning.names + warning.phoneNumbers.flatMap(searchForms)
         // The result line starts with the registered enterprises it names and their status today (it is cut at 140 characters).
         let summary = (statuses + [warning.summary ?? warning.source]).joined(separator: " · ")
         return page(frame, .warning, view: view,
