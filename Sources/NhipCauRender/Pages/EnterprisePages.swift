@@ -46,7 +46,7 @@ extension SiteRenderer {
         var frame = PageFrame(route: route, title: enterprise.name, description: "\(enterprise.licence) · \(statusText(status))")
         frame.breadcrumbs = [(strings.enterprises, Routes.enterprises)]
         let context = [enterprise.shortName, enterprise.licence].compactMap { $0 }
-            + enterprise.phoneNumbers.flatMap(searchForms) + markets.map(\.title)
+            + enterprise.phoneNumbers.flatMap(searchForms)
         return page(frame, .enterprise, view: view,
                     search: SearchFields(title: enterprise.name, summary: "\(statusText(status)) · \(strings.licence) \(enterprise.licence)",
                                          context: context, text: body.plainText),
@@ -73,11 +73,11 @@ extension SiteRenderer {
         switch status {
         case .active: nil
         case .suspended(let suspension):
-            strings.text(suspension.decision == nil ? "enterprise.suspendedReason" : "enterprise.suspendedReasonDecision",
-                         ["from": formats.date(suspension.from), "to": formats.date(suspension.to), "decision": suspension.decision ?? ""])
+            suspension.decision.map { strings.text("enterprise.suspendedReasonDecision", ["from": formats.date(suspension.from), "to": formats.date(suspension.to), "decision": $0]) }
+                ?? strings.text("enterprise.suspendedReason", ["from": formats.date(suspension.from), "to": formats.date(suspension.to)])
         case .revoked(let revocation):
-            strings.text(revocation.decision == nil ? "enterprise.revokedReason" : "enterprise.revokedReasonDecision",
-                         ["date": formats.date(revocation.date), "decision": revocation.decision ?? ""])
+            revocation.decision.map { strings.text("enterprise.revokedReasonDecision", ["date": formats.date(revocation.date), "decision": $0]) }
+                ?? strings.text("enterprise.revokedReason", ["date": formats.date(revocation.date)])
         case .unlicensed(let from):
             strings.text("enterprise.unlicensedReason", ["date": formats.date(from)])
         }
@@ -87,12 +87,14 @@ extension SiteRenderer {
     func licenceHistory(_ enterprise: Enterprise) -> [String] {
         var lines = [strings.text("enterprise.historyIssued", ["licence": enterprise.licence, "date": formats.date(enterprise.licenceIssued)])]
         for suspension in enterprise.suspensions {
-            let key = suspension.decision == nil ? "enterprise.historySuspended" : "enterprise.historySuspendedDecision"
-            lines.append(strings.text(key, ["from": formats.date(suspension.from), "to": formats.date(suspension.to), "decision": suspension.decision ?? ""]))
+            let days = ["from": formats.date(suspension.from), "to": formats.date(suspension.to)]
+            lines.append(suspension.decision.map { strings.text("enterprise.historySuspendedDecision", days.merging(["decision": $0]) { $1 }) }
+                ?? strings.text("enterprise.historySuspended", days))
         }
         if let revoked = enterprise.revoked {
-            let key = revoked.decision == nil ? "enterprise.historyRevoked" : "enterprise.historyRevokedDecision"
-            lines.append(strings.text(key, ["date": formats.date(revoked.date), "decision": revoked.decision ?? ""]))
+            let day = formats.date(revoked.date)
+            lines.append(revoked.decision.map { strings.text("enterprise.historyRevokedDecision", ["date": day, "decision": $0]) }
+                ?? strings.text("enterprise.historyRevoked", ["date": day]))
         }
         return lines
     }
