@@ -9,6 +9,10 @@ public struct LoadedContent: Sendable {
     public let policies: [Policy]
     public let pages: [Page]
     public let notices: [Notice]
+    /// Licensed enterprises from `enterprises/` (`.md` files and `.csv` rows), by slug.
+    public var enterprises: [Enterprise] = []
+    /// Warnings from `warnings/`.
+    public var warnings: [Warning] = []
     /// Target plans from `targets/*.json`, by file name.
     public let plans: [TargetPlan]
     public let media: [MediaFile]
@@ -29,6 +33,8 @@ public struct LoadedContent: Sendable {
             case .policy: policies.map(\.document)
             case .page: pages.map(\.document)
             case .notice: notices.map(\.document)
+            case .enterprise: enterprises.map(\.document)
+            case .warning: warnings.map(\.document)
             }
         }
     }
@@ -83,6 +89,8 @@ public enum ContentLoader {
         let pages = loadKind(.page, reader, &diagnostics, &unusable, parse: PageParser.parse).models
         let notices = loadKind(.notice, reader, &diagnostics, &unusable, parse: NoticeParser.parse).models
         let areaTree = AreaTreeLoader.load(from: content, maxBytes: limit, diagnostics: &diagnostics, unusable: &unusable)
+        let enterprises = EnterpriseLoader.load(reader, &diagnostics, &unusable)
+        let warnings = loadKind(.warning, reader, &diagnostics, &unusable, parse: WarningParser.parse).models
         // A market file with an error of its own still names a market: plans that refer to it
         // are not wrong too, so only that file's error is shown.
         let plans = loadPlans(reader, knownMarkets: markets.slugs, treeNames: areaTree?.names, &diagnostics, &unusable)
@@ -94,6 +102,8 @@ public enum ContentLoader {
         var loaded = LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
                                    pages: pages, notices: notices, plans: plans, media: media, theme: theme, unusableFiles: unusable)
         loaded.areaTree = areaTree
+        loaded.enterprises = enterprises
+        loaded.warnings = warnings
         return (loaded, diagnostics)
     }
 
@@ -151,7 +161,7 @@ public enum ContentLoader {
         return plans
     }
 
-    private static func duplicateSlugs(_ files: [String]) -> [Diagnostic] {
+    static func duplicateSlugs(_ files: [String]) -> [Diagnostic] {
         var firstFile: [String: String] = [:]
         var problems: [Diagnostic] = []
         for file in files {

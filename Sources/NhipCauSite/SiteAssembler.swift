@@ -41,6 +41,7 @@ public enum SiteAssembler {
             diagnostics.append(contentsOf: (notice.markets.compactMap { checkMarket($0, key: "markets", markets: marketsBySlug) }
                 + notice.areas.compactMap { checkArea($0, areaIDs: areaIDs) }).filter { !$0.followsFromUnusable(unusable) })
         }
+        diagnostics.append(contentsOf: checkEnterprisesAndWarnings(content, markets: marketsBySlug, areaIDs: areaIDs))
         for policy in content.policies {
             diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
                 .filter { !$0.followsFromUnusable(unusable) })
@@ -56,9 +57,12 @@ public enum SiteAssembler {
         let scheduledNotices = content.notices.filter { !options.includeDrafts && $0.date > options.today }.map { notice in
             (Routes.notice(notice.document.slug), Unpublished.scheduled(notice.date))
         }
+        let scheduledWarnings = content.warnings.filter { !options.includeDrafts && $0.date > options.today }.map { warning in
+            (Routes.warning(warning.document.slug), Unpublished.scheduled(warning.date))
+        }
         let unpublished = Dictionary(content.stories.filter { !isPublished($0) }.map { story in
             (Routes.story(story.document.slug), story.draft ? Unpublished.draft : .scheduled(story.date))
-        } + scheduledNotices, uniquingKeysWith: { first, _ in first })
+        } + scheduledNotices + scheduledWarnings, uniquingKeysWith: { first, _ in first })
         diagnostics.append(contentsOf: checkUpdatedDates(content, unpublished: unpublished, today: options.today))
         let markets = content.markets.sorted { collationKey($0.title) < collationKey($1.title) }
         let policies = content.policies.sorted { ($0.issued, $1.document.slug) > ($1.issued, $0.document.slug) }
@@ -81,6 +85,7 @@ public enum SiteAssembler {
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
             routesByContentFile: contentRoutes(content), unpublished: unpublished,
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
+        site.addEnterprisesAndWarnings(content, options: options)
         site.declarePages()
         diagnostics.append(contentsOf: checkFeaturedPlan(content.config.home, plans: plans).filter { !$0.followsFromUnusable(unusable) })
         diagnostics.append(contentsOf: checkTaskLinks(content.config.home, site: site))
@@ -160,14 +165,14 @@ public enum SiteAssembler {
     }
 
     /// A market (under `key`) that names no file of markets/.
-    private static func checkMarket(_ market: Located<String>, key: String, markets: [String: Market]) -> Diagnostic? {
+    static func checkMarket(_ market: Located<String>, key: String, markets: [String: Market]) -> Diagnostic? {
         guard markets[market.value] == nil else { return nil }
         return Diagnostic.error(market.location, "assemble.noMarketTakesFile", ["market": "\(market.value)", "key": "\(key)", "list": "\(list(markets.keys))"])
             .following(ContentKind.market.folder + "/" + market.value + ".md")
     }
 
     /// An `area:` that is not a unit of areas.yml or, without that file, that no plan names.
-    private static func checkArea(_ area: Located<String>, areaIDs: KnownAreas) -> Diagnostic? {
+    static func checkArea(_ area: Located<String>, areaIDs: KnownAreas) -> Diagnostic? {
         guard !areaIDs.contains(area.value) else { return nil }
         if areaIDs.fromTree {
             return Diagnostic.error(area.location, "assemble.noAreaInTree", ["area": "\(area.value)", "list": "\(list(areaIDs.ids))"])

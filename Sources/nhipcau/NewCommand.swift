@@ -25,10 +25,12 @@ struct New: ParsableCommand {
           nhipcau new policy "Nghị định 112/2021/NĐ-CP"
           nhipcau new page "Hỏi đáp"
           nhipcau new notice "Lịch tư vấn tháng 12"
+          nhipcau new enterprise "Công ty Cổ phần Cung ứng Nhân lực Mẫu A"
+          nhipcau new warning "Cảnh báo tuyển lao động đi Hàn Quốc trái phép"
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case story, market, policy, page, notice
+        case story, market, policy, page, notice, enterprise, warning
 
         var contentKind: ContentKind {
             switch self {
@@ -37,11 +39,13 @@ struct New: ParsableCommand {
             case .policy: .policy
             case .page: .page
             case .notice: .notice
+            case .enterprise: .enterprise
+            case .warning: .warning
             }
         }
     }
 
-    @Argument(help: "What to create: story, market, policy, page or notice.")
+    @Argument(help: "What to create: story, market, policy, page, notice, enterprise or warning.")
     var kind: Kind
 
     @Argument(help: "The title, in Vietnamese with accents.")

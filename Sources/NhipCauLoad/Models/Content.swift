@@ -7,6 +7,8 @@ public enum ContentKind: String, Sendable, CaseIterable, Hashable {
     case policy = "policies"
     case page = "pages"
     case notice = "notices"
+    case enterprise = "enterprises"
+    case warning = "warnings"
 
     public var folder: String { rawValue }
 }

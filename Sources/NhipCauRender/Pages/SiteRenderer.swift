@@ -80,6 +80,10 @@ public struct SiteRenderer: Sendable {
         case .areaList: renderAreaList()
         case .planSeries(let series): renderPlanSeries(series)
         case .reportingStatus: renderReportingStatus()
+        case .enterpriseList(let number): renderEnterpriseList(page: number)
+        case .enterprise(let enterprise): renderEnterprise(enterprise)
+        case .warningList: renderWarningList()
+        case .warning(let warning): renderWarning(warning)
         }
     }
 

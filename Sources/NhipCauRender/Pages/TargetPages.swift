@@ -84,9 +84,10 @@ extension SiteRenderer {
                                 facts: facts(areaFigures, target: area.target, unit: plan.unit), charts: charts,
                                 freshness: freshnessView(plan, today: figures.plan.today, area: record.id, from: route))
         }
-        let view = withTree(AreaView(t: strings, name: record.name, plans: sections,
+        var view = withTree(AreaView(t: strings, name: record.name, plans: sections,
                                      notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
                                      stories: storyList(site.storiesByArea[record.id] ?? [], from: route)), record, from: route)
+        view.warnings = warningList(site.warningsByArea[record.id] ?? [], from: route)
         var frame = PageFrame(route: route, title: record.name)
         frame.breadcrumbs = record.unit == nil ? [(strings.plans, Routes.plans)]
             : [(strings.areas, Routes.areas)] + site.areas.ancestors(of: record.id).map { ($0.name, Routes.area($0.id)) }

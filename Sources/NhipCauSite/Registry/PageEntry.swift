@@ -38,6 +38,10 @@ public enum PageSource: Sendable {
     case search
     case planSeries(PlanSeries)
     case reportingStatus
+    case enterpriseList(page: Int)
+    case enterprise(Enterprise)
+    case warningList
+    case warning(Warning)
 
     public var kind: PageKind {
         switch self {
@@ -60,6 +64,10 @@ public enum PageSource: Sendable {
         case .search: .search
         case .planSeries: .planSeries
         case .reportingStatus: .reportingStatus
+        case .enterpriseList: .enterpriseList
+        case .enterprise: .enterprise
+        case .warningList: .warningList
+        case .warning: .warning
         }
     }
 
@@ -73,6 +81,10 @@ public enum PageSource: Sendable {
         case .notice(let item): item.document
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
              .areaList, .planSeries, .reportingStatus: nil
+        case .enterprise(let item): item.document
+        case .warning(let item): item.document
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .enterpriseList, .warningList: nil
         }
     }
 
@@ -86,6 +98,10 @@ public enum PageSource: Sendable {
         case .notice(let item): .notice(item.replacingBody(with: edit))
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
              .areaList, .planSeries, .reportingStatus: nil
+        case .enterprise(let item): .enterprise(item.replacingBody(with: edit))
+        case .warning(let item): .warning(item.replacingBody(with: edit))
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .enterpriseList, .warningList: nil
         }
     }
 }

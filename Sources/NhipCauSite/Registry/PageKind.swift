@@ -5,6 +5,7 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
     case planList, plan, area, search, noticeList, notice
     case areaList
     case planSeries, reportingStatus
+    case enterpriseList, enterprise, warningList, warning
 
     /// What the site declares about this kind of page. Adding a kind adds one line here and its
     /// section in `SiteSections` (if it is a new section); nothing else lists kinds by hand.
@@ -29,6 +30,10 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .areaList: PageDeclaration(section: .areas, template: "areas")
         case .planSeries: PageDeclaration(section: .plans, template: "plan-series")
         case .reportingStatus: PageDeclaration(section: .plans, template: "reporting-status")
+        case .enterpriseList: PageDeclaration(section: .enterprises, template: "enterprises")
+        case .enterprise: PageDeclaration(section: .enterprises, template: "enterprise", search: .init(.enterprise, label: "enterpriseKind"))
+        case .warningList: PageDeclaration(section: .warnings, template: "warnings")
+        case .warning: PageDeclaration(section: .warnings, template: "warning", search: .init(.warning, label: "warningKind"))
         }
     }
 
