@@ -216,8 +216,16 @@ public enum SiteBuild {
             try output.write(PlanData.csv(plan, in: site, words: prepared.theme.wording.words), to: Routes.planCSV(plan.id).path)
             try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
         }
+        let words = prepared.theme.wording.words
+        if !site.events.isEmpty {
+            try output.write(EventCalendar.subscription(for: site, words: words), to: Routes.eventCalendar.path)
+            for event in site.events {
+                try output.write(EventCalendar.file(for: event, in: site, words: words), to: Routes.eventICS(event.document.slug).path)
+            }
+        }
         let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)
         for file in machineFiles { try output.write(file.text, to: file.path) }
         return copied.count + themeAssets.count + site.plans.count * 2 + machineFiles.count
+            + (site.events.isEmpty ? 0 : 1 + site.events.count)
     }
 }

@@ -40,6 +40,10 @@ public enum SiteAssembler {
             diagnostics.append(contentsOf: (notice.markets.compactMap { checkMarket($0, key: "markets", markets: marketsBySlug) }
                 + notice.areas.compactMap { checkArea($0, areaIDs: areaIDs) }).filter { !$0.followsFromUnusable(unusable) })
         }
+        for event in content.events {
+            diagnostics.append(contentsOf: checkEvent(event, markets: marketsBySlug, areaIDs: areaIDs)
+                .filter { !$0.followsFromUnusable(unusable) })
+        }
         for policy in content.policies {
             diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
                 .filter { !$0.followsFromUnusable(unusable) })
@@ -64,10 +68,11 @@ public enum SiteAssembler {
         let pages = content.pages.sorted { $0.document.slug < $1.document.slug }
         let plans = content.plans.sorted { ($0.period.end, $0.period.start, $1.id) > ($1.period.end, $1.period.start, $0.id) }
         let tags = tagIndex(published)
+        let events = content.events.sorted(by: Event.startsBefore)
 
         var site = Site(
             config: content.config, today: options.today, stories: published, markets: markets,
-            policies: policies, pages: pages, notices: notices, plans: plans,
+            policies: policies, pages: pages, notices: notices, events: events, plans: plans,
             planFigures: Dictionary(uniqueKeysWithValues: plans.map { ($0.id, PlanFigures(plan: $0, today: options.today)) }),
             areas: areas, currentPlan: plans.first { $0.period.contains(options.today) } ?? plans.first,
             media: content.media, theme: content.theme,
@@ -75,6 +80,7 @@ public enum SiteAssembler {
             storiesByMarket: Dictionary(grouping: published.filter { $0.market != nil }) { $0.market?.value ?? "" },
             storiesByArea: Dictionary(grouping: published.filter { $0.area != nil }) { $0.area?.value ?? "" },
             noticesByArea: noticesByArea(notices),
+            eventsByArea: Dictionary(grouping: events.filter { $0.area != nil }) { $0.area?.value ?? "" },
             tags: tags,
             menu: pages.filter { $0.menu != nil }.sorted { ($0.menu ?? 0, $0.document.slug) < ($1.menu ?? 0, $1.document.slug) },
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
@@ -144,6 +150,18 @@ public enum SiteAssembler {
         guard !areaIDs.contains(area.value) else { return nil }
         return Diagnostic.error(area.location, "assemble.noAreaTargetData", ["area": "\(area.value)", "list": "\(list(areaIDs))"])
             .following(Diagnostic.anyPlanFile)
+    }
+
+    /// An event's area and markets must exist; its file name may not take the past events' address.
+    private static func checkEvent(_ event: Event, markets: [String: Market], areaIDs: Set<String>) -> [Diagnostic] {
+        var problems = event.markets.compactMap { checkMarket($0, key: "markets", markets: markets) }
+            + [event.area.flatMap { checkArea($0, areaIDs: areaIDs) }].compactMap { $0 }
+        if event.document.slug == Routes.pastEventsName {
+            problems.append(.error(SourceLocation(file: event.document.file), "assemble.eventSlugReserved", ["slug": "\(event.document.slug)"]))
+        }
+        // Hook for the enterprise register: "the event's enterprise must exist and be licensed on the event day"
+        // belongs here (`event.enterprise`, `event.start.day`...`event.lastDay`) once the register is merged.
+        return problems
     }
 
     private static func noticesByArea(_ notices: [Notice]) -> [String: [Notice]] {

@@ -25,10 +25,11 @@ struct New: ParsableCommand {
           nhipcau new policy "Nghị định 112/2021/NĐ-CP"
           nhipcau new page "Hỏi đáp"
           nhipcau new notice "Lịch tư vấn tháng 12"
+          nhipcau new event "Hội nghị tư vấn tại Ninh Sơn"
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case story, market, policy, page, notice
+        case story, market, policy, page, notice, event
 
         var contentKind: ContentKind {
             switch self {
@@ -37,11 +38,12 @@ struct New: ParsableCommand {
             case .policy: .policy
             case .page: .page
             case .notice: .notice
+            case .event: .event
             }
         }
     }
 
-    @Argument(help: "What to create: story, market, policy, page or notice.")
+    @Argument(help: "What to create: story, market, policy, page, notice or event.")
     var kind: Kind
 
     @Argument(help: "The title, in Vietnamese with accents.")

@@ -77,6 +77,9 @@ public struct SiteRenderer: Sendable {
         case .plan(let plan): renderPlan(plan)
         case .area(let area): renderArea(area)
         case .search: renderSearch()
+        case .eventList: renderEventList()
+        case .pastEventList(let number): renderPastEventList(page: number)
+        case .event(let event): renderEvent(event)
         }
     }
 

@@ -83,6 +83,7 @@ extension SiteRenderer {
         }
         let view = AreaView(t: strings, name: record.name, plans: sections,
                             notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
+                            events: eventList((site.eventsByArea[record.id] ?? []).filter { $0.status(on: site.today) != .past }, from: route),
                             stories: storyList(site.storiesByArea[record.id] ?? [], from: route))
         var frame = PageFrame(route: route, title: record.name)
         frame.breadcrumbs = [(strings.plans, Routes.plans)]

@@ -65,6 +65,8 @@ struct AreaView: Codable {
     let name: String
     let plans: [AreaPlanView]
     let notices: ListView<NoticeCardView>?
+    /// The area's events coming up or under way.
+    let events: ListView<EventCardView>?
     let stories: ListView<StoryCardView>?
 }
 

@@ -35,6 +35,11 @@ enum TemplateViews {
               role: "mẫu con: danh sách thẻ câu chuyện, trong `latest` của `home`, `list` của `stories` và `tag`, `related` của `story`, `stories` của `market` và `area`"),
         Entry(template: "notice-list", shape: .of(ListView<NoticeCardView>.self),
               role: "mẫu con: danh sách thẻ thông báo, trong `notices` của `home` và `area`, `live` và `expired` của `notices`"),
+        Entry(template: "events", shape: .of(EventListView.self), role: "sự kiện sắp diễn ra và đang diễn ra"),
+        Entry(template: "past-events", shape: .of(PastEventListView.self), role: "sự kiện đã diễn ra, chia trang"),
+        Entry(template: "event", shape: .of(EventView.self), role: "một sự kiện"),
+        Entry(template: "event-list", shape: .of(ListView<EventCardView>.self),
+              role: "mẫu con: danh sách thẻ sự kiện, trong `upcomingEvents` của `home`, `events` của `area`, `current` của `events`, `list` của `past-events`"),
         Entry(template: "figure-facts", shape: .of(FigureFactsView.self), role: "mẫu con, trong `facts` của `plan` và `area`"),
         Entry(template: "market-plans", shape: .of(MarketPlansView.self), role: "mẫu con, trong `planCounts` của `market`"),
     ]

@@ -34,6 +34,9 @@ public enum PageSource: Sendable {
     case plan(TargetPlan)
     case area(AreaRecord)
     case search
+    case eventList
+    case pastEventList(page: Int)
+    case event(Event)
 
     public var kind: PageKind {
         switch self {
@@ -53,6 +56,9 @@ public enum PageSource: Sendable {
         case .plan: .plan
         case .area: .area
         case .search: .search
+        case .eventList: .eventList
+        case .pastEventList: .pastEventList
+        case .event: .event
         }
     }
 
@@ -64,7 +70,8 @@ public enum PageSource: Sendable {
         case .policy(let item): item.document
         case .page(let item): item.document
         case .notice(let item): item.document
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .event(let item): item.document
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .eventList, .pastEventList: nil
         }
     }
 
@@ -76,7 +83,8 @@ public enum PageSource: Sendable {
         case .policy(let item): .policy(item.replacingBody(with: edit))
         case .page(let item): .page(item.replacingBody(with: edit))
         case .notice(let item): .notice(item.replacingBody(with: edit))
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .event(let item): .event(item.replacingBody(with: edit))
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .eventList, .pastEventList: nil
         }
     }
 }
