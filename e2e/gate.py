@@ -46,7 +46,8 @@ INDEX_FOLDER = "tim-kiem/chi-muc/"
 MISSING_ADDRESSES = ["khong-co-trang-nay/", "cau-chuyen/khong-co/trang/cu.html"]
 # First path segments the tool writes itself (Routes.reservedTopLevel); any other folder is a free page.
 RESERVED_TOP_LEVEL = {"cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
-                      "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots", "su-kien"}
+                      "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots", "su-kien",
+                      "doanh-nghiep", "canh-bao"}
 OPTIONAL_KINDS: set[str] = set()  # every kind is required
 
 
@@ -120,6 +121,10 @@ def page_kinds(site):
         "event": largest("su-kien", exclude={"da-dien-ra"}),
         "event-list": "su-kien/" if exists("su-kien") else None,
         "past-event-list": "su-kien/da-dien-ra/" if exists("su-kien/da-dien-ra") else None,
+        "enterprise": largest("doanh-nghiep", exclude={"trang"}),
+        "enterprise-list": "doanh-nghiep/" if exists("doanh-nghiep") else None,
+        "warning": largest("canh-bao"),
+        "warning-list": "canh-bao/" if exists("canh-bao") else None,
         "page": f"{free_page.name}/" if free_page else None,
         "search": "tim-kiem/" if exists("tim-kiem") else None,
         "404": MISSING_ADDRESSES[1],

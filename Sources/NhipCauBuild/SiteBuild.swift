@@ -223,9 +223,13 @@ public enum SiteBuild {
                 try output.write(EventCalendar.file(for: event, in: site, words: words), to: Routes.eventICS(event.document.slug).path)
             }
         }
+        if !site.enterprises.isEmpty {
+            try output.write(EnterpriseData.csv(site, words: prepared.theme.wording.words), to: Routes.enterprisesCSV.path)
+            try output.write(EnterpriseData.json(site, words: prepared.theme.wording.words), to: Routes.enterprisesJSON.path)
+        }
         let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)
         for file in machineFiles { try output.write(file.text, to: file.path) }
-        return copied.count + themeAssets.count + site.plans.count * 2 + machineFiles.count
+        return copied.count + themeAssets.count + site.plans.count * 2 + (site.enterprises.isEmpty ? 0 : 2) + machineFiles.count
             + (site.events.isEmpty ? 0 : 1 + site.events.count)
     }
 }

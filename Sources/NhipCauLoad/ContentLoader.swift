@@ -10,6 +10,10 @@ public struct LoadedContent: Sendable {
     public let pages: [Page]
     public let notices: [Notice]
     public let events: [Event]
+    /// Licensed enterprises from `enterprises/` (`.md` files and `.csv` rows), by slug.
+    public var enterprises: [Enterprise] = []
+    /// Warnings from `warnings/`.
+    public var warnings: [Warning] = []
     /// Target plans from `targets/*.json`, by file name.
     public let plans: [TargetPlan]
     public let media: [MediaFile]
@@ -29,6 +33,8 @@ public struct LoadedContent: Sendable {
             case .page: pages.map(\.document)
             case .notice: notices.map(\.document)
             case .event: events.map(\.document)
+            case .enterprise: enterprises.map(\.document)
+            case .warning: warnings.map(\.document)
             }
         }
     }
@@ -83,6 +89,8 @@ public enum ContentLoader {
         let pages = loadKind(.page, reader, &diagnostics, &unusable, parse: PageParser.parse).models
         let notices = loadKind(.notice, reader, &diagnostics, &unusable, parse: NoticeParser.parse).models
         let events = loadKind(.event, reader, &diagnostics, &unusable, parse: EventParser.parse).models
+        let enterprises = EnterpriseLoader.load(reader, &diagnostics, &unusable)
+        let warnings = loadKind(.warning, reader, &diagnostics, &unusable, parse: WarningParser.parse).models
         // A market file with an error of its own still names a market: plans that refer to it
         // are not wrong too, so only that file's error is shown.
         let plans = loadPlans(reader, knownMarkets: markets.slugs, &diagnostics, &unusable)
@@ -91,8 +99,11 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: unknownEntries(content))
 
         guard let config else { return (nil, diagnostics) }
-        return (LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
-                              pages: pages, notices: notices, events: events, plans: plans, media: media, theme: theme, unusableFiles: unusable), diagnostics)
+        var loaded = LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
+                                   pages: pages, notices: notices, events: events, plans: plans, media: media, theme: theme, unusableFiles: unusable)
+        loaded.enterprises = enterprises
+        loaded.warnings = warnings
+        return (loaded, diagnostics)
     }
 
     /// Reads and parses every `.md` file of one kind on all cores, then checks slugs are unique.
@@ -149,7 +160,7 @@ public enum ContentLoader {
         return plans
     }
 
-    private static func duplicateSlugs(_ files: [String]) -> [Diagnostic] {
+    static func duplicateSlugs(_ files: [String]) -> [Diagnostic] {
         var firstFile: [String: String] = [:]
         var problems: [Diagnostic] = []
         for file in files {

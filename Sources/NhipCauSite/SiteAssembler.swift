@@ -40,10 +40,12 @@ public enum SiteAssembler {
             diagnostics.append(contentsOf: (notice.markets.compactMap { checkMarket($0, key: "markets", markets: marketsBySlug) }
                 + notice.areas.compactMap { checkArea($0, areaIDs: areaIDs) }).filter { !$0.followsFromUnusable(unusable) })
         }
+        let enterprisesBySlug = Dictionary(content.enterprises.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
         for event in content.events {
-            diagnostics.append(contentsOf: checkEvent(event, markets: marketsBySlug, areaIDs: areaIDs)
+            diagnostics.append(contentsOf: checkEvent(event, markets: marketsBySlug, areaIDs: areaIDs, enterprises: enterprisesBySlug)
                 .filter { !$0.followsFromUnusable(unusable) })
         }
+        diagnostics.append(contentsOf: checkEnterprisesAndWarnings(content, markets: marketsBySlug, areaIDs: areaIDs))
         for policy in content.policies {
             diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
                 .filter { !$0.followsFromUnusable(unusable) })
@@ -59,9 +61,12 @@ public enum SiteAssembler {
         let scheduledNotices = content.notices.filter { !options.includeDrafts && $0.date > options.today }.map { notice in
             (Routes.notice(notice.document.slug), Unpublished.scheduled(notice.date))
         }
+        let scheduledWarnings = content.warnings.filter { !options.includeDrafts && $0.date > options.today }.map { warning in
+            (Routes.warning(warning.document.slug), Unpublished.scheduled(warning.date))
+        }
         let unpublished = Dictionary(content.stories.filter { !isPublished($0) }.map { story in
             (Routes.story(story.document.slug), story.draft ? Unpublished.draft : .scheduled(story.date))
-        } + scheduledNotices, uniquingKeysWith: { first, _ in first })
+        } + scheduledNotices + scheduledWarnings, uniquingKeysWith: { first, _ in first })
         diagnostics.append(contentsOf: checkUpdatedDates(content, unpublished: unpublished, today: options.today))
         let markets = content.markets.sorted { collationKey($0.title) < collationKey($1.title) }
         let policies = content.policies.sorted { ($0.issued, $1.document.slug) > ($1.issued, $0.document.slug) }
@@ -86,6 +91,7 @@ public enum SiteAssembler {
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
             routesByContentFile: contentRoutes(content), unpublished: unpublished,
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
+        site.addEnterprisesAndWarnings(content, options: options)
         site.declarePages()
         return (site, diagnostics)
     }
@@ -139,29 +145,46 @@ public enum SiteAssembler {
     }
 
     /// A market (under `key`) that names no file of markets/.
-    private static func checkMarket(_ market: Located<String>, key: String, markets: [String: Market]) -> Diagnostic? {
+    static func checkMarket(_ market: Located<String>, key: String, markets: [String: Market]) -> Diagnostic? {
         guard markets[market.value] == nil else { return nil }
         return Diagnostic.error(market.location, "assemble.noMarketTakesFile", ["market": "\(market.value)", "key": "\(key)", "list": "\(list(markets.keys))"])
             .following(ContentKind.market.folder + "/" + market.value + ".md")
     }
 
     /// An `area:` that no plan names.
-    private static func checkArea(_ area: Located<String>, areaIDs: Set<String>) -> Diagnostic? {
+    static func checkArea(_ area: Located<String>, areaIDs: Set<String>) -> Diagnostic? {
         guard !areaIDs.contains(area.value) else { return nil }
         return Diagnostic.error(area.location, "assemble.noAreaTargetData", ["area": "\(area.value)", "list": "\(list(areaIDs))"])
             .following(Diagnostic.anyPlanFile)
     }
 
     /// An event's area and markets must exist; its file name may not take the past events' address.
-    private static func checkEvent(_ event: Event, markets: [String: Market], areaIDs: Set<String>) -> [Diagnostic] {
+    private static func checkEvent(_ event: Event, markets: [String: Market], areaIDs: Set<String>,
+                                   enterprises: [String: Enterprise]) -> [Diagnostic] {
         var problems = event.markets.compactMap { checkMarket($0, key: "markets", markets: markets) }
             + [event.area.flatMap { checkArea($0, areaIDs: areaIDs) }].compactMap { $0 }
         if event.document.slug == Routes.pastEventsName {
             problems.append(.error(SourceLocation(file: event.document.file), "assemble.eventSlugReserved", ["slug": "\(event.document.slug)"]))
         }
-        // Hook for the enterprise register: "the event's enterprise must exist and be licensed on the event day"
-        // belongs here (`event.enterprise`, `event.start.day`...`event.lastDay`) once the register is merged.
+        if let enterprise = event.enterprise { problems += checkEnterprise(enterprise, of: event, enterprises: enterprises) }
         return problems
+    }
+
+    /// The enterprise an event names is in the register and licensed on every day of the event.
+    private static func checkEnterprise(_ slug: Located<String>, of event: Event, enterprises: [String: Enterprise]) -> [Diagnostic] {
+        guard let enterprise = enterprises[slug.value] else {
+            return [Diagnostic.error(slug.location, "assemble.eventEnterpriseUnknown", ["enterprise": "\(slug.value)", "list": "\(list(enterprises.keys))"])
+                .following(ContentKind.enterprise.folder + "/" + slug.value + ".md")]
+        }
+        let days = (0...max(0, event.lastDay.dayNumber - event.start.day.dayNumber)).lazy.map { event.start.day.adding(days: $0) }
+        guard let day = days.first(where: { !enterprise.isLicensed(on: $0) }) else { return [] }
+        let reason: LocalizedText = switch enterprise.status(on: day) {
+        case .suspended(let suspension): LocalizedText("assemble.enterpriseWasSuspended", ["to": .date(suspension.to)])
+        case .revoked(let revocation): LocalizedText("assemble.enterpriseWasRevoked", ["date": .date(revocation.date)])
+        case .unlicensed(let from): LocalizedText("assemble.enterpriseNotYetLicensed", ["date": .date(from)])
+        case .active: LocalizedText("assemble.enterpriseNotYetLicensed", ["date": .date(day)])
+        }
+        return [.error(slug.location, "assemble.eventEnterpriseNotLicensed", ["enterprise": "\(enterprise.displayName)", "day": .date(day), "reason": .message(reason)])]
     }
 
     private static func noticesByArea(_ notices: [Notice]) -> [String: [Notice]] {

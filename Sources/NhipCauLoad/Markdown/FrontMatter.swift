@@ -178,6 +178,22 @@ struct FrontMatter {
         return low...high
     }
 
+    /// A list of nested mappings (`suspensions:` with `- from: …` items), each read with the same file
+    /// and lines; nil items are not there (a wrong shape is reported once, at the key).
+    mutating func mappingList(_ key: String, example: String) -> [FrontMatter] {
+        guard let node = value(key) else { return [] }
+        guard case .sequence(let sequence) = node, sequence.allSatisfy({ $0.mapping != nil }) else {
+            wrongType(key, expected: LocalizedText("load.listOfKeyValueItems"), example: example)
+            return []
+        }
+        return sequence.compactMap { item in
+            guard let mapping = item.mapping else { return nil }
+            var nested = FrontMatter(file: file, lineOffset: lineOffset)
+            nested.add(mapping)
+            return nested
+        }
+    }
+
     func located(_ key: String, _ value: String?) -> Located<String>? {
         value.map { Located($0, at: location(of: key)) }
     }

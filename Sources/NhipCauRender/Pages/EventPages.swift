@@ -44,7 +44,7 @@ extension SiteRenderer {
             register: event.register, cost: event.cost, summary: event.summary, sample: event.sample,
             calendarHref: href(Routes.eventICS(event.document.slug), from: route),
             updated: event.document.updated.map(formats.date), body: body.html,
-            structuredData: EventStructuredData.json(event, url: absoluteURL(route), areaName: event.area.flatMap { site.areas[$0.value]?.name }))
+            structuredData: EventStructuredData.script(event, url: absoluteURL(route), areaName: event.area.flatMap { site.areas[$0.value]?.name }))
         var frame = PageFrame(route: route, title: event.title, description: event.summary)
         frame.breadcrumbs = [(strings.events, Routes.events)]
         let context = [event.place] + (event.area.map { [site.areas[$0.value]?.name ?? $0.value] } ?? [])
@@ -53,9 +53,10 @@ extension SiteRenderer {
                     diagnostics: body.diagnostics)
     }
 
-    /// The enterprise an event names. Until the enterprise register is merged there is no page to link to.
+    /// The enterprise an event names, linked to its page in the register (the assembler checked it is there).
     func enterpriseLink(_ slug: String, from route: Route) -> LinkView {
-        LinkView(label: slug, href: nil)
+        guard let enterprise = site.enterprise(slug) else { return LinkView(label: slug, href: nil) }
+        return LinkView(label: enterprise.displayName, href: href(Routes.enterprise(slug), from: route))
     }
 
     func eventCard(_ event: Event, from route: Route) -> EventCardView {
@@ -95,25 +96,22 @@ extension SiteRenderer {
 /// schema.org `Event` as JSON-LD, for search engines and apps that show events. Only what the file
 /// says: no `isAccessibleForFree` unless `cost` says plainly that it is free.
 enum EventStructuredData {
-    static func json(_ event: Event, url: String?, areaName: String?) -> String {
-        var address: [(String, JSONLDValue)] = [("@type", .text("PostalAddress")), ("streetAddress", .text(event.address ?? event.place))]
-        if let areaName { address.append(("addressRegion", .text(areaName))) }
-        address.append(("addressCountry", .text("VN")))
-        var fields: [(String, JSONLDValue)] = [
-            ("@context", .text("https://schema.org")), ("@type", .text("Event")), ("name", .text(event.title)),
+    static func script(_ event: Event, url: String?, areaName: String?) -> String {
+        let address = JSONLD.Value.object([("@type", .text("PostalAddress")), ("streetAddress", .text(event.address ?? event.place))]
+            + (areaName.map { [("addressRegion", JSONLD.Value.text($0))] } ?? []) + [("addressCountry", .text("VN"))])
+        return JSONLD.script(JSONLD.thing("Event", [
+            ("name", .text(event.title)),
             ("startDate", .text(event.start.iso)),
-        ]
-        if let end = event.end { fields.append(("endDate", .text(end.iso))) }
-        fields += [
+            ("endDate", event.end.map { .text($0.iso) }),
+            // Whether it takes place as planned, not whether it is over: events have no "cancelled" key.
             ("eventStatus", .text("https://schema.org/EventScheduled")),
             ("eventAttendanceMode", .text("https://schema.org/OfflineEventAttendanceMode")),
-            ("location", .object([("@type", .text("Place")), ("name", .text(event.place)), ("address", .object(address))])),
-        ]
-        if let organiser = event.organiser { fields.append(("organizer", .object([("@type", .text("Organization")), ("name", .text(organiser))]))) }
-        if let summary = event.summary { fields.append(("description", .text(summary))) }
-        if let url { fields.append(("url", .text(url))) }
-        if let cost = event.cost, isPlainlyFree(cost) { fields.append(("isAccessibleForFree", .flag(true))) }
-        return JSONLDValue.object(fields).serialized
+            ("location", .object([("@type", .text("Place")), ("name", .text(event.place)), ("address", address)])),
+            ("organizer", event.organiser.map { .object([("@type", .text("Organization")), ("name", .text($0))]) }),
+            ("description", event.summary.map { .text($0) }),
+            ("url", url.map { .text($0) }),
+            ("isAccessibleForFree", event.cost.flatMap { isPlainlyFree($0) ? .flag(true) : nil }),
+        ]))
     }
 
     /// `Miễn phí`, `Không mất phí`, `free`: the whole of `cost`, nothing more (not "miễn phí cho hộ nghèo").
@@ -121,38 +119,5 @@ enum EventStructuredData {
         var folded = VietnameseText.fold(cost).trimmed
         while folded.hasSuffix(".") || folded.hasSuffix("!") { folded = String(folded.dropLast()).trimmed }
         return ["mien phi", "khong mat phi", "khong thu phi", "free", "free of charge"].contains(folded)
-    }
-}
-
-indirect enum JSONLDValue {
-    case text(String)
-    case flag(Bool)
-    case object([(String, JSONLDValue)])
-
-    /// JSON whose text can sit inside `<script>`: `<`, `>` and `&` are written as `\u003c`, … so no
-    /// `</script>` or comment can end the block early.
-    var serialized: String {
-        switch self {
-        case .text(let text): return Self.quoted(text)
-        case .flag(let flag): return flag ? "true" : "false"
-        case .object(let fields): return "{" + fields.map { Self.quoted($0.0) + ":" + $0.1.serialized }.joined(separator: ",") + "}"
-        }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<", ">", "&": out += "\\u00" + String(scalar.value, radix: 16)
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -80,6 +80,10 @@ public struct SiteRenderer: Sendable {
         case .eventList: renderEventList()
         case .pastEventList(let number): renderPastEventList(page: number)
         case .event(let event): renderEvent(event)
+        case .enterpriseList(let number): renderEnterpriseList(page: number)
+        case .enterprise(let enterprise): renderEnterprise(enterprise)
+        case .warningList: renderWarningList()
+        case .warning(let warning): renderWarning(warning)
         }
     }
 

@@ -40,6 +40,12 @@ enum TemplateViews {
         Entry(template: "event", shape: .of(EventView.self), role: "một sự kiện"),
         Entry(template: "event-list", shape: .of(ListView<EventCardView>.self),
               role: "mẫu con: danh sách thẻ sự kiện, trong `upcomingEvents` của `home`, `events` của `area`, `current` của `events`, `list` của `past-events`"),
+        Entry(template: "enterprises", shape: .of(EnterpriseListView.self), role: "sổ doanh nghiệp được cấp phép, chia trang"),
+        Entry(template: "enterprise", shape: .of(EnterpriseView.self), role: "một doanh nghiệp: giấy phép, tình trạng, liên hệ"),
+        Entry(template: "warnings", shape: .of(WarningListView.self), role: "danh sách cảnh báo, mới nhất trước"),
+        Entry(template: "warning", shape: .of(WarningView.self), role: "một cảnh báo"),
+        Entry(template: "warning-list", shape: .of(ListView<WarningCardView>.self),
+              role: "mẫu con: danh sách thẻ cảnh báo, trong `list` của `warnings`, `warnings` của `enterprise`"),
         Entry(template: "figure-facts", shape: .of(FigureFactsView.self), role: "mẫu con, trong `facts` của `plan` và `area`"),
         Entry(template: "market-plans", shape: .of(MarketPlansView.self), role: "mẫu con, trong `planCounts` của `market`"),
     ]

@@ -337,6 +337,6 @@ struct EventView: Codable {
     let calendarHref: String
     let updated: String?
     let body: String
-    /// schema.org `Event` as JSON-LD, safe to place inside `<script type="application/ld+json">`.
+    /// schema.org `Event` as JSON-LD: a whole `<script type="application/ld+json">` element.
     let structuredData: String
 }

@@ -37,6 +37,10 @@ public enum PageSource: Sendable {
     case eventList
     case pastEventList(page: Int)
     case event(Event)
+    case enterpriseList(page: Int)
+    case enterprise(Enterprise)
+    case warningList
+    case warning(Warning)
 
     public var kind: PageKind {
         switch self {
@@ -59,6 +63,10 @@ public enum PageSource: Sendable {
         case .eventList: .eventList
         case .pastEventList: .pastEventList
         case .event: .event
+        case .enterpriseList: .enterpriseList
+        case .enterprise: .enterprise
+        case .warningList: .warningList
+        case .warning: .warning
         }
     }
 
@@ -71,7 +79,11 @@ public enum PageSource: Sendable {
         case .page(let item): item.document
         case .notice(let item): item.document
         case .event(let item): item.document
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .eventList, .pastEventList: nil
+        case .enterprise(let item): item.document
+        case .warning(let item): item.document
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .enterpriseList, .warningList: nil
+        case .eventList, .pastEventList: nil
         }
     }
 
@@ -84,7 +96,11 @@ public enum PageSource: Sendable {
         case .page(let item): .page(item.replacingBody(with: edit))
         case .notice(let item): .notice(item.replacingBody(with: edit))
         case .event(let item): .event(item.replacingBody(with: edit))
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .eventList, .pastEventList: nil
+        case .enterprise(let item): .enterprise(item.replacingBody(with: edit))
+        case .warning(let item): .warning(item.replacingBody(with: edit))
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .enterpriseList, .warningList: nil
+        case .eventList, .pastEventList: nil
         }
     }
 }

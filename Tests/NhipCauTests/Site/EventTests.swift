@@ -121,6 +121,15 @@ import Testing
         #expect(lesson["isAccessibleForFree"] == nil, "free only for some: not claimed")
     }
 
+    @Test func anEventLinksItsEnterpriseInTheRegister() throws {
+        let site = try Self.site()
+        try site.write("enterprises/cong-ty-mau.md", "---\nname: Công ty TNHH Mẫu\nshort_name: Lao động Mẫu\nlicence: 101/LĐTBXH-GP\nlicence_issued: 2020-03-02\nmarkets: [nhat-ban]\n---\n\nMẫu.\n")
+        try site.write("events/tuyen-chon.md", "---\ntitle: \"Tuyển chọn\"\nstart: 2026-12-12\nplace: \"Xã\"\nenterprise: cong-ty-mau\n---\n\nTuyển.\n")
+        let outcome = site.build(date: SimpleDate(iso: "2026-12-01")!)
+        try #require(outcome.succeeded, "\(outcome.listing)")
+        #expect(try #require(site.read("su-kien/tuyen-chon/index.html")).contains("<a href=\"../../doanh-nghiep/cong-ty-mau/\">Lao động Mẫu</a>"))
+    }
+
     @Test func pastEventsArePaginatedNewestFirst() throws {
         let site = try Self.site()
         for number in 1...12 {
