@@ -86,7 +86,7 @@ public enum EventKind: String, Sendable, Hashable, CaseIterable {
 
 /// Where an event stands on the build date. The build date is a day with no hour, so an event that
 /// takes place on that day, at whatever time, is ongoing for the whole of it.
-public enum EventStatus: String, Sendable, Hashable {
+public enum EventStatus: String, Sendable, Hashable, CaseIterable {
     case upcoming, ongoing, past
 
     public var wordingKey: String {
@@ -125,9 +125,6 @@ public struct Event: Sendable, Hashable, HasContentDocument {
         if day < start.day { return .upcoming }
         return day > lastDay ? .past : .ongoing
     }
-
-    /// Whether it takes place on `day`.
-    public func isOn(_ day: SimpleDate) -> Bool { start.day <= day && day <= lastDay }
 }
 
 extension Event { public func replacingBody(with edit: BodyEdit) -> Event { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
