@@ -25,11 +25,13 @@ struct New: ParsableCommand {
           nhipcau new policy "Nghị định 112/2021/NĐ-CP"
           nhipcau new page "Hỏi đáp"
           nhipcau new notice "Lịch tư vấn tháng 12"
+          nhipcau new enterprise "Công ty Cổ phần Cung ứng Nhân lực Mẫu A"
+          nhipcau new warning "Cảnh báo tuyển lao động đi Hàn Quốc trái phép"
           nhipcau new event "Hội nghị tư vấn tại Ninh Sơn"
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case story, market, policy, page, notice, event
+        case story, market, policy, page, notice, enterprise, warning, event
 
         var contentKind: ContentKind {
             switch self {
@@ -38,12 +40,14 @@ struct New: ParsableCommand {
             case .policy: .policy
             case .page: .page
             case .notice: .notice
+            case .enterprise: .enterprise
+            case .warning: .warning
             case .event: .event
             }
         }
     }
 
-    @Argument(help: "What to create: story, market, policy, page, notice or event.")
+    @Argument(help: "What to create: story, market, policy, page, notice, enterprise, warning or event.")
     var kind: Kind
 
     @Argument(help: "The title, in Vietnamese with accents.")

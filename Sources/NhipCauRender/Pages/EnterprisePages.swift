@@ -46,7 +46,7 @@ extension SiteRenderer {
         var frame = PageFrame(route: route, title: enterprise.name, description: "\(enterprise.licence) · \(statusText(status))")
         frame.breadcrumbs = [(strings.enterprises, Routes.enterprises)]
         let context = [enterprise.shortName, enterprise.licence].compactMap { $0 }
-            + enterprise.phoneNumbers.map(\.digits) + markets.map(\.title)
+            + enterprise.phoneNumbers.flatMap(searchForms) + markets.map(\.title)
         return page(frame, .enterprise, view: view,
                     search: SearchFields(title: enterprise.name, summary: "\(statusText(status)) · \(strings.licence) \(enterprise.licence)",
                                          context: context, text: body.plainText),
@@ -97,6 +97,14 @@ extension SiteRenderer {
         return lines
     }
 
+    /// How a phone number is written for search: the query's words must all be on the page, so the
+    /// number is there in the forms people type it in: `0912345678`, `0912 345 678` (also what
+    /// `0912.345.678` and `0912-345-678` give) and `+84 912 345 678`.
+    func searchForms(_ phone: PhoneNumber) -> [String] {
+        let international = phone.telURI.hasPrefix("tel:+84") ? ["+84 " + phone.grouped.dropFirst()] : []
+        return [phone.digits, phone.grouped] + international
+    }
+
     /// `www.example.vn` as a link: an address written without a scheme is taken as https.
     func webAddress(_ written: String) -> String {
         let lower = written.lowercased()
@@ -140,10 +148,12 @@ extension SiteRenderer {
             updated: warning.document.updated.map(formats.date), body: body.html)
         var frame = PageFrame(route: route, title: warning.title, description: warning.summary)
         frame.breadcrumbs = [(strings.warnings, Routes.warnings)]
-        let context = warning.names + warning.phoneNumbers.map(\.digits)
-            + named.map { "\($0.displayName): \(statusText(site.status(of: $0)))" }
+        let statuses = named.map { "\($0.displayName): \(statusText(site.status(of: $0)))" }
+        let context = warning.names + warning.phoneNumbers.flatMap(searchForms)
+        // The result line starts with the registered enterprises it names and their status today (it is cut at 140 characters).
+        let summary = (statuses + [warning.summary ?? warning.source]).joined(separator: " · ")
         return page(frame, .warning, view: view,
-                    search: SearchFields(title: warning.title, summary: warning.summary ?? warning.source,
+                    search: SearchFields(title: warning.title, summary: summary,
                                          context: context, text: body.plainText),
                     diagnostics: body.diagnostics)
     }
@@ -156,5 +166,16 @@ extension SiteRenderer {
 
     func warningList(_ warnings: [Warning], from route: Route) -> ListView<WarningCardView>? {
         .nonEmpty(warnings.map { warningCard($0, from: route) })
+    }
+
+    /// The enterprises a market page lists: licensed for it and active on the build date.
+    func marketEnterprises(_ market: Market, from route: Route) -> MarketEnterprisesView? {
+        let active = site.activeEnterprises(forMarket: market.document.slug)
+        guard !active.isEmpty else { return nil }
+        return MarketEnterprisesView(items: active.map { enterpriseRow($0, from: route) }, registerHref: href(Routes.enterprises, from: route))
+    }
+
+    func homeWarning(from route: Route) -> HomeWarningView? {
+        site.latestWarning(withinDays: 90).map { HomeWarningView(card: warningCard($0, from: route), allHref: href(Routes.warnings, from: route)) }
     }
 }

@@ -81,10 +81,11 @@ extension SiteRenderer {
             return AreaPlanView(planTitle: plan.title, planHref: href(Routes.plan(plan.id), from: route), sampleNote: sampleNote(plan),
                                 facts: facts(areaFigures, target: area.target, unit: plan.unit), charts: charts)
         }
-        let view = AreaView(t: strings, name: record.name, plans: sections,
+        var view = AreaView(t: strings, name: record.name, plans: sections,
                             notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
                             events: eventList((site.eventsByArea[record.id] ?? []).filter { $0.status(on: site.today) != .past }, from: route),
                             stories: storyList(site.storiesByArea[record.id] ?? [], from: route))
+        view.warnings = warningList(site.warningsByArea[record.id] ?? [], from: route)
         var frame = PageFrame(route: route, title: record.name)
         frame.breadcrumbs = [(strings.plans, Routes.plans)]
         // The search result line: the area's figures in each plan it is in.

@@ -68,6 +68,8 @@ struct AreaView: Codable {
     /// The area's events coming up or under way.
     let events: ListView<EventCardView>?
     let stories: ListView<StoryCardView>?
+    /// Warnings that name the area (set after the rest).
+    var warnings: ListView<WarningCardView>? = nil
 }
 
 struct PlanCountView: Codable {

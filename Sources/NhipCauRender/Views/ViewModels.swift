@@ -120,6 +120,8 @@ struct HomeView: Codable {
     let policies: [PolicyRowView]
     let policiesHref: String
     let contact: ContactView?
+    /// The newest warning of the last 90 days, with a link to all (set after the rest).
+    var warning: HomeWarningView? = nil
 }
 
 struct ImageView: Codable {
@@ -181,6 +183,9 @@ struct MarketView: Codable {
     let body: String
     let planCounts: MarketPlansView?
     let stories: ListView<StoryCardView>?
+    /// Enterprises licensed for the market and active on the build date, and its warnings (set after the rest).
+    var enterprises: MarketEnterprisesView? = nil
+    var warnings: ListView<WarningCardView>? = nil
 }
 
 struct MarketRowView: Codable {
