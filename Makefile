@@ -7,8 +7,9 @@ CONFIG ?= release
 DATE ?=
 BIN = .build/$(CONFIG)/nhipcau
 APT_PACKAGES = libcmark-dev cmark pkg-config libvips-dev
-# Only for make test: the search tests run the real search script in headless Chromium, served by Python.
-TEST_APT_PACKAGES = chromium python3 libimage-exiftool-perl
+# Only for make test: the search tests run the real search script in headless Chromium, served by Python;
+# the event tests read the calendar files back with Python's icalendar.
+TEST_APT_PACKAGES = chromium python3 python3-icalendar libimage-exiftool-perl
 # The browser-level gate (make e2e): nginx, Apache, Caddy, headless Chromium and its driver, Python's venv; a JRE for
 # the Nu HTML Checker is added when no `java` is on the PATH.
 E2E_APT_PACKAGES = nginx apache2 caddy chromium chromium-driver python3-venv

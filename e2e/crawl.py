@@ -18,6 +18,7 @@ EXPECTED_TYPES = {
     ".html": ("text/html", True), "/": ("text/html", True), ".css": ("text/css", True),
     ".js": (("application/javascript", "text/javascript"), True),
     ".xml": ("text/xml", True), ".txt": ("text/plain", True), ".csv": ("text/csv", True),
+    ".ics": ("text/calendar", True),
     ".json": ("application/json", True), ".svg": ("image/svg+xml", True), ".png": ("image/png", False),
     ".jpg": ("image/jpeg", False), ".jpeg": ("image/jpeg", False), ".webp": ("image/webp", False),
     ".gif": ("image/gif", False), ".pdf": ("application/pdf", False),

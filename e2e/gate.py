@@ -48,7 +48,7 @@ MISSING_ADDRESSES = ["khong-co-trang-nay/", "cau-chuyen/khong-co/trang/cu.html"]
 # First path segments the tool writes itself (Routes.reservedTopLevel); any other folder is a free page.
 RESERVED_TOP_LEVEL = {"cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
                       "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots",
-                      "doanh-nghiep", "canh-bao"}
+                      "doanh-nghiep", "canh-bao", "su-kien"}
 OPTIONAL_KINDS: set[str] = set()  # every kind is required
 
 
@@ -120,6 +120,9 @@ def page_kinds(site):
         "area-list": "dia-ban/" if exists("dia-ban") else None,
         "notice": largest("thong-bao"),
         "notice-list": "thong-bao/" if exists("thong-bao") else None,
+        "event": largest("su-kien", exclude={"da-dien-ra"}),
+        "event-list": "su-kien/" if exists("su-kien") else None,
+        "past-event-list": "su-kien/da-dien-ra/" if exists("su-kien/da-dien-ra") else None,
         "page": f"{free_page.name}/" if free_page else None,
         "search": "tim-kiem/" if exists("tim-kiem") else None,
         "enterprise": largest("doanh-nghiep", exclude={"trang"}),

@@ -216,6 +216,13 @@ public enum SiteBuild {
             try output.write(PlanData.csv(plan, in: site, words: prepared.theme.wording.words), to: Routes.planCSV(plan.id).path)
             try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
         }
+        let words = prepared.theme.wording.words
+        if !site.events.isEmpty {
+            try output.write(EventCalendar.subscription(for: site, words: words), to: Routes.eventCalendar.path)
+            for event in site.events {
+                try output.write(EventCalendar.file(for: event, in: site, words: words), to: Routes.eventICS(event.document.slug).path)
+            }
+        }
         if !site.enterprises.isEmpty {
             try output.write(EnterpriseData.csv(site, words: prepared.theme.wording.words), to: Routes.enterprisesCSV.path)
             try output.write(EnterpriseData.json(site, words: prepared.theme.wording.words), to: Routes.enterprisesJSON.path)
@@ -223,5 +230,6 @@ public enum SiteBuild {
         let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)
         for file in machineFiles { try output.write(file.text, to: file.path) }
         return copied.count + themeAssets.count + site.plans.count * 2 + (site.enterprises.isEmpty ? 0 : 2) + machineFiles.count
+            + (site.events.isEmpty ? 0 : 1 + site.events.count)
     }
 }

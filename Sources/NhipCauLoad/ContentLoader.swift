@@ -9,6 +9,7 @@ public struct LoadedContent: Sendable {
     public let policies: [Policy]
     public let pages: [Page]
     public let notices: [Notice]
+    public let events: [Event]
     /// Licensed enterprises from `enterprises/` (`.md` files and `.csv` rows), by slug.
     public var enterprises: [Enterprise] = []
     /// Warnings from `warnings/`.
@@ -33,6 +34,7 @@ public struct LoadedContent: Sendable {
             case .policy: policies.map(\.document)
             case .page: pages.map(\.document)
             case .notice: notices.map(\.document)
+            case .event: events.map(\.document)
             case .enterprise: enterprises.map(\.document)
             case .warning: warnings.map(\.document)
             }
@@ -89,6 +91,7 @@ public enum ContentLoader {
         let pages = loadKind(.page, reader, &diagnostics, &unusable, parse: PageParser.parse).models
         let notices = loadKind(.notice, reader, &diagnostics, &unusable, parse: NoticeParser.parse).models
         let areaTree = AreaTreeLoader.load(from: content, maxBytes: limit, diagnostics: &diagnostics, unusable: &unusable)
+        let events = loadKind(.event, reader, &diagnostics, &unusable, parse: EventParser.parse).models
         let enterprises = EnterpriseLoader.load(reader, &diagnostics, &unusable)
         let warnings = loadKind(.warning, reader, &diagnostics, &unusable, parse: WarningParser.parse).models
         // A market file with an error of its own still names a market: plans that refer to it
@@ -100,7 +103,7 @@ public enum ContentLoader {
 
         guard let config else { return (nil, diagnostics) }
         var loaded = LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
-                                   pages: pages, notices: notices, plans: plans, media: media, theme: theme, unusableFiles: unusable)
+                                   pages: pages, notices: notices, events: events, plans: plans, media: media, theme: theme, unusableFiles: unusable)
         loaded.areaTree = areaTree
         loaded.enterprises = enterprises
         loaded.warnings = warnings

@@ -68,6 +68,7 @@ public enum MediaTypes {
         "webp": "image/webp",
         "ico": "image/x-icon",
         "csv": "text/csv; charset=utf-8",
+        "ics": "text/calendar; charset=utf-8",
         "txt": "text/plain; charset=utf-8",
         "pdf": "application/pdf",
         "woff2": "font/woff2",

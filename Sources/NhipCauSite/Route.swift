@@ -83,6 +83,11 @@ public enum Routes {
     public static let policiesFeed = Route("feeds/chinh-sach.xml")
     public static let notices = Route("thong-bao/")
     public static let noticesFeed = Route("feeds/thong-bao.xml")
+    public static let events = Route("su-kien/")
+    /// Every upcoming and ongoing event, for subscribing from a phone's calendar.
+    public static let eventCalendar = Route("su-kien/lich.ics")
+    /// The folder of past events under `su-kien/`; an event file may not take this name.
+    public static let pastEventsName = "da-dien-ra"
     public static let enterprises = Route("doanh-nghiep/")
     public static let enterprisesCSV = Route("doanh-nghiep/doanh-nghiep.csv")
     public static let enterprisesJSON = Route("doanh-nghiep/doanh-nghiep.json")
@@ -97,6 +102,11 @@ public enum Routes {
     public static func policy(_ slug: String) -> Route { Route("chinh-sach/\(slug)/") }
     public static func page(_ slug: String) -> Route { Route("\(slug)/") }
     public static func notice(_ slug: String) -> Route { Route("thong-bao/\(slug)/") }
+    public static func event(_ slug: String) -> Route { Route("su-kien/\(slug)/") }
+    public static func eventICS(_ slug: String) -> Route { Route("su-kien/\(slug)/su-kien.ics") }
+    public static func pastEventsPage(_ number: Int) -> Route {
+        Route(number <= 1 ? "su-kien/\(pastEventsName)/" : "su-kien/\(pastEventsName)/trang/\(number)/")
+    }
     public static func enterprise(_ slug: String) -> Route { Route("doanh-nghiep/\(slug)/") }
     /// The register's later pages (an enterprise named `trang` keeps its own page: these are one folder deeper).
     public static func enterprisesPage(_ number: Int) -> Route { number <= 1 ? enterprises : Route("doanh-nghiep/trang/\(number)/") }

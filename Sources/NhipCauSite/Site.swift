@@ -16,6 +16,8 @@ public struct Site: Sendable {
     public let pages: [Page]
     /// Published notices (dated on or before `today`), newest first.
     public let notices: [Notice]
+    /// Every event, earliest start first.
+    public let events: [Event]
     /// Target plans, the newest period first.
     public let plans: [TargetPlan]
     /// Each plan's figures on `today`, by plan id.
@@ -33,6 +35,8 @@ public struct Site: Sendable {
     public let storiesByArea: [String: [Story]]
     /// Area id → the notices that name it, newest first.
     public let noticesByArea: [String: [Notice]]
+    /// Area id → its events, earliest start first.
+    public let eventsByArea: [String: [Event]]
     /// Tag slug → display name and stories.
     public let tags: [TagIndex]
     /// Free pages in the navigation, by their `menu` number.
@@ -80,6 +84,12 @@ public struct Site: Sendable {
 
     /// The notices the home page shows on `today`: published and not expired, newest first.
     public var liveNotices: [Notice] { notices.filter { $0.isLive(on: today) } }
+
+    /// Events upcoming or under way on `today`, earliest start first.
+    public var currentEvents: [Event] { events.filter { $0.status(on: today) != .past } }
+    /// Events over by `today`, the latest first.
+    public var pastEvents: [Event] { events.filter { $0.status(on: today) == .past }.reversed() }
+    public var pastEventPageCount: Int { max(1, (pastEvents.count + Site.storiesPerPage - 1) / Site.storiesPerPage) }
 
     /// Ten cards are a few screens on a phone; more and the page list is rarely reached.
     public static let storiesPerPage = 10

@@ -41,6 +41,11 @@ public enum SiteAssembler {
             diagnostics.append(contentsOf: (notice.markets.compactMap { checkMarket($0, key: "markets", markets: marketsBySlug) }
                 + notice.areas.compactMap { checkArea($0, areaIDs: areaIDs) }).filter { !$0.followsFromUnusable(unusable) })
         }
+        let enterprisesBySlug = Dictionary(content.enterprises.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        for event in content.events {
+            diagnostics.append(contentsOf: checkEvent(event, markets: marketsBySlug, areaIDs: areaIDs, enterprises: enterprisesBySlug)
+                .filter { !$0.followsFromUnusable(unusable) })
+        }
         diagnostics.append(contentsOf: checkEnterprisesAndWarnings(content, markets: marketsBySlug, areaIDs: areaIDs))
         for policy in content.policies {
             diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
@@ -69,10 +74,11 @@ public enum SiteAssembler {
         let pages = content.pages.sorted { $0.document.slug < $1.document.slug }
         let plans = content.plans.sorted { ($0.period.end, $0.period.start, $1.id) > ($1.period.end, $1.period.start, $0.id) }
         let tags = tagIndex(published)
+        let events = content.events.sorted(by: Event.startsBefore)
 
         var site = Site(
             config: content.config, today: options.today, stories: published, markets: markets,
-            policies: policies, pages: pages, notices: notices, plans: plans,
+            policies: policies, pages: pages, notices: notices, events: events, plans: plans,
             planFigures: Dictionary(uniqueKeysWithValues: plans.map { ($0.id, PlanFigures(plan: $0, today: options.today)) }),
             areas: areas, currentPlan: featuredPlan(plans, config: content.config, today: options.today),
             media: content.media, theme: content.theme,
@@ -80,6 +86,7 @@ public enum SiteAssembler {
             storiesByMarket: Dictionary(grouping: published.filter { $0.market != nil }) { $0.market?.value ?? "" },
             storiesByArea: Dictionary(grouping: published.filter { $0.area != nil }) { $0.area?.value ?? "" },
             noticesByArea: noticesByArea(notices),
+            eventsByArea: Dictionary(grouping: events.filter { $0.area != nil }) { $0.area?.value ?? "" },
             tags: tags,
             menu: pages.filter { $0.menu != nil }.sorted { ($0.menu ?? 0, $0.document.slug) < ($1.menu ?? 0, $1.document.slug) },
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
@@ -189,6 +196,33 @@ public enum SiteAssembler {
             Diagnostic.error(area.location, "assemble.planAreaNotInTree", ["area": "\(area.id)", "list": "\(list(areaIDs.ids))"])
                 .following(AreaTree.file)
         }
+    /// An event's area and markets must exist; its file name may not take the past events' address.
+    private static func checkEvent(_ event: Event, markets: [String: Market], areaIDs: KnownAreas,
+                                   enterprises: [String: Enterprise]) -> [Diagnostic] {
+        var problems = event.markets.compactMap { checkMarket($0, key: "markets", markets: markets) }
+            + [event.area.flatMap { checkArea($0, areaIDs: areaIDs) }].compactMap { $0 }
+        if event.document.slug == Routes.pastEventsName {
+            problems.append(.error(SourceLocation(file: event.document.file), "assemble.eventSlugReserved", ["slug": "\(event.document.slug)"]))
+        }
+        if let enterprise = event.enterprise { problems += checkEnterprise(enterprise, of: event, enterprises: enterprises) }
+        return problems
+    }
+
+    /// The enterprise an event names is in the register and licensed on every day of the event.
+    private static func checkEnterprise(_ slug: Located<String>, of event: Event, enterprises: [String: Enterprise]) -> [Diagnostic] {
+        guard let enterprise = enterprises[slug.value] else {
+            return [Diagnostic.error(slug.location, "assemble.eventEnterpriseUnknown", ["enterprise": "\(slug.value)", "list": "\(list(enterprises.keys))"])
+                .following(ContentKind.enterprise.folder + "/" + slug.value + ".md")]
+        }
+        let days = (0...max(0, event.lastDay.dayNumber - event.start.day.dayNumber)).lazy.map { event.start.day.adding(days: $0) }
+        guard let day = days.first(where: { !enterprise.isLicensed(on: $0) }) else { return [] }
+        let reason: LocalizedText = switch enterprise.status(on: day) {
+        case .suspended(let suspension): LocalizedText("assemble.enterpriseWasSuspended", ["to": .date(suspension.to)])
+        case .revoked(let revocation): LocalizedText("assemble.enterpriseWasRevoked", ["date": .date(revocation.date)])
+        case .unlicensed(let from): LocalizedText("assemble.enterpriseNotYetLicensed", ["date": .date(from)])
+        case .active: LocalizedText("assemble.enterpriseNotYetLicensed", ["date": .date(day)])
+        }
+        return [.error(slug.location, "assemble.eventEnterpriseNotLicensed", ["enterprise": "\(enterprise.displayName)", "day": .date(day), "reason": .message(reason)])]
     }
 
     private static func noticesByArea(_ notices: [Notice]) -> [String: [Notice]] {

@@ -27,10 +27,11 @@ struct New: ParsableCommand {
           nhipcau new notice "Lịch tư vấn tháng 12"
           nhipcau new enterprise "Công ty Cổ phần Cung ứng Nhân lực Mẫu A"
           nhipcau new warning "Cảnh báo tuyển lao động đi Hàn Quốc trái phép"
+          nhipcau new event "Hội nghị tư vấn tại Ninh Sơn"
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case story, market, policy, page, notice, enterprise, warning
+        case story, market, policy, page, notice, enterprise, warning, event
 
         var contentKind: ContentKind {
             switch self {
@@ -41,11 +42,12 @@ struct New: ParsableCommand {
             case .notice: .notice
             case .enterprise: .enterprise
             case .warning: .warning
+            case .event: .event
             }
         }
     }
 
-    @Argument(help: "What to create: story, market, policy, page, notice, enterprise or warning.")
+    @Argument(help: "What to create: story, market, policy, page, notice, enterprise, warning or event.")
     var kind: Kind
 
     @Argument(help: "The title, in Vietnamese with accents.")

@@ -7,6 +7,7 @@ public enum ContentKind: String, Sendable, CaseIterable, Hashable {
     case policy = "policies"
     case page = "pages"
     case notice = "notices"
+    case event = "events"
     case enterprise = "enterprises"
     case warning = "warnings"
 

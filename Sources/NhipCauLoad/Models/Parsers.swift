@@ -156,3 +156,53 @@ extension SimpleDate {
     /// Placeholder for a model that is dropped because its required date was missing.
     static let epoch = SimpleDate(year: 1970, month: 1, day: 1)!
 }
+
+enum EventParser {
+    static let keys = ["title", "start", "end", "place", "kind", "address", "area", "organiser", "enterprise", "markets",
+                       "register", "cost", "summary", "sample", "updated", "draft"]
+
+    static func parse(_ fields: inout FrontMatter, _ document: ContentDocument) -> Event? {
+        let title = fields.text("title", required: true, example: "Hội nghị tư vấn xuất khẩu lao động")
+        let start = fields.eventTime("start", required: true)
+        let end = fields.eventTime("end")
+        let place = fields.text("place", required: true, example: "Hội trường UBND huyện Ninh Sơn")
+        if let start, let end, end.instant(asEnd: true) < start.instant(asEnd: false) {
+            fields.appendError(at: fields.location(of: "end"), "load.eventEndBeforeStart",
+                               ["end": "\(fields.text("end") ?? "")", "start": "\(fields.text("start") ?? "")"])
+        }
+        let event = Event(
+            document: document, title: title ?? "", start: start ?? EventTime(day: .epoch), end: end, place: place ?? "",
+            kind: fields.eventKind(), address: fields.text("address"),
+            area: fields.located("area", fields.text("area", example: "ninh-son")),
+            organiser: fields.text("organiser"),
+            enterprise: fields.located("enterprise", fields.text("enterprise", example: "cong-ty-mau")),
+            markets: fields.locatedList("markets", example: "[nhat-ban, han-quoc]"),
+            register: fields.text("register"), cost: fields.text("cost"),
+            summary: fields.text("summary"), sample: fields.bool("sample"))
+        fields.refuseDraft(kind: document.kind)
+        fields.warnUnknownKeys(allowed: keys)
+        return title == nil || start == nil || place == nil ? nil : event
+    }
+}
+
+extension FrontMatter {
+    /// `start:` or `end:` of an event: a day, or a day and a time.
+    mutating func eventTime(_ key: String, required: Bool = false) -> EventTime? {
+        guard let raw = text(key, required: required, example: "2026-12-20 08:00") else { return nil }
+        guard let time = EventTime(parsing: raw) else {
+            appendError(at: location(of: key), "load.eventTimeNotReadable", ["key": "\(key)", "raw": "\(raw)", "forms": "\(EventTime.acceptedForms)"])
+            return nil
+        }
+        return time
+    }
+
+    mutating func eventKind() -> EventKind? {
+        guard let raw = text("kind", example: "tu-van") else { return nil }
+        guard let kind = EventKind(rawValue: raw) else {
+            appendError(at: location(of: "kind"), "load.eventKindUnknown",
+                        ["kind": "\(raw)", "list": "\(EventKind.allCases.map(\.rawValue).joined(separator: ", "))"])
+            return nil
+        }
+        return kind
+    }
+}

@@ -5,6 +5,7 @@ enum JSONLD {
     indirect enum Value {
         case text(String)
         case number(Int)
+        case flag(Bool)
         case object([(String, Value)])
         case list([Value])
     }
@@ -25,6 +26,7 @@ enum JSONLD {
         switch value {
         case .text(let text): writeString(text, to: &out)
         case .number(let number): out += String(number)
+        case .flag(let flag): out += flag ? "true" : "false"
         case .list(let items):
             out += "["
             for (index, item) in items.enumerated() {

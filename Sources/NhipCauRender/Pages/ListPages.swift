@@ -12,6 +12,7 @@ extension SiteRenderer {
             searchAction: href(Routes.search, from: route),
             headline: headline(),
             notices: noticeList(site.liveNotices, from: route), noticesHref: href(Routes.notices, from: route),
+            upcomingEvents: eventList(Array(site.currentEvents.prefix(3)), from: route), eventsHref: href(Routes.events, from: route),
             latest: storyList(Array(site.stories.prefix(6)), from: route),
             storiesHref: href(Routes.stories, from: route),
             markets: site.markets.map { market in

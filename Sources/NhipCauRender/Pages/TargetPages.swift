@@ -86,6 +86,7 @@ extension SiteRenderer {
         }
         var view = withTree(AreaView(t: strings, name: record.name, plans: sections,
                                      notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
+                                     events: eventList((site.eventsByArea[record.id] ?? []).filter { $0.status(on: site.today) != .past }, from: route),
                                      stories: storyList(site.storiesByArea[record.id] ?? [], from: route)), record, from: route)
         view.warnings = warningList(site.warningsByArea[record.id] ?? [], from: route)
         var frame = PageFrame(route: route, title: record.name)

@@ -148,6 +148,8 @@ struct AreaView: Codable {
     let name: String
     let plans: [AreaPlanView]
     let notices: ListView<NoticeCardView>?
+    /// The area's events coming up or under way.
+    let events: ListView<EventCardView>?
     let stories: ListView<StoryCardView>?
     // From areas.yml (nil without it):
     /// For a unit that no longer exists: where it went, at the top of the page.

@@ -125,6 +125,9 @@ struct HomeView: Codable {
     /// Notices in force on the build date.
     let notices: ListView<NoticeCardView>?
     let noticesHref: String
+    /// The next three events (coming up or under way), and the events page.
+    let upcomingEvents: ListView<EventCardView>?
+    let eventsHref: String
     let latest: ListView<StoryCardView>?
     let storiesHref: String
     let markets: [HomeMarketView]
@@ -300,4 +303,60 @@ struct NoticeView: Codable {
     let markets: ListView<LinkView>?
     let updated: String?
     let body: String
+}
+
+struct EventCardView: Codable {
+    let title: String
+    let href: String
+    /// When it takes place, in words: `08:00 – 11:30, 20/12/2026`.
+    let when: String
+    let startISO: String
+    let place: String
+    let kind: String?
+    /// On the build date: Sắp diễn ra, Đang diễn ra, Đã diễn ra; `statusKey` is `upcoming`, `ongoing` or `past`.
+    let status: String
+    let statusKey: String
+    let sample: Bool
+}
+
+struct EventListView: Codable {
+    let t: Wording
+    /// Coming up and under way, earliest first.
+    let current: ListView<EventCardView>?
+    /// The first page of past events, when there are any.
+    let pastHref: String?
+    /// `lich.ics`: every coming event, for a phone's calendar.
+    let calendarHref: String
+}
+
+struct PastEventListView: Codable {
+    let t: Wording
+    let list: ListView<EventCardView>?
+    let pagination: PaginationView?
+}
+
+struct EventView: Codable {
+    let t: Wording
+    let title: String
+    let status: String
+    let statusKey: String
+    let kind: String?
+    let when: String
+    let startISO: String
+    let place: String
+    let address: String?
+    let area: LinkView?
+    let organiser: String?
+    let enterprise: LinkView?
+    let markets: ListView<LinkView>?
+    let register: String?
+    let cost: String?
+    let summary: String?
+    let sample: Bool
+    /// The event's own `su-kien.ics`.
+    let calendarHref: String
+    let updated: String?
+    let body: String
+    /// schema.org `Event` as JSON-LD: a whole `<script type="application/ld+json">` element.
+    let structuredData: String
 }

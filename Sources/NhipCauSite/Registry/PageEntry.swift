@@ -38,6 +38,9 @@ public enum PageSource: Sendable {
     case search
     case planSeries(PlanSeries)
     case reportingStatus
+    case eventList
+    case pastEventList(page: Int)
+    case event(Event)
     case enterpriseList(page: Int)
     case enterprise(Enterprise)
     case warningList
@@ -64,6 +67,9 @@ public enum PageSource: Sendable {
         case .search: .search
         case .planSeries: .planSeries
         case .reportingStatus: .reportingStatus
+        case .eventList: .eventList
+        case .pastEventList: .pastEventList
+        case .event: .event
         case .enterpriseList: .enterpriseList
         case .enterprise: .enterprise
         case .warningList: .warningList
@@ -81,10 +87,12 @@ public enum PageSource: Sendable {
         case .notice(let item): item.document
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
              .areaList, .planSeries, .reportingStatus: nil
+        case .event(let item): item.document
         case .enterprise(let item): item.document
         case .warning(let item): item.document
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
         case .enterpriseList, .warningList: nil
+        case .eventList, .pastEventList: nil
         }
     }
 
@@ -98,10 +106,12 @@ public enum PageSource: Sendable {
         case .notice(let item): .notice(item.replacingBody(with: edit))
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
              .areaList, .planSeries, .reportingStatus: nil
+        case .event(let item): .event(item.replacingBody(with: edit))
         case .enterprise(let item): .enterprise(item.replacingBody(with: edit))
         case .warning(let item): .warning(item.replacingBody(with: edit))
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
         case .enterpriseList, .warningList: nil
+        case .eventList, .pastEventList: nil
         }
     }
 }

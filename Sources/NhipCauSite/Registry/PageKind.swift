@@ -5,6 +5,7 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
     case planList, plan, area, search, noticeList, notice
     case areaList
     case planSeries, reportingStatus
+    case eventList, pastEventList, event
     case enterpriseList, enterprise, warningList, warning
 
     /// What the site declares about this kind of page. Adding a kind adds one line here and its
@@ -30,6 +31,9 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .areaList: PageDeclaration(section: .areas, template: "areas")
         case .planSeries: PageDeclaration(section: .plans, template: "plan-series")
         case .reportingStatus: PageDeclaration(section: .plans, template: "reporting-status")
+        case .eventList: PageDeclaration(section: .events, template: "events")
+        case .pastEventList: PageDeclaration(section: .events, template: "past-events")
+        case .event: PageDeclaration(section: .events, template: "event", search: .init(.event, label: "eventKind"))
         case .enterpriseList: PageDeclaration(section: .enterprises, template: "enterprises")
         case .enterprise: PageDeclaration(section: .enterprises, template: "enterprise", search: .init(.enterprise, label: "enterpriseKind"))
         case .warningList: PageDeclaration(section: .warnings, template: "warnings")

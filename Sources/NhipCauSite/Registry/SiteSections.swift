@@ -7,6 +7,7 @@ import NhipCauLoad
 /// feeds, the sitemap, reserved names, `serve`'s refresh) reads this table.
 public enum SectionName: String, Sendable, CaseIterable, Hashable {
     case home, notFound, stories, tags, markets, policies, notices, pages, plans, areas, search, media, themeAssets, machineFiles
+    case events
     case enterprises, warnings
 }
 
@@ -129,6 +130,18 @@ public enum SiteSections {
                 (site.notices.isEmpty ? [] : [PageEntry(Routes.notices, .noticeList)])
                     + site.notices.map { PageEntry(Routes.notice($0.document.slug), .notice($0)) }
             }),
+        // Events: upcoming and ongoing at /su-kien/, past ones paginated, a page and a calendar file each, and
+        // one calendar of every upcoming event. No feed: a reader subscribes to lich.ics instead.
+        SiteSection(
+            .events, label: "events", contentKind: .event, itemRoute: Routes.event, reservedNames: ["su-kien"],
+            navigationOrder: 33,
+            pages: { site in
+                guard !site.events.isEmpty else { return [] }
+                return [PageEntry(Routes.events, .eventList)]
+                    + (site.pastEvents.isEmpty ? [] : (1...site.pastEventPageCount).map { PageEntry(Routes.pastEventsPage($0), .pastEventList(page: $0)) })
+                    + site.events.map { PageEntry(Routes.event($0.document.slug), .event($0)) }
+            },
+            files: { site in site.events.isEmpty ? [] : [Routes.eventCalendar] + site.events.map { Routes.eventICS($0.document.slug) } }),
         SiteSection(
             .enterprises, label: "enterprises", contentKind: .enterprise, itemRoute: Routes.enterprise,
             reservedNames: ["doanh-nghiep"], navigationOrder: 36,

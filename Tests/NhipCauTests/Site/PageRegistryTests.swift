@@ -75,7 +75,7 @@ import Testing
         #expect(minimal.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies])
         #expect(minimal.feeds.isEmpty, "no base_url, no feeds")
         let sample = try #require(TestSite.sample().assembled(date: Self.sampleDate))
-        #expect(sample.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies, Routes.notices,
+        #expect(sample.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies, Routes.events, Routes.notices,
                                                      Routes.enterprises, Routes.warnings, Routes.plans, Routes.areas])
         #expect(sample.feeds.map(\.feed.route) == [Routes.storiesFeed, Routes.policiesFeed, Routes.noticesFeed, Routes.warningsFeed])
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Yams
 import NhipCauBuild
+import NhipCauLoad
 import NhipCauSite
 @testable import NhipCauCore
 @testable import NhipCauRender
@@ -115,6 +116,7 @@ import NhipCauSite
         // Status labels are looked up by the status's own name.
         used.formUnion(ProgressStatus.allCases.map(\.wordingKey) + [PolicyStatus.inForce, .expired, .notYet].map(\.wordingKey))
         used.formUnion(["active", "suspended", "revoked", "unlicensed"].map { "enterprise." + $0 })   // EnterpriseStatus.wordingKey
+        used.formUnion(EventStatus.allCases.map(\.wordingKey) + EventKind.allCases.map(\.wordingKey))
         used.subtract(["language", "text", "word", "words", "numbers"])   // the template's language code; Wording's own members
         #expect(used.count > 100, "\(used.count) keys found in the renderer")
         for (language, words) in Self.uiWords {
