@@ -46,7 +46,8 @@ INDEX_FOLDER = "tim-kiem/chi-muc/"
 MISSING_ADDRESSES = ["khong-co-trang-nay/", "cau-chuyen/khong-co/trang/cu.html"]
 # First path segments the tool writes itself (Routes.reservedTopLevel); any other folder is a free page.
 RESERVED_TOP_LEVEL = {"cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
-                      "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots"}
+                      "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots",
+                      "don-hang"}
 OPTIONAL_KINDS: set[str] = set()  # every kind is required
 
 
@@ -117,6 +118,9 @@ def page_kinds(site):
         "area": largest("dia-ban"),
         "notice": largest("thong-bao"),
         "notice-list": "thong-bao/" if exists("thong-bao") else None,
+        "job": largest("don-hang", exclude={"da-het-han"}),
+        "job-list": "don-hang/" if exists("don-hang") else None,
+        "job-closed-list": "don-hang/da-het-han/" if exists("don-hang/da-het-han") else None,
         "page": f"{free_page.name}/" if free_page else None,
         "search": "tim-kiem/" if exists("tim-kiem") else None,
         "404": MISSING_ADDRESSES[1],

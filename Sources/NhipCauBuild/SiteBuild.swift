@@ -216,8 +216,11 @@ public enum SiteBuild {
             try output.write(PlanData.csv(plan, in: site, words: prepared.theme.wording.words), to: Routes.planCSV(plan.id).path)
             try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
         }
+        let jobFiles = site.jobs.all.isEmpty ? [] : [(JobData.csv(site, words: prepared.theme.wording.words), Routes.jobsCSV),
+                                                      (JobData.json(site, words: prepared.theme.wording.words), Routes.jobsJSON)]
+        for (text, route) in jobFiles { try output.write(text, to: route.path) }
         let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)
         for file in machineFiles { try output.write(file.text, to: file.path) }
-        return copied.count + themeAssets.count + site.plans.count * 2 + machineFiles.count
+        return copied.count + themeAssets.count + site.plans.count * 2 + jobFiles.count + machineFiles.count
     }
 }

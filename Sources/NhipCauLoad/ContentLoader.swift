@@ -9,6 +9,8 @@ public struct LoadedContent: Sendable {
     public let policies: [Policy]
     public let pages: [Page]
     public let notices: [Notice]
+    /// Job orders from `jobs/`.
+    public var jobs: [Job] = []
     /// Target plans from `targets/*.json`, by file name.
     public let plans: [TargetPlan]
     public let media: [MediaFile]
@@ -27,6 +29,7 @@ public struct LoadedContent: Sendable {
             case .policy: policies.map(\.document)
             case .page: pages.map(\.document)
             case .notice: notices.map(\.document)
+            case .job: jobs.map(\.document)
             }
         }
     }
@@ -80,6 +83,7 @@ public enum ContentLoader {
         let policies = loadKind(.policy, reader, &diagnostics, &unusable, parse: PolicyParser.parse).models
         let pages = loadKind(.page, reader, &diagnostics, &unusable, parse: PageParser.parse).models
         let notices = loadKind(.notice, reader, &diagnostics, &unusable, parse: NoticeParser.parse).models
+        let jobs = loadKind(.job, reader, &diagnostics, &unusable, parse: JobParser.parse).models
         // A market file with an error of its own still names a market: plans that refer to it
         // are not wrong too, so only that file's error is shown.
         let plans = loadPlans(reader, knownMarkets: markets.slugs, &diagnostics, &unusable)
@@ -88,8 +92,10 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: unknownEntries(content))
 
         guard let config else { return (nil, diagnostics) }
-        return (LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
-                              pages: pages, notices: notices, plans: plans, media: media, theme: theme, unusableFiles: unusable), diagnostics)
+        var loaded = LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
+                                   pages: pages, notices: notices, plans: plans, media: media, theme: theme, unusableFiles: unusable)
+        loaded.jobs = jobs
+        return (loaded, diagnostics)
     }
 
     /// Reads and parses every `.md` file of one kind on all cores, then checks slugs are unique.

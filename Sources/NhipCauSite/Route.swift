@@ -83,6 +83,16 @@ public enum Routes {
     public static let policiesFeed = Route("feeds/chinh-sach.xml")
     public static let notices = Route("thong-bao/")
     public static let noticesFeed = Route("feeds/thong-bao.xml")
+    public static let jobs = Route("don-hang/")
+    public static let jobsFeed = Route("feeds/don-hang.xml")
+    public static let jobsCSV = Route("don-hang/don-hang.csv")
+    public static let jobsJSON = Route("don-hang/don-hang.json")
+    /// The closed orders' list; a job order may not take its name as slug.
+    public static let closedJobsName = "da-het-han"
+    public static func job(_ slug: String) -> Route { Route("don-hang/\(slug)/") }
+    public static func closedJobsPage(_ number: Int) -> Route {
+        number <= 1 ? Route("don-hang/\(closedJobsName)/") : Route("don-hang/\(closedJobsName)/trang/\(number)/")
+    }
     public static let sitemap = Route("sitemap.xml")
     public static let robots = Route("robots.txt")
 

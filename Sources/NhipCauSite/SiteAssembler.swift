@@ -44,6 +44,9 @@ public enum SiteAssembler {
             diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
                 .filter { !$0.followsFromUnusable(unusable) })
         }
+        let enterprisesBySlug = Dictionary(content.enterprises.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        diagnostics.append(contentsOf: checkJobs(content, markets: marketsBySlug, enterprises: enterprisesBySlug, areaIDs: areaIDs)
+            .filter { !$0.followsFromUnusable(unusable) })
         if let shareImage = content.config.shareImage {
             diagnostics.append(contentsOf: checkMediaPath(shareImage, media: mediaPaths).filter { !$0.followsFromUnusable(unusable) })
         }
@@ -57,7 +60,7 @@ public enum SiteAssembler {
         }
         let unpublished = Dictionary(content.stories.filter { !isPublished($0) }.map { story in
             (Routes.story(story.document.slug), story.draft ? Unpublished.draft : .scheduled(story.date))
-        } + scheduledNotices, uniquingKeysWith: { first, _ in first })
+        } + scheduledNotices + scheduledJobs(content, options: options), uniquingKeysWith: { first, _ in first })
         diagnostics.append(contentsOf: checkUpdatedDates(content, unpublished: unpublished, today: options.today))
         let markets = content.markets.sorted { collationKey($0.title) < collationKey($1.title) }
         let policies = content.policies.sorted { ($0.issued, $1.document.slug) > ($1.issued, $0.document.slug) }
@@ -80,6 +83,7 @@ public enum SiteAssembler {
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
             routesByContentFile: contentRoutes(content), unpublished: unpublished,
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
+        site.jobs = jobIndex(content, options: options, enterprises: enterprisesBySlug)
         site.declarePages()
         return (site, diagnostics)
     }
@@ -133,14 +137,14 @@ public enum SiteAssembler {
     }
 
     /// A market (under `key`) that names no file of markets/.
-    private static func checkMarket(_ market: Located<String>, key: String, markets: [String: Market]) -> Diagnostic? {
+    static func checkMarket(_ market: Located<String>, key: String, markets: [String: Market]) -> Diagnostic? {
         guard markets[market.value] == nil else { return nil }
         return Diagnostic.error(market.location, "assemble.noMarketTakesFile", ["market": "\(market.value)", "key": "\(key)", "list": "\(list(markets.keys))"])
             .following(ContentKind.market.folder + "/" + market.value + ".md")
     }
 
     /// An `area:` that no plan names.
-    private static func checkArea(_ area: Located<String>, areaIDs: Set<String>) -> Diagnostic? {
+    static func checkArea(_ area: Located<String>, areaIDs: Set<String>) -> Diagnostic? {
         guard !areaIDs.contains(area.value) else { return nil }
         return Diagnostic.error(area.location, "assemble.noAreaTargetData", ["area": "\(area.value)", "list": "\(list(areaIDs))"])
             .following(Diagnostic.anyPlanFile)
@@ -199,7 +203,7 @@ public enum SiteAssembler {
         return []
     }
 
-    private static func list<S: Sequence>(_ names: S) -> String where S.Element == String {
+    static func list<S: Sequence>(_ names: S) -> String where S.Element == String {
         let sorted = names.sorted()
         if sorted.isEmpty { return "(—)" }
         return sorted.prefix(12).joined(separator: ", ") + (sorted.count > 12 ? ", …" : "")

@@ -25,10 +25,12 @@ struct New: ParsableCommand {
           nhipcau new policy "Nghị định 112/2021/NĐ-CP"
           nhipcau new page "Hỏi đáp"
           nhipcau new notice "Lịch tư vấn tháng 12"
+          nhipcau new job "Tuyển 20 thực tập sinh chế biến thực phẩm"
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case story, market, policy, page, notice
+        case job
 
         var contentKind: ContentKind {
             switch self {
@@ -37,11 +39,12 @@ struct New: ParsableCommand {
             case .policy: .policy
             case .page: .page
             case .notice: .notice
+            case .job: .job
             }
         }
     }
 
-    @Argument(help: "What to create: story, market, policy, page or notice.")
+    @Argument(help: "What to create: story, market, policy, page, notice or job.")
     var kind: Kind
 
     @Argument(help: "The title, in Vietnamese with accents.")

@@ -61,6 +61,29 @@ struct FrontMatter {
         return nested
     }
 
+    /// A number that may have decimals (`1.5`); nil, with an error, for anything else.
+    mutating func decimal(_ key: String, example: String) -> Double? {
+        guard let node = value(key) else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let number = Double(scalar.string), number.isFinite, number >= 0 else {
+            wrongType(key, expected: LocalizedText("load.decimalNumber"), example: example)
+            return nil
+        }
+        return number
+    }
+
+    /// The written text of a plain scalar (a number as typed, `25.000.000`), for messages about it.
+    func rawScalar(_ key: String) -> String? {
+        guard case .scalar(let scalar) = value(key) else { return nil }
+        return scalar.string
+    }
+
+    /// The plain whole numbers of a two-item list, without judging their order.
+    func integerPair(_ key: String) -> (Int, Int)? {
+        guard case .sequence(let sequence) = value(key), sequence.count == 2,
+              let low = Self.integerValue(sequence[0]), let high = Self.integerValue(sequence[1]) else { return nil }
+        return (low, high)
+    }
+
     mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
     mutating func appendDiagnostics(_ more: [Diagnostic]) { diagnostics += more }
 
@@ -176,6 +199,22 @@ struct FrontMatter {
             return nil
         }
         return low...high
+    }
+
+    /// A list of nested mappings (`suspensions:` with `- from: …` items), each read with the same file
+    /// and lines; nil items are not there (a wrong shape is reported once, at the key).
+    mutating func mappingList(_ key: String, example: String) -> [FrontMatter] {
+        guard let node = value(key) else { return [] }
+        guard case .sequence(let sequence) = node, sequence.allSatisfy({ $0.mapping != nil }) else {
+            wrongType(key, expected: LocalizedText("load.listOfKeyValueItems"), example: example)
+            return []
+        }
+        return sequence.compactMap { item in
+            guard let mapping = item.mapping else { return nil }
+            var nested = FrontMatter(file: file, lineOffset: lineOffset)
+            nested.add(mapping)
+            return nested
+        }
     }
 
     func located(_ key: String, _ value: String?) -> Located<String>? {

@@ -78,13 +78,14 @@ extension SiteRenderer {
     func renderMarket(_ market: Market) -> RenderedPage {
         let route = Routes.market(market.document.slug)
         let body = body(of: market.document, at: route)
-        let view = MarketView(
+        var view = MarketView(
             t: strings, title: market.title, summary: market.summary, country: market.country,
             income: market.incomeVND.map(formats.moneyRange), cost: market.costVND.map(formats.numbers.money),
             contract: market.contract, sectors: market.sectors.isEmpty ? nil : market.sectors.joined(separator: ", "),
             requirements: market.requirements, updated: market.document.updated.map(formats.date),
             body: body.html, planCounts: planCounts(for: market, from: route),
             stories: storyList(site.storiesByMarket[market.document.slug] ?? [], from: route))
+        view.jobs = jobsBlock(site.jobs.openByMarket[market.document.slug] ?? [], from: route)
         var frame = PageFrame(route: route, title: market.title, description: market.summary)
         frame.breadcrumbs = [(strings.markets, Routes.markets)]
         return page(frame, .market, view: view,

@@ -6,7 +6,7 @@ import NhipCauSite
 extension SiteRenderer {
     func renderHome() -> RenderedPage {
         let route = Route.home
-        let view = HomeView(
+        var view = HomeView(
             t: strings, siteTitle: site.config.title, description: site.config.description,
             headline: headline(),
             notices: noticeList(site.liveNotices, from: route), noticesHref: href(Routes.notices, from: route),
@@ -19,6 +19,7 @@ extension SiteRenderer {
             marketsHref: href(Routes.markets, from: route),
             policies: site.policies.prefix(5).map { policyRow($0, from: route) },
             policiesHref: href(Routes.policies, from: route), contact: contact)
+        view.jobs = homeJobs(from: route)
         return page(PageFrame(route: route, title: site.config.title), .home, view: view)
     }
 

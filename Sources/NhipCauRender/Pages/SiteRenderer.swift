@@ -77,6 +77,9 @@ public struct SiteRenderer: Sendable {
         case .plan(let plan): renderPlan(plan)
         case .area(let area): renderArea(area)
         case .search: renderSearch()
+        case .jobList: renderJobList()
+        case .closedJobList(let number): renderClosedJobList(page: number)
+        case .job(let job): renderJob(job)
         }
     }
 

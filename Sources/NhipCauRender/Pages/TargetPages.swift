@@ -81,9 +81,10 @@ extension SiteRenderer {
             return AreaPlanView(planTitle: plan.title, planHref: href(Routes.plan(plan.id), from: route), sampleNote: sampleNote(plan),
                                 facts: facts(areaFigures, target: area.target, unit: plan.unit), charts: charts)
         }
-        let view = AreaView(t: strings, name: record.name, plans: sections,
+        var view = AreaView(t: strings, name: record.name, plans: sections,
                             notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
                             stories: storyList(site.storiesByArea[record.id] ?? [], from: route))
+        view.jobs = jobsBlock(site.jobs.openByArea[record.id] ?? [], from: route)
         var frame = PageFrame(route: route, title: record.name)
         frame.breadcrumbs = [(strings.plans, Routes.plans)]
         // The search result line: the area's figures in each plan it is in.

@@ -66,6 +66,8 @@ struct AreaView: Codable {
     let plans: [AreaPlanView]
     let notices: ListView<NoticeCardView>?
     let stories: ListView<StoryCardView>?
+    /// Open job orders that recruit in the area.
+    var jobs: JobsBlockView? = nil
 }
 
 struct PlanCountView: Codable {

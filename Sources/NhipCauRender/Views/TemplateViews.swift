@@ -28,6 +28,9 @@ enum TemplateViews {
         Entry(template: "area", shape: .of(AreaView.self), role: "một địa bàn của các kế hoạch"),
         Entry(template: "notices", shape: .of(NoticeListView.self), role: "danh sách thông báo: đang có hiệu lực, rồi đã hết hạn"),
         Entry(template: "notice", shape: .of(NoticeView.self), role: "một thông báo"),
+        Entry(template: "jobs", shape: .of(JobListView.self), role: "đơn hàng đang nhận hồ sơ, tạm dừng, và liên kết tới đơn hàng đã hết hạn"),
+        Entry(template: "jobs-closed", shape: .of(JobClosedListView.self), role: "đơn hàng đã hết hạn nhận hồ sơ, chia trang"),
+        Entry(template: "job", shape: .of(JobView.self), role: "một đơn hàng"),
         Entry(template: "search", shape: .of(SearchPageView.self), role: "trang Tìm kiếm"),
         Entry(template: "not-found", shape: .of(NotFoundView.self), role: "trang 404"),
         Entry(template: "breadcrumbs", shape: .of(ListView<LinkView>.self), role: "mẫu con, trong khối `breadcrumbs` của `layout`"),
@@ -35,6 +38,8 @@ enum TemplateViews {
               role: "mẫu con: danh sách thẻ câu chuyện, trong `latest` của `home`, `list` của `stories` và `tag`, `related` của `story`, `stories` của `market` và `area`"),
         Entry(template: "notice-list", shape: .of(ListView<NoticeCardView>.self),
               role: "mẫu con: danh sách thẻ thông báo, trong `notices` của `home` và `area`, `live` và `expired` của `notices`"),
+        Entry(template: "job-list", shape: .of(ListView<JobCardView>.self),
+              role: "mẫu con: danh sách thẻ đơn hàng, trong `open`, `paused` của `jobs`, `list` của `jobs-closed`, `jobs.list` của `market`, `area` và `home`"),
         Entry(template: "figure-facts", shape: .of(FigureFactsView.self), role: "mẫu con, trong `facts` của `plan` và `area`"),
         Entry(template: "market-plans", shape: .of(MarketPlansView.self), role: "mẫu con, trong `planCounts` của `market`"),
     ]

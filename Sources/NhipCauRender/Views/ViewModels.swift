@@ -117,6 +117,8 @@ struct HomeView: Codable {
     let policies: [PolicyRowView]
     let policiesHref: String
     let contact: ContactView?
+    /// How many job orders are open (`jobs/`), linked; nil on a site without orders.
+    var jobs: HomeJobsView? = nil
 }
 
 struct ImageView: Codable {
@@ -178,6 +180,8 @@ struct MarketView: Codable {
     let body: String
     let planCounts: MarketPlansView?
     let stories: ListView<StoryCardView>?
+    /// The market's open job orders.
+    var jobs: JobsBlockView? = nil
 }
 
 struct MarketRowView: Codable {

@@ -34,6 +34,9 @@ public enum PageSource: Sendable {
     case plan(TargetPlan)
     case area(AreaRecord)
     case search
+    case jobList
+    case closedJobList(page: Int)
+    case job(Job)
 
     public var kind: PageKind {
         switch self {
@@ -53,6 +56,9 @@ public enum PageSource: Sendable {
         case .plan: .plan
         case .area: .area
         case .search: .search
+        case .jobList: .jobList
+        case .closedJobList: .closedJobList
+        case .job: .job
         }
     }
 
@@ -64,6 +70,8 @@ public enum PageSource: Sendable {
         case .policy(let item): item.document
         case .page(let item): item.document
         case .notice(let item): item.document
+        case .job(let item): item.document
+        case .jobList, .closedJobList: nil
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
         }
     }
@@ -76,6 +84,8 @@ public enum PageSource: Sendable {
         case .policy(let item): .policy(item.replacingBody(with: edit))
         case .page(let item): .page(item.replacingBody(with: edit))
         case .notice(let item): .notice(item.replacingBody(with: edit))
+        case .job(let item): .job(item.replacingBody(with: edit))
+        case .jobList, .closedJobList: nil
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
         }
     }

@@ -7,6 +7,7 @@ import NhipCauLoad
 /// feeds, the sitemap, reserved names, `serve`'s refresh) reads this table.
 public enum SectionName: String, Sendable, CaseIterable, Hashable {
     case home, notFound, stories, tags, markets, policies, notices, pages, plans, areas, search, media, themeAssets, machineFiles
+    case jobs
 }
 
 public struct SiteSection: Sendable {
@@ -128,6 +129,22 @@ public enum SiteSections {
                 (site.notices.isEmpty ? [] : [PageEntry(Routes.notices, .noticeList)])
                     + site.notices.map { PageEntry(Routes.notice($0.document.slug), .notice($0)) }
             }),
+        SiteSection(
+            .jobs, label: "jobs", contentKind: .job, itemRoute: Routes.job, reservedNames: ["don-hang"],
+            navigationOrder: 37,
+            feed: FeedDeclaration(route: Routes.jobsFeed) { site in
+                site.jobs.all.sorted { ($0.date, $1.document.slug) > ($1.date, $0.document.slug) }.prefix(feedLength).map { job in
+                    FeedEntry(title: job.title, route: Routes.job(job.document.slug),
+                              updated: job.document.updated ?? job.date, summary: job.summary)
+                }
+            },
+            pages: { site in
+                guard !site.jobs.all.isEmpty else { return [] }
+                return [PageEntry(Routes.jobs, .jobList)]
+                    + (site.jobs.closed.isEmpty ? [] : (1...site.jobs.closedPageCount).map { PageEntry(Routes.closedJobsPage($0), .closedJobList(page: $0)) })
+                    + site.jobs.all.map { PageEntry(Routes.job($0.document.slug), .job($0)) }
+            },
+            files: { site in site.jobs.all.isEmpty ? [] : [Routes.jobsCSV, Routes.jobsJSON] }),
         SiteSection(
             .plans, label: "plans", reservedNames: ["chi-tieu"], navigationOrder: 40,
             pages: { site in
