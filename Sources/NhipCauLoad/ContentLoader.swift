@@ -11,6 +11,10 @@ public struct LoadedContent: Sendable {
     public let notices: [Notice]
     /// Job orders from `jobs/`.
     public var jobs: [Job] = []
+    /// Licensed enterprises from `enterprises/` (`.md` files and `.csv` rows), by slug.
+    public var enterprises: [Enterprise] = []
+    /// Warnings from `warnings/`.
+    public var warnings: [Warning] = []
     /// Target plans from `targets/*.json`, by file name.
     public let plans: [TargetPlan]
     public let media: [MediaFile]
@@ -30,6 +34,8 @@ public struct LoadedContent: Sendable {
             case .page: pages.map(\.document)
             case .notice: notices.map(\.document)
             case .job: jobs.map(\.document)
+            case .enterprise: enterprises.map(\.document)
+            case .warning: warnings.map(\.document)
             }
         }
     }
@@ -84,6 +90,8 @@ public enum ContentLoader {
         let pages = loadKind(.page, reader, &diagnostics, &unusable, parse: PageParser.parse).models
         let notices = loadKind(.notice, reader, &diagnostics, &unusable, parse: NoticeParser.parse).models
         let jobs = loadKind(.job, reader, &diagnostics, &unusable, parse: JobParser.parse).models
+        let enterprises = EnterpriseLoader.load(reader, &diagnostics, &unusable)
+        let warnings = loadKind(.warning, reader, &diagnostics, &unusable, parse: WarningParser.parse).models
         // A market file with an error of its own still names a market: plans that refer to it
         // are not wrong too, so only that file's error is shown.
         let plans = loadPlans(reader, knownMarkets: markets.slugs, &diagnostics, &unusable)
@@ -95,6 +103,8 @@ public enum ContentLoader {
         var loaded = LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
                                    pages: pages, notices: notices, plans: plans, media: media, theme: theme, unusableFiles: unusable)
         loaded.jobs = jobs
+        loaded.enterprises = enterprises
+        loaded.warnings = warnings
         return (loaded, diagnostics)
     }
 
@@ -152,7 +162,7 @@ public enum ContentLoader {
         return plans
     }
 
-    private static func duplicateSlugs(_ files: [String]) -> [Diagnostic] {
+    static func duplicateSlugs(_ files: [String]) -> [Diagnostic] {
         var firstFile: [String: String] = [:]
         var problems: [Diagnostic] = []
         for file in files {

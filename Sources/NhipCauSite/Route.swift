@@ -93,6 +93,11 @@ public enum Routes {
     public static func closedJobsPage(_ number: Int) -> Route {
         number <= 1 ? Route("don-hang/\(closedJobsName)/") : Route("don-hang/\(closedJobsName)/trang/\(number)/")
     }
+    public static let enterprises = Route("doanh-nghiep/")
+    public static let enterprisesCSV = Route("doanh-nghiep/doanh-nghiep.csv")
+    public static let enterprisesJSON = Route("doanh-nghiep/doanh-nghiep.json")
+    public static let warnings = Route("canh-bao/")
+    public static let warningsFeed = Route("feeds/canh-bao.xml")
     public static let sitemap = Route("sitemap.xml")
     public static let robots = Route("robots.txt")
 
@@ -102,6 +107,10 @@ public enum Routes {
     public static func policy(_ slug: String) -> Route { Route("chinh-sach/\(slug)/") }
     public static func page(_ slug: String) -> Route { Route("\(slug)/") }
     public static func notice(_ slug: String) -> Route { Route("thong-bao/\(slug)/") }
+    public static func enterprise(_ slug: String) -> Route { Route("doanh-nghiep/\(slug)/") }
+    /// The register's later pages (an enterprise named `trang` keeps its own page: these are one folder deeper).
+    public static func enterprisesPage(_ number: Int) -> Route { number <= 1 ? enterprises : Route("doanh-nghiep/trang/\(number)/") }
+    public static func warning(_ slug: String) -> Route { Route("canh-bao/\(slug)/") }
     public static func plan(_ id: String) -> Route { Route("chi-tieu/\(id)/") }
     public static func planCSV(_ id: String) -> Route { Route("chi-tieu/\(id).csv") }
     public static func planJSON(_ id: String) -> Route { Route("chi-tieu/\(id).json") }

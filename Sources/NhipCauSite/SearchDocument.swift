@@ -6,6 +6,7 @@ public struct SearchDocument: Sendable {
     public enum Kind: Int, Sendable, CaseIterable, Comparable {
         case market, policy, page, plan, area, story, notice
         case job
+        case enterprise, warning
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }

@@ -42,6 +42,15 @@ public struct Site: Sendable {
 
     /// Content file path (`markets/nhat-ban.md`, `media/a.jpg`) → where it is published.
     public let routesByContentFile: [String: Route]
+    /// Licensed enterprises, by full name (Vietnamese order); revoked and
+    /// suspended ones too: the register marks them, never hides them.
+    public internal(set) var enterprises: [Enterprise] = []
+    public internal(set) var enterprisesBySlug: [String: Enterprise] = [:]
+    /// Published warnings (dated on or before `today`), newest first; and by area id and market slug.
+    public internal(set) var warnings: [Warning] = []
+    public internal(set) var warningsByArea: [String: [Warning]] = [:]
+    public internal(set) var warningsByMarket: [String: [Warning]] = [:]
+
     /// Every route the build writes (search-index shards aside), for checking links written as site paths.
     public private(set) var allRoutes: Set<Route> = []
     /// Stories left out of this build (drafts, or dated after `today`), by the route they will have.

@@ -40,6 +40,7 @@ public enum SiteAssembler {
             diagnostics.append(contentsOf: (notice.markets.compactMap { checkMarket($0, key: "markets", markets: marketsBySlug) }
                 + notice.areas.compactMap { checkArea($0, areaIDs: areaIDs) }).filter { !$0.followsFromUnusable(unusable) })
         }
+        diagnostics.append(contentsOf: checkEnterprisesAndWarnings(content, markets: marketsBySlug, areaIDs: areaIDs))
         for policy in content.policies {
             diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
                 .filter { !$0.followsFromUnusable(unusable) })
@@ -58,9 +59,12 @@ public enum SiteAssembler {
         let scheduledNotices = content.notices.filter { !options.includeDrafts && $0.date > options.today }.map { notice in
             (Routes.notice(notice.document.slug), Unpublished.scheduled(notice.date))
         }
+        let scheduledWarnings = content.warnings.filter { !options.includeDrafts && $0.date > options.today }.map { warning in
+            (Routes.warning(warning.document.slug), Unpublished.scheduled(warning.date))
+        }
         let unpublished = Dictionary(content.stories.filter { !isPublished($0) }.map { story in
             (Routes.story(story.document.slug), story.draft ? Unpublished.draft : .scheduled(story.date))
-        } + scheduledNotices + scheduledJobs(content, options: options), uniquingKeysWith: { first, _ in first })
+        } + scheduledNotices + scheduledWarnings + scheduledJobs(content, options: options), uniquingKeysWith: { first, _ in first })
         diagnostics.append(contentsOf: checkUpdatedDates(content, unpublished: unpublished, today: options.today))
         let markets = content.markets.sorted { collationKey($0.title) < collationKey($1.title) }
         let policies = content.policies.sorted { ($0.issued, $1.document.slug) > ($1.issued, $0.document.slug) }
@@ -84,6 +88,7 @@ public enum SiteAssembler {
             routesByContentFile: contentRoutes(content), unpublished: unpublished,
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
         site.jobs = jobIndex(content, options: options, enterprises: enterprisesBySlug)
+        site.addEnterprisesAndWarnings(content, options: options)
         site.declarePages()
         return (site, diagnostics)
     }

@@ -8,6 +8,8 @@ public enum ContentKind: String, Sendable, CaseIterable, Hashable {
     case page = "pages"
     case notice = "notices"
     case job = "jobs"
+    case enterprise = "enterprises"
+    case warning = "warnings"
 
     public var folder: String { rawValue }
 }

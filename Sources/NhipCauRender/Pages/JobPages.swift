@@ -171,12 +171,14 @@ extension SiteRenderer {
                             href: href(Routes.jobs, from: route))
     }
 
-    /// An enterprise's orders: those not yet closed (open or paused), then closed ones.
-    func enterpriseJobs(_ slug: String, from route: Route) -> EnterpriseJobsView? {
+    /// An enterprise's orders, drawn by `enterprise-jobs` for the enterprise page's `jobs`: those not
+    /// yet closed (open or paused), then closed ones; nil when it has none.
+    func enterpriseJobs(_ slug: String, from route: Route) -> String? {
         let jobs = site.jobs.byEnterprise[slug] ?? []
         guard !jobs.isEmpty else { return nil }
         let isClosed = { (job: Job) in site.jobs.status(of: job) == .closed }
-        return EnterpriseJobsView(current: jobList(jobs.filter { !isClosed($0) }, from: route),
-                                  past: jobList(jobs.filter(isClosed), from: route))
+        let view = EnterpriseJobsView(t: strings, current: jobList(jobs.filter { !isClosed($0) }, from: route),
+                                      past: jobList(jobs.filter(isClosed), from: route), allHref: href(Routes.jobs, from: route))
+        return theme.render(view, template: "enterprise-jobs")
     }
 }

@@ -80,6 +80,10 @@ public struct SiteRenderer: Sendable {
         case .jobList: renderJobList()
         case .closedJobList(let number): renderClosedJobList(page: number)
         case .job(let job): renderJob(job)
+        case .enterpriseList(let number): renderEnterpriseList(page: number)
+        case .enterprise(let enterprise): renderEnterprise(enterprise)
+        case .warningList: renderWarningList()
+        case .warning(let warning): renderWarning(warning)
         }
     }
 

@@ -90,6 +90,8 @@ struct HomeJobsView: Codable {
 
 /// An enterprise's orders on its page: open (or paused) ones, then past ones.
 struct EnterpriseJobsView: Codable {
+    let t: Wording
     let current: ListView<JobCardView>?
     let past: ListView<JobCardView>?
+    let allHref: String
 }

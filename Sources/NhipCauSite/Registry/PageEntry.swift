@@ -37,6 +37,10 @@ public enum PageSource: Sendable {
     case jobList
     case closedJobList(page: Int)
     case job(Job)
+    case enterpriseList(page: Int)
+    case enterprise(Enterprise)
+    case warningList
+    case warning(Warning)
 
     public var kind: PageKind {
         switch self {
@@ -59,6 +63,10 @@ public enum PageSource: Sendable {
         case .jobList: .jobList
         case .closedJobList: .closedJobList
         case .job: .job
+        case .enterpriseList: .enterpriseList
+        case .enterprise: .enterprise
+        case .warningList: .warningList
+        case .warning: .warning
         }
     }
 
@@ -72,7 +80,10 @@ public enum PageSource: Sendable {
         case .notice(let item): item.document
         case .job(let item): item.document
         case .jobList, .closedJobList: nil
+        case .enterprise(let item): item.document
+        case .warning(let item): item.document
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .enterpriseList, .warningList: nil
         }
     }
 
@@ -86,7 +97,10 @@ public enum PageSource: Sendable {
         case .notice(let item): .notice(item.replacingBody(with: edit))
         case .job(let item): .job(item.replacingBody(with: edit))
         case .jobList, .closedJobList: nil
+        case .enterprise(let item): .enterprise(item.replacingBody(with: edit))
+        case .warning(let item): .warning(item.replacingBody(with: edit))
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .enterpriseList, .warningList: nil
         }
     }
 }

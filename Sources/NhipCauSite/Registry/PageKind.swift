@@ -4,6 +4,7 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
     case home, marketList, policyList, notFound, storyList, story, tag, market, policy, page
     case planList, plan, area, search, noticeList, notice
     case jobList, closedJobList, job
+    case enterpriseList, enterprise, warningList, warning
 
     /// What the site declares about this kind of page. Adding a kind adds one line here and its
     /// section in `SiteSections` (if it is a new section); nothing else lists kinds by hand.
@@ -28,6 +29,10 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .jobList: PageDeclaration(section: .jobs, template: "jobs")
         case .closedJobList: PageDeclaration(section: .jobs, template: "jobs-closed")
         case .job: PageDeclaration(section: .jobs, template: "job", search: .init(.job, label: "jobKind"))
+        case .enterpriseList: PageDeclaration(section: .enterprises, template: "enterprises")
+        case .enterprise: PageDeclaration(section: .enterprises, template: "enterprise", search: .init(.enterprise, label: "enterpriseKind"))
+        case .warningList: PageDeclaration(section: .warnings, template: "warnings")
+        case .warning: PageDeclaration(section: .warnings, template: "warning", search: .init(.warning, label: "warningKind"))
         }
     }
 

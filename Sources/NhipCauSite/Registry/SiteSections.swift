@@ -8,6 +8,7 @@ import NhipCauLoad
 public enum SectionName: String, Sendable, CaseIterable, Hashable {
     case home, notFound, stories, tags, markets, policies, notices, pages, plans, areas, search, media, themeAssets, machineFiles
     case jobs
+    case enterprises, warnings
 }
 
 public struct SiteSection: Sendable {
@@ -131,7 +132,7 @@ public enum SiteSections {
             }),
         SiteSection(
             .jobs, label: "jobs", contentKind: .job, itemRoute: Routes.job, reservedNames: ["don-hang"],
-            navigationOrder: 37,
+            navigationOrder: 38,
             feed: FeedDeclaration(route: Routes.jobsFeed) { site in
                 site.jobs.all.sorted { ($0.date, $1.document.slug) > ($1.date, $0.document.slug) }.prefix(feedLength).map { job in
                     FeedEntry(title: job.title, route: Routes.job(job.document.slug),
@@ -145,6 +146,27 @@ public enum SiteSections {
                     + site.jobs.all.map { PageEntry(Routes.job($0.document.slug), .job($0)) }
             },
             files: { site in site.jobs.all.isEmpty ? [] : [Routes.jobsCSV, Routes.jobsJSON] }),
+        SiteSection(
+            .enterprises, label: "enterprises", contentKind: .enterprise, itemRoute: Routes.enterprise,
+            reservedNames: ["doanh-nghiep"], navigationOrder: 36,
+            pages: { site in
+                (site.enterprises.isEmpty ? [] : (1...site.enterprisePageCount).map { PageEntry(Routes.enterprisesPage($0), .enterpriseList(page: $0)) })
+                    + site.enterprises.map { PageEntry(Routes.enterprise($0.document.slug), .enterprise($0)) }
+            },
+            files: { site in site.enterprises.isEmpty ? [] : [Routes.enterprisesCSV, Routes.enterprisesJSON] }),
+        SiteSection(
+            .warnings, label: "warnings", contentKind: .warning, itemRoute: Routes.warning, reservedNames: ["canh-bao"],
+            navigationOrder: 37,
+            feed: FeedDeclaration(route: Routes.warningsFeed) { site in
+                site.warnings.prefix(feedLength).map { warning in
+                    FeedEntry(title: warning.title, route: Routes.warning(warning.document.slug),
+                              updated: warning.document.updated ?? warning.date, summary: warning.summary)
+                }
+            },
+            pages: { site in
+                (site.warnings.isEmpty ? [] : [PageEntry(Routes.warnings, .warningList)])
+                    + site.warnings.map { PageEntry(Routes.warning($0.document.slug), .warning($0)) }
+            }),
         SiteSection(
             .plans, label: "plans", reservedNames: ["chi-tieu"], navigationOrder: 40,
             pages: { site in

@@ -1,5 +1,6 @@
 import Foundation
 import NhipCauCore
+import NhipCauLoad
 import NhipCauSite
 import Testing
 
@@ -76,7 +77,7 @@ import Testing
         try #require(site.build(date: SimpleDate(iso: "2021-06-30")!).succeeded)
         #expect(!site.exists("don-hang/dieu-duong/index.html"))
         for file in ["don-hang/index.html", "don-hang/don-hang.csv", "don-hang/don-hang.json", "feeds/don-hang.xml", "sitemap.xml", "index.html"] {
-            let text = try #require(site.read(file), file)
+            let text = try #require(site.read(file), "\(file)")
             #expect(!text.contains("dieu-duong") && !text.contains("Tuyển điều dưỡng"), "\(file)")
         }
     }
