@@ -32,6 +32,11 @@ public enum JobData {
         }
     }
 
+    /// "Tạm đình chỉ đến 31/08/2021", as the register's download writes it.
+    static func enterpriseStatusWords(_ status: EnterpriseStatus, _ words: [String: String]) -> String {
+        (words[status.wordingKey] ?? status.code).replacingOccurrences(of: "{date}", with: status.day?.dayMonthYear ?? "")
+    }
+
     private static func serviceFee(_ job: Job) -> Int? {
         job.serviceFee == nil ? nil : job.costs.filter(\.isServiceFee).reduce(0) { $0 + $1.vnd }
     }
@@ -48,7 +53,7 @@ public enum JobData {
         return [
             job.document.slug, job.title, statusWords(site.jobs.status(of: job), words), job.date.iso, job.applyBy.iso,
             job.enterprise.value, enterprise?.name ?? "", enterprise?.licence ?? "",
-            enterprise.map { words[site.status(of: $0).wordingKey] ?? site.status(of: $0).code } ?? "",
+            enterprise.map { enterpriseStatusWords(site.status(of: $0), words) } ?? "",
             job.market.value, site.marketsBySlug[job.market.value]?.title ?? "", job.occupation, String(job.positions),
             number(job.salaryVND?.lowerBound), number(job.salaryVND?.upperBound), job.contract ?? "", number(job.contractMonths),
             number(serviceFee(job)), number(cap(job, in: site)), job.costs.isEmpty ? "" : String(job.totalCostVND), number(job.depositVND),
