@@ -18,6 +18,7 @@ URLs point at the server under test and are crawled like every other link.
 """
 import argparse
 import gzip
+import json
 import re
 import shutil
 import subprocess
@@ -47,7 +48,7 @@ MISSING_ADDRESSES = ["khong-co-trang-nay/", "cau-chuyen/khong-co/trang/cu.html"]
 # First path segments the tool writes itself (Routes.reservedTopLevel); any other folder is a free page.
 RESERVED_TOP_LEVEL = {"cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
                       "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots",
-                      "don-hang"}
+                      "don-hang", "doanh-nghiep", "canh-bao"}
 OPTIONAL_KINDS: set[str] = set()  # every kind is required
 
 
@@ -123,6 +124,10 @@ def page_kinds(site):
         "job-closed-list": "don-hang/da-het-han/" if exists("don-hang/da-het-han") else None,
         "page": f"{free_page.name}/" if free_page else None,
         "search": "tim-kiem/" if exists("tim-kiem") else None,
+        "enterprise": largest("doanh-nghiep", exclude={"trang"}),
+        "enterprise-list": "doanh-nghiep/" if exists("doanh-nghiep") else None,
+        "warning": largest("canh-bao"),
+        "warning-list": "canh-bao/" if exists("canh-bao") else None,
         "404": MISSING_ADDRESSES[1],
     }
     return kinds
@@ -251,6 +256,52 @@ def check_without_javascript(crawl):
         with_scripts += facts.scripts > 0
     check.summary = f"{len(crawl.pages)} pages show their content from HTML alone; {with_scripts} carry a <script>"
     return check
+
+
+# schema.org types the site writes as JSON-LD: the properties each must have (Google's required
+# properties for rich results) and those it should have (recommended) when the content gives them.
+STRUCTURED_DATA = {
+    "Organization": {"required": ["name"], "recommended": ["url", "identifier"]},
+    "JobPosting": {"required": ["title", "description", "datePosted", "hiringOrganization", "jobLocation"],
+                   "recommended": ["validThrough", "baseSalary", "employmentType"]},
+}
+
+
+def check_structured_data(site):
+    """Every <script type="application/ld+json"> parses as JSON, is a schema.org type the site knows
+    and has that type's required properties (and its recommended ones, reported when missing)."""
+    check = Check("structured-data")
+    pattern = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+    found, lacking = {}, {}
+    for page in sorted(site.rglob("*.html")):
+        relative = str(page.relative_to(site))
+        for block in pattern.findall(page.read_text(encoding="utf-8")):
+            try:
+                data = json.loads(block)
+            except ValueError as error:
+                check.problems.append(f"{relative}: JSON-LD does not parse: {error}")
+                continue
+            kind = data.get("@type")
+            if data.get("@context") != "https://schema.org" or kind not in STRUCTURED_DATA:
+                check.problems.append(f"{relative}: JSON-LD of @type {kind!r}, @context {data.get('@context')!r}")
+                continue
+            found[kind] = found.get(kind, 0) + 1
+            for key in STRUCTURED_DATA[kind]["required"]:
+                if data.get(key) in (None, "", [], {}):
+                    check.problems.append(f"{relative}: {kind} lacks the required property `{key}`")
+            for key in STRUCTURED_DATA[kind]["recommended"]:
+                if data.get(key) in (None, "", [], {}):
+                    lacking[f"{kind}.{key}"] = lacking.get(f"{kind}.{key}", 0) + 1
+    counted = ", ".join(f"{count} {kind}" for kind, count in sorted(found.items()))
+    notes = "; recommended but not given: " + ", ".join(f"{key} ×{count}" for key, count in sorted(lacking.items())) if lacking else ""
+    check.summary = f"{counted} JSON-LD blocks with their required properties{notes}" if found else "no JSON-LD"
+    return check
+
+
+# Checking a company (issue 17): a phone number typed without spaces finds the warning naming it, a
+# licence number typed loosely finds the enterprise. (query, address expected first) on the sample site.
+COMPANY_SEARCHES = [("0912000999", "canh-bao/tuyen-dung-qua-facebook/"), ("0912.345.678", "doanh-nghiep/mau-a/"),
+                    ("102 ldtbxh", "doanh-nghiep/mau-b/")]
 
 
 def stylesheets_of_home(crawl):
@@ -393,6 +444,8 @@ def check_in_browser(base_url, kinds, other_pages, screenshots, search, figures)
                     measure_images(urllib.parse.urlsplit(url).path, width)
         if search and "search" in kinds:
             run_search(browser, base_url + kinds["search"], search, search_check, screenshots, axe, measure_overflow, figures)
+            if "enterprise" in kinds and search == (DEFAULT_SEARCH_QUERY, DEFAULT_SEARCH_FIRST):
+                company_searches(browser, base_url + kinds["search"], search_check)
     finally:
         browser.close()
     widths = " and ".join(f"{width}" for width, _ in VIEWPORTS)
@@ -441,6 +494,23 @@ def run_search(browser, search_page, search, check, screenshots, axe, measure_ov
         suffix = f"-{width}" + ("-dark" if scheme == "dark" else "")
         browser.screenshot(screenshots / f"search-results{suffix}.png", width)
         axe(label)
+
+
+def company_searches(browser, search_page, check):
+    """Each of COMPANY_SEARCHES opened with ?q= at the first viewport: the expected page comes first."""
+    from browser import VIEWPORTS
+
+    browser.viewport(*VIEWPORTS[0])
+    for query, expected_first in COMPANY_SEARCHES:
+        url = search_page + "?q=" + urllib.parse.quote_plus(query)
+        browser.open(url)
+        state = browser.search_results()
+        if state is None or not state["links"]:
+            check.problems.append(f"?q={query}: no result within {browser.SEARCH_WAIT} s")
+        elif urllib.parse.urljoin(url, state["links"][0]) != search_page.removesuffix("tim-kiem/") + expected_first:
+            check.problems.append(f"?q={query}: the first result is {state['links'][0]}, expected {expected_first}")
+    if not any(query in problem for problem in check.problems for query, _ in COMPANY_SEARCHES):
+        check.summary += f"; checking a company: {', '.join(f'“{query}” → /{first}' for query, first in COMPANY_SEARCHES)}"
 
 
 # MARK: - Other servers
@@ -499,6 +569,9 @@ def shown(path):
 
 # MARK: - Main
 
+DEFAULT_SEARCH_QUERY, DEFAULT_SEARCH_FIRST = "nhat ban", "thi-truong/nhat-ban/"
+
+
 def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--nhipcau", required=True, help="the nhipcau executable")
@@ -508,8 +581,8 @@ def parse_arguments():
     parser.add_argument("--figures", default=str(REPO / ".e2e" / "figures.md"), help="where to write the figures table")
     parser.add_argument("--any-kinds", action="store_true",
                         help="check the page kinds the site has instead of requiring every kind (for small fixtures)")
-    parser.add_argument("--search-query", default="nhat ban", help="the query the search check runs")
-    parser.add_argument("--search-first", default="thi-truong/nhat-ban/",
+    parser.add_argument("--search-query", default=DEFAULT_SEARCH_QUERY, help="the query the search check runs")
+    parser.add_argument("--search-first", default=DEFAULT_SEARCH_FIRST,
                         help="the address (from the site root) the search check expects first")
     # For e2e/selftest.py, which proves that each check can fail:
     parser.add_argument("--nginx-conf", default=str(SHIPPED_NGINX_CONF), help="the server block to serve the site with")
@@ -550,7 +623,8 @@ def main():
         with hosting.Nginx(nginx_conf, site, port, work / "nginx"):
             crawl = crawling.Crawl(base_url).run()
             checks += [check_links(crawl, site), check_not_found(base_url), check_hosting(base_url, crawl, site),
-                       check_without_javascript(crawl), check_budget(crawl, figures, limits), check_image_sizes(crawl)]
+                       check_without_javascript(crawl), check_budget(crawl, figures, limits), check_image_sizes(crawl),
+                       check_structured_data(site)]
             if not arguments.skip_browser:
                 kind_urls = {base_url + relative for relative in present.values()}
                 other_pages = sorted(url for url in crawl.pages if url not in kind_urls)

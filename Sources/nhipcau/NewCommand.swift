@@ -26,10 +26,12 @@ struct New: ParsableCommand {
           nhipcau new page "Hỏi đáp"
           nhipcau new notice "Lịch tư vấn tháng 12"
           nhipcau new job "Tuyển 20 thực tập sinh chế biến thực phẩm"
+          nhipcau new enterprise "Công ty Cổ phần Cung ứng Nhân lực Mẫu A"
+          nhipcau new warning "Cảnh báo tuyển lao động đi Hàn Quốc trái phép"
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case story, market, policy, page, notice
+        case story, market, policy, page, notice, enterprise, warning
         case job
 
         var contentKind: ContentKind {
@@ -39,12 +41,14 @@ struct New: ParsableCommand {
             case .policy: .policy
             case .page: .page
             case .notice: .notice
+            case .enterprise: .enterprise
+            case .warning: .warning
             case .job: .job
             }
         }
     }
 
-    @Argument(help: "What to create: story, market, policy, page, notice or job.")
+    @Argument(help: "What to create: story, market, policy, page, notice, enterprise, warning or job.")
     var kind: Kind
 
     @Argument(help: "The title, in Vietnamese with accents.")

@@ -140,10 +140,12 @@ extension SiteRenderer {
             updated: warning.document.updated.map(formats.date), body: body.html)
         var frame = PageFrame(route: route, title: warning.title, description: warning.summary)
         frame.breadcrumbs = [(strings.warnings, Routes.warnings)]
+        let statuses = named.map { "\($0.displayName): \(statusText(site.status(of: $0)))" }
         let context = warning.names + warning.phoneNumbers.map(\.digits)
-            + named.map { "\($0.displayName): \(statusText(site.status(of: $0)))" }
+        // The result line starts with the registered enterprises it names and their status today (it is cut at 140 characters).
+        let summary = (statuses + [warning.summary ?? warning.source]).joined(separator: " · ")
         return page(frame, .warning, view: view,
-                    search: SearchFields(title: warning.title, summary: warning.summary ?? warning.source,
+                    search: SearchFields(title: warning.title, summary: summary,
                                          context: context, text: body.plainText),
                     diagnostics: body.diagnostics)
     }
@@ -156,5 +158,16 @@ extension SiteRenderer {
 
     func warningList(_ warnings: [Warning], from route: Route) -> ListView<WarningCardView>? {
         .nonEmpty(warnings.map { warningCard($0, from: route) })
+    }
+
+    /// The enterprises a market page lists: licensed for it and active on the build date.
+    func marketEnterprises(_ market: Market, from route: Route) -> MarketEnterprisesView? {
+        let active = site.activeEnterprises(forMarket: market.document.slug)
+        guard !active.isEmpty else { return nil }
+        return MarketEnterprisesView(items: active.map { enterpriseRow($0, from: route) }, registerHref: href(Routes.enterprises, from: route))
+    }
+
+    func homeWarning(from route: Route) -> HomeWarningView? {
+        site.latestWarning(withinDays: 90).map { HomeWarningView(card: warningCard($0, from: route), allHref: href(Routes.warnings, from: route)) }
     }
 }

@@ -20,6 +20,7 @@ extension SiteRenderer {
             policies: site.policies.prefix(5).map { policyRow($0, from: route) },
             policiesHref: href(Routes.policies, from: route), contact: contact)
         view.jobs = homeJobs(from: route)
+        view.warning = homeWarning(from: route)
         return page(PageFrame(route: route, title: site.config.title), .home, view: view)
     }
 

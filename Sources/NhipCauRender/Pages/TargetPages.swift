@@ -85,6 +85,7 @@ extension SiteRenderer {
                             notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
                             stories: storyList(site.storiesByArea[record.id] ?? [], from: route))
         view.jobs = jobsBlock(site.jobs.openByArea[record.id] ?? [], from: route)
+        view.warnings = warningList(site.warningsByArea[record.id] ?? [], from: route)
         var frame = PageFrame(route: route, title: record.name)
         frame.breadcrumbs = [(strings.plans, Routes.plans)]
         // The search result line: the area's figures in each plan it is in.

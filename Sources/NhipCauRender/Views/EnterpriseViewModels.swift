@@ -94,3 +94,15 @@ struct WarningView: Codable {
     let updated: String?
     let body: String
 }
+
+/// A market page's block of enterprises active for it, with a link to the whole register.
+struct MarketEnterprisesView: Codable {
+    let items: [EnterpriseRowView]
+    let registerHref: String
+}
+
+/// The home page's block: the newest warning of the last 90 days.
+struct HomeWarningView: Codable {
+    let card: WarningCardView
+    let allHref: String
+}

@@ -68,6 +68,8 @@ struct AreaView: Codable {
     let stories: ListView<StoryCardView>?
     /// Open job orders that recruit in the area.
     var jobs: JobsBlockView? = nil
+    /// Warnings that name the area (set after the rest).
+    var warnings: ListView<WarningCardView>? = nil
 }
 
 struct PlanCountView: Codable {

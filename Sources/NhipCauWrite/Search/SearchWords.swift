@@ -29,7 +29,7 @@ public enum SearchWords {
     public static func terms(_ query: String) -> [(key: String, form: String)] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
-        for scalar in query.unicodeScalars {
+        for scalar in joiningPhoneNumbers(query).unicodeScalars {
             if isWordScalar(scalar) {
                 current.append(scalar)
             } else if !current.isEmpty {
@@ -47,4 +47,41 @@ public enum SearchWords {
         }
         return terms
     }
+
+    /// A Vietnamese phone number typed in any grouping (`0912 345 678`, `0912.345.678`,
+    /// `+84 912 345 678`) made one word, its national digits, as pages index it (`PhoneNumber.digits`
+    /// in a page's context). A run of digits with ` .-()+` between them that is no phone number
+    /// (`2021 2022`) stays as typed. The script's `phones` does the same.
+    public static func joiningPhoneNumbers(_ query: String) -> String {
+        let scalars = Array(query.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            guard isDigit(scalar) || scalar == "(" || scalar == "+" else {
+                out.append(scalar)
+                index += 1
+                continue
+            }
+            var end = index
+            var lastDigit = -1
+            while end < scalars.count, isDigit(scalars[end]) || phoneSeparators.contains(scalars[end]) {
+                if isDigit(scalars[end]) { lastDigit = end }
+                end += 1
+            }
+            guard lastDigit >= index else {
+                out.append(scalar)
+                index += 1
+                continue
+            }
+            let run = String(String.UnicodeScalarView(scalars[index...lastDigit]))
+            out.append(contentsOf: (PhoneNumber(run)?.digits ?? run).unicodeScalars)
+            index = lastDigit + 1
+        }
+        return String(out)
+    }
+
+    private static let phoneSeparators: Set<Unicode.Scalar> = [" ", ".", "-", "(", ")", "+", "\u{00A0}"]
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 }

@@ -74,6 +74,31 @@ import Testing
 
     // MARK: - The sample site
 
+    /// "Check a company": a name without diacritics, a short name, a licence number written two
+    /// ways, a phone number in any grouping find the enterprise (or the warning naming the number),
+    /// with the licence's status in the result.
+    @Test func checkingACompanyFindsItWithItsStatus() throws {
+        let site = try sampleSite()
+        let cases: [(String, String, String?)] = [
+            ("cong ty tnhh hop tac lao dong mau b", "../doanh-nghiep/mau-b/", "Tạm đình chỉ đến 31/01/2027"),
+            ("Lao động Mẫu B", "../doanh-nghiep/mau-b/", "Tạm đình chỉ đến 31/01/2027"),
+            ("102/LĐTBXH-GP", "../doanh-nghiep/mau-b/", "Tạm đình chỉ đến 31/01/2027"),
+            ("102 ldtbxh", "../doanh-nghiep/mau-b/", nil),
+            // The warning titled with C's short name comes first; its result line gives C's status.
+            ("nhan luc mau c", "../canh-bao/doanh-nghiep-bi-thu-hoi/", "Nhân lực Mẫu C: Đã thu hồi giấy phép"),
+            ("dau tu nhan luc mau c", "../doanh-nghiep/mau-c/", "Đã thu hồi giấy phép"),
+            ("0912.345.678", "../doanh-nghiep/mau-a/", "Đang hoạt động"),
+            ("0912 345 678", "../doanh-nghiep/mau-a/", "Đang hoạt động"),
+            ("0912000999", "../canh-bao/tuyen-dung-qua-facebook/", nil),
+            ("0912 000 999", "../canh-bao/tuyen-dung-qua-facebook/", nil),
+        ]
+        for (query, first, status) in cases {
+            let page = try site.search(query)
+            #expect(page.results.first?.href == first, "\(query): \(page.results)")
+            if let status { #expect(page.results.first?.snippet.contains(status) == true, "\(query): \(page.results.first?.snippet ?? "")") }
+        }
+    }
+
     @Test func nhatBanFindsTheMarketPageFirst() throws {
         let page = try sampleSite().search("nhat ban")
         #expect(page.results.first?.href == "../thi-truong/nhat-ban/", "\(page.results)")

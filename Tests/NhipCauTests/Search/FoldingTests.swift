@@ -37,13 +37,32 @@ enum FoldingCases {
         ("hoà", "hoa"),
     ]
 
+    /// Queries holding phone numbers → the words `SearchWords.terms` takes from them.
+    static let phoneQueries: [(String, [String])] = [
+        ("0912 345 678", ["0912345678"]),
+        ("0912.345.678", ["0912345678"]),
+        ("0912345678", ["0912345678"]),
+        ("+84 912 345 678", ["0912345678"]),
+        ("gọi (0259) 3822-123 ngay", ["goi", "02593822123", "ngay"]),
+        ("1800 1567", ["18001567"]),
+        ("2021 2022", ["2021", "2022"]),
+        ("0912 345", ["0912", "345"]),
+        ("123/LĐTBXH-GP", ["123", "ldtbxh", "gp"]),
+        ("1 0912 345 678", ["1", "0912", "345", "678"]),
+    ]
+
     /// Every text above, for sending to the browser.
     static var allTexts: [String] {
-        folded.map(\.0) + sameForm.flatMap { [$0.0, $0.1] } + differentForm.flatMap { [$0.0, $0.1] }
+        folded.map(\.0) + sameForm.flatMap { [$0.0, $0.1] } + differentForm.flatMap { [$0.0, $0.1] } + phoneQueries.map(\.0)
     }
 }
 
 @Suite struct FoldingTests {
+    @Test(arguments: FoldingCases.phoneQueries.map { [$0.0] + $0.1 })
+    func aPhoneNumberInAnyGroupingIsOneWord(_ case_: [String]) {
+        #expect(SearchWords.terms(case_[0]).map(\.key) == Array(case_.dropFirst()))
+    }
+
     @Test(arguments: FoldingCases.folded.map { [$0.0, $0.1] })
     func foldRemovesEveryMarkAndLowerCases(_ pair: [String]) {
         #expect(VietnameseText.fold(pair[0]) == pair[1])

@@ -75,8 +75,9 @@ import Testing
         #expect(minimal.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies])
         #expect(minimal.feeds.isEmpty, "no base_url, no feeds")
         let sample = try #require(TestSite.sample().assembled(date: Self.sampleDate))
-        #expect(sample.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies, Routes.notices, Routes.plans])
-        #expect(sample.feeds.map(\.feed.route) == [Routes.storiesFeed, Routes.policiesFeed, Routes.noticesFeed])
+        #expect(sample.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies, Routes.notices,
+                                                     Routes.enterprises, Routes.warnings, Routes.jobs, Routes.plans])
+        #expect(sample.feeds.map(\.feed.route) == [Routes.storiesFeed, Routes.policiesFeed, Routes.noticesFeed, Routes.jobsFeed, Routes.warningsFeed])
     }
 
     /// Every first path segment a section writes is refused as a free page's name.

@@ -20,10 +20,21 @@
     }
     return (out + word + mark).normalize("NFC");
   }
+  // SearchWords.joiningPhoneNumbers: "0912 345 678", "0912.345.678", "+84 912 345 678" → "0912345678".
+  function phoneDigits(run) {
+    let digits = run.replace(/\D/g, "");
+    const plus = run.indexOf("+");
+    if (plus > 0 && /\d/.test(run.slice(0, plus)) || run.split("+").length > 2) return null;
+    if (digits.startsWith("84") && (plus >= 0 || digits.length == 11 || digits.length == 12)) digits = "0" + digits.slice(2);
+    else if (plus >= 0) return null;
+    const n = digits.length;
+    return n == 10 && /^0[35789]/.test(digits) || n == 11 && /^02/.test(digits) || (n == 8 || n == 10) && /^1[89]00/.test(digits) ? digits : null;
+  }
+  const phones = text => text.replace(/[\d(+][\d .\-()+\u00A0]*\d/g, run => phoneDigits(run) || run);
   // The query's words as [folded key, tone-canonical form], at most 8, each key once.
   function terms(text) {
     const found = [];
-    for (const word of text.split(SPLIT)) {
+    for (const word of phones(text).split(SPLIT)) {
       const key = fold(word);
       if (key && found.length < 8 && !found.some(term => term[0] == key)) found.push([key, tone(word)]);
     }
