@@ -236,12 +236,12 @@ extension JobTests {
     /// A title that closes the script element cannot leave the JSON-LD: `<` is written `\u003c`.
     @Test func aJobTitleCannotCloseTheStructuredDataScript() throws {
         let site = try Self.site()
-        try site.write("jobs/che-bien.md", Self.job("</script><script>alert(1)</script> & \"kép\"", date: "2021-05-01", enterprise: "mau-a",
+        try site.write("jobs/che-bien.md", Self.job("</script><script>alert(1)</script> & co", date: "2021-05-01", enterprise: "mau-a",
                                                     applyBy: "2021-07-15"))
         try #require(site.build(date: SimpleDate(iso: "2021-06-30")!).succeeded)
         let page = try #require(site.read("don-hang/che-bien/index.html"))
         #expect(!page.contains("<script>alert"))
         let posting = try JobPostingCheck.parse(page)
-        #expect(posting["title"] as? String == "</script><script>alert(1)</script> & \"kép\"")
+        #expect(posting["title"] as? String == "</script><script>alert(1)</script> & co")
     }
 }
