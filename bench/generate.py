@@ -3,10 +3,11 @@
 
 Usage: generate.py OUT_DIR [STORIES]
 Default: 10,000 stories of 5-12 paragraphs, 300 policies, 12 markets, 5 yearly plans over
-60 areas with quarterly progress split by market. Also writes OUT_DIR/../bodies.md, every
-Markdown body concatenated, for measuring the cmark floor.
+60 areas with quarterly progress split by market; and the trust register (register()): 600
+enterprises, 3,000 job orders, 200 warnings (BENCH_REGISTER=0 leaves them out, to measure their
+cost). Also writes OUT_DIR/../bodies.md, every Markdown body concatenated, for measuring the cmark floor.
 """
-import json, os, random, sys
+import datetime, json, os, random, sys
 
 WORDS = ("người lao động đi làm việc ở nước ngoài theo hợp đồng thị trường Nhật Bản Hàn Quốc Đài Loan "
          "Đức thu nhập chi phí vay vốn ngân hàng chính sách xã hội học tiếng đào tạo nghề gia đình "
@@ -74,6 +75,8 @@ def main():
               '---\ntitle: "Câu chuyện số %d"\ndate: 20%02d-%02d-%02d\nsummary: "%s"\nmarket: %s\narea: %s\ntags: [%s, %s]\n---\n\n%s\n'
               % (i, 15 + i % 11, 1 + i % 12, 1 + i % 28, sentence(rng), rng.choice(MARKETS), rng.choice(areas),
                  rng.choice(WORDS), rng.choice(WORDS), body))
+    if os.environ.get("BENCH_REGISTER", "1") != "0":
+        register(out, areas, bodies)
     write(os.path.join(os.path.dirname(os.path.abspath(out)), "bodies.md"), "\n\n".join(bodies) + "\n")
 
 def indicator_plans(out):
@@ -101,6 +104,60 @@ def indicator_plans(out):
                 "series": "ke-hoach-cac-nam", "schedule": {"every": "quarter", "day": 25},
                 "notes": [{"date": "%d-07-01" % year, "text": "Mốc thử"}], "indicators": indicators}
         write(os.path.join(out, "targets", "chi-tieu-%d.json" % year), json.dumps(plan, ensure_ascii=False, indent=1))
+def register(out, areas, bodies, enterprises=600, jobs=3000, warnings=200):
+    """The licensed-enterprise register, job orders and warnings, with a random generator of
+    their own so the rest of the site stays the same with or without them. Every order is posted
+    on a day its enterprise was licensed; about one enterprise in 20 is suspended and one in 30
+    revoked on the build date (2026-11-25)."""
+    rng = random.Random(17)
+    day = lambda text: datetime.date.fromisoformat(text)
+    firms = []
+    for i in range(enterprises):
+        issued = day("2015-01-01") + datetime.timedelta(days=rng.randint(0, 2900))
+        suspension = revoked = None
+        if i % 20 == 7:
+            suspension = (day("2026-10-01"), day("2027-03-31"))
+        elif i % 30 == 11:
+            revoked = day("2026-06-01")
+        markets = rng.sample(MARKETS, rng.randint(1, 4))
+        slug = "doanh-nghiep-%03d" % i
+        firms.append((slug, issued, suspension, revoked, markets))
+        lines = ['name: "Công ty Cổ phần Cung ứng Nhân lực Thử %03d"' % i, 'short_name: "Nhân lực Thử %03d"' % i,
+                 'licence: "%d/LĐTBXH-GP"' % (100 + i), "licence_issued: %s" % issued, "markets: [%s]" % ", ".join(markets),
+                 'phone: "0%d %03d %03d"' % (rng.choice([912, 983, 243, 283]), rng.randint(0, 999), rng.randint(0, 999))]
+        if suspension:
+            lines.append('suspensions:\n  - from: %s\n    to: %s\n    decision: "Quyết định %d/QĐ-LĐTBXH"' % (suspension[0], suspension[1], 500 + i))
+        if revoked:
+            lines.append('revoked:\n  date: %s\n  decision: "Quyết định %d/QĐ-LĐTBXH"' % (revoked, 900 + i))
+        write(os.path.join(out, "enterprises", slug + ".md"), "---\n" + "\n".join(lines) + "\n---\n")
+    licensed = lambda firm, when: (firm[1] <= when and not (firm[3] and firm[3] <= when)
+                                   and not (firm[2] and firm[2][0] <= when <= firm[2][1]))
+    for i in range(jobs):
+        while True:
+            firm = rng.choice(firms)
+            posted = day("2025-01-01") + datetime.timedelta(days=rng.randint(0, 720))
+            if licensed(firm, posted):
+                break
+        salary = rng.randint(15, 40) * 1000000
+        months = rng.choice([12, 24, 36, 48])
+        fee = min(salary * months // 12, salary * 3) * rng.randint(30, 100) // 100 // 1000 * 1000
+        body = "\n\n".join(paragraph(rng) for _ in range(rng.randint(2, 5)))
+        bodies.append(body)
+        write(os.path.join(out, "jobs", "don-hang-%05d.md" % i),
+              '---\ntitle: "Đơn hàng thử số %d"\ndate: %s\nenterprise: %s\nmarket: %s\noccupation: "%s"\npositions: %d\n'
+              'apply_by: %s\nsalary_vnd: [%d, %d]\ncontract_months: %d\ncosts:\n  - item: "Tiền dịch vụ"\n    vnd: %d\n'
+              '    kind: service_fee\n  - item: "Khám sức khỏe"\n    vnd: 1500000\nareas: [%s]\nsummary: "%s"\n---\n\n%s\n'
+              % (i, posted, firm[0], rng.choice(firm[4]), rng.choice(["Cơ khí", "Điều dưỡng", "Chế biến thực phẩm", "Xây dựng"]),
+                 rng.randint(1, 60), posted + datetime.timedelta(days=rng.randint(14, 120)), salary, salary + 5000000, months,
+                 fee, rng.choice(areas), sentence(rng), body))
+    for i in range(warnings):
+        body = "\n\n".join(paragraph(rng) for _ in range(rng.randint(1, 3)))
+        bodies.append(body)
+        write(os.path.join(out, "warnings", "canh-bao-%04d.md" % i),
+              '---\ntitle: "Cảnh báo thử số %d"\ndate: %s\nsource: "Sở Lao động – Thương binh và Xã hội tỉnh Thử, Công văn %d/SLĐTBXH"\n'
+              'names: ["Công ty TNHH Tuyển dụng Giả %d", "0%d %03d %03d"]\nmarkets: [%s]\nareas: [%s]\n---\n\n%s\n'
+              % (i, day("2024-01-01") + datetime.timedelta(days=rng.randint(0, 1050)), 300 + i, i, rng.choice([912, 988, 356]),
+                 rng.randint(0, 999), rng.randint(0, 999), rng.choice(MARKETS), rng.choice(areas), body))
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--indicators":

@@ -48,7 +48,7 @@ MISSING_ADDRESSES = ["khong-co-trang-nay/", "cau-chuyen/khong-co/trang/cu.html"]
 # First path segments the tool writes itself (Routes.reservedTopLevel); any other folder is a free page.
 RESERVED_TOP_LEVEL = {"cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
                       "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots",
-                      "doanh-nghiep", "canh-bao", "su-kien"}
+                      "doanh-nghiep", "canh-bao", "su-kien", "don-hang"}
 OPTIONAL_KINDS: set[str] = set()  # every kind is required
 
 
@@ -123,6 +123,9 @@ def page_kinds(site):
         "event": largest("su-kien", exclude={"da-dien-ra"}),
         "event-list": "su-kien/" if exists("su-kien") else None,
         "past-event-list": "su-kien/da-dien-ra/" if exists("su-kien/da-dien-ra") else None,
+        "job": largest("don-hang", exclude={"da-het-han"}),
+        "job-list": "don-hang/" if exists("don-hang") else None,
+        "job-closed-list": "don-hang/da-het-han/" if exists("don-hang/da-het-han") else None,
         "page": f"{free_page.name}/" if free_page else None,
         "search": "tim-kiem/" if exists("tim-kiem") else None,
         "enterprise": largest("doanh-nghiep", exclude={"trang"}),

@@ -227,9 +227,12 @@ public enum SiteBuild {
             try output.write(EnterpriseData.csv(site, words: prepared.theme.wording.words), to: Routes.enterprisesCSV.path)
             try output.write(EnterpriseData.json(site, words: prepared.theme.wording.words), to: Routes.enterprisesJSON.path)
         }
+        let jobFiles = site.jobs.all.isEmpty ? [] : [(JobData.csv(site, words: prepared.theme.wording.words), Routes.jobsCSV),
+                                                      (JobData.json(site, words: prepared.theme.wording.words), Routes.jobsJSON)]
+        for (text, route) in jobFiles { try output.write(text, to: route.path) }
         let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)
         for file in machineFiles { try output.write(file.text, to: file.path) }
-        return copied.count + themeAssets.count + site.plans.count * 2 + (site.enterprises.isEmpty ? 0 : 2) + machineFiles.count
-            + (site.events.isEmpty ? 0 : 1 + site.events.count)
+        return copied.count + themeAssets.count + site.plans.count * 2 + (site.enterprises.isEmpty ? 0 : 2) + jobFiles.count
+            + machineFiles.count + (site.events.isEmpty ? 0 : 1 + site.events.count)
     }
 }

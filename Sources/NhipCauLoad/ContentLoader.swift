@@ -10,6 +10,8 @@ public struct LoadedContent: Sendable {
     public let pages: [Page]
     public let notices: [Notice]
     public let events: [Event]
+    /// Job orders from `jobs/`.
+    public var jobs: [Job] = []
     /// Licensed enterprises from `enterprises/` (`.md` files and `.csv` rows), by slug.
     public var enterprises: [Enterprise] = []
     /// Warnings from `warnings/`.
@@ -35,6 +37,7 @@ public struct LoadedContent: Sendable {
             case .page: pages.map(\.document)
             case .notice: notices.map(\.document)
             case .event: events.map(\.document)
+            case .job: jobs.map(\.document)
             case .enterprise: enterprises.map(\.document)
             case .warning: warnings.map(\.document)
             }
@@ -92,6 +95,7 @@ public enum ContentLoader {
         let notices = loadKind(.notice, reader, &diagnostics, &unusable, parse: NoticeParser.parse).models
         let areaTree = AreaTreeLoader.load(from: content, maxBytes: limit, diagnostics: &diagnostics, unusable: &unusable)
         let events = loadKind(.event, reader, &diagnostics, &unusable, parse: EventParser.parse).models
+        let jobs = loadKind(.job, reader, &diagnostics, &unusable, parse: JobParser.parse).models
         let enterprises = EnterpriseLoader.load(reader, &diagnostics, &unusable)
         let warnings = loadKind(.warning, reader, &diagnostics, &unusable, parse: WarningParser.parse).models
         // A market file with an error of its own still names a market: plans that refer to it
@@ -105,6 +109,7 @@ public enum ContentLoader {
         var loaded = LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
                                    pages: pages, notices: notices, events: events, plans: plans, media: media, theme: theme, unusableFiles: unusable)
         loaded.areaTree = areaTree
+        loaded.jobs = jobs
         loaded.enterprises = enterprises
         loaded.warnings = warnings
         return (loaded, diagnostics)

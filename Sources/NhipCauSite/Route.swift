@@ -88,6 +88,16 @@ public enum Routes {
     public static let eventCalendar = Route("su-kien/lich.ics")
     /// The folder of past events under `su-kien/`; an event file may not take this name.
     public static let pastEventsName = "da-dien-ra"
+    public static let jobs = Route("don-hang/")
+    public static let jobsFeed = Route("feeds/don-hang.xml")
+    public static let jobsCSV = Route("don-hang/don-hang.csv")
+    public static let jobsJSON = Route("don-hang/don-hang.json")
+    /// The closed orders' list; a job order may not take its name as slug.
+    public static let closedJobsName = "da-het-han"
+    public static func job(_ slug: String) -> Route { Route("don-hang/\(slug)/") }
+    public static func closedJobsPage(_ number: Int) -> Route {
+        number <= 1 ? Route("don-hang/\(closedJobsName)/") : Route("don-hang/\(closedJobsName)/trang/\(number)/")
+    }
     public static let enterprises = Route("doanh-nghiep/")
     public static let enterprisesCSV = Route("doanh-nghiep/doanh-nghiep.csv")
     public static let enterprisesJSON = Route("doanh-nghiep/doanh-nghiep.json")

@@ -5,6 +5,7 @@ public struct SearchDocument: Sendable {
     /// before a policy, a policy before a story (stories are many and alike); notices, short and dated, last.
     public enum Kind: Int, Sendable, CaseIterable, Comparable {
         case market, policy, page, plan, area, story, notice
+        case job
         case enterprise, warning
         case event
 

@@ -66,6 +66,9 @@ public struct Site: Sendable {
     /// True when some plan file failed: its areas are unknown, so area references are not judged.
     public var aPlanIsUnusable: Bool { unusableFiles.contains { $0.hasPrefix("targets/") } }
 
+    /// Published job orders with their status on `today` (`jobs/`).
+    public internal(set) var jobs = JobIndex.empty
+
     /// Every page of the site, in `PageKind` order, from the sections' declarations (`SiteSections`).
     public private(set) var entries: [PageEntry] = []
     /// The main navigation, from the sections' `navigationOrder`.

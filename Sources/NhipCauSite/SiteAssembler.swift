@@ -51,6 +51,9 @@ public enum SiteAssembler {
             diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
                 .filter { !$0.followsFromUnusable(unusable) })
         }
+        let enterprisesBySlug = Dictionary(content.enterprises.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        diagnostics.append(contentsOf: checkJobs(content, markets: marketsBySlug, enterprises: enterprisesBySlug, areaIDs: areaIDs)
+            .filter { !$0.followsFromUnusable(unusable) })
         if let shareImage = content.config.shareImage {
             diagnostics.append(contentsOf: checkMediaPath(shareImage, media: mediaPaths).filter { !$0.followsFromUnusable(unusable) })
         }
@@ -67,7 +70,7 @@ public enum SiteAssembler {
         }
         let unpublished = Dictionary(content.stories.filter { !isPublished($0) }.map { story in
             (Routes.story(story.document.slug), story.draft ? Unpublished.draft : .scheduled(story.date))
-        } + scheduledNotices + scheduledWarnings, uniquingKeysWith: { first, _ in first })
+        } + scheduledNotices + scheduledWarnings + scheduledJobs(content, options: options), uniquingKeysWith: { first, _ in first })
         diagnostics.append(contentsOf: checkUpdatedDates(content, unpublished: unpublished, today: options.today))
         let markets = content.markets.sorted { collationKey($0.title) < collationKey($1.title) }
         let policies = content.policies.sorted { ($0.issued, $1.document.slug) > ($1.issued, $0.document.slug) }
@@ -92,6 +95,7 @@ public enum SiteAssembler {
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
             routesByContentFile: contentRoutes(content), unpublished: unpublished,
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
+        site.jobs = jobIndex(content, options: options, enterprises: enterprisesBySlug)
         site.addEnterprisesAndWarnings(content, options: options)
         site.declarePages()
         diagnostics.append(contentsOf: checkFeaturedPlan(content.config.home, plans: plans).filter { !$0.followsFromUnusable(unusable) })
@@ -278,7 +282,7 @@ public enum SiteAssembler {
         return []
     }
 
-    private static func list<S: Sequence>(_ names: S) -> String where S.Element == String {
+    static func list<S: Sequence>(_ names: S) -> String where S.Element == String {
         let sorted = names.sorted()
         if sorted.isEmpty { return "(—)" }
         return sorted.prefix(12).joined(separator: ", ") + (sorted.count > 12 ? ", …" : "")

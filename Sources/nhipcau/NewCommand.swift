@@ -25,13 +25,14 @@ struct New: ParsableCommand {
           nhipcau new policy "Nghị định 112/2021/NĐ-CP"
           nhipcau new page "Hỏi đáp"
           nhipcau new notice "Lịch tư vấn tháng 12"
+          nhipcau new job "Tuyển 20 thực tập sinh chế biến thực phẩm"
           nhipcau new enterprise "Công ty Cổ phần Cung ứng Nhân lực Mẫu A"
           nhipcau new warning "Cảnh báo tuyển lao động đi Hàn Quốc trái phép"
           nhipcau new event "Hội nghị tư vấn tại Ninh Sơn"
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case story, market, policy, page, notice, enterprise, warning, event
+        case story, market, policy, page, notice, enterprise, warning, event, job
 
         var contentKind: ContentKind {
             switch self {
@@ -43,11 +44,12 @@ struct New: ParsableCommand {
             case .enterprise: .enterprise
             case .warning: .warning
             case .event: .event
+            case .job: .job
             }
         }
     }
 
-    @Argument(help: "What to create: story, market, policy, page, notice, enterprise, warning or event.")
+    @Argument(help: "What to create: story, market, policy, page, notice, enterprise, warning, event or job.")
     var kind: Kind
 
     @Argument(help: "The title, in Vietnamese with accents.")

@@ -119,6 +119,27 @@ struct FrontMatter {
     /// Where a list item read by `mappingList` begins, for a problem with the item as a whole.
     var startLocation: SourceLocation {
         SourceLocation(file: file, line: start.map { $0.line + lineOffset }, column: start?.column)
+    /// A number that may have decimals (`1.5`); nil, with an error, for anything else.
+    mutating func decimal(_ key: String, example: String) -> Double? {
+        guard let node = value(key) else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let number = Double(scalar.string), number.isFinite, number >= 0 else {
+            wrongType(key, expected: LocalizedText("load.decimalNumber"), example: example)
+            return nil
+        }
+        return number
+    }
+
+    /// The written text of a plain scalar (a number as typed, `25.000.000`), for messages about it.
+    func rawScalar(_ key: String) -> String? {
+        guard case .scalar(let scalar) = value(key) else { return nil }
+        return scalar.string
+    }
+
+    /// The plain whole numbers of a two-item list, without judging their order.
+    func integerPair(_ key: String) -> (Int, Int)? {
+        guard case .sequence(let sequence) = value(key), sequence.count == 2,
+              let low = Self.integerValue(sequence[0]), let high = Self.integerValue(sequence[1]) else { return nil }
+        return (low, high)
     }
 
     mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }

@@ -8,6 +8,7 @@ public enum ContentKind: String, Sendable, CaseIterable, Hashable {
     case page = "pages"
     case notice = "notices"
     case event = "events"
+    case job = "jobs"
     case enterprise = "enterprises"
     case warning = "warnings"
 
@@ -60,6 +61,35 @@ public struct Market: Sendable, Hashable, HasContentDocument {
     public let contract: String?
     public let sectors: [String]
     public let requirements: String?
+    /// The most a worker may be charged as service fee, declared by the market (Law 69/2020/QH14 Art. 23(4)).
+    public var serviceFeeCap: ServiceFeeCap? = nil
+    /// `country_code`: ISO 3166-1 alpha-2 (`JP`), for the country of a job order's structured data.
+    public var countryCode: String? = nil
+}
+
+/// `service_fee_cap_months` (months of salary per 12 months of contract), `service_fee_cap_max_months`
+/// (the most for the whole contract) and `service_fee_basis` (the legal text they come from).
+public struct ServiceFeeCap: Sendable, Hashable {
+    public let monthsPer12: Double
+    public let maxMonths: Double?
+    public let basis: String?
+
+    public init(monthsPer12: Double, maxMonths: Double?, basis: String?) {
+        self.monthsPer12 = monthsPer12
+        self.maxMonths = maxMonths
+        self.basis = basis
+    }
+
+    /// Months of salary allowed for a contract of `contractMonths`: pro rata, then the maximum.
+    public func months(forContract contractMonths: Int) -> Double {
+        let prorated = monthsPer12 * Double(contractMonths) / 12
+        return maxMonths.map { min(prorated, $0) } ?? prorated
+    }
+
+    /// The cap in đồng for a monthly salary, rounded down to a whole đồng.
+    public func vnd(monthlySalary: Int, contractMonths: Int) -> Int {
+        Int((Double(monthlySalary) * months(forContract: contractMonths)).rounded(.down))
+    }
 }
 
 public struct Policy: Sendable, Hashable, HasContentDocument {
@@ -105,6 +135,54 @@ public struct Notice: Sendable, Hashable, HasContentDocument {
     public func isLive(on day: SimpleDate) -> Bool {
         date <= day && (expires.map { day <= $0 } ?? true)
     }
+}
+
+/// One cost a job order asks of the worker (`costs:`), in whole đồng.
+public struct JobCost: Sendable, Hashable {
+    public let item: String
+    public let vnd: Int
+    public let note: String?
+    /// `kind: service_fee`: the enterprise's service fee (tiền dịch vụ), checked against the market's cap.
+    public let isServiceFee: Bool
+    /// Where its `vnd` is written, and its key path (`costs[1].vnd`), for messages.
+    public let location: SourceLocation
+    public let keyPath: String
+}
+
+/// The registration of the labour supply contract by the authority (`approval: {number, date}`).
+public struct JobApproval: Sendable, Hashable {
+    public let number: String
+    public let date: SimpleDate?
+}
+
+/// A job order (`jobs/`): recruitment for one enterprise's contract in one market.
+public struct Job: Sendable, Hashable, HasContentDocument {
+    public internal(set) var document: ContentDocument
+    public let title: String
+    /// Posted.
+    public let date: SimpleDate
+    public let enterprise: Located<String>
+    public let market: Located<String>
+    public let occupation: String
+    public let positions: Int
+    public let applyBy: SimpleDate
+    /// Monthly salary in đồng, lowest to highest.
+    public let salaryVND: ClosedRange<Int>?
+    public let salaryNote: String?
+    public let contract: String?
+    public let contractMonths: Int?
+    public let costs: [JobCost]
+    public let depositVND: Int?
+    public let requirements: String?
+    public let areas: [Located<String>]
+    public let approval: JobApproval?
+    public let summary: String?
+    public let sample: Bool
+    /// Where `date:` is written, for a date the enterprise was not licensed on.
+    public let dateLocation: SourceLocation
+
+    public var totalCostVND: Int { costs.reduce(0) { $0 + $1.vnd } }
+    public var serviceFee: JobCost? { costs.first { $0.isServiceFee } }
 }
 
 /// `content/site.yml`.
@@ -212,6 +290,7 @@ extension Story { public func replacingBody(with edit: BodyEdit) -> Story { var 
 extension Market { public func replacingBody(with edit: BodyEdit) -> Market { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
 extension Policy { public func replacingBody(with edit: BodyEdit) -> Policy { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
 extension Notice { public func replacingBody(with edit: BodyEdit) -> Notice { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
+extension Job { public func replacingBody(with edit: BodyEdit) -> Job { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
 extension Page { public func replacingBody(with edit: BodyEdit) -> Page { var copy = self; copy.document = document.replacingBody(with: edit); return copy } }
 
 /// A Markdown file read again: its front matter as written and its new body.

@@ -45,12 +45,13 @@ extension StoryParser {
 }
 
 enum MarketParser {
-    static let keys = ["title", "country", "summary", "income_vnd", "cost_vnd", "contract", "sectors", "requirements", "updated", "draft"]
+    static let keys = ["title", "country", "summary", "income_vnd", "cost_vnd", "contract", "sectors", "requirements", "updated", "draft",
+                       "service_fee_cap_months", "service_fee_cap_max_months", "service_fee_basis", "country_code"]
 
     static func parse(_ fields: inout FrontMatter, _ document: ContentDocument) -> Market? {
         let title = fields.text("title", required: true, example: "Nhật Bản")
         let country = fields.text("country", required: true, example: "Nhật Bản")
-        let market = Market(
+        var market = Market(
             document: document, title: title ?? "", country: country ?? "",
             summary: fields.text("summary"),
             incomeVND: fields.integerRange("income_vnd", example: "[28000000, 35000000]"),
@@ -58,9 +59,37 @@ enum MarketParser {
             contract: fields.text("contract", example: "3 năm"),
             sectors: fields.textList("sectors", example: "[Cơ khí, Nông nghiệp]"),
             requirements: fields.text("requirements"))
+        market.serviceFeeCap = serviceFeeCap(&fields)
+        market.countryCode = countryCode(&fields)
         fields.refuseDraft(kind: document.kind)
         fields.warnUnknownKeys(allowed: keys)
         return title == nil || country == nil ? nil : market
+    }
+}
+
+extension MarketParser {
+    /// The service fee cap a market declares; the maximum alone, without the rate, is an error.
+    static func serviceFeeCap(_ fields: inout FrontMatter) -> ServiceFeeCap? {
+        let perYear = fields.decimal("service_fee_cap_months", example: "1")
+        let maximum = fields.decimal("service_fee_cap_max_months", example: "3")
+        let basis = fields.text("service_fee_basis", example: "Luật 69/2020/QH14, Điều 23 khoản 4")
+        guard let perYear else {
+            if maximum != nil {
+                fields.appendError(at: fields.location(of: "service_fee_cap_max_months"), "load.feeCapMaxWithoutRate")
+            }
+            return nil
+        }
+        return ServiceFeeCap(monthsPer12: perYear, maxMonths: maximum, basis: basis)
+    }
+
+    /// `country_code: JP`: two capital letters (ISO 3166-1 alpha-2).
+    static func countryCode(_ fields: inout FrontMatter) -> String? {
+        guard let code = fields.text("country_code", example: "JP") else { return nil }
+        guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            fields.appendError(at: fields.location(of: "country_code"), "load.countryCodeTwoLetters", ["code": "\(code)"])
+            return nil
+        }
+        return code
     }
 }
 
@@ -121,6 +150,115 @@ enum NoticeParser {
         fields.refuseDraft(kind: document.kind)
         fields.warnUnknownKeys(allowed: keys)
         return title == nil || date == nil ? nil : notice
+    }
+}
+
+enum JobParser {
+    static let keys = ["title", "date", "enterprise", "market", "occupation", "positions", "apply_by", "salary_vnd", "salary_note",
+                       "contract", "contract_months", "costs", "deposit_vnd", "requirements", "areas", "approval", "summary",
+                       "sample", "updated", "draft"]
+    static let costKeys = ["item", "vnd", "note", "kind"]
+
+    static func parse(_ fields: inout FrontMatter, _ document: ContentDocument) -> Job? {
+        let title = fields.text("title", required: true, example: "Tuyển 20 thực tập sinh chế biến thực phẩm")
+        let date = fields.date("date", required: true)
+        let enterprise = fields.located("enterprise", fields.text("enterprise", required: true, example: "cung-ung-mau-a"))
+        let market = fields.located("market", fields.text("market", required: true, example: "nhat-ban"))
+        let occupation = fields.text("occupation", required: true, example: "Chế biến thực phẩm")
+        let positions = positiveCount(&fields, "positions")
+        let applyBy = fields.date("apply_by", required: true)
+        if let date, let applyBy, applyBy < date {
+            fields.appendError(at: fields.location(of: "apply_by"), "load.jobApplyByBeforeDate", ["applyBy": .date(applyBy), "date": .date(date)])
+        }
+        let contractMonths = fields.integer("contract_months", example: "36")
+        if let months = contractMonths, months < 1 {
+            fields.appendError(at: fields.location(of: "contract_months"), "load.jobContractMonthsNotPositive", ["value": "\(months)"])
+        }
+        let deposit = fields.integer("deposit_vnd", example: "30000000")
+        let job = Job(
+            document: document, title: title ?? "", date: date ?? .epoch,
+            enterprise: enterprise ?? Located("", at: fields.location(of: "enterprise")),
+            market: market ?? Located("", at: fields.location(of: "market")),
+            occupation: occupation ?? "", positions: positions ?? 1, applyBy: applyBy ?? .epoch,
+            salaryVND: salary(&fields), salaryNote: fields.text("salary_note"),
+            contract: fields.text("contract", example: "3 năm"), contractMonths: contractMonths,
+            costs: costs(&fields), depositVND: deposit,
+            requirements: fields.text("requirements"),
+            areas: fields.locatedList("areas", example: "[ninh-son, bac-ai]"),
+            approval: approval(&fields), summary: fields.text("summary"), sample: fields.bool("sample"),
+            dateLocation: fields.location(of: "date"))
+        if let date { fields.checkUpdated(document, notBefore: date, named: "date") }
+        fields.refuseDraft(kind: document.kind)
+        fields.warnUnknownKeys(allowed: keys)
+        let complete = title != nil && date != nil && enterprise != nil && market != nil && occupation != nil
+            && positions != nil && applyBy != nil
+        return complete ? job : nil
+    }
+
+    /// `positions: 20`: one or more.
+    private static func positiveCount(_ fields: inout FrontMatter, _ key: String) -> Int? {
+        if let raw = fields.rawScalar(key), Int(raw) == nil {
+            fields.appendError(at: fields.location(of: key), "load.jobPositionsNotPositive", ["value": "\(raw)"])
+            return nil
+        }
+        guard let count = fields.integer(key, required: true, example: "20") else { return nil }
+        guard count >= 1 else {
+            fields.appendError(at: fields.location(of: key), "load.jobPositionsNotPositive", ["value": "\(count)"])
+            return nil
+        }
+        return count
+    }
+
+    /// `salary_vnd: [min, max]`, monthly; the lowest above the highest is its own error.
+    private static func salary(_ fields: inout FrontMatter) -> ClosedRange<Int>? {
+        if let (low, high) = fields.integerPair("salary_vnd"), low > high, low >= 0 {
+            fields.appendError(at: fields.location(of: "salary_vnd"), "load.jobSalaryMinAboveMax", ["min": .integer(low), "max": .integer(high)])
+            return nil
+        }
+        return fields.integerRange("salary_vnd", example: "[28000000, 35000000]")
+    }
+
+    private static func costs(_ fields: inout FrontMatter) -> [JobCost] {
+        let items = fields.mappingList("costs", example: "\n  - item: \"Tiền dịch vụ\"\n    vnd: 30000000\n    kind: service_fee")
+        var costs: [JobCost] = []
+        for (index, var item) in items.enumerated() {
+            let path = "costs[\(index)]"
+            let name = item.text("item", required: true, example: "Tiền dịch vụ")
+            let vnd = wholeDong(&item, path: path + ".vnd")
+            let kind = item.text("kind", example: "service_fee")
+            if let kind, kind != "service_fee" {
+                item.appendError(at: item.location(of: "kind"), "load.jobCostUnknownKind", ["path": "\(path).kind", "kind": "\(kind)"])
+            }
+            let note = item.text("note")
+            item.warnUnknownKeys(allowed: costKeys)
+            fields.appendDiagnostics(item.diagnostics)
+            guard let name, let vnd else { continue }
+            costs.append(JobCost(item: name, vnd: vnd, note: note, isServiceFee: kind == "service_fee",
+                                 location: item.location(of: "vnd"), keyPath: path + ".vnd"))
+        }
+        return costs
+    }
+
+    /// `vnd: 30000000`: a whole number of đồng, 0 or more, without separators.
+    private static func wholeDong(_ item: inout FrontMatter, path: String) -> Int? {
+        guard let raw = item.rawScalar("vnd") else {
+            _ = item.text("vnd", required: true, example: "30000000")
+            return nil
+        }
+        guard let number = Int(raw), number >= 0 else {
+            item.appendError(at: item.location(of: "vnd"), "load.jobCostNotWholeDong", ["path": "\(path)", "raw": "\(raw)"])
+            return nil
+        }
+        return number
+    }
+
+    private static func approval(_ fields: inout FrontMatter) -> JobApproval? {
+        guard var approval = fields.mapping("approval") else { return nil }
+        let number = approval.text("number", required: true, example: "123/QLLĐNN-ĐH")
+        let date = approval.date("date")
+        approval.warnUnknownKeys(allowed: ["number", "date"])
+        fields.appendDiagnostics(approval.diagnostics)
+        return number.map { JobApproval(number: $0, date: date) }
     }
 }
 

@@ -85,6 +85,7 @@ extension SiteRenderer {
             requirements: market.requirements, updated: market.document.updated.map(formats.date),
             body: body.html, planCounts: planCounts(for: market, from: route),
             stories: storyList(site.storiesByMarket[market.document.slug] ?? [], from: route))
+        view.jobs = jobsBlock(site.jobs.openByMarket[market.document.slug] ?? [], from: route)
         view.enterprises = marketEnterprises(market, from: route)
         view.warnings = warningList(site.warningsByMarket[market.document.slug] ?? [], from: route)
         var frame = PageFrame(route: route, title: market.title, description: market.summary)

@@ -41,7 +41,7 @@ extension SiteRenderer {
             website: enterprise.website, websiteHref: enterprise.website.map(webAddress),
             taxCode: enterprise.taxCode,
             warnings: warningList(site.warnings(naming: enterprise), from: route),
-            jobs: nil, sample: enterprise.sample, updated: enterprise.document.updated.map(formats.date), body: body.html,
+            jobs: enterpriseJobs(enterprise.document.slug, from: route), sample: enterprise.sample, updated: enterprise.document.updated.map(formats.date), body: body.html,
             jsonLD: organizationJSONLD(enterprise, route: route))
         var frame = PageFrame(route: route, title: enterprise.name, description: "\(enterprise.licence) · \(statusText(status))")
         frame.breadcrumbs = [(strings.enterprises, Routes.enterprises)]

@@ -22,6 +22,7 @@ extension SiteRenderer {
             marketsHref: href(Routes.markets, from: route),
             policies: site.policies.prefix(5).map { policyRow($0, from: route) },
             policiesHref: href(Routes.policies, from: route), contact: contact)
+        view.jobs = homeJobs(from: route)
         view.warning = homeWarning(from: route)
         return page(PageFrame(route: route, title: site.config.title), .home, view: view)
     }

@@ -88,6 +88,7 @@ extension SiteRenderer {
                                      notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),
                                      events: eventList((site.eventsByArea[record.id] ?? []).filter { $0.status(on: site.today) != .past }, from: route),
                                      stories: storyList(site.storiesByArea[record.id] ?? [], from: route)), record, from: route)
+        view.jobs = jobsBlock(site.jobs.openByArea[record.id] ?? [], from: route)
         view.warnings = warningList(site.warningsByArea[record.id] ?? [], from: route)
         var frame = PageFrame(route: route, title: record.name)
         frame.breadcrumbs = record.unit == nil ? [(strings.plans, Routes.plans)]

@@ -165,6 +165,8 @@ struct AreaView: Codable {
     /// For a current unit: the former units merged into it, with their plans and stories.
     var mergedHere: ListView<MergedUnitView>? = nil
     var allAreasHref: String? = nil
+    /// Open job orders that recruit in the area.
+    var jobs: JobsBlockView? = nil
     /// Warnings that name the area (set after the rest).
     var warnings: ListView<WarningCardView>? = nil
 }

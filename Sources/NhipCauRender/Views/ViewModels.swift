@@ -135,6 +135,8 @@ struct HomeView: Codable {
     let policies: [PolicyRowView]
     let policiesHref: String
     let contact: ContactView?
+    /// How many job orders are open (`jobs/`), linked; nil on a site without orders.
+    var jobs: HomeJobsView? = nil
     /// The newest warning of the last 90 days, with a link to all (set after the rest).
     var warning: HomeWarningView? = nil
 }
@@ -198,6 +200,8 @@ struct MarketView: Codable {
     let body: String
     let planCounts: MarketPlansView?
     let stories: ListView<StoryCardView>?
+    /// The market's open job orders.
+    var jobs: JobsBlockView? = nil
     /// Enterprises licensed for the market and active on the build date, and its warnings (set after the rest).
     var enterprises: MarketEnterprisesView? = nil
     var warnings: ListView<WarningCardView>? = nil

@@ -41,6 +41,9 @@ public enum PageSource: Sendable {
     case eventList
     case pastEventList(page: Int)
     case event(Event)
+    case jobList
+    case closedJobList(page: Int)
+    case job(Job)
     case enterpriseList(page: Int)
     case enterprise(Enterprise)
     case warningList
@@ -70,6 +73,9 @@ public enum PageSource: Sendable {
         case .eventList: .eventList
         case .pastEventList: .pastEventList
         case .event: .event
+        case .jobList: .jobList
+        case .closedJobList: .closedJobList
+        case .job: .job
         case .enterpriseList: .enterpriseList
         case .enterprise: .enterprise
         case .warningList: .warningList
@@ -86,8 +92,9 @@ public enum PageSource: Sendable {
         case .page(let item): item.document
         case .notice(let item): item.document
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
-             .areaList, .planSeries, .reportingStatus: nil
+             .areaList, .planSeries, .reportingStatus, .jobList, .closedJobList: nil
         case .event(let item): item.document
+        case .job(let item): item.document
         case .enterprise(let item): item.document
         case .warning(let item): item.document
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
@@ -105,8 +112,9 @@ public enum PageSource: Sendable {
         case .page(let item): .page(item.replacingBody(with: edit))
         case .notice(let item): .notice(item.replacingBody(with: edit))
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
-             .areaList, .planSeries, .reportingStatus: nil
+             .areaList, .planSeries, .reportingStatus, .jobList, .closedJobList: nil
         case .event(let item): .event(item.replacingBody(with: edit))
+        case .job(let item): .job(item.replacingBody(with: edit))
         case .enterprise(let item): .enterprise(item.replacingBody(with: edit))
         case .warning(let item): .warning(item.replacingBody(with: edit))
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil

@@ -6,6 +6,7 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
     case areaList
     case planSeries, reportingStatus
     case eventList, pastEventList, event
+    case jobList, closedJobList, job
     case enterpriseList, enterprise, warningList, warning
 
     /// What the site declares about this kind of page. Adding a kind adds one line here and its
@@ -34,6 +35,9 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .eventList: PageDeclaration(section: .events, template: "events")
         case .pastEventList: PageDeclaration(section: .events, template: "past-events")
         case .event: PageDeclaration(section: .events, template: "event", search: .init(.event, label: "eventKind"))
+        case .jobList: PageDeclaration(section: .jobs, template: "jobs")
+        case .closedJobList: PageDeclaration(section: .jobs, template: "jobs-closed")
+        case .job: PageDeclaration(section: .jobs, template: "job", search: .init(.job, label: "jobKind"))
         case .enterpriseList: PageDeclaration(section: .enterprises, template: "enterprises")
         case .enterprise: PageDeclaration(section: .enterprises, template: "enterprise", search: .init(.enterprise, label: "enterpriseKind"))
         case .warningList: PageDeclaration(section: .warnings, template: "warnings")

@@ -8,6 +8,7 @@ import NhipCauLoad
 public enum SectionName: String, Sendable, CaseIterable, Hashable {
     case home, notFound, stories, tags, markets, policies, notices, pages, plans, areas, search, media, themeAssets, machineFiles
     case events
+    case jobs
     case enterprises, warnings
 }
 
@@ -142,6 +143,22 @@ public enum SiteSections {
                     + site.events.map { PageEntry(Routes.event($0.document.slug), .event($0)) }
             },
             files: { site in site.events.isEmpty ? [] : [Routes.eventCalendar] + site.events.map { Routes.eventICS($0.document.slug) } }),
+        SiteSection(
+            .jobs, label: "jobs", contentKind: .job, itemRoute: Routes.job, reservedNames: ["don-hang"],
+            navigationOrder: 38,
+            feed: FeedDeclaration(route: Routes.jobsFeed) { site in
+                site.jobs.all.sorted { ($0.date, $1.document.slug) > ($1.date, $0.document.slug) }.prefix(feedLength).map { job in
+                    FeedEntry(title: job.title, route: Routes.job(job.document.slug),
+                              updated: job.document.updated ?? job.date, summary: job.summary)
+                }
+            },
+            pages: { site in
+                guard !site.jobs.all.isEmpty else { return [] }
+                return [PageEntry(Routes.jobs, .jobList)]
+                    + (site.jobs.closed.isEmpty ? [] : (1...site.jobs.closedPageCount).map { PageEntry(Routes.closedJobsPage($0), .closedJobList(page: $0)) })
+                    + site.jobs.all.map { PageEntry(Routes.job($0.document.slug), .job($0)) }
+            },
+            files: { site in site.jobs.all.isEmpty ? [] : [Routes.jobsCSV, Routes.jobsJSON] }),
         SiteSection(
             .enterprises, label: "enterprises", contentKind: .enterprise, itemRoute: Routes.enterprise,
             reservedNames: ["doanh-nghiep"], navigationOrder: 36,

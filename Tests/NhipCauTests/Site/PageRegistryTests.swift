@@ -76,8 +76,8 @@ import Testing
         #expect(minimal.feeds.isEmpty, "no base_url, no feeds")
         let sample = try #require(TestSite.sample().assembled(date: Self.sampleDate))
         #expect(sample.sectionLinks.map(\.route) == [Routes.stories, Routes.markets, Routes.policies, Routes.events, Routes.notices,
-                                                     Routes.enterprises, Routes.warnings, Routes.plans, Routes.areas])
-        #expect(sample.feeds.map(\.feed.route) == [Routes.storiesFeed, Routes.policiesFeed, Routes.noticesFeed, Routes.warningsFeed])
+                                                     Routes.enterprises, Routes.warnings, Routes.jobs, Routes.plans, Routes.areas])
+        #expect(sample.feeds.map(\.feed.route) == [Routes.storiesFeed, Routes.policiesFeed, Routes.noticesFeed, Routes.jobsFeed, Routes.warningsFeed])
     }
 
     /// Every first path segment a section writes is refused as a free page's name.
