@@ -62,4 +62,6 @@ print(f"build / floor      {wall / floor:>10.1f} x")
 print(f"search index       {int(index_kb) / 1024:>10.1f} MB  ({int(index_files):,} files)")
 print(f"after rm -rf       {float(after_delete):>10.2f} s   (one build right after deleting the previous output)")
 PY
+# Hugo, the fastest widely used generator, on the same content in the same run (bench/hugo.sh).
+[ "${HUGO:-1}" = 0 ] || bash bench/hugo.sh "$WORK" "$BIN"
 COUNT=${IMAGES:-200} bash bench/images.sh
