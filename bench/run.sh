@@ -64,4 +64,6 @@ print(f"after rm -rf       {float(after_delete):>10.2f} s   (one build right aft
 PY
 # Hugo, the fastest widely used generator, on the same content in the same run (bench/hugo.sh).
 [ "${HUGO:-1}" = 0 ] || bash bench/hugo.sh "$WORK" "$BIN"
+# Incremental builds after editing one story, each checked against a clean build (bench/incremental.sh).
+bash bench/incremental.sh "$WORK" "$BIN"
 COUNT=${IMAGES:-200} bash bench/images.sh
