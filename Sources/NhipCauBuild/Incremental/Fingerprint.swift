@@ -75,10 +75,8 @@ struct InputFingerprint: Sendable {
     static func scan(_ site: Site, options: BuildOptions) -> InputFingerprint? {
         let content = DiskContent(root: options.content)
         guard let files = try? content.files(in: "") else { return nil }
-        var frontMatter: [String: String] = [:]
-        for entry in site.entries {
-            if let document = entry.source.document { frontMatter[document.file] = document.frontMatterSource }
-        }
+        let frontMatter = Dictionary(site.entries.compactMap { $0.source.document.map { ($0.file, $0.frontMatterSource) } },
+                                     uniquingKeysWith: { first, _ in first })
         let root = content.root.path
         let scanned = files.parallelMap { file -> (file: String, structure: UInt64, body: UInt64?, crossLinking: Bool)? in
             if let source = frontMatter[file] {
