@@ -136,6 +136,9 @@ import Testing
         let story = try edited.files(in: "stories").first!
         try edited.site.write(story, try edited.text(story) + "\nCâu cuối.\n")
         let last = edited.bothBuilds()
+        #expect(last.incremental.succeeded == last.clean.succeeded)
+        // A sequence may end on content with errors (a draft another page links to): nothing to compare then.
+        guard last.clean.succeeded else { return }
         #expect(last.same.isEmpty, "last body edit: \(last.same.prefix(10))")
         keptSomewhere = keptSomewhere || (last.incremental.report?.pagesKept ?? 0) > 0
         #expect(keptSomewhere, "no build kept a page: the test proves nothing")
