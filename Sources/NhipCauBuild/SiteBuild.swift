@@ -22,8 +22,11 @@ public struct BuildOptions: Sendable {
     public var stepObserver: BuildStepObserver?
     /// Told when each step starts and as pages are done (for a progress line); nil: not told.
     public var progress: BuildProgressObserver?
-    /// Where processed images are kept between builds; nil: `.nhipcau-cache` beside the content folder.
+    /// Where processed images and the build cache are kept between builds; nil: `.nhipcau-cache`
+    /// beside the content folder.
     public var cacheFolder: URL?
+    /// Pages whose inputs did not change since the last build are kept, not rendered again (`BuildCache`).
+    public var incremental = true
 
     public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false,
                 stepObserver: BuildStepObserver? = nil, progress: BuildProgressObserver? = nil) {
@@ -45,6 +48,8 @@ public struct BuildOptions: Sendable {
 
 public struct BuildReport: Sendable {
     public let pagesWritten: Int
+    /// Pages kept from the previous site without being rendered again (an incremental build).
+    public var pagesKept = 0
     public let filesCopied: Int
     /// Warnings found on the way; errors stop the build instead.
     public let diagnostics: Diagnostics
@@ -73,22 +78,33 @@ public enum SiteBuild {
         OutputDirectory.repairInterruptedPublish(output: options.output)
         let prepared = try prepare(options)
         let language = prepared.site.config.language
+        let cacheFile = BuildCache.file(cacheFolder: options.cacheFolder ?? MediaCache.defaultFolder(for: options.content),
+                                        output: options.output)
+        let inputs = options.incremental ? InputFingerprint.scan(prepared.site, options: options) : nil
+        let cache = BuildCache.take(cacheFile)
         let output: OutputDirectory
         do {
             output = try OutputDirectory(output: options.output, content: options.content)
         } catch {
             throw .output(error, language: language)
         }
+        let reuse = inputs.flatMap { PageReuse(inputs: $0, cache: cache, publishedSiteExists: output.publishedSiteExists) }
         do throws(BuildFailure) {
-            let written = try write(prepared, options: options, to: output)
+            let written = try write(prepared, options: options, to: output, reuse: reuse, inputs: inputs)
             try options.step(.publish) { () throws(BuildFailure) in
                 do throws(OutputError) { try output.publish() } catch { throw .output(error, language: language) }
             }
+            // The site published before this one is the staging folder now.
+            if let inputs { BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:]).save(cacheFile) }
             remember(written.prepared, written.search)
-            return BuildReport(pagesWritten: written.pages, filesCopied: written.files,
-                               diagnostics: written.diagnostics, language: language)
+            var report = BuildReport(pagesWritten: written.pages, filesCopied: written.files,
+                                     diagnostics: written.diagnostics, language: language)
+            report.pagesKept = written.kept
+            return report
         } catch {
             output.discard()
+            // The published site is as the cache says; what the staging folder holds is not known.
+            if let cache { BuildCache(structure: cache.structure, pages: cache.pages, staging: [:]).save(cacheFile) }
             throw error
         }
     }
@@ -102,10 +118,15 @@ public enum SiteBuild {
         let search: SearchMemory
         /// The prepared site's warnings, the pictures' and the pages'.
         let diagnostics: Diagnostics
+        /// What the build cache keeps of each page; empty when the build keeps no cache.
+        let cached: [BuildCache.Page]
+        /// Pages kept from the previous site.
+        let kept: Int
     }
 
     /// Pictures, then pages, then the search index, then every other file, into the staging folder.
-    private static func write(_ unprocessed: PreparedSite, options: BuildOptions, to output: OutputDirectory) throws(BuildFailure) -> Written {
+    private static func write(_ unprocessed: PreparedSite, options: BuildOptions, to output: OutputDirectory,
+                              reuse: PageReuse?, inputs: InputFingerprint?) throws(BuildFailure) -> Written {
         let language = unprocessed.site.config.language
         let media = options.step(.media) { processMedia(unprocessed, options: options, output: output) }
         if let error = media.result.writeError as? OutputError { throw .output(error, language: language) }
@@ -113,7 +134,8 @@ public enum SiteBuild {
         let entries = prepared.site.entries
         let pages = try options.step(.pages) { () throws(BuildFailure) in
             try writePages(entries, renderer: prepared.renderer, offline: options.offline, to: output,
-                           progress: PageCounter(total: entries.count, observer: options.progress), language: language)
+                           progress: PageCounter(total: entries.count, observer: options.progress), language: language,
+                           reuse: reuse, inputs: inputs)
         }
         var diagnostics = prepared.diagnostics
         diagnostics.append(contentsOf: media.result.diagnostics)
@@ -133,7 +155,7 @@ public enum SiteBuild {
             }
         }
         return Written(prepared: prepared, pages: entries.count, files: files + media.result.filesWritten, search: search,
-                       diagnostics: diagnostics)
+                       diagnostics: diagnostics, cached: pages.cached, kept: pages.kept)
     }
 
     /// Everything a build does except writing: every page is rendered (so links and chart blocks
@@ -165,25 +187,50 @@ public enum SiteBuild {
         let diagnostics: [Diagnostic]
         /// What the search index needs of each page, in page order.
         let searchPages: [SearchIndex.Page]
+        /// What the build cache keeps of each page; empty when the build keeps no cache.
+        let cached: [BuildCache.Page]
+        let kept: Int
+    }
+
+    private struct PageResult: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var error: OutputError?
+        var search: SearchIndex.Page?
+        var cached: BuildCache.Page?
+        var kept = false
     }
 
     /// Renders every page on all cores, writing each to disk as soon as it is done; only the
-    /// page's words and result line are kept for the search index.
+    /// page's words and result line are kept for the search index. A page `reuse` says is
+    /// unchanged is kept from the published site instead.
     private static func writePages(_ entries: [PageEntry], renderer: SiteRenderer, offline: Bool, to output: OutputDirectory,
-                                   progress: PageCounter?, language: Language) throws(BuildFailure) -> WrittenPages {
-        let results = entries.parallelMap { entry -> (diagnostics: [Diagnostic], error: OutputError?, search: SearchIndex.Page?) in
+                                   progress: PageCounter?, language: Language,
+                                   reuse: PageReuse?, inputs: InputFingerprint?) throws(BuildFailure) -> WrittenPages {
+        let results = entries.parallelMap { entry -> PageResult in
             defer { progress?.oneDone() }
+            let path = entry.route.outputFile
+            let file = entry.source.document?.file
+            if let reuse, let kept = reuse.kept(path: path, file: file),
+               output.keep(path, stagingHolds: reuse.stagingHolds(kept)) {
+                return PageResult(search: kept.search, cached: kept, kept: true)
+            }
             let page = renderer.render(entry)
-            let search = page.search.map { SearchIndex.page($0, offline: offline) }
+            var result = PageResult(diagnostics: page.diagnostics, search: page.search.map { SearchIndex.page($0, offline: offline) })
+            if let inputs {
+                result.cached = BuildCache.Page(path: page.route.outputFile, output: Fingerprint.of(page.html),
+                                                body: file.flatMap { inputs.bodies[$0] } ?? 0,
+                                                hadDiagnostics: !page.diagnostics.isEmpty, search: result.search)
+            }
             do throws(OutputError) {
                 try output.write(page.html, to: page.route.outputFile)
-                return (page.diagnostics, nil, search)
             } catch {
-                return (page.diagnostics, error, search)
+                result.error = error
             }
+            return result
         }
         if let error = results.lazy.compactMap(\.error).first { throw .output(error, language: language) }
-        return WrittenPages(diagnostics: results.flatMap(\.diagnostics), searchPages: results.compactMap(\.search))
+        return WrittenPages(diagnostics: results.flatMap(\.diagnostics), searchPages: results.compactMap(\.search),
+                            cached: inputs == nil ? [] : results.compactMap(\.cached), kept: results.count(where: \.kept))
     }
 
     /// The index's files (a thousand or so for 10,000 stories) written on all cores.

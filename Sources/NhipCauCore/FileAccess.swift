@@ -31,6 +31,13 @@ public protocol ContentReading: Sendable {
     func size(of path: String) -> Int?
     /// Nil when the path is a regular file, or a link to one inside the content root.
     func entryProblem(_ path: String) -> ContentEntryProblem?
+    /// The bytes of `path` when it is a regular file (not a link) of at most `maxBytes`, read with
+    /// one `open` and one `fstat`; nil for anything else, which the caller then checks step by step.
+    func readPlainFile(_ path: String, maxBytes: Int) -> [UInt8]?
+}
+
+extension ContentReading {
+    public func readPlainFile(_ path: String, maxBytes: Int) -> [UInt8]? { nil }
 }
 
 /// The content folder on disk, read with plain POSIX calls: Foundation's attribute and symlink
@@ -97,6 +104,28 @@ public struct DiskContent: ContentReading {
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[..<count])
         }
+    }
+
+    /// Three stats fewer per read than `entryProblem`, `size(of:)` and `read` one after the other:
+    /// content files are read twice a build (front matter, then the body when the page is rendered).
+    public func readPlainFile(_ path: String, maxBytes: Int) -> [UInt8]? {
+        let descriptor = open(absolute(path), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= maxBytes else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        // A file that grew since `fstat`: read the rest the careful way.
+        var probe: UInt8 = 0
+        guard systemRead(descriptor, &probe, 1) == 0 else { return nil }
+        return bytes
     }
 
     /// Keeps the error number, so the officer is told why (`SystemReason`), not just that it failed.

@@ -33,6 +33,7 @@ struct DocumentReader: Sendable {
     }
 
     func readBytes(_ file: String) -> Result<[UInt8], Diagnostic> {
+        if let bytes = content.readPlainFile(file, maxBytes: maxBytes) { return .success(bytes) }
         if let problem = entryProblem(file) { return .failure(problem) }
         if let size = content.size(of: file), size > maxBytes {
             return .failure(.error(SourceLocation(file: file), "load.fileTooLargeKb", ["size": .integer(Self.kilobytes(size)), "maxBytes": .integer(Self.kilobytes(maxBytes))]))

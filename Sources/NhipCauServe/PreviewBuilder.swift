@@ -57,11 +57,13 @@ struct PreviewBuilder: Sendable {
         report(.building(language: language))
         let steps = BuildStepLog()
         let observer: BuildStepObserver? = options.timeSteps ? steps.observer : nil
-        let buildOptions = BuildOptions(content: options.content, output: output, today: options.today,
+        var buildOptions = BuildOptions(content: options.content, output: output, today: options.today,
                                         includeDrafts: options.includeDrafts, stepObserver: observer,
                                         progress: options.progress?(language))
+        // Each preview build writes a new folder, and edits reach it through `refresh`: no build cache.
+        buildOptions.incremental = false
         let started = ContinuousClock.now
-        let (result, memory) = await Self.offCooperativePool { SiteBuild.runRemembering(buildOptions) }
+        let (result, memory) = await Self.offCooperativePool { [buildOptions] in SiteBuild.runRemembering(buildOptions) }
         let duration = ContinuousClock.now - started
         switch result {
         case .success(let built):

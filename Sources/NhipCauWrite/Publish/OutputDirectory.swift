@@ -22,6 +22,8 @@ public final class OutputDirectory: Sendable {
     private let settings: OutputSettings
     private let lock: OutputLock
     private let found: StagingTree.Listing
+    /// The files the staging folder held when this build took it.
+    private let foundFiles: Set<String>
     private let written = WrittenPaths()
 
     public static let markerName = ".nhipcau-site"
@@ -46,6 +48,7 @@ public final class OutputDirectory: Sendable {
         try SwapRepair.finish(output: self.output, previous: previous, staging: staging)
         try OutputGuard.checkReplaceable(output: self.output)
         found = try StagingTree.take(staging)
+        foundFiles = Set(found.files)
         try write(Self.markerBytes, to: Self.markerName)
     }
 
@@ -78,6 +81,23 @@ public final class OutputDirectory: Sendable {
         if let problem = FileWriting.copy(from: source.path, to: staging.path + "/" + path) {
             throw OutputError("output.cannotCopy", ["path": "\(path)", "problem": .message(problem)])
         }
+    }
+
+    /// Whether the published folder is one this tool wrote (its marker is there).
+    public var publishedSiteExists: Bool { OutputPath.hasMarker(output) }
+
+    /// Keeps the published site's file at `path` unchanged in this build, without rendering it again
+    /// (an incremental build). `stagingHolds`: the build cache knows the staging folder already has
+    /// these bytes (it was the site before the published one, and the file did not change since);
+    /// otherwise the file is copied over from the published site. False when it cannot be kept.
+    public func keep(_ path: String, stagingHolds: Bool) -> Bool {
+        if stagingHolds && foundFiles.contains(path) {
+            written.insert(path)
+            return true
+        }
+        guard FileWriting.copy(from: output.path + "/" + path, to: staging.path + "/" + path) == nil else { return false }
+        written.insert(path)
+        return true
     }
 
     /// Removes what the previous site had and this build did not write, then puts the finished

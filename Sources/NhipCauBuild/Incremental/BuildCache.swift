@@ -1,0 +1,150 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import NhipCauCore
+import NhipCauWrite
+
+/// What `nhipcau build` keeps about its last build of one output folder, so that the next build
+/// renders only the pages whose inputs changed (see `InputFingerprint`). Kept in the cache folder
+/// (`.nhipcau-cache` beside the content folder, or `--cache`), one file per output folder.
+///
+/// The file is removed before a build touches the staging folder and written again only after the
+/// new site is published, so a build that fails, or is killed, leaves no cache that could be wrong:
+/// the next build then renders every page. A cache that cannot be read whole is not used.
+struct BuildCache: Sendable {
+    struct Page: Sendable {
+        /// The page's file, relative to the site root.
+        let path: String
+        /// The bytes the page has in the published site.
+        let output: UInt64
+        /// Its own Markdown file's fingerprint; 0 for a page made from no file.
+        let body: UInt64
+        /// Rendering it gave warnings: it is rendered again, so that every build reports them.
+        let hadDiagnostics: Bool
+        let search: SearchIndex.Page?
+    }
+
+    let structure: UInt64
+    let pages: [Page]
+    /// Page file → its bytes' fingerprint in the staging folder, which holds the site published
+    /// before the current one. Empty when not known.
+    let staging: [String: UInt64]
+
+    static let magic = Array("NhipCau build cache 1\n".utf8)
+
+    /// The cache file for builds into `output`.
+    static func file(cacheFolder: URL, output: URL) -> URL {
+        let key = Fingerprint.of(output.standardizedFileURL.path)
+        return cacheFolder.appendingPathComponent("build-" + String(key, radix: 16) + ".bin")
+    }
+
+    /// Reads the cache and removes its file: from here on the staging folder may change.
+    static func take(_ file: URL) -> BuildCache? {
+        defer { unlink(file.path) }
+        guard let bytes = FileManager.default.contents(atPath: file.path) else { return nil }
+        return decode(Array(bytes))
+    }
+
+    /// Writes the cache beside its place and renames it there, so a reader sees all of it or none.
+    func save(_ file: URL) {
+        let folder = file.deletingLastPathComponent().path
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
+        let temporary = file.path + ".tmp-\(getpid())"
+        let bytes = encoded()
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
+        if rename(temporary, file.path) != 0 { unlink(temporary) }
+    }
+
+    func encoded() -> [UInt8] {
+        var writer = CacheBytesWriter()
+        for byte in Self.magic { writer.integer(byte) }
+        writer.integer(structure)
+        writer.integer(UInt32(pages.count))
+        for page in pages {
+            writer.text(page.path)
+            writer.integer(page.output)
+            writer.integer(page.body)
+            writer.integer(UInt8((page.hadDiagnostics ? 1 : 0) | (page.search == nil ? 0 : 2)))
+            page.search?.encode(into: &writer)
+        }
+        writer.integer(UInt32(staging.count))
+        for (path, output) in staging.sorted(by: { $0.key < $1.key }) {
+            writer.text(path)
+            writer.integer(output)
+        }
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> BuildCache? {
+        guard bytes.starts(with: magic) else { return nil }
+        var reader = CacheBytesReader(Array(bytes[magic.count...]))
+        guard let structure = reader.integer(UInt64.self), let pageCount = reader.integer(UInt32.self),
+              Int(pageCount) <= reader.remaining else { return nil }
+        var pages: [Page] = []
+        pages.reserveCapacity(Int(pageCount))
+        for _ in 0..<pageCount {
+            guard let path = reader.text(), let output = reader.integer(UInt64.self), let body = reader.integer(UInt64.self),
+                  let flags = reader.integer(UInt8.self) else { return nil }
+            var search: SearchIndex.Page?
+            if flags & 2 != 0 {
+                guard let page = SearchIndex.Page.decode(from: &reader) else { return nil }
+                search = page
+            }
+            pages.append(Page(path: path, output: output, body: body, hadDiagnostics: flags & 1 != 0, search: search))
+        }
+        guard let stagingCount = reader.integer(UInt32.self), Int(stagingCount) <= reader.remaining else { return nil }
+        var staging: [String: UInt64] = [:]
+        for _ in 0..<stagingCount {
+            guard let path = reader.text(), let output = reader.integer(UInt64.self) else { return nil }
+            staging[path] = output
+        }
+        guard reader.isAtEnd else { return nil }
+        return BuildCache(structure: structure, pages: pages, staging: staging)
+    }
+
+    /// Page file → its bytes' fingerprint in the published site.
+    var published: [String: UInt64] {
+        Dictionary(pages.map { ($0.path, $0.output) }, uniquingKeysWith: { $1 })
+    }
+}
+
+/// Which pages this build can keep from the published site instead of rendering them.
+struct PageReuse: Sendable {
+    let inputs: InputFingerprint
+    private let previous: [String: BuildCache.Page]
+    private let staging: [String: UInt64]
+    /// Some page's own file changed since the cached build.
+    private let bodyChanged: Bool
+
+    /// nil when nothing can be kept: no cache, or a change outside page bodies.
+    init?(inputs: InputFingerprint, cache: BuildCache?, publishedSiteExists: Bool) {
+        guard let cache, cache.structure == inputs.structure, publishedSiteExists else { return nil }
+        self.inputs = inputs
+        previous = Dictionary(cache.pages.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
+        staging = cache.staging
+        let cachedBodies = Set(cache.pages.map(\.body))
+        bodyChanged = inputs.bodies.values.contains { !cachedBodies.contains($0) }
+    }
+
+    /// The cached page when the page at `path`, made from `file`, renders to what was published.
+    func kept(path: String, file: String?) -> BuildCache.Page? {
+        guard let page = previous[path], !page.hadDiagnostics else { return nil }
+        if let file {
+            guard inputs.bodies[file] == page.body else { return nil }
+            if bodyChanged && inputs.crossLinking.contains(file) { return nil }
+        }
+        return page
+    }
+
+    /// Whether the staging folder is known to hold `page`'s published bytes already.
+    func stagingHolds(_ page: BuildCache.Page) -> Bool {
+        staging[page.path] == page.output
+    }
+}

@@ -1,0 +1,94 @@
+import NhipCauSite
+
+/// Bytes for the build cache (`BuildCache`): little-endian integers and length-prefixed UTF-8.
+public struct CacheBytesWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func integer<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func text(_ value: String) {
+        integer(UInt32(value.utf8.count))
+        bytes.append(contentsOf: value.utf8)
+    }
+}
+
+/// Reads what `CacheBytesWriter` wrote; nil on anything short or out of range (a corrupt cache).
+public struct CacheBytesReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    public var isAtEnd: Bool { offset == bytes.count }
+
+    /// Bytes not read yet: a count read from the cache larger than this is corrupt.
+    public var remaining: Int { bytes.count - offset }
+
+    public mutating func integer<T: FixedWidthInteger>(_: T.Type = T.self) -> T? {
+        let size = MemoryLayout<T>.size
+        guard offset + size <= bytes.count else { return nil }
+        var value = T.zero
+        for index in 0..<size { value |= T(truncatingIfNeeded: bytes[offset + index]) << (8 * index) }
+        offset += size
+        return value
+    }
+
+    public mutating func text() -> String? {
+        guard let count = integer(UInt32.self).map(Int.init), offset + count <= bytes.count else { return nil }
+        defer { offset += count }
+        return String(validating: bytes[offset..<offset + count], as: UTF8.self)
+    }
+}
+
+extension SearchIndex.Page {
+    /// The page's search entry as the build cache keeps it, for pages a later build does not render again.
+    public func encode(into writer: inout CacheBytesWriter) {
+        writer.integer(UInt8(kind.rawValue))
+        writer.text(kindLabel)
+        writer.text(address)
+        writer.text(title)
+        writer.text(snippet)
+        writer.integer(UInt32(words.count))
+        for (word, field) in words {
+            writer.text(word)
+            writer.integer(field)
+        }
+        writer.integer(UInt32(pairs.count))
+        for (first, second, field) in pairs {
+            writer.integer(first)
+            writer.integer(second)
+            writer.integer(field)
+        }
+        writer.integer(firstTitleWord)
+    }
+
+    public static func decode(from reader: inout CacheBytesReader) -> SearchIndex.Page? {
+        guard let kindNumber = reader.integer(UInt8.self), let kind = SearchDocument.Kind(rawValue: Int(kindNumber)),
+              let kindLabel = reader.text(), let address = reader.text(), let title = reader.text(),
+              let snippet = reader.text(), let wordCount = reader.integer(UInt32.self),
+              Int(wordCount) <= reader.remaining else { return nil }
+        var words: [(String, UInt8)] = []
+        words.reserveCapacity(Int(wordCount))
+        for _ in 0..<wordCount {
+            guard let word = reader.text(), let field = reader.integer(UInt8.self) else { return nil }
+            words.append((word, field))
+        }
+        guard let pairCount = reader.integer(UInt32.self), Int(pairCount) <= reader.remaining else { return nil }
+        var pairs: [(Int32, Int32, UInt8)] = []
+        pairs.reserveCapacity(Int(pairCount))
+        for _ in 0..<pairCount {
+            guard let first = reader.integer(Int32.self), let second = reader.integer(Int32.self),
+                  let field = reader.integer(UInt8.self) else { return nil }
+            pairs.append((first, second, field))
+        }
+        guard let firstTitleWord = reader.integer(Int32.self) else { return nil }
+        return SearchIndex.Page(kind: kind, kindLabel: kindLabel, address: address, title: title, snippet: snippet,
+                                words: words, pairs: pairs, firstTitleWord: firstTitleWord)
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import NhipCauBuild
+import NhipCauCore
+import Testing
+
+/// Incremental builds (`BuildCache`): after any sequence of edits, a build that keeps unchanged
+/// pages from the previous site writes exactly the site a build from nothing writes.
+@Suite(.serialized) struct IncrementalBuildTests {
+    /// SplitMix64: the same edits for a seed on every machine.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// The sample site (`content/`: stories, markets, policies, notices, pages, plans, pictures).
+    final class EditedSite {
+        let site: TestSite
+        var date = SimpleDate(iso: "2026-11-25")!
+        var added = 0
+
+        init() throws {
+            site = try TestSite()
+            try FileManager.default.removeItem(at: site.content)
+            try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("content"), to: site.content)
+        }
+
+        func text(_ path: String) throws -> String {
+            try String(contentsOf: site.content.appendingPathComponent(path), encoding: .utf8)
+        }
+
+        func files(in folder: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: site.content.appendingPathComponent(folder).path)
+                .filter { $0.hasSuffix(".md") || $0.hasSuffix(".json") }.sorted().map { folder + "/" + $0 }
+        }
+
+        /// Replaces the first line starting with `key:` in the front matter, or adds one.
+        func setFrontMatter(_ path: String, _ key: String, _ value: String?) throws {
+            var lines = try text(path).components(separatedBy: "\n")
+            let end = lines.dropFirst().firstIndex(of: "---") ?? 1
+            if let line = lines[1..<end].firstIndex(where: { $0.hasPrefix(key + ":") }) {
+                if let value { lines[line] = "\(key): \(value)" } else { lines.remove(at: line) }
+            } else if let value {
+                lines.insert("\(key): \(value)", at: end)
+            }
+            try site.write(path, lines.joined(separator: "\n"))
+        }
+
+        /// One random edit; returns what it did, for the failure message.
+        func edit(_ random: inout SeededGenerator) throws -> String {
+            let stories = try files(in: "stories")
+            let story = stories.randomElement(using: &random)!
+            switch Int.random(in: 0..<9, using: &random) {
+            case 0:
+                let file = try (stories + files(in: "markets") + files(in: "policies") + files(in: "pages")).randomElement(using: &random)!
+                try site.write(file, try text(file) + "\nMột đoạn **mới** số \(random.next() % 1000).\n")
+                return "body \(file)"
+            case 1:
+                try setFrontMatter(story, "title", "\"Tiêu đề mới \(random.next() % 1000)\"")
+                return "title \(story)"
+            case 2:
+                try setFrontMatter(story, "tags", "[thẻ \(random.next() % 3), nông nghiệp]")
+                return "tags \(story)"
+            case 3:
+                added += 1
+                let file = "stories/them-\(added).md"
+                try site.write(file, "---\ntitle: \"Câu chuyện thêm \(added)\"\ndate: 2026-0\(1 + added % 9)-1\(added % 10)\nmarket: nhat-ban\ntags: [thêm]\n---\n\nNội dung thêm \(added).\n")
+                return "add \(file)"
+            case 4:
+                guard let file = stories.filter({ $0.contains("/them-") }).randomElement(using: &random) else { return "nothing to delete" }
+                try site.remove(file)
+                return "delete \(file)"
+            case 5:
+                guard let file = stories.filter({ $0.contains("/them-") }).randomElement(using: &random) else { return "nothing to rename" }
+                added += 1
+                try FileManager.default.moveItem(at: site.content.appendingPathComponent(file),
+                                                 to: site.content.appendingPathComponent("stories/doi-ten-\(added).md"))
+                return "rename \(file)"
+            case 6:
+                let plan = try files(in: "targets").randomElement(using: &random)!
+                let original = try text(plan)
+                guard let range = original.range(of: #""count": \d+"#, options: .regularExpression) else { return "no count in \(plan)" }
+                try site.write(plan, original.replacingCharacters(in: range, with: "\"count\": \(random.next() % 50)"))
+                return "plan \(plan)"
+            case 7:
+                let draft = try text(story).contains("\ndraft: true")
+                try setFrontMatter(story, "draft", draft ? nil : "true")
+                return "draft \(story) \(!draft)"
+            default:
+                // 2021-06-30: the 2006 law still in force; 2027-02-01: a story dated 2027-01-15 published.
+                date = [SimpleDate(iso: "2021-06-30")!, SimpleDate(iso: "2026-11-25")!, SimpleDate(iso: "2027-02-01")!]
+                    .randomElement(using: &random)!
+                return "date \(date.iso)"
+            }
+        }
+
+        func build(incremental: Bool, into output: URL) -> BuildOutcome {
+            var options = BuildOptions(content: site.content, output: output, today: date)
+            options.incremental = incremental
+            return BuildOutcome(result: SiteBuild.run(options))
+        }
+
+        /// Builds incrementally into site/ and from nothing into a fresh folder; returns both trees.
+        func bothBuilds() -> (incremental: BuildOutcome, clean: BuildOutcome, same: [String]) {
+            let incremental = build(incremental: true, into: site.output)
+            let fresh = site.root.appendingPathComponent("fresh")
+            try? FileManager.default.removeItem(at: fresh)
+            let clean = build(incremental: false, into: fresh)
+            let built = fileTree(site.output), expected = fileTree(fresh)
+            let differing = Set(built.keys).union(expected.keys).filter { built[$0] != expected[$0] }.sorted()
+            return (incremental, clean, differing)
+        }
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func randomEditsGiveTheSiteACleanBuildGives(seed: UInt64) throws {
+        let edited = try EditedSite()
+        var random = SeededGenerator(state: seed)
+        let first = edited.bothBuilds()
+        #expect(first.incremental.succeeded && first.clean.succeeded)
+        var keptSomewhere = false
+        for step in 0..<10 {
+            let did = try edited.edit(&random)
+            let (incremental, clean, differing) = edited.bothBuilds()
+            #expect(incremental.succeeded == clean.succeeded, "step \(step) (\(did)): \(incremental.diagnostics) / \(clean.diagnostics)")
+            guard clean.succeeded else { continue }
+            #expect(differing.isEmpty, "step \(step) (\(did)): files that differ from a clean build: \(differing.prefix(10))")
+            keptSomewhere = keptSomewhere || (incremental.report?.pagesKept ?? 0) > 0
+        }
+        // A body edit last, so that every sequence ends with a build that keeps pages.
+        let story = try edited.files(in: "stories").first!
+        try edited.site.write(story, try edited.text(story) + "\nCâu cuối.\n")
+        let last = edited.bothBuilds()
+        #expect(last.incremental.succeeded == last.clean.succeeded)
+        // A sequence may end on content with errors (a draft another page links to): nothing to compare then.
+        guard last.clean.succeeded else { return }
+        #expect(last.same.isEmpty, "last body edit: \(last.same.prefix(10))")
+        keptSomewhere = keptSomewhere || (last.incremental.report?.pagesKept ?? 0) > 0
+        #expect(keptSomewhere, "no build kept a page: the test proves nothing")
+    }
+
+    @Test func aBodyEditRendersOnlyItsPage() throws {
+        let edited = try EditedSite()
+        let first = edited.bothBuilds()
+        #expect(first.incremental.report?.pagesKept == 0)
+        let story = try edited.files(in: "stories").first!
+        try edited.site.write(story, try edited.text(story) + "\nThêm một câu.\n")
+        let (incremental, _, differing) = edited.bothBuilds()
+        let report = try #require(incremental.report)
+        // The edited page, and pages that may link to a heading of another page (`…#id`), are rendered.
+        #expect(report.pagesKept < report.pagesWritten && report.pagesKept > report.pagesWritten / 2)
+        #expect(differing.isEmpty, "\(differing)")
+        let (again, _, stillSame) = edited.bothBuilds()
+        #expect(again.report?.pagesKept == report.pagesWritten)
+        #expect(stillSame.isEmpty, "\(stillSame)")
+    }
+
+    @Test func aCorruptCacheMeansAFullBuild() throws {
+        let edited = try EditedSite()
+        _ = edited.bothBuilds()
+        let cacheFolder = edited.site.root.appendingPathComponent(".nhipcau-cache")
+        let caches = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasPrefix("build-") }
+        #expect(caches.count == 1)
+        for name in caches {
+            let url = cacheFolder.appendingPathComponent(name)
+            var bytes = try Data(contentsOf: url)
+            bytes = bytes.prefix(bytes.count / 2)
+            try bytes.write(to: url)
+        }
+        let story = try edited.files(in: "stories").first!
+        try edited.site.write(story, try edited.text(story) + "\nThêm một câu.\n")
+        let (incremental, _, differing) = edited.bothBuilds()
+        #expect(incremental.report?.pagesKept == 0)
+        #expect(differing.isEmpty, "\(differing)")
+    }
+
+    /// `nhipcau build` killed with SIGKILL at some moment of an incremental build: the published
+    /// site is the previous one, and the next build is exactly a clean build.
+    @Test(arguments: [40, 120, 250])
+    func killedMidBuildThenTheNextBuildIsRight(milliseconds: Int) throws {
+        let edited = try EditedSite()
+        _ = edited.bothBuilds()
+        let before = fileTree(edited.site.output)
+        let story = try edited.files(in: "stories").first!
+        try edited.setFrontMatter(story, "title", "\"Tiêu đề sau khi dừng\"")
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["build", "--quiet", "--content", edited.site.content.path, "--output", edited.site.output.path,
+                             "--date", edited.date.iso]
+        try process.run()
+        usleep(useconds_t(milliseconds * 1000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let afterKill = fileTree(edited.site.output)
+        #expect(afterKill == before || process.terminationReason == .exit, "a killed build changed the published site")
+        let (incremental, clean, differing) = edited.bothBuilds()
+        #expect(incremental.succeeded && clean.succeeded)
+        #expect(differing.isEmpty, "\(differing)")
+    }
+}
