@@ -119,6 +119,8 @@ struct FrontMatter {
     /// Where a list item read by `mappingList` begins, for a problem with the item as a whole.
     var startLocation: SourceLocation {
         SourceLocation(file: file, line: start.map { $0.line + lineOffset }, column: start?.column)
+    }
+
     /// A number that may have decimals (`1.5`); nil, with an error, for anything else.
     mutating func decimal(_ key: String, example: String) -> Double? {
         guard let node = value(key) else { return nil }
@@ -260,22 +262,6 @@ struct FrontMatter {
             return nil
         }
         return low...high
-    }
-
-    /// A list of nested mappings (`suspensions:` with `- from: …` items), each read with the same file
-    /// and lines; nil items are not there (a wrong shape is reported once, at the key).
-    mutating func mappingList(_ key: String, example: String) -> [FrontMatter] {
-        guard let node = value(key) else { return [] }
-        guard case .sequence(let sequence) = node, sequence.allSatisfy({ $0.mapping != nil }) else {
-            wrongType(key, expected: LocalizedText("load.listOfKeyValueItems"), example: example)
-            return []
-        }
-        return sequence.compactMap { item in
-            guard let mapping = item.mapping else { return nil }
-            var nested = FrontMatter(file: file, lineOffset: lineOffset)
-            nested.add(mapping)
-            return nested
-        }
     }
 
     func located(_ key: String, _ value: String?) -> Located<String>? {
