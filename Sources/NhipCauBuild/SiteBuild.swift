@@ -216,8 +216,14 @@ public enum SiteBuild {
             try output.write(PlanData.csv(plan, in: site, words: prepared.theme.wording.words), to: Routes.planCSV(plan.id).path)
             try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
         }
+        if !site.plans.isEmpty {
+            let words = prepared.theme.wording.words
+            try output.write(DataPackage.csv(site), to: Routes.dataCSV.path)
+            try output.write(DataPackage.json(site), to: Routes.dataJSON.path)
+            try output.write(DataPackage.descriptor(site, words: { words[$0] ?? $0 }), to: Routes.dataDescriptor.path)
+        }
         let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)
         for file in machineFiles { try output.write(file.text, to: file.path) }
-        return copied.count + themeAssets.count + site.plans.count * 2 + machineFiles.count
+        return copied.count + themeAssets.count + site.plans.count * 2 + (site.plans.isEmpty ? 0 : 3) + machineFiles.count
     }
 }

@@ -4,7 +4,7 @@ import Yams
 /// `content/site.yml`: the site's name, language, contact and a few switches.
 enum SiteConfigLoader {
     static let file = "site.yml"
-    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt", "max_image_pixels", "keep_originals"]
+    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt", "max_image_pixels", "keep_originals", "data_license", "data_license_url"]
     static let contactKeys = ["hotline", "email", "address"]
 
     static func load(from content: any ContentReading, diagnostics: inout Diagnostics) -> SiteConfig? {
@@ -30,6 +30,9 @@ enum SiteConfigLoader {
             shareImageAlt: fields.text("share_image_alt", example: "Logo của cổng thông tin"))
         config.maxImagePixels = readMaxImagePixels(&fields) ?? SiteConfig.defaultMaxImagePixels
         config.keepOriginals = fields.bool("keep_originals")
+        config.dataLicense = fields.text("data_license", example: "CC-BY-4.0").map { name in
+            DataLicense(name: name, url: fields.text("data_license_url", example: "https://creativecommons.org/licenses/by/4.0/"))
+        }
         fields.warnUnknownKeys(allowed: keys)
         diagnostics.append(contentsOf: fields.diagnostics)
         return title == nil ? nil : config

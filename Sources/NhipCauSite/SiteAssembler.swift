@@ -80,6 +80,8 @@ public enum SiteAssembler {
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
             routesByContentFile: contentRoutes(content), unpublished: unpublished,
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
+        site.maps = Dictionary(content.maps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        diagnostics.append(contentsOf: checkMaps(content.maps, areaIDs: areaIDs, plans: plans))
         site.declarePages()
         return (site, diagnostics)
     }

@@ -77,6 +77,7 @@ public struct SiteRenderer: Sendable {
         case .plan(let plan): renderPlan(plan)
         case .area(let area): renderArea(area)
         case .search: renderSearch()
+        case .dataPackage: renderDataPackage()
         }
     }
 

@@ -28,6 +28,7 @@ enum TemplateViews {
         Entry(template: "area", shape: .of(AreaView.self), role: "một địa bàn của các kế hoạch"),
         Entry(template: "notices", shape: .of(NoticeListView.self), role: "danh sách thông báo: đang có hiệu lực, rồi đã hết hạn"),
         Entry(template: "notice", shape: .of(NoticeView.self), role: "một thông báo"),
+        Entry(template: "data", shape: .of(DataPackageView.self), role: "gói dữ liệu mở /du-lieu/: các tệp, các cột, các chỉ số"),
         Entry(template: "search", shape: .of(SearchPageView.self), role: "trang Tìm kiếm"),
         Entry(template: "not-found", shape: .of(NotFoundView.self), role: "trang 404"),
         Entry(template: "breadcrumbs", shape: .of(ListView<LinkView>.self), role: "mẫu con, trong khối `breadcrumbs` của `layout`"),

@@ -34,6 +34,7 @@ public enum PageSource: Sendable {
     case plan(TargetPlan)
     case area(AreaRecord)
     case search
+    case dataPackage
 
     public var kind: PageKind {
         switch self {
@@ -53,6 +54,7 @@ public enum PageSource: Sendable {
         case .plan: .plan
         case .area: .area
         case .search: .search
+        case .dataPackage: .dataPackage
         }
     }
 
@@ -64,7 +66,7 @@ public enum PageSource: Sendable {
         case .policy(let item): item.document
         case .page(let item): item.document
         case .notice(let item): item.document
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .dataPackage: nil
         }
     }
 
@@ -76,7 +78,7 @@ public enum PageSource: Sendable {
         case .policy(let item): .policy(item.replacingBody(with: edit))
         case .page(let item): .page(item.replacingBody(with: edit))
         case .notice(let item): .notice(item.replacingBody(with: edit))
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .dataPackage: nil
         }
     }
 }

@@ -7,6 +7,7 @@ import NhipCauLoad
 /// feeds, the sitemap, reserved names, `serve`'s refresh) reads this table.
 public enum SectionName: String, Sendable, CaseIterable, Hashable {
     case home, notFound, stories, tags, markets, policies, notices, pages, plans, areas, search, media, themeAssets, machineFiles
+    case data
 }
 
 public struct SiteSection: Sendable {
@@ -135,6 +136,10 @@ public enum SiteSections {
                     + site.plans.map { PageEntry(Routes.plan($0.id), .plan($0)) }
             },
             files: { site in site.plans.flatMap { [Routes.planCSV($0.id), Routes.planJSON($0.id)] } }),
+        // The data package of every plan's figures: /du-lieu/ describes the files beside it.
+        SiteSection(.data, reservedNames: ["du-lieu"],
+                    pages: { site in site.plans.isEmpty ? [] : [PageEntry(Routes.dataPackage, .dataPackage)] },
+                    files: { site in site.plans.isEmpty ? [] : [Routes.dataCSV, Routes.dataJSON, Routes.dataDescriptor] }),
         SiteSection(.areas, reservedNames: ["dia-ban"], pages: { site in
             site.areas.records.map { PageEntry(Routes.area($0.id), .area($0)) }
         }),
