@@ -46,7 +46,7 @@ INDEX_FOLDER = "tim-kiem/chi-muc/"
 MISSING_ADDRESSES = ["khong-co-trang-nay/", "cau-chuyen/khong-co/trang/cu.html"]
 # First path segments the tool writes itself (Routes.reservedTopLevel); any other folder is a free page.
 RESERVED_TOP_LEVEL = {"cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
-                      "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots"}
+                      "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots", "du-lieu"}
 OPTIONAL_KINDS: set[str] = set()  # every kind is required
 
 
@@ -119,6 +119,7 @@ def page_kinds(site):
         "notice-list": "thong-bao/" if exists("thong-bao") else None,
         "page": f"{free_page.name}/" if free_page else None,
         "search": "tim-kiem/" if exists("tim-kiem") else None,
+        "data": "du-lieu/" if exists("du-lieu") else None,
         "404": MISSING_ADDRESSES[1],
     }
     return kinds

@@ -95,7 +95,9 @@ enum CSVText {
     }
 
     static func records(_ text: String) -> [Record] {
-        let separator = separator(of: text.prefix { $0 != "\n" })
+        // The header is the first line with text: Excel may leave blank lines above a pasted table.
+        let header = text.split(separator: "\n", omittingEmptySubsequences: true).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
+        let separator = separator(of: header)
         var records: [Record] = []
         var cells: [String] = []
         var cell = ""

@@ -138,7 +138,7 @@ public enum DataPackage {
         ]))])
         return .object([("name", .string("chi-tieu-muc-tieu")), ("profile", .string("tabular-data-resource")),
                         ("title", .string(words("data.targetsTitle"))), ("description", .string(words("data.targetsDescription"))),
-                        ("format", .string("json")), ("data", .array([header] + targetRows(site).map(JSONOut.array))),
+                        ("data", .array([header] + targetRows(site).map(JSONOut.array))),
                         ("schema", schema)])
     }
 
