@@ -109,6 +109,7 @@ struct DataPackageTests {
         let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(report)")
-        #expect(report.contains("valid"), "\(report)")
+        #expect(report.contains("VALID") && !report.contains("INVALID"), "\(report)")
+        #expect(report.components(separatedBy: "│ VALID").count - 1 == 3, "the three resources: \(report)")
     }
 }
