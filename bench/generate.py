@@ -76,5 +76,34 @@ def main():
                  rng.choice(WORDS), rng.choice(WORDS), body))
     write(os.path.join(os.path.dirname(os.path.abspath(out)), "bodies.md"), "\n\n".join(bodies) + "\n")
 
+def indicator_plans(out):
+    """Plans only, for the cost of issue 19's target data: 60 areas x 4 indicators x 5 years, one
+    series, quarterly schedule, a dated note a year, metadata on every indicator."""
+    rng = random.Random(19)
+    write(os.path.join(out, "site.yml"), 'title: "Cổng thử chỉ tiêu"\nbase_url: https://bench.example.gov.vn/\n')
+    for slug in MARKETS:
+        write(os.path.join(out, "markets", slug + ".md"), '---\ntitle: "Thị trường %s"\ncountry: "%s"\n---\n\nThị trường.\n' % (slug, slug))
+    areas = ["dia-ban-%02d" % i for i in range(60)]
+    for year in range(2021, 2026):
+        indicators = []
+        for number in range(4):
+            plan_areas = []
+            for area in areas:
+                progress = [{"date": "%d-%s" % (year, end), "count": rng.randint(0, 12)}
+                            for end in ["03-25", "06-25", "09-25", "12-25"] if rng.random() > 0.03]
+                plan_areas.append({"id": area, "name": "Địa bàn %s" % area[-2:], "target": 25, "progress": progress})
+            indicators.append({"id": "chi-tieu-%d" % number, "name": "Chỉ tiêu số %d" % number, "unit": "người",
+                               "target": 25 * len(areas), "areas": plan_areas,
+                               "about": {"source": "Kế hoạch thử", "method": "Đếm", "frequency": "Hằng quý",
+                                         "responsible": "Phòng thử", "updated": "%d-12-31" % year}})
+        plan = {"title": "Kế hoạch nhiều chỉ tiêu năm %d" % year, "issuer": "UBND tỉnh Thử",
+                "period": {"start": "%d-01-01" % year, "end": "%d-12-31" % year},
+                "series": "ke-hoach-cac-nam", "schedule": {"every": "quarter", "day": 25},
+                "notes": [{"date": "%d-07-01" % year, "text": "Mốc thử"}], "indicators": indicators}
+        write(os.path.join(out, "targets", "chi-tieu-%d.json" % year), json.dumps(plan, ensure_ascii=False, indent=1))
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 2 and sys.argv[1] == "--indicators":
+        indicator_plans(sys.argv[2])
+    else:
+        main()

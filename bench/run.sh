@@ -62,4 +62,5 @@ print(f"build / floor      {wall / floor:>10.1f} x")
 print(f"search index       {int(index_kb) / 1024:>10.1f} MB  ({int(index_files):,} files)")
 print(f"after rm -rf       {float(after_delete):>10.2f} s   (one build right after deleting the previous output)")
 PY
+bash bench/indicators.sh
 COUNT=${IMAGES:-200} bash bench/images.sh

@@ -112,7 +112,7 @@ def page_kinds(site):
         "market-list": "thi-truong/" if exists("thi-truong") else None,
         "policy": largest("chinh-sach"),
         "policy-list": "chinh-sach/" if exists("chinh-sach") else None,
-        "plan": largest("chi-tieu"),
+        "plan": largest("chi-tieu", exclude={"tinh-trang-bao-cao"}),
         "plan-list": "chi-tieu/" if exists("chi-tieu") else None,
         "area": largest("dia-ban"),
         "notice": largest("thong-bao"),
@@ -121,6 +121,8 @@ def page_kinds(site):
         "search": "tim-kiem/" if exists("tim-kiem") else None,
         "data": "du-lieu/" if exists("du-lieu") else None,
         "404": MISSING_ADDRESSES[1],
+        "plan-series": next((str(p.parent.relative_to(site)) + "/" for p in sorted((site / "chi-tieu").glob("*/index.html")) if 'class="plan-series"' in p.read_text(encoding="utf-8")), None),
+        "reporting-status": "chi-tieu/tinh-trang-bao-cao/" if exists("chi-tieu/tinh-trang-bao-cao") else None,
     }
     return kinds
 

@@ -100,6 +100,9 @@ public enum Routes {
     public static func plan(_ id: String) -> Route { Route("chi-tieu/\(id)/") }
     public static func planCSV(_ id: String) -> Route { Route("chi-tieu/\(id).csv") }
     public static func planJSON(_ id: String) -> Route { Route("chi-tieu/\(id).json") }
+    /// Beside the plans: the loader keeps series ids apart from plan ids and reserved names.
+    public static func planSeries(_ id: String) -> Route { Route("chi-tieu/\(id)/") }
+    public static let reportingStatus = Route("chi-tieu/tinh-trang-bao-cao/")
     public static func area(_ id: String) -> Route { Route("dia-ban/\(id)/") }
     public static func tag(_ slug: String) -> Route { Route("the/\(slug)/") }
     public static func media(_ path: String) -> Route { Route(path) }

@@ -63,17 +63,24 @@ public enum NewReport {
         }
     }
 
-    /// The sheet: header, then one row per leaf area with its id and name and empty figures.
+    /// The sheet: header, then one row per leaf area with its id and name and empty figures; with
+    /// several indicators, an `indicator` column and the rows of each indicator in turn.
     static func text(_ plan: TargetPlan) -> String {
         var markets: [String] = []
-        for entry in plan.progress + plan.allAreas.flatMap(\.progress) {
-            for market in entry.markets where !markets.contains(market.slug) { markets.append(market.slug) }
+        for indicator in plan.indicators {
+            for entry in indicator.allProgress {
+                for market in entry.markets where !markets.contains(market.slug) { markets.append(market.slug) }
+            }
         }
-        let header = ["area", "name", "count"] + markets.map { "market:" + $0 } + plan.groups.map { "group:" + $0.id }
-        let leaves = plan.allAreas.filter(\.areas.isEmpty)
-        let empty = [String](repeating: "", count: header.count - 2)
-        let rows = [header] + leaves.map { [$0.id, $0.name] + empty }
-        return "\u{FEFF}" + rows.map { $0.map(cell).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        var groups: [String] = []
+        for group in plan.indicators.flatMap(\.groups) where !groups.contains(group.id) { groups.append(group.id) }
+        let several = plan.indicators.count > 1
+        let header = (several ? ["indicator"] : []) + ["area", "name", "count"] + markets.map { "market:" + $0 } + groups.map { "group:" + $0 }
+        let empty = [String](repeating: "", count: markets.count + groups.count + 1)
+        let rows = plan.indicators.flatMap { indicator in
+            indicator.allAreas.filter(\.areas.isEmpty).map { area in (several ? [indicator.id] : []) + [area.id, area.name] + empty }
+        }
+        return "\u{FEFF}" + ([header] + rows).map { $0.map(cell).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
 
     private static func cell(_ text: String) -> String {

@@ -15,18 +15,34 @@ public struct TargetPlan: Sendable, Hashable {
     /// `"sample": true`: the progress figures are made up for illustration, and every chart,
     /// table and headline of the plan says so.
     public let isSample: Bool
-    /// What is counted, e.g. "lao động".
-    public let unit: String
     public let period: PlanPeriod
-    public let target: PlanTarget
-    public let groups: [PlanGroup]
-    public let areas: [PlanArea]
-    /// Placements reported for the plan as a whole (used when the plan has no areas).
-    public let progress: [ProgressEntry]
+    /// What the plan counts, at least one; the first is the headline. A file without
+    /// `indicators` holds one (see `PlanIndicator`), so every existing plan reads as before.
+    public let indicators: [PlanIndicator]
+    /// Plans with the same series id continue one another (e.g. one plan a year).
+    public let series: String?
+    /// The series page's heading, when this plan gives one (`seriesTitle`).
+    public let seriesTitle: String?
+    /// When areas report; nil when the plan does not say.
+    public let schedule: ReportSchedule?
+    /// Dated remarks drawn on the timeline, in date order.
+    public let notes: [PlanNote]
+    /// The id of the plan file's first indicator; in a plan `narrowed(to:)` a later indicator,
+    /// it tells that indicator from the headline.
+    public let primaryIndicatorId: String
 
     public init(id: String, sourceFile: String, title: String, issuer: String, document: String?, unit: String,
                 period: PlanPeriod, target: PlanTarget, groups: [PlanGroup], areas: [PlanArea], progress: [ProgressEntry],
                 note: String? = nil, isSample: Bool = false) {
+        self.init(id: id, sourceFile: sourceFile, title: title, issuer: issuer, document: document, period: period,
+                  indicators: [PlanIndicator(unit: unit, target: target, groups: groups, areas: areas, progress: progress)],
+                  note: note, isSample: isSample)
+    }
+
+    /// - Precondition: `indicators` is not empty (the loader reports a plan without any).
+    public init(id: String, sourceFile: String, title: String, issuer: String, document: String?, period: PlanPeriod,
+                indicators: [PlanIndicator], series: String? = nil, seriesTitle: String? = nil, schedule: ReportSchedule? = nil, notes: [PlanNote] = [],
+                note: String? = nil, isSample: Bool = false, primaryIndicatorId: String? = nil) {
         self.id = id
         self.note = note
         self.isSample = isSample
@@ -34,12 +50,34 @@ public struct TargetPlan: Sendable, Hashable {
         self.title = title
         self.issuer = issuer
         self.document = document
-        self.unit = unit
         self.period = period
-        self.target = target
-        self.groups = groups
-        self.areas = areas
-        self.progress = progress
+        self.indicators = indicators
+        self.series = series
+        self.seriesTitle = seriesTitle
+        self.schedule = schedule
+        self.notes = notes
+        self.primaryIndicatorId = primaryIndicatorId ?? indicators.first?.id ?? PlanIndicator.implicitID
+    }
+
+    /// The first indicator, which the plan list, home page and search speak of.
+    public var headline: PlanIndicator { indicators[0] }
+    /// The headline indicator's fields, as a single-indicator plan had them.
+    public var unit: String { headline.unit }
+    public var target: PlanTarget { headline.target }
+    public var groups: [PlanGroup] { headline.groups }
+    public var areas: [PlanArea] { headline.areas }
+    /// Entries reported for the headline indicator as a whole (used when it has no areas).
+    public var progress: [ProgressEntry] { headline.progress }
+
+    public func indicator(id: String) -> PlanIndicator? { indicators.first { $0.id == id } }
+
+    /// The plan narrowed to one indicator: the same plan with that indicator alone, so that the
+    /// figures and charts made for a single-indicator plan serve every indicator.
+    /// `title` replaces the plan's title in what is drawn from it (charts name their subject by it).
+    public func narrowed(to indicator: PlanIndicator, title: String? = nil) -> TargetPlan {
+        TargetPlan(id: id, sourceFile: sourceFile, title: title ?? self.title, issuer: issuer, document: document, period: period,
+                   indicators: [indicator], series: series, seriesTitle: seriesTitle, schedule: schedule, notes: notes, note: note, isSample: isSample,
+                   primaryIndicatorId: primaryIndicatorId)
     }
 
     /// Every area of the plan at any depth, parents before their sub-areas, in file order.

@@ -20,29 +20,156 @@ struct TargetPlanDecoder {
 
     // MARK: Plan
 
-    static let planKeys = ["title", "issuer", "document", "note", "sample", "unit", "period", "target", "groups", "areas", "progress"]
+    static let planKeys = ["title", "issuer", "document", "note", "sample", "unit", "period", "target", "groups", "areas", "progress",
+                           "about", "indicators", "series", "seriesTitle", "schedule", "notes"]
+    /// What one indicator holds; in a single-indicator file these are top-level keys.
+    static let indicatorKeys = ["id", "name", "unit", "target", "groups", "areas", "progress", "about"]
 
     mutating func plan(_ root: JSONNode, id: String) -> TargetPlan? {
         guard let fields = object(root, path: "", keys: Self.planKeys) else { return nil }
         let title = requiredText(fields, "title", path: "")
         let issuer = requiredText(fields, "issuer", path: "")
-        let unit = requiredText(fields, "unit", path: "")
+        let listed = fields["indicators"]
+        let implicitUnit = listed == nil ? requiredText(fields, "unit", path: "") : nil
         let document = fields["document"].flatMap { text($0, path: "document") }
         let note = fields["note"].flatMap { text($0, path: "note") }
         let isSample = fields["sample"].flatMap { flag($0, path: "sample") } ?? false
         period = fields.required("period", path: "", decoder: &self).flatMap { readPeriod($0, path: "period") }
-        let target = fields.required("target", path: "", decoder: &self).flatMap { readTarget($0, path: "target") }
-        let groups = fields["groups"].map { readGroups($0, path: "groups") } ?? []
-        groupIds = Set(groups.map(\.id))
-        let areas = fields["areas"].map { readAreas($0, path: "areas") } ?? []
-        let progress = fields["progress"].map { readProgress($0, path: "progress") } ?? []
-        if let target, let targetNode = fields["target"] {
-            checkSubTargets(parent: target, children: areas, at: targetNode, path: "target")
+        let indicators: [PlanIndicator]?
+        if let listed {
+            rejectTopLevelIndicatorKeys(fields)
+            indicators = readIndicators(listed, path: "indicators")
+        } else {
+            indicators = readIndicatorFields(fields, path: "", id: PlanIndicator.implicitID, name: nil, unit: implicitUnit).map { [$0] }
         }
-        guard let title, let issuer, let unit, let period, let target else { return nil }
-        return TargetPlan(id: id, sourceFile: file, title: title, issuer: issuer, document: document, unit: unit,
-                          period: period, target: target, groups: groups, areas: areas, progress: progress,
+        let series = fields["series"].flatMap { slug($0, path: "series") }
+        let seriesTitle = fields["seriesTitle"].flatMap { text($0, path: "seriesTitle") }
+        let schedule = fields["schedule"].flatMap { readSchedule($0, path: "schedule") }
+        let notes = fields["notes"].map { readNotes($0, path: "notes") } ?? []
+        guard let title, let issuer, let period, let indicators, !indicators.isEmpty else { return nil }
+        return TargetPlan(id: id, sourceFile: file, title: title, issuer: issuer, document: document, period: period,
+                          indicators: indicators, series: series, seriesTitle: seriesTitle, schedule: schedule, notes: notes,
                           note: note, isSample: isSample)
+    }
+
+    // MARK: Indicators
+
+    /// Target, groups, areas, progress and about of one indicator, from a list item or from the
+    /// top level of a single-indicator file (`path` empty). Each indicator has its own areas and groups.
+    private mutating func readIndicatorFields(_ fields: ObjectFields, path: String, id: String, name: String?, unit: String?) -> PlanIndicator? {
+        groupIds = []
+        areaLines = [:]
+        let target = fields.required("target", path: path, decoder: &self).flatMap { readTarget($0, path: join(path, "target")) }
+        let groups = fields["groups"].map { readGroups($0, path: join(path, "groups")) } ?? []
+        groupIds = Set(groups.map(\.id))
+        let areas = fields["areas"].map { readAreas($0, path: join(path, "areas")) } ?? []
+        let progress = fields["progress"].map { readProgress($0, path: join(path, "progress")) } ?? []
+        if let target, let targetNode = fields["target"] {
+            checkSubTargets(parent: target, children: areas, at: targetNode, path: join(path, "target"))
+        }
+        let about = fields["about"].flatMap { readAbout($0, path: join(path, "about")) }
+        guard let unit, let target else { return nil }
+        return PlanIndicator(id: id, name: name, unit: unit, target: target, groups: groups, areas: areas,
+                             progress: progress, about: about)
+    }
+
+    private mutating func readIndicators(_ node: JSONNode, path: String) -> [PlanIndicator]? {
+        let elements = array(node, path: path)
+        guard case .array = node.value else { return nil }
+        guard !elements.isEmpty else {
+            report(.error, node, path, "load.indicatorsListEmpty")
+            return nil
+        }
+        var indicators: [PlanIndicator] = []
+        var idLines: [String: Int] = [:]
+        var complete = true
+        for (index, element) in elements.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard let fields = object(element, path: itemPath, keys: Self.indicatorKeys) else { complete = false; continue }
+            let id = fields.required("id", path: itemPath, decoder: &self).flatMap { slug($0, path: join(itemPath, "id")) }
+            let name = requiredText(fields, "name", path: itemPath)
+            let unit = requiredText(fields, "unit", path: itemPath)
+            if let id, let idNode = fields["id"] {
+                if let line = idLines[id] {
+                    report(.error, idNode, join(itemPath, "id"), "load.indicatorIdUsedTwice", ["id": "\(id)", "line": "\(line)"])
+                } else {
+                    idLines[id] = idNode.line
+                }
+            }
+            guard let indicator = readIndicatorFields(fields, path: itemPath, id: id ?? "", name: name, unit: unit),
+                  id != nil, name != nil else { complete = false; continue }
+            indicators.append(indicator)
+        }
+        return complete ? indicators : nil
+    }
+
+    /// With `indicators`, what an indicator holds belongs in each list item, not at the top.
+    private mutating func rejectTopLevelIndicatorKeys(_ fields: ObjectFields) {
+        for key in Self.indicatorKeys {
+            guard let node = fields[key] else { continue }
+            report(.error, node, key, "load.keyBelongsInIndicators", ["key": "\(key)"])
+        }
+    }
+
+    private mutating func readAbout(_ node: JSONNode, path: String) -> IndicatorAbout? {
+        let keys = ["source", "method", "frequency", "responsible", "contact", "updated"]
+        guard let fields = object(node, path: path, keys: keys) else { return nil }
+        func optionalText(_ key: String, _ decoder: inout TargetPlanDecoder) -> String? {
+            fields[key].flatMap { decoder.text($0, path: decoder.join(path, key)) }
+        }
+        let source = optionalText("source", &self)
+        let method = optionalText("method", &self)
+        let frequency = optionalText("frequency", &self)
+        let responsible = optionalText("responsible", &self)
+        let contact = optionalText("contact", &self)
+        let updated = fields["updated"].flatMap { readDate($0, path: join(path, "updated")) }
+        return IndicatorAbout(source: source, method: method, frequency: frequency, responsible: responsible,
+                              contact: contact, updated: updated)
+    }
+
+    // MARK: Schedule and notes
+
+    /// `{"every": "quarter", "day": 25}`.
+    private mutating func readSchedule(_ node: JSONNode, path: String) -> ReportSchedule? {
+        guard let fields = object(node, path: path, keys: ["every", "day"]) else { return nil }
+        let known = ReportSchedule.Every.allCases.map(\.rawValue)
+        var every: ReportSchedule.Every?
+        if let everyNode = fields.required("every", path: path, decoder: &self), let word = text(everyNode, path: join(path, "every")) {
+            every = ReportSchedule.Every(rawValue: word)
+            if every == nil {
+                report(.error, everyNode, join(path, "every"), "load.scheduleEveryUnknown",
+                       ["value": "\(word)", "known": "\(known.joined(separator: ", "))"])
+            }
+        }
+        var day: Int?
+        if let dayNode = fields.required("day", path: path, decoder: &self), let value = readCount(dayNode, path: join(path, "day")) {
+            if (1...31).contains(value) {
+                day = value
+            } else {
+                report(.error, dayNode, join(path, "day"), "load.scheduleDayOutOfRange", ["value": "\(value)"])
+            }
+        }
+        guard let every, let day else { return nil }
+        return ReportSchedule(every: every, day: day)
+    }
+
+    /// `[{"date": "2021-07-15", "text": "…"}]`, each inside the plan's period; kept in date order.
+    private mutating func readNotes(_ node: JSONNode, path: String) -> [PlanNote] {
+        var notes: [PlanNote] = []
+        for (index, element) in array(node, path: path).enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard let fields = object(element, path: itemPath, keys: ["date", "text"]) else { continue }
+            let date = fields.required("date", path: itemPath, decoder: &self).flatMap { readDate($0, path: join(itemPath, "date")) }
+            let words = requiredText(fields, "text", path: itemPath)
+            guard let date, let words else { continue }
+            if let period, !period.contains(date), let dateNode = fields["date"] {
+                report(.error, dateNode, join(itemPath, "date"), "load.noteDateOutsidePeriod",
+                       ["date": "\(date.iso)", "start": "\(period.start.iso)", "end": "\(period.end.iso)"])
+                continue
+            }
+            notes.append(PlanNote(date: date, text: words))
+        }
+        return notes.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
 
     // MARK: Period and targets
@@ -273,7 +400,7 @@ struct TargetPlanDecoder {
         fields.required(key, path: path, decoder: &self).flatMap { text($0, path: join(path, key)) }
     }
 
-    private mutating func text(_ node: JSONNode, path: String) -> String? {
+    mutating func text(_ node: JSONNode, path: String) -> String? {
         guard case .string(let value) = node.value else {
             reportType(node, path: path, expected: LocalizedText("load.textDoubleQuotes"))
             return nil
@@ -387,7 +514,7 @@ struct TargetPlanDecoder {
         SourceLocation(file: file, line: node.line, column: node.column, jsonPath: path.isEmpty ? nil : path)
     }
 
-    private func join(_ path: String, _ key: String) -> String {
+    func join(_ path: String, _ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
 }

@@ -44,7 +44,7 @@ public enum TargetPlanLoader {
         var diagnostics: [Diagnostic] = []
         var firstArea: [String: (area: PlanArea, planFile: String)] = [:]
         for plan in plans.sorted(by: { $0.sourceFile < $1.sourceFile }) {
-            for area in plan.allAreas {
+            for area in plan.indicators.flatMap(\.allAreas) {
                 guard let first = firstArea[area.id] else {
                     firstArea[area.id] = (area, plan.sourceFile)
                     continue
@@ -55,6 +55,37 @@ public enum TargetPlanLoader {
             }
         }
         diagnostics += crossCheckGroups(plans)
+        diagnostics += crossCheckSeries(plans)
+        return diagnostics
+    }
+
+    /// Page names under `/chi-tieu/` that are not plans: no plan file or series may take them.
+    public static let reservedPlanNames: Set<String> = ["tinh-trang-bao-cao"]
+
+    /// A series page lives beside the plan pages (`/chi-tieu/<series>/`), so a series id may be
+    /// neither a plan id nor a reserved name; and the plans of one series may not overlap in time.
+    static func crossCheckSeries(_ plans: [TargetPlan]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let planIds = Set(plans.map(\.id))
+        let ordered = plans.sorted { $0.sourceFile < $1.sourceFile }
+        for plan in ordered where reservedPlanNames.contains(plan.id) {
+            diagnostics.append(.error(SourceLocation(file: plan.sourceFile), "load.planNameReserved", ["id": "\(plan.id)"]))
+        }
+        var reportedSeries: Set<String> = []
+        for plan in ordered {
+            guard let series = plan.series else { continue }
+            let location = SourceLocation(file: plan.sourceFile, jsonPath: "series")
+            if (planIds.contains(series) || reservedPlanNames.contains(series)) && !reportedSeries.contains(series) {
+                reportedSeries.insert(series)
+                diagnostics.append(.error(location, "load.seriesIdTaken", ["series": "\(series)"]))
+            }
+            let earlier = ordered.prefix { $0.sourceFile != plan.sourceFile }.filter { $0.series == series }
+            for other in earlier where other.period.start <= plan.period.end && plan.period.start <= other.period.end {
+                diagnostics.append(.error(location, "load.seriesPeriodsOverlap",
+                                          ["series": "\(series)", "other": "\(other.sourceFile)",
+                                           "start": "\(other.period.start.iso)", "end": "\(other.period.end.iso)"]))
+            }
+        }
         return diagnostics
     }
 

@@ -132,7 +132,7 @@ struct BarLayout {
 
 /// A key entry: a sample of a mark and what it means.
 struct LegendItem {
-    enum Mark { case bar, targetLine, targetBand, achievedLine, paceLine, today }
+    enum Mark { case bar, targetLine, targetBand, achievedLine, paceLine, today, note }
     var mark: Mark
     var label: String
 
@@ -184,6 +184,9 @@ struct LegendItem {
         case .today:
             return Markup.element("line", [("x1", center), ("y1", Markup.number(y)), ("x2", center), ("y2", Markup.number(y + 14)),
                                            ("stroke-dasharray", "2 3"), ("class", "chart-today")])
+        case .note:
+            return Markup.element("line", [("x1", center), ("y1", Markup.number(y)), ("x2", center), ("y2", Markup.number(y + 14)),
+                                           ("stroke-dasharray", "1 3"), ("class", "chart-note")])
         }
     }
 }

@@ -47,6 +47,8 @@ struct ChartFrame {
     let wording: Wording
     /// "Số liệu mẫu, không phải số liệu chính thức", shown under the caption.
     var note: String? = nil
+    /// "Số liệu đến 25/12/2021; kỳ báo cáo tiếp theo …", for a plan that declares its schedule.
+    var freshness: String? = nil
 
     /// The prefix with anything but ASCII letters, digits, `-` and `_` replaced, so the ids it
     /// makes always work in `aria-labelledby` (a space-separated list) and `url(#…)`.
@@ -73,7 +75,8 @@ struct ChartFrame {
                            "\n" + Markup.text("summary", [], summary) + "\n" + tableMarkup(table) + "\n") + "\n"
         } ?? ""
         let caption = Markup.text("figcaption", [], title) + "\n"
-        let noteMarkup = note.map { Markup.text("p", [("class", "sample-note")], $0) + "\n" } ?? ""
+        let noteMarkup = (note.map { Markup.text("p", [("class", "sample-note")], $0) + "\n" } ?? "")
+            + (freshness.map { Markup.text("p", [("class", "chart-asof")], $0) + "\n" } ?? "")
         return Markup.element("figure", [("class", "chart chart-\(kind)"), ("id", safePrefix)],
                               "\n" + caption + noteMarkup + svg + "\n" + details) + "\n"
     }

@@ -16,11 +16,24 @@ public struct ChartRenderer: Sendable {
         self.wording = wording
     }
 
-    private var words: ChartWording { ChartWording(wording: wording) }
+    var words: ChartWording { ChartWording(wording: wording) }
 
-    private func frame(_ kind: String, _ idPrefix: String, title: String, description: String, sample: Bool) -> ChartFrame {
+    func frame(_ kind: String, _ idPrefix: String, title: String, description: String, sample: Bool,
+                       freshness: String? = nil) -> ChartFrame {
         ChartFrame(kind: kind, idPrefix: idPrefix, title: title, description: description, height: 0, wording: wording,
-                   note: sample ? words.sampleNote : nil)
+                   note: sample ? words.sampleNote : nil, freshness: freshness)
+    }
+
+    /// "Số liệu đến 25/12/2021; kỳ báo cáo tiếp theo 25/03/2022" under a chart of a plan that
+    /// declares its schedule (nil otherwise, so charts of other plans stay as they were). For an
+    /// area, the date of its own latest report.
+    func freshness(_ plan: TargetPlan, _ figures: PlanFigures, area: String? = nil) -> String? {
+        guard plan.schedule != nil else { return nil }
+        let status = ReportingStatus(plan: plan, today: figures.plan.today)
+        let latest = area == nil ? status.asOf : figures.areas[area ?? ""]?.timeline.last?.date
+        guard let latest else { return words.say("page.noFiguresYet") }
+        guard let next = status.nextDue else { return words.say("chart.freshness", ["date": latest.dayMonthYear]) }
+        return words.say("chart.freshnessNext", ["date": latest.dayMonthYear, "next": next.dayMonthYear])
     }
 
     // MARK: Areas
@@ -40,7 +53,7 @@ public struct ChartRenderer: Sendable {
         guard !items.isEmpty else { return nil }
         let chart = frame("areas", idPrefix, title: words.say("chart.progressArea", ["parentName": "\(parentName)"]),
                           description: areasDescription(items, parentName: parentArea == nil ? nil : parentName, planTitle: plan.title),
-                          sample: plan.isSample)
+                          sample: plan.isSample, freshness: freshness(plan, figures, area: parentArea))
         let layout = BarLayout(rows: items.map(progressRow), hatchId: chart.hatchId, legend: targetLegend(items.map(\.target)))
         return chart.with(height: layout.height).render(drawing: layout.drawing(), table: progressTable(items, firstHeader: words.say("area")))
     }
@@ -63,13 +76,13 @@ public struct ChartRenderer: Sendable {
     }
 
     /// `11/25 · 44%`, or just `11` without a target.
-    private func figuresText(_ achieved: Int, _ target: PlanTarget?, percent: Double?) -> String {
+    func figuresText(_ achieved: Int, _ target: PlanTarget?, percent: Double?) -> String {
         let figures = words.achievedOfTarget(achieved, target)
         guard let percent else { return figures }
         return "\(figures) · \(words.numbers.percent(percent))"
     }
 
-    private func targetLegend(_ targets: [PlanTarget?]) -> [LegendItem] {
+    func targetLegend(_ targets: [PlanTarget?]) -> [LegendItem] {
         var legend = [LegendItem(mark: .bar, label: words.say("chart.achieved"))]
         if targets.contains(where: { $0 != nil && !($0?.isRange ?? false) }) {
             legend.append(LegendItem(mark: .targetLine, label: words.say("target")))
@@ -91,7 +104,7 @@ public struct ChartRenderer: Sendable {
             numericColumns: [1, 2, 3])
     }
 
-    private func targetCell(_ target: PlanTarget?) -> String {
+    func targetCell(_ target: PlanTarget?) -> String {
         guard let note = words.growthNote(target) else { return words.target(target) }
         return "\(words.target(target)) (\(note))"
     }
@@ -107,7 +120,7 @@ public struct ChartRenderer: Sendable {
             return "\(item.group.name): \(words.achievedOfTarget(item.achieved, item.group.target)) (\(percent)\(words.status(item.status).lowercased()))"
         }.joined(separator: "; ") + "."
         let chart = frame("groups", idPrefix, title: words.say("chart.groupWorkers", ["title": "\(plan.title)"]),
-                          description: description, sample: plan.isSample)
+                          description: description, sample: plan.isSample, freshness: freshness(plan, figures))
         let rows = items.map { item in
             BarRow(label: "\(item.group.name) · \(words.status(item.status))", value: item.achieved, target: item.group.target,
                    besideText: figuresText(item.achieved, item.group.target, percent: item.percentOfMin))
@@ -156,7 +169,8 @@ public struct ChartRenderer: Sendable {
         let workers = plan.unit
         let description = words.say("chart.whom", ["subjectName": "\(subject.name)", "total": "\(words.numbers.integer(total))", "workers": "\(workers)"])
             + listed.joined(separator: "; ") + "."
-        let chart = frame("markets", idPrefix, title: title, description: description, sample: plan.isSample)
+        let chart = frame("markets", idPrefix, title: title, description: description, sample: plan.isSample,
+                          freshness: freshness(plan, figures, area: area))
         let layout = BarLayout(rows: rows, hatchId: chart.hatchId, legend: [])
         var tableRows = named.map { [$0.name, words.numbers.integer($0.count), share($0.count)] }
         if subject.unassignedToMarket > 0 {
@@ -219,19 +233,41 @@ public struct ChartRenderer: Sendable {
     /// hatched band up to the maximum), with a marker for the build date while the period runs.
     public func timeline(plan: TargetPlan, figures: PlanFigures, area: String? = nil, idPrefix: String) -> String? {
         guard let subject = subject(plan: plan, figures: figures, area: area) else { return nil }
+        // The plan's dated notes are drawn on its own timeline, not on each area's.
+        let notes = area == nil ? plan.notes : []
+        var description = timelineDescription(subject, plan: plan, planTitle: area == nil ? plan.title : nil)
+        if !notes.isEmpty {
+            let listed = notes.enumerated().map { "(\($0.offset + 1)) \($0.element.date.dayMonthYear): \($0.element.text)" }
+            description += words.say("chart.notesSaid", ["notes": listed.joined(separator: "; ")])
+        }
         let chart = frame("timeline", idPrefix, title: words.say("chart.progressOverTime", ["subjectName": "\(subject.name)"]),
-                          description: timelineDescription(subject, unit: plan.unit, planTitle: area == nil ? plan.title : nil),
-                          sample: plan.isSample)
-        let drawing = TimelineDrawing(figures: subject, words: words, hatchId: chart.hatchId)
-        let table = DataTable(
-            headers: [words.say("chart.date"), words.say("chart.reportedPeriod"), words.say("chart.runningTotal")],
-            rows: subject.timeline.map { [$0.date.dayMonthYear, words.numbers.integer($0.added), words.numbers.integer($0.total)] },
-            numericColumns: [1, 2])
-        return chart.with(height: drawing.height).render(drawing: drawing.render(), table: table)
+                          description: description, sample: plan.isSample, freshness: freshness(plan, figures, area: area))
+        let drawing = TimelineDrawing(figures: subject, words: words, hatchId: chart.hatchId, notes: notes)
+        return chart.with(height: drawing.height).render(drawing: drawing.render(), table: timelineTable(subject, notes: notes))
     }
 
-    private func timelineDescription(_ subject: ProgressFigures, unit: String, planTitle: String?) -> String {
-        var text = words.sentence(subject, unit: unit, planTitle: planTitle)
+    /// Date, reported, running total; with notes, a fourth column holds each note (numbered as on
+    /// the chart) on its own date's row.
+    private func timelineTable(_ subject: ProgressFigures, notes: [PlanNote]) -> DataTable {
+        let headers = [words.say("chart.date"), words.say("chart.reportedPeriod"), words.say("chart.runningTotal")]
+        let rows = subject.timeline.map { [$0.date.dayMonthYear, words.numbers.integer($0.added), words.numbers.integer($0.total)] }
+        guard !notes.isEmpty else { return DataTable(headers: headers, rows: rows, numericColumns: [1, 2]) }
+        var byDate: [(date: SimpleDate, cells: [String], notes: [String])] = subject.timeline.enumerated().map { ($1.date, rows[$0], []) }
+        for (index, note) in notes.enumerated() {
+            let label = "(\(index + 1)) \(note.text)"
+            if let row = byDate.firstIndex(where: { $0.date == note.date }) {
+                byDate[row].notes.append(label)
+            } else {
+                byDate.append((note.date, [note.date.dayMonthYear, "—", "—"], [label]))
+            }
+        }
+        let ordered = byDate.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        return DataTable(headers: headers + [words.say("chart.noteHeader")],
+                         rows: ordered.map { $0.cells + [$0.notes.joined(separator: "; ")] }, numericColumns: [1, 2])
+    }
+
+    private func timelineDescription(_ subject: ProgressFigures, plan: TargetPlan, planTitle: String?) -> String {
+        var text = indicatorSentence(subject, plan: plan, planTitle: planTitle) ?? words.sentence(subject, unit: plan.unit, planTitle: planTitle)
         if let last = subject.timeline.last {
             text += words.say("chart.latestFiguresDated", ["date": "\(last.date.dayMonthYear)"])
         }
@@ -246,6 +282,18 @@ public struct ChartRenderer: Sendable {
         return text
     }
 
+    /// For a plan narrowed to an indicator after the headline (not about workers sent abroad),
+    /// a sentence that names the indicator instead of saying "đã đưa … đi làm việc ở nước ngoài".
+    private func indicatorSentence(_ subject: ProgressFigures, plan: TargetPlan, planTitle: String?) -> String? {
+        guard plan.indicators.count == 1, let name = plan.headline.name, plan.headline.id != plan.primaryIndicatorId,
+              subject.target != nil, let percent = subject.percentOfMin else { return nil }
+        let heading = planTitle == nil ? "\(subject.name) – \(name)" : name
+        return words.say("chart.indicatorSentence", [
+            "subject": heading, "achieved": words.numbers.integer(subject.achieved),
+            "goal": words.target(subject.target), "unit": plan.unit, "percent": words.numbers.percent(percent),
+            "status": words.status(subject.status).lowercased()])
+    }
+
     private func subject(plan: TargetPlan, figures: PlanFigures, area: String?) -> ProgressFigures? {
         guard let area else { return figures.plan }
         return figures.areas[area]
@@ -254,6 +302,7 @@ public struct ChartRenderer: Sendable {
 
 extension ChartFrame {
     func with(height: Double) -> ChartFrame {
-        ChartFrame(kind: kind, idPrefix: idPrefix, title: title, description: description, height: height, wording: wording, note: note)
+        ChartFrame(kind: kind, idPrefix: idPrefix, title: title, description: description, height: height, wording: wording, note: note,
+                   freshness: freshness)
     }
 }

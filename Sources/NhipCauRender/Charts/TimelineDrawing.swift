@@ -15,6 +15,8 @@ struct TimelineDrawing {
     let figures: ProgressFigures
     let words: ChartWording
     let hatchId: String
+    /// Dated notes of the plan, drawn as numbered vertical marks.
+    var notes: [PlanNote] = []
     // Worked out once: every point of the drawing asks for them.
     private let showsToday: Bool
     private let scaleMax: Int
@@ -22,16 +24,19 @@ struct TimelineDrawing {
     private let plotLeft: Double
     private let legend: [LegendItem]
 
-    init(figures: ProgressFigures, words: ChartWording, hatchId: String) {
+    init(figures: ProgressFigures, words: ChartWording, hatchId: String, notes: [PlanNote] = []) {
         self.figures = figures
         self.words = words
         self.hatchId = hatchId
+        self.notes = notes
         showsToday = figures.period.contains(figures.today)
         scaleMax = Self.scaleMax(figures)
         let ticks = Self.ticks(scaleMax)
         let widest = ticks.map { ChartText.width(words.numbers.integer($0), size: ChartText.small) }.max() ?? 0
         plotLeft = (widest + 8).rounded(.up)
-        legend = Self.legend(figures, words: words, showsToday: showsToday)
+        var legend = Self.legend(figures, words: words, showsToday: showsToday)
+        if !notes.isEmpty { legend.append(LegendItem(mark: .note, label: words.say("chart.notesLegend"))) }
+        self.legend = legend
     }
 
     private static func legend(_ figures: ProgressFigures, words: ChartWording, showsToday: Bool) -> [LegendItem] {
@@ -87,6 +92,7 @@ struct TimelineDrawing {
         if let target = figures.target { parts += pace(target) }
         parts.append(steps())
         if showsToday { parts.append(todayMarker()) }
+        parts += noteMarks()
         parts.append(LegendItem.row(legend, top: legendTop, hatchId: hatchId))
         return parts.joined(separator: "\n")
     }
@@ -162,5 +168,16 @@ struct TimelineDrawing {
                                ("x2", Markup.number(position)), ("y2", Markup.number(plotBottom)),
                                ("stroke-dasharray", "2 3")], className: "chart-today", haloWidth: 5)
             + text(label, x: labelX, y: 14, anchor: anchor, className: "chart-label")
+    }
+
+    /// Each note as a dotted line across the plot, numbered at its top as in the data table.
+    private func noteMarks() -> [String] {
+        notes.enumerated().map { index, note in
+            let position = x(note.date)
+            return haloed("line", [("x1", Markup.number(position)), ("y1", Markup.number(plotTop - 2)),
+                                   ("x2", Markup.number(position)), ("y2", Markup.number(plotBottom)),
+                                   ("stroke-dasharray", "1 3")], className: "chart-note", haloWidth: 5)
+                + text("\(index + 1)", x: position, y: plotTop - 5, anchor: "middle", className: "chart-label")
+        }
     }
 }

@@ -77,6 +77,8 @@ public struct SiteRenderer: Sendable {
         case .plan(let plan): renderPlan(plan)
         case .area(let area): renderArea(area)
         case .search: renderSearch()
+        case .planSeries(let series): renderPlanSeries(series)
+        case .reportingStatus: renderReportingStatus()
         case .dataPackage: renderDataPackage()
         }
     }

@@ -44,7 +44,7 @@ extension SiteRenderer {
             chartRenderer.markets(plan: plan, figures: figures, marketNames: marketNames, idPrefix: "mk"),
             chartRenderer.groups(plan: plan, figures: figures, idPrefix: "gr"),
         ].compactMap { $0 }
-        let view = PlanView(
+        var view = PlanView(
             t: strings, title: plan.title, issuer: plan.issuer, document: plan.document, note: plan.note,
             sampleNote: sampleNote(plan), unit: plan.unit,
             facts: facts(figures.plan, target: plan.target, unit: plan.unit), charts: charts,
@@ -52,6 +52,7 @@ extension SiteRenderer {
             downloads: [DownloadView(label: "CSV (Excel)", href: href(Routes.planCSV(plan.id), from: route)),
                         DownloadView(label: "JSON", href: href(Routes.planJSON(plan.id), from: route))],
             downloadNote: downloadNote(figures.plan))
+        addIndicatorBlocks(to: &view, plan: plan, figures: figures, route: route)
         var frame = PageFrame(route: route, title: plan.title, description: headlineSentence(plan, figures.plan))
         frame.breadcrumbs = [(strings.plans, Routes.plans)]
         return page(frame, .plan, view: view,
@@ -85,7 +86,8 @@ extension SiteRenderer {
                 chartRenderer.markets(plan: plan, figures: figures, area: record.id, marketNames: marketNames, idPrefix: prefix + "-mk"),
             ].compactMap { $0 }
             return AreaPlanView(planTitle: plan.title, planHref: href(Routes.plan(plan.id), from: route), sampleNote: sampleNote(plan),
-                                facts: facts(areaFigures, target: area.target, unit: plan.unit), charts: charts)
+                                facts: facts(areaFigures, target: area.target, unit: plan.unit), charts: charts,
+                                freshness: freshnessView(plan, today: figures.plan.today, area: record.id, from: route))
         }
         let view = AreaView(t: strings, name: record.name, plans: sections,
                             notices: noticeList(site.noticesByArea[record.id] ?? [], from: route),

@@ -52,6 +52,83 @@ struct PlanView: Codable {
     let downloads: [DownloadView]
     /// What the downloads hold compared with the page.
     let downloadNote: String
+    /// The rest is set only when the plan uses the feature (issue 19), so older plans render as before.
+    /// The headline indicator's name, when the plan names its indicators.
+    var indicatorName: String? = nil
+    var freshness: FreshnessView? = nil
+    /// "Về số liệu" of the headline indicator.
+    var about: AboutDataView? = nil
+    /// The indicators after the headline, each with its figures and charts.
+    var indicators: ListView<IndicatorView>? = nil
+    /// The series page the plan belongs to.
+    var series: LinkView? = nil
+}
+
+/// "Số liệu đến 25/12/2021", the next due date, and who missed the last one.
+struct FreshnessView: Codable {
+    let asOf: String
+    let nextDue: String
+    /// "Chưa gửi báo cáo đến hạn 25/12/2021: Huyện Bác Ái."; nil when nobody is late.
+    let overdue: String?
+    let statusHref: String
+}
+
+/// "Về số liệu": an indicator's metadata, as term and description pairs.
+struct AboutDataView: Codable {
+    let headingId: String
+    let items: [TermView]
+}
+
+struct TermView: Codable {
+    let term: String
+    let value: String
+}
+
+/// One indicator after the headline on a plan page.
+struct IndicatorView: Codable {
+    let id: String
+    let name: String
+    let facts: FigureFactsView
+    let charts: [String]
+    let about: AboutDataView?
+}
+
+/// `/chi-tieu/<series>/`: plans that continue one another.
+struct PlanSeriesView: Codable {
+    let t: Wording
+    let title: String
+    let intro: String
+    let sampleNote: String?
+    let plans: [LinkView]
+    let charts: [String]
+}
+
+/// `/chi-tieu/tinh-trang-bao-cao/`: every plan × area, its last report and whether it is late.
+struct ReportingStatusView: Codable {
+    let t: Wording
+    let intro: String
+    let plans: [ReportingPlanView]
+}
+
+struct ReportingPlanView: Codable {
+    /// The id of the plan's table caption.
+    let tableId: String
+    let title: String
+    let href: String
+    let sampleNote: String?
+    /// "Hằng quý, ngày 25" or that the plan has no schedule.
+    let schedule: String
+    let asOf: String
+    let nextDue: String
+    let rows: [ReportingRowView]
+}
+
+struct ReportingRowView: Codable {
+    let name: String
+    let href: String?
+    let lastReport: String
+    let status: String
+    let isOverdue: Bool
 }
 
 struct AreaPlanView: Codable {
@@ -60,6 +137,8 @@ struct AreaPlanView: Codable {
     let sampleNote: String?
     let facts: FigureFactsView
     let charts: [String]
+    /// Set when the plan declares its reporting schedule.
+    var freshness: FreshnessView? = nil
 }
 
 struct AreaView: Codable {

@@ -38,6 +38,10 @@ enum TemplateViews {
               role: "mẫu con: danh sách thẻ thông báo, trong `notices` của `home` và `area`, `live` và `expired` của `notices`"),
         Entry(template: "figure-facts", shape: .of(FigureFactsView.self), role: "mẫu con, trong `facts` của `plan` và `area`"),
         Entry(template: "market-plans", shape: .of(MarketPlansView.self), role: "mẫu con, trong `planCounts` của `market`"),
+        Entry(template: "plan-series", shape: .of(PlanSeriesView.self), role: "một chuỗi kế hoạch nối tiếp nhau (`series`)"),
+        Entry(template: "reporting-status", shape: .of(ReportingStatusView.self), role: "tình trạng báo cáo của mọi kế hoạch và địa bàn"),
+        Entry(template: "freshness", shape: .of(FreshnessView.self), role: "mẫu con, trong `freshness` của `plan` và của mỗi mục `plans` của `area`"),
+        Entry(template: "about-data", shape: .of(AboutDataView.self), role: "mẫu con “Về số liệu”, trong `about` của `plan` và của mỗi chỉ tiêu trong `indicators`"),
     ]
 
     static let byTemplate: [String: Entry] = Dictionary(uniqueKeysWithValues: all.map { ($0.template, $0) })

@@ -34,6 +34,8 @@ public enum PageSource: Sendable {
     case plan(TargetPlan)
     case area(AreaRecord)
     case search
+    case planSeries(PlanSeries)
+    case reportingStatus
     case dataPackage
 
     public var kind: PageKind {
@@ -54,6 +56,8 @@ public enum PageSource: Sendable {
         case .plan: .plan
         case .area: .area
         case .search: .search
+        case .planSeries: .planSeries
+        case .reportingStatus: .reportingStatus
         case .dataPackage: .dataPackage
         }
     }
@@ -66,7 +70,8 @@ public enum PageSource: Sendable {
         case .policy(let item): item.document
         case .page(let item): item.document
         case .notice(let item): item.document
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .dataPackage: nil
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
+             .planSeries, .reportingStatus, .dataPackage: nil
         }
     }
 
@@ -78,7 +83,8 @@ public enum PageSource: Sendable {
         case .policy(let item): .policy(item.replacingBody(with: edit))
         case .page(let item): .page(item.replacingBody(with: edit))
         case .notice(let item): .notice(item.replacingBody(with: edit))
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search, .dataPackage: nil
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
+             .planSeries, .reportingStatus, .dataPackage: nil
         }
     }
 }

@@ -3,6 +3,7 @@
 public enum PageKind: String, Sendable, CaseIterable, Hashable {
     case home, marketList, policyList, notFound, storyList, story, tag, market, policy, page
     case planList, plan, area, search, noticeList, notice
+    case planSeries, reportingStatus
     case dataPackage
 
     /// What the site declares about this kind of page. Adding a kind adds one line here and its
@@ -25,6 +26,8 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .search: PageDeclaration(section: .search, template: "search")
         case .noticeList: PageDeclaration(section: .notices, template: "notices")
         case .notice: PageDeclaration(section: .notices, template: "notice", search: .init(.notice, label: "noticeKind"))
+        case .planSeries: PageDeclaration(section: .plans, template: "plan-series")
+        case .reportingStatus: PageDeclaration(section: .plans, template: "reporting-status")
         case .dataPackage: PageDeclaration(section: .data, template: "data")
         }
     }

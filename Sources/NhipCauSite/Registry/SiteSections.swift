@@ -134,6 +134,8 @@ public enum SiteSections {
             pages: { site in
                 (site.plans.isEmpty ? [] : [PageEntry(Routes.plans, .planList)])
                     + site.plans.map { PageEntry(Routes.plan($0.id), .plan($0)) }
+                    + PlanSeries.all(in: site.plans).map { PageEntry(Routes.planSeries($0.id), .planSeries($0)) }
+                    + (site.plans.contains { $0.schedule != nil } ? [PageEntry(Routes.reportingStatus, .reportingStatus)] : [])
             },
             files: { site in site.plans.flatMap { [Routes.planCSV($0.id), Routes.planJSON($0.id)] } }),
         // The data package of every plan's figures: /du-lieu/ describes the files beside it.
