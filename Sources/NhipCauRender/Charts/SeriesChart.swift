@@ -73,7 +73,7 @@ extension ChartRenderer {
     /// For a target written as growth: whether the result reached it.
     private func growthCell(_ figures: ProgressFigures) -> String? {
         guard let target = figures.target, target.growth != nil, figures.entryCount > 0 else { return nil }
-        return words.say(figures.achieved >= target.min ? "chart.growthMet" : "chart.growthNotMet")
+        return figures.achieved >= target.min ? words.say("chart.growthMet") : words.say("chart.growthNotMet")
     }
 
     private func seriesFreshness(_ item: SeriesItem, today: SimpleDate) -> String? {

@@ -40,11 +40,11 @@ extension SiteRenderer {
     private func aboutView(_ about: IndicatorAbout?, headingId: String) -> AboutDataView? {
         guard let about else { return nil }
         let pairs: [(String, String?)] = [
-            ("aboutSource", about.source), ("aboutMethod", about.method), ("aboutFrequency", about.frequency),
-            ("aboutResponsible", about.responsible), ("aboutContact", about.contact),
-            ("aboutUpdated", about.updated.map { formats.date($0) }),
+            (strings.text("aboutSource"), about.source), (strings.text("aboutMethod"), about.method),
+            (strings.text("aboutFrequency"), about.frequency), (strings.text("aboutResponsible"), about.responsible),
+            (strings.text("aboutContact"), about.contact), (strings.text("aboutUpdated"), about.updated.map { formats.date($0) }),
         ]
-        let items = pairs.compactMap { key, value in value.map { TermView(term: strings.text(key), value: $0) } }
+        let items = pairs.compactMap { term, value in value.map { TermView(term: term, value: $0) } }
         return items.isEmpty ? nil : AboutDataView(headingId: headingId, items: items)
     }
 
@@ -130,17 +130,17 @@ extension SiteRenderer {
     private func reportingState(_ row: AreaReporting, status: ReportingStatus, plan: TargetPlan) -> String {
         guard plan.schedule != nil else { return chartWords.say("page.reportNoSchedule") }
         guard let due = status.latestDue else { return chartWords.say("page.reportNotDueYet") }
-        let key = row.isOverdue ? "page.reportOverdue" : "page.reportOnTime"
-        return chartWords.say(key, ["date": formats.date(due)])
+        return row.isOverdue ? chartWords.say("page.reportOverdue", ["date": formats.date(due)])
+            : chartWords.say("page.reportOnTime", ["date": formats.date(due)])
     }
 
     private func scheduleText(_ schedule: ReportSchedule?) -> String {
         guard let schedule else { return chartWords.say("page.noSchedule") }
-        let key = switch schedule.every {
-        case .month: "page.scheduleMonth"
-        case .quarter: "page.scheduleQuarter"
-        case .year: "page.scheduleYear"
+        let day = ["day": String(schedule.day)]
+        return switch schedule.every {
+        case .month: chartWords.say("page.scheduleMonth", day)
+        case .quarter: chartWords.say("page.scheduleQuarter", day)
+        case .year: chartWords.say("page.scheduleYear", day)
         }
-        return chartWords.say(key, ["day": String(schedule.day)])
     }
 }

@@ -80,7 +80,7 @@ struct BuildDateTests {
         #expect(june.plan.percentOfMin == 0.42)
         #expect(june.plan.remaining == 87)
         #expect(june.plan.status == .behind)
-        #expect(june.plan.laterEntryCount == 14)
+        #expect(june.plan.laterEntryCount == 13)         // Bác Ái has not sent its fourth report (issue 19's overdue sample)
         #expect(june.areas["ninh-son"]?.achieved == 11)          // 4 + 7
         #expect(june.areas["ninh-son"]?.status == .behind)        // 11 < 0.9 × 25 × 181/365 ≈ 11.2
         #expect(june.areas["ninh-hai"]?.status == .onTrack)       // 9 ≥ 0.9 × 20 × 181/365 ≈ 8.9
@@ -88,7 +88,7 @@ struct BuildDateTests {
         #expect(before.plan.achieved == 0)
         #expect(before.plan.status == .notStarted)
         let after = PlanFigures(plan: plan, today: try TargetFixtures.date("2022-01-01"))
-        #expect(after.plan.achieved == 127)
+        #expect(after.plan.achieved == 121)
         #expect(after.plan.status == .notMet)
     }
 }

@@ -81,4 +81,40 @@ struct SampleTargetsTests {
         let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(home.contains("Số liệu mẫu, không phải số liệu chính thức"))
     }
+
+    /// Issue 19's "done when" on the sample build date: two indicators for Cao Lãnh, the Bến Tre
+    /// 2018–2020 series page, as-of and next-due lines on every plan with a schedule, and a
+    /// reporting-status page naming the overdue area (Bác Ái has not sent its last report).
+    @Test func theSampleShowsIndicatorsSeriesFreshnessAndAnOverdueArea() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let options = BuildOptions(content: TestPaths.packageRoot.appendingPathComponent("content"), output: output,
+                                   today: try TargetFixtures.date("2026-11-25"))
+        let outcome = BuildOutcome(result: SiteBuild.run(options))
+        #expect(outcome.succeeded, "\(outcome.listing)")
+        func page(_ path: String) throws -> String {
+            try String(contentsOf: output.appendingPathComponent(path + "index.html"), encoding: .utf8)
+        }
+        let caoLanh = try page("chi-tieu/cao-lanh-2021-2025/")
+        #expect(caoLanh.contains("<h2>Lao động đi làm việc ở nước ngoài theo hợp đồng</h2>"))
+        #expect(caoLanh.contains("<h2 id=\"ct-gioi-thieu-viec-lam\">Giới thiệu việc làm (bình quân 7.500 lao động mỗi năm)</h2>"))
+        #expect(caoLanh.contains("37.500 lao động") && caoLanh.contains("Về số liệu"))
+        let series = try page("chi-tieu/ben-tre-2018-2020/")
+        #expect(series.contains("class=\"chart chart-series\"") && series.contains("role=\"img\""))
+        for year in 2018...2020 {
+            #expect(series.contains("href=\"../ben-tre-\(year)/\""))
+            #expect(try page("chi-tieu/ben-tre-\(year)/").contains("href=\"../ben-tre-2018-2020/\""))
+        }
+        for id in ["ben-tre-2018", "ben-tre-2019", "ben-tre-2020", "cao-lanh-2021-2025", "ninh-thuan-2021"] {
+            let plan = try page("chi-tieu/\(id)/")
+            #expect(plan.contains("<p class=\"freshness\">Số liệu đến "), "\(id)")
+            #expect(plan.contains("Không còn kỳ báo cáo nào trong kỳ kế hoạch."), "\(id)")
+        }
+        #expect(try page("chi-tieu/ninh-thuan-2021/").contains("Chưa gửi báo cáo đến hạn 25/12/2021: Huyện Bác Ái."))
+        #expect(try page("dia-ban/bac-ai/").contains("Số liệu đến 25/09/2021."))
+        let status = try page("chi-tieu/tinh-trang-bao-cao/")
+        #expect(status.contains("Có 1 địa bàn quá hạn."))
+        #expect(status.contains("<tr class=\"report-overdue\"><th scope=\"row\"><a href=\"../../dia-ban/bac-ai/\">Huyện Bác Ái</a></th><td data-label=\"Báo cáo gần nhất\">25/09/2021</td>"))
+        #expect(try page("chi-tieu/ben-tre-2020/").contains("(1) 01/04/2020: Tạm dừng đưa lao động xuất cảnh do dịch COVID-19"))
+    }
 }
