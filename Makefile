@@ -17,12 +17,15 @@ E2E_APT_PACKAGES = nginx apache2 caddy chromium chromium-driver python3-venv
 DIST_APT_PACKAGES = $(APT_PACKAGES) dpkg-dev binutils xz-utils
 DIST_TEST_APT_PACKAGES = debootstrap
 VENV = .venv
+# The data package check (frictionless), apart from the browser gate's packages: their pins differ.
+DATA_VENV = .venv-data
+DATA_STAMP = $(DATA_VENV)/.data-requirements
 E2E_STAMP = $(VENV)/.e2e-requirements
 # A fixed build date, so policy status, plan progress and screenshots are the same on every run.
 E2E_DATE ?= 2026-11-25
 AXE_SELENIUM = axe-selenium-python==3.0.0
 
-.PHONY: site test deps test-deps build bench fuzz clean e2e e2e-deps e2e-system dist dist-deps dist-test dist-test-deps
+.PHONY: site test deps test-deps build bench fuzz clean e2e e2e-deps e2e-system dist dist-deps dist-test dist-test-deps data-deps
 N ?= 10000
 # Photos in the image benchmark (bench/images.sh).
 IMAGES ?= 200
@@ -49,9 +52,9 @@ site: build
 	$(BIN) build --content content --output site $(if $(DATE),--date $(DATE))
 	@echo "Open site/index.html in a browser, or serve site/ with any web server (see README)."
 
-test: test-deps
+test: test-deps data-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+	NHIPCAU_FRICTIONLESS="$(CURDIR)/$(DATA_VENV)/bin/frictionless" $(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 	$(MAKE) --no-print-directory e2e
 	$(MAKE) --no-print-directory dist-test
 
@@ -81,6 +84,14 @@ $(E2E_STAMP): e2e/requirements.txt | e2e-system
 	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV) || { rm -rf $(VENV); echo "python3 -m venv failed (Debian: apt-get install python3-venv)"; exit 1; }
 	@$(VENV)/bin/pip install -q --disable-pip-version-check -r e2e/requirements.txt
 	@$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps --ignore-requires-python $(AXE_SELENIUM)
+	@touch $@
+
+# frictionless (PyPI) for DataPackageTests, which validates the sample site's /du-lieu/datapackage.json.
+data-deps: $(DATA_STAMP)
+
+$(DATA_STAMP): e2e/data-requirements.txt | e2e-system
+	@[ -x $(DATA_VENV)/bin/python ] || python3 -m venv $(DATA_VENV) || { rm -rf $(DATA_VENV); echo "python3 -m venv failed (Debian: apt-get install python3-venv)"; exit 1; }
+	@$(DATA_VENV)/bin/pip install -q --disable-pip-version-check -r e2e/data-requirements.txt
 	@touch $@
 
 # Packages (README, "Install"): dist/nhipcau-<version>-linux-x86_64.tar.gz and dist/nhipcau_<version>_amd64.deb,

@@ -48,7 +48,7 @@ MISSING_ADDRESSES = ["khong-co-trang-nay/", "cau-chuyen/khong-co/trang/cu.html"]
 # First path segments the tool writes itself (Routes.reservedTopLevel); any other folder is a free page.
 RESERVED_TOP_LEVEL = {"cau-chuyen", "thi-truong", "chinh-sach", "chi-tieu", "dia-ban", "the", "tim-kiem",
                       "thong-bao", "media", "assets", "404", "feeds", "sitemap", "robots",
-                      "doanh-nghiep", "canh-bao", "su-kien", "don-hang"}
+                      "doanh-nghiep", "canh-bao", "su-kien", "don-hang", "du-lieu"}
 OPTIONAL_KINDS: set[str] = set()  # every kind is required
 
 
@@ -132,6 +132,7 @@ def page_kinds(site):
         "enterprise-list": "doanh-nghiep/" if exists("doanh-nghiep") else None,
         "warning": largest("canh-bao"),
         "warning-list": "canh-bao/" if exists("canh-bao") else None,
+        "data": "du-lieu/" if exists("du-lieu") else None,
         "404": MISSING_ADDRESSES[1],
         "plan-series": next((str(p.parent.relative_to(site)) + "/" for p in sorted((site / "chi-tieu").glob("*/index.html")) if 'class="plan-series"' in p.read_text(encoding="utf-8")), None),
         "reporting-status": "chi-tieu/tinh-trang-bao-cao/" if exists("chi-tieu/tinh-trang-bao-cao") else None,

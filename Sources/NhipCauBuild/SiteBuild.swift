@@ -277,9 +277,16 @@ public enum SiteBuild {
         let jobFiles = site.jobs.all.isEmpty ? [] : [(JobData.csv(site, words: prepared.theme.wording.words), Routes.jobsCSV),
                                                       (JobData.json(site, words: prepared.theme.wording.words), Routes.jobsJSON)]
         for (text, route) in jobFiles { try output.write(text, to: route.path) }
+        if !site.plans.isEmpty {
+            let words = prepared.theme.wording.words
+            try output.write(DataPackage.csv(site), to: Routes.dataCSV.path)
+            try output.write(DataPackage.json(site), to: Routes.dataJSON.path)
+            try output.write(DataPackage.descriptor(site, words: { words[$0] ?? $0 }), to: Routes.dataDescriptor.path)
+        }
         let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)
         for file in machineFiles { try output.write(file.text, to: file.path) }
         return copied.count + themeAssets.count + site.plans.count * 2 + (site.enterprises.isEmpty ? 0 : 2) + jobFiles.count
             + machineFiles.count + (site.events.isEmpty ? 0 : 1 + site.events.count)
+            + (site.plans.isEmpty ? 0 : 3)
     }
 }

@@ -22,6 +22,8 @@ public struct LoadedContent: Sendable {
     public let theme: [ThemeOverride]
     /// `areas.yml`, when the site has one: then the source of truth for area ids.
     public var areaTree: AreaTree?
+    /// Area maps from `maps/<area-id>.geojson`.
+    public var maps: [AreaMap] = []
     /// Content files (paths from the content folder) that are there under a valid name but could
     /// not be loaded for errors of their own. What refers to them is not reported again: only the
     /// file's own errors are, and the build stops on those.
@@ -105,6 +107,8 @@ public enum ContentLoader {
         let theme = loadTheme(content, reader, &diagnostics)
         diagnostics.append(contentsOf: unknownEntries(content))
 
+        let maps = loadMaps(reader, &diagnostics, &unusable)
+
         guard let config else { return (nil, diagnostics) }
         var loaded = LoadedContent(config: config, stories: stories, markets: markets.models, policies: policies,
                                    pages: pages, notices: notices, events: events, plans: plans, media: media, theme: theme, unusableFiles: unusable)
@@ -112,6 +116,7 @@ public enum ContentLoader {
         loaded.jobs = jobs
         loaded.enterprises = enterprises
         loaded.warnings = warnings
+        loaded.maps = maps
         return (loaded, diagnostics)
     }
 
@@ -149,7 +154,10 @@ public enum ContentLoader {
     /// Reads every `targets/*.json` on all cores, then runs the checks that need all plans at once.
     private static func loadPlans(_ reader: DocumentReader, knownMarkets: Set<String>, treeNames: [String: String]?, _ diagnostics: inout Diagnostics,
                                   _ unusable: inout Set<String>) -> [TargetPlan] {
-        let files = (try? reader.content.files(in: "targets")) ?? []
+        let allFiles = (try? reader.content.files(in: "targets")) ?? []
+        // Spreadsheet reports sit in a folder per plan: targets/<plan-id>/<YYYY-MM-DD>.csv.
+        let reportFiles = allFiles.filter { ReportCSV.reportPath($0) != nil }
+        let files = allFiles.filter { ReportCSV.reportPath($0) == nil }
         let results = files.parallelMap { file -> (TargetPlan?, [Diagnostic]) in
             if let problem = reader.entryProblem(file) { return (nil, [problem]) }
             guard file.hasSuffix(".json") else {
@@ -163,10 +171,38 @@ public enum ContentLoader {
         }
         for (_, problems) in results { diagnostics.append(contentsOf: problems) }
         unusable.formUnion(zip(files, results).filter { $0.1.0 == nil && $0.0.hasSuffix(".json") }.map(\.0))
-        let plans = results.compactMap(\.0)
+        let reports = reportFiles.parallelMap { file -> (ReportTable?, [Diagnostic]) in
+            switch reader.readBytes(file) {
+            case .failure(let problem): return (nil, [problem])
+            case .success(let bytes): return ReportCSV.read(file: file, bytes: bytes)
+            }
+        }
+        for (_, problems) in reports { diagnostics.append(contentsOf: problems) }
+        let failedPlans = Set(zip(files, results).filter { $0.1.0 == nil }.map { DocumentReader.slug(of: $0.0) })
+        let merged = ReportMerge.apply(reports.compactMap(\.0), to: results.compactMap(\.0), knownMarkets: knownMarkets,
+                                       unusablePlanIds: failedPlans)
+        diagnostics.append(contentsOf: merged.diagnostics)
+        let plans = merged.plans
         diagnostics.append(contentsOf: TargetPlanLoader.crossCheck(plans))
         diagnostics.append(contentsOf: duplicateSlugs(files.filter { $0.hasSuffix(".json") }))
         return plans
+    }
+
+    /// Reads every `maps/*.geojson`: the boundaries plan and area pages colour by share of target.
+    private static func loadMaps(_ reader: DocumentReader, _ diagnostics: inout Diagnostics, _ unusable: inout Set<String>) -> [AreaMap] {
+        let files = (try? reader.content.files(in: "maps")) ?? []
+        let results = files.parallelMap { file -> (AreaMap?, [Diagnostic]) in
+            if let problem = reader.entryProblem(file) { return (nil, [problem]) }
+            guard file.hasSuffix(".geojson") else { return (nil, [.error(SourceLocation(file: file), "map.folderHoldsOnlyGeojson")]) }
+            let id = String((file.split(separator: "/").last ?? "").dropLast(".geojson".count))
+            switch reader.readBytes(file) {
+            case .failure(let problem): return (nil, [problem])
+            case .success(let bytes): return AreaMapLoader.load(id: id, file: file, data: bytes)
+            }
+        }
+        for (_, problems) in results { diagnostics.append(contentsOf: problems) }
+        unusable.formUnion(zip(files, results).filter { $0.1.0 == nil }.map(\.0))
+        return results.compactMap(\.0)
     }
 
     static func duplicateSlugs(_ files: [String]) -> [Diagnostic] {
@@ -213,7 +249,7 @@ public enum ContentLoader {
     }
 
     /// What may stand at the top of the content folder: site.yml, each Markdown kind's folder, and the rest.
-    static let knownEntries = Set(ContentKind.allCases.map(\.folder)).union(["site.yml", "targets", "media", "theme", AreaTree.file])
+    static let knownEntries = Set(ContentKind.allCases.map(\.folder)).union(["site.yml", "targets", "media", "theme", AreaTree.file, "maps"])
 
     /// A folder named `storys/` or a stray file at the top is probably a mistake: say so rather than ignore it.
     private static func unknownEntries(_ content: any ContentReading) -> [Diagnostic] {

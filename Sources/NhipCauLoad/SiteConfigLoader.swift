@@ -4,7 +4,7 @@ import Yams
 /// `content/site.yml`: the site's name, language, contact and a few switches.
 enum SiteConfigLoader {
     static let file = "site.yml"
-    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt", "max_image_pixels", "keep_originals", "home"]
+    static let keys = ["title", "organization", "description", "language", "base_url", "contact", "max_file_size_mb", "allow_raw_html", "share_image", "share_image_alt", "max_image_pixels", "keep_originals", "home", "data_license", "data_license_url"]
     static let contactKeys = ["hotline", "email", "address"]
     static let homeKeys = ["featured_plan", "tasks"]
     static let taskKeys = ["label", "link"]
@@ -33,6 +33,9 @@ enum SiteConfigLoader {
         config.maxImagePixels = readMaxImagePixels(&fields) ?? SiteConfig.defaultMaxImagePixels
         config.keepOriginals = fields.bool("keep_originals")
         config.home = readHome(&fields)
+        config.dataLicense = fields.text("data_license", example: "CC-BY-4.0").map { name in
+            DataLicense(name: name, url: fields.text("data_license_url", example: "https://creativecommons.org/licenses/by/4.0/"))
+        }
         fields.warnUnknownKeys(allowed: keys)
         diagnostics.append(contentsOf: fields.diagnostics)
         return title == nil ? nil : config

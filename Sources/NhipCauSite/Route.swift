@@ -105,6 +105,11 @@ public enum Routes {
     public static let warningsFeed = Route("feeds/canh-bao.xml")
     public static let sitemap = Route("sitemap.xml")
     public static let robots = Route("robots.txt")
+    /// The data package: a page describing it, the figures in long format, and its descriptor.
+    public static let dataPackage = Route("du-lieu/")
+    public static let dataCSV = Route("du-lieu/chi-tieu.csv")
+    public static let dataJSON = Route("du-lieu/chi-tieu.json")
+    public static let dataDescriptor = Route("du-lieu/datapackage.json")
 
     public static func story(_ slug: String) -> Route { Route("cau-chuyen/\(slug)/") }
     public static func storiesPage(_ number: Int) -> Route { number <= 1 ? stories : Route("cau-chuyen/trang/\(number)/") }

@@ -28,6 +28,8 @@ public struct Site: Sendable {
     public let currentPlan: TargetPlan?
     public let media: [MediaFile]
     public let theme: [ThemeOverride]
+    /// Area maps (`maps/<area-id>.geojson`) by area id.
+    public internal(set) var maps: [String: AreaMap] = [:]
 
     public let marketsBySlug: [String: Market]
     public let policiesBySlug: [String: Policy]

@@ -97,6 +97,8 @@ public enum SiteAssembler {
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
         site.jobs = jobIndex(content, options: options, enterprises: enterprisesBySlug)
         site.addEnterprisesAndWarnings(content, options: options)
+        site.maps = Dictionary(content.maps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        diagnostics.append(contentsOf: checkMaps(content.maps, areaIDs: areaIDs, plans: plans))
         site.declarePages()
         diagnostics.append(contentsOf: checkFeaturedPlan(content.config.home, plans: plans).filter { !$0.followsFromUnusable(unusable) })
         diagnostics.append(contentsOf: checkTaskLinks(content.config.home, site: site))

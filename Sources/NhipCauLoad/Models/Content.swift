@@ -211,6 +211,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var keepOriginals = false
     /// `home:`: what the home page puts first.
     public var home = HomeSettings()
+    /// `data_license` (and `data_license_url`): the licence of the data package at /du-lieu/, e.g. CC-BY-4.0.
+    public var dataLicense: DataLicense? = nil
 
     public static let defaultMaxFileBytes = 10 * 1024 * 1024
     public static let defaultMaxImagePixels = 50_000_000
@@ -305,5 +307,17 @@ extension ContentDocument {
     func replacingBody(with edit: BodyEdit) -> ContentDocument {
         ContentDocument(kind: kind, slug: slug, file: file, body: .text(edit.body), bodyLine: edit.bodyLine,
                         frontMatterSource: frontMatterSource, updated: updated, updatedLocation: updatedLocation)
+    }
+}
+
+/// The licence the site gives its open data: a short name (an SPDX id such as `CC-BY-4.0`, or
+/// words) and where its text is.
+public struct DataLicense: Sendable, Hashable {
+    public let name: String
+    public let url: String?
+
+    public init(name: String, url: String?) {
+        self.name = name
+        self.url = url
     }
 }

@@ -90,6 +90,7 @@ public struct SiteRenderer: Sendable {
         case .enterprise(let enterprise): renderEnterprise(enterprise)
         case .warningList: renderWarningList()
         case .warning(let warning): renderWarning(warning)
+        case .dataPackage: renderDataPackage()
         }
     }
 

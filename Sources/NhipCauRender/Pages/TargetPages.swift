@@ -29,8 +29,10 @@ extension SiteRenderer {
                                achieved: formats.numbers.integer(figures.achieved), percent: percentText(figures) ?? "—",
                                status: strings.text(figures.status.wordingKey), statusKey: figures.status.rawValue)
         }
-        return page(PageFrame(route: route, title: strings.plans), .planList, view: PlanListView(t: strings, asOf: words.say("page.figuresAsOf", ["date": formats.date(site.today)]),
-                                         sampleNote: notes.table, rows: rows))
+        var view = PlanListView(t: strings, asOf: words.say("page.figuresAsOf", ["date": formats.date(site.today)]),
+                                sampleNote: notes.table, rows: rows)
+        view.dataHref = href(Routes.dataPackage, from: route)
+        return page(PageFrame(route: route, title: strings.plans), .planList, view: view)
     }
 
     func renderPlan(_ plan: TargetPlan) -> RenderedPage {
@@ -39,6 +41,7 @@ extension SiteRenderer {
         let charts = [
             chartRenderer.timeline(plan: plan, figures: figures, idPrefix: "tl"),
             chartRenderer.areas(plan: plan, figures: figures, idPrefix: "ar"),
+            site.map(for: plan).flatMap { chartRenderer.map($0, plan: plan, figures: figures, idPrefix: "bd") },
             chartRenderer.markets(plan: plan, figures: figures, marketNames: marketNames, idPrefix: "mk"),
             chartRenderer.groups(plan: plan, figures: figures, idPrefix: "gr"),
         ].compactMap { $0 }
@@ -78,6 +81,9 @@ extension SiteRenderer {
             let charts = [
                 chartRenderer.timeline(plan: plan, figures: figures, area: record.id, idPrefix: prefix + "-tl"),
                 area.areas.isEmpty ? nil : chartRenderer.areas(plan: plan, figures: figures, parentArea: record.id, idPrefix: prefix + "-ar"),
+                area.areas.isEmpty ? nil : site.map(ofArea: record.id).flatMap {
+                    chartRenderer.map($0, plan: plan, figures: figures, parentArea: record.id, idPrefix: prefix + "-bd")
+                },
                 chartRenderer.markets(plan: plan, figures: figures, area: record.id, marketNames: marketNames, idPrefix: prefix + "-mk"),
             ].compactMap { $0 }
             return AreaPlanView(planTitle: plan.title, planHref: href(Routes.plan(plan.id), from: route), sampleNote: sampleNote(plan),

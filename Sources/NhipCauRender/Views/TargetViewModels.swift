@@ -31,6 +31,8 @@ struct PlanListView: Codable {
     /// Set when every plan listed is sample data; otherwise each sample row says so.
     let sampleNote: String?
     let rows: [PlanRowView]
+    /// The data package page, `/du-lieu/`.
+    var dataHref: String? = nil
 }
 
 struct DownloadView: Codable {

@@ -34,6 +34,7 @@ enum TemplateViews {
         Entry(template: "job", shape: .of(JobView.self), role: "một đơn hàng"),
         Entry(template: "enterprise-jobs", shape: .of(EnterpriseJobsView.self),
               role: "đơn hàng của một doanh nghiệp (đang nhận hoặc tạm dừng, rồi đã hết hạn), đặt vào `jobs` của `enterprise`"),
+        Entry(template: "data", shape: .of(DataPackageView.self), role: "gói dữ liệu mở /du-lieu/: các tệp, các cột, các chỉ số"),
         Entry(template: "search", shape: .of(SearchPageView.self), role: "trang Tìm kiếm"),
         Entry(template: "not-found", shape: .of(NotFoundView.self), role: "trang 404"),
         Entry(template: "breadcrumbs", shape: .of(ListView<LinkView>.self), role: "mẫu con, trong khối `breadcrumbs` của `layout`"),

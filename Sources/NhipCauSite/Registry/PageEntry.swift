@@ -48,6 +48,7 @@ public enum PageSource: Sendable {
     case enterprise(Enterprise)
     case warningList
     case warning(Warning)
+    case dataPackage
 
     public var kind: PageKind {
         switch self {
@@ -80,6 +81,7 @@ public enum PageSource: Sendable {
         case .enterprise: .enterprise
         case .warningList: .warningList
         case .warning: .warning
+        case .dataPackage: .dataPackage
         }
     }
 
@@ -92,7 +94,7 @@ public enum PageSource: Sendable {
         case .page(let item): item.document
         case .notice(let item): item.document
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
-             .areaList, .planSeries, .reportingStatus, .jobList, .closedJobList: nil
+             .areaList, .planSeries, .reportingStatus, .jobList, .closedJobList, .dataPackage: nil
         case .event(let item): item.document
         case .job(let item): item.document
         case .enterprise(let item): item.document
@@ -112,7 +114,7 @@ public enum PageSource: Sendable {
         case .page(let item): .page(item.replacingBody(with: edit))
         case .notice(let item): .notice(item.replacingBody(with: edit))
         case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
-             .areaList, .planSeries, .reportingStatus, .jobList, .closedJobList: nil
+             .areaList, .planSeries, .reportingStatus, .jobList, .closedJobList, .dataPackage: nil
         case .event(let item): .event(item.replacingBody(with: edit))
         case .job(let item): .job(item.replacingBody(with: edit))
         case .enterprise(let item): .enterprise(item.replacingBody(with: edit))

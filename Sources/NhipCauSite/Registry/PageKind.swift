@@ -8,6 +8,7 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
     case eventList, pastEventList, event
     case jobList, closedJobList, job
     case enterpriseList, enterprise, warningList, warning
+    case dataPackage
 
     /// What the site declares about this kind of page. Adding a kind adds one line here and its
     /// section in `SiteSections` (if it is a new section); nothing else lists kinds by hand.
@@ -42,6 +43,7 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .enterprise: PageDeclaration(section: .enterprises, template: "enterprise", search: .init(.enterprise, label: "enterpriseKind"))
         case .warningList: PageDeclaration(section: .warnings, template: "warnings")
         case .warning: PageDeclaration(section: .warnings, template: "warning", search: .init(.warning, label: "warningKind"))
+        case .dataPackage: PageDeclaration(section: .data, template: "data")
         }
     }
 

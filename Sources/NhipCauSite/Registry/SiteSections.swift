@@ -10,6 +10,7 @@ public enum SectionName: String, Sendable, CaseIterable, Hashable {
     case events
     case jobs
     case enterprises, warnings
+    case data
 }
 
 public struct SiteSection: Sendable {
@@ -189,6 +190,10 @@ public enum SiteSections {
                     + (site.plans.contains { $0.schedule != nil } ? [PageEntry(Routes.reportingStatus, .reportingStatus)] : [])
             },
             files: { site in site.plans.flatMap { [Routes.planCSV($0.id), Routes.planJSON($0.id)] } }),
+        // The data package of every plan's figures: /du-lieu/ describes the files beside it.
+        SiteSection(.data, reservedNames: ["du-lieu"],
+                    pages: { site in site.plans.isEmpty ? [] : [PageEntry(Routes.dataPackage, .dataPackage)] },
+                    files: { site in site.plans.isEmpty ? [] : [Routes.dataCSV, Routes.dataJSON, Routes.dataDescriptor] }),
         // With areas.yml, `/dia-ban/` lists its units and joins the navigation; without it, only the plans' areas have pages.
         SiteSection(.areas, label: "areas", reservedNames: ["dia-ban"], navigationOrder: 45, pages: { site in
             (site.areas.tree == nil ? [] : [PageEntry(Routes.areas, .areaList)])
