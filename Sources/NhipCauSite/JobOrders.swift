@@ -91,7 +91,7 @@ extension SiteAssembler {
     /// Each order's enterprise, market and areas exist; the enterprise was licensed on the posting
     /// day; the service fee is within the market's cap.
     static func checkJobs(_ content: LoadedContent, markets: [String: Market], enterprises: [String: Enterprise],
-                          areaIDs: Set<String>) -> [Diagnostic] {
+                          areaIDs: KnownAreas) -> [Diagnostic] {
         content.jobs.flatMap { job -> [Diagnostic] in
             var problems = [checkMarket(job.market, key: "market", markets: markets)].compactMap { $0 }
                 + job.areas.compactMap { checkArea($0, areaIDs: areaIDs) }

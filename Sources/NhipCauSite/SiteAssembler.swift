@@ -51,7 +51,6 @@ public enum SiteAssembler {
             diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
                 .filter { !$0.followsFromUnusable(unusable) })
         }
-        let enterprisesBySlug = Dictionary(content.enterprises.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
         diagnostics.append(contentsOf: checkJobs(content, markets: marketsBySlug, enterprises: enterprisesBySlug, areaIDs: areaIDs)
             .filter { !$0.followsFromUnusable(unusable) })
         if let shareImage = content.config.shareImage {
@@ -202,6 +201,8 @@ public enum SiteAssembler {
             Diagnostic.error(area.location, "assemble.planAreaNotInTree", ["area": "\(area.id)", "list": "\(list(areaIDs.ids))"])
                 .following(AreaTree.file)
         }
+    }
+
     /// An event's area and markets must exist; its file name may not take the past events' address.
     private static func checkEvent(_ event: Event, markets: [String: Market], areaIDs: KnownAreas,
                                    enterprises: [String: Enterprise]) -> [Diagnostic] {

@@ -4,11 +4,11 @@ import NhipCauLoad
 extension SiteAssembler {
     /// A feature whose id is no area of any plan is drawn as "no data" on every page: most likely a
     /// typo, so it is named with its index. A map that fits no plan and no area is never drawn.
-    static func checkMaps(_ maps: [AreaMap], areaIDs: Set<String>, plans: [TargetPlan]) -> [Diagnostic] {
+    static func checkMaps(_ maps: [AreaMap], areaIDs: KnownAreas, plans: [TargetPlan]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for map in maps.sorted(by: { $0.sourceFile < $1.sourceFile }) {
             for feature in map.features where !areaIDs.contains(feature.areaId) {
-                let known = areaIDs.sorted().prefix(12).joined(separator: ", ")
+                let known = areaIDs.ids.sorted().prefix(12).joined(separator: ", ")
                 problems.append(.warning(feature.location.with(jsonPath: "features[\(feature.index)].properties.id"),
                                          "map.featureIdNotArea", ["index": "\(feature.index)", "id": "\(feature.areaId)", "known": "\(known)"]))
             }
