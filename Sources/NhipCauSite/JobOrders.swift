@@ -35,6 +35,11 @@ public struct JobIndex: Sendable {
     public let openByMarket: [String: [Job]]
     public let openByArea: [String: [Job]]
     public let byEnterprise: [String: [Job]]
+    /// Orders dated after the build date exist: the list page is there (saying none is open yet), so
+    /// links to it, such as a home page shortcut, hold on every build date.
+    public var hasScheduled = false
+    /// Whether `/don-hang/` and its downloads are published.
+    public var isListed: Bool { !all.isEmpty || hasScheduled }
 
     public static let empty = JobIndex(jobs: [], today: SimpleDate(year: 2000, month: 1, day: 1)!, status: { _ in .closed })
 
@@ -83,9 +88,11 @@ extension SiteAssembler {
 
     static func jobIndex(_ content: LoadedContent, options: Options, enterprises: [String: Enterprise]) -> JobIndex {
         let published = content.jobs.filter { options.includeDrafts || $0.date <= options.today }
-        return JobIndex(jobs: published, today: options.today) { job in
+        var index = JobIndex(jobs: published, today: options.today) { job in
             jobStatus(job, today: options.today, enterprise: enterprises[job.enterprise.value]?.status(on: options.today))
         }
+        index.hasScheduled = published.count < content.jobs.count
+        return index
     }
 
     /// Each order's enterprise, market and areas exist; the enterprise was licensed on the posting

@@ -154,12 +154,12 @@ public enum SiteSections {
                 }
             },
             pages: { site in
-                guard !site.jobs.all.isEmpty else { return [] }
+                guard site.jobs.isListed else { return [] }
                 return [PageEntry(Routes.jobs, .jobList)]
                     + (site.jobs.closed.isEmpty ? [] : (1...site.jobs.closedPageCount).map { PageEntry(Routes.closedJobsPage($0), .closedJobList(page: $0)) })
                     + site.jobs.all.map { PageEntry(Routes.job($0.document.slug), .job($0)) }
             },
-            files: { site in site.jobs.all.isEmpty ? [] : [Routes.jobsCSV, Routes.jobsJSON] }),
+            files: { site in site.jobs.isListed ? [Routes.jobsCSV, Routes.jobsJSON] : [] }),
         SiteSection(
             .enterprises, label: "enterprises", contentKind: .enterprise, itemRoute: Routes.enterprise,
             reservedNames: ["doanh-nghiep"], navigationOrder: 36,

@@ -133,8 +133,12 @@ import Testing
     @Test func neighbouringWordsRankAboveScatteredOnes() throws {
         let site = try sampleSite()
         let japan = try site.search("nhat ban")
-        let village = try #require(japan.results.firstIndex { $0.href == "../cau-chuyen/tu-tau-ca-han-quoc-ve-bac-ai/" },
-                                   "nhất … bản still matches: \(japan.results)")
+        // “nhất … bản” (the fishing-boat story) still matches, below every page that says “Nhật Bản”:
+        // with the sample's job orders for Japan, those fill the first page of results.
+        let village = japan.results.firstIndex { $0.href == "../cau-chuyen/tu-tau-ca-han-quoc-ve-bac-ai/" } ?? japan.results.count
+        #expect(village < japan.results.count || japan.results.count == 10, "nhất … bản matches, after a full page at most: \(japan.results)")
+        let scattered = try site.search("nhat ban tau ca")
+        #expect(scattered.results.contains { $0.href == "../cau-chuyen/tu-tau-ca-han-quoc-ve-bac-ai/" }, "\(scattered.results)")
         #expect(japan.results.first?.href == "../thi-truong/nhat-ban/", "\(japan.results)")
         let titledJapan = japan.results.prefix { $0.title.contains("Nhật Bản") }
         #expect(titledJapan.count >= 4, "the market and every story with “Nhật Bản” in its title come first: \(japan.results)")

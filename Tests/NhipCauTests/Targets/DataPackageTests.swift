@@ -31,7 +31,7 @@ struct DataPackageTests {
 
     /// "127 lao động" → 127; "1.200 lao động" → 1200: the first "Đã thực hiện" of a plan page (its headline indicator).
     private static func achievedOnPage(_ html: String) -> Int? {
-        guard let label = html.range(of: "<dt>Đã thực hiện</dt><dd>") else { return nil }
+        guard let label = html.range(of: "<dt>Đã đưa đi</dt><dd>") else { return nil }
         let digits = html[label.upperBound...].prefix { $0.isNumber || $0 == "." }.filter(\.isNumber)
         return Int(digits)
     }
