@@ -76,7 +76,10 @@ def main():
               % (i, 15 + i % 11, 1 + i % 12, 1 + i % 28, sentence(rng), rng.choice(MARKETS), rng.choice(areas),
                  rng.choice(WORDS), rng.choice(WORDS), body))
     if os.environ.get("BENCH_REGISTER", "1") != "0":
-        register(out, areas, bodies)
+        # 600 enterprises, 3,000 orders and 200 warnings beside 10,000 stories; as many per story for
+        # smaller sites (the tests build an 80-story site with this generator).
+        scale = lambda full, least: max(least, full * stories // 10000)
+        register(out, areas, bodies, enterprises=scale(600, 6), jobs=scale(3000, 6), warnings=scale(200, 2))
     write(os.path.join(os.path.dirname(os.path.abspath(out)), "bodies.md"), "\n\n".join(bodies) + "\n")
 
 def indicator_plans(out):
