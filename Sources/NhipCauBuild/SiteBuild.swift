@@ -274,7 +274,7 @@ public enum SiteBuild {
             try output.write(EnterpriseData.csv(site, words: prepared.theme.wording.words), to: Routes.enterprisesCSV.path)
             try output.write(EnterpriseData.json(site, words: prepared.theme.wording.words), to: Routes.enterprisesJSON.path)
         }
-        let jobFiles = site.jobs.all.isEmpty ? [] : [(JobData.csv(site, words: prepared.theme.wording.words), Routes.jobsCSV),
+        let jobFiles = !site.jobs.isListed ? [] : [(JobData.csv(site, words: prepared.theme.wording.words), Routes.jobsCSV),
                                                       (JobData.json(site, words: prepared.theme.wording.words), Routes.jobsJSON)]
         for (text, route) in jobFiles { try output.write(text, to: route.path) }
         if !site.plans.isEmpty {
