@@ -271,6 +271,8 @@ STRUCTURED_DATA = {
     "Organization": {"required": ["name"], "recommended": ["url", "identifier"]},
     "JobPosting": {"required": ["title", "description", "datePosted", "hiringOrganization", "jobLocation"],
                    "recommended": ["validThrough", "baseSalary", "employmentType"]},
+    "Event": {"required": ["name", "startDate", "location"],
+              "recommended": ["endDate", "eventStatus", "eventAttendanceMode", "organizer", "description"]},
 }
 
 
