@@ -127,7 +127,7 @@ def register(out, areas, bodies, enterprises=600, jobs=3000, warnings=200):
         firms.append((slug, issued, suspension, revoked, markets))
         lines = ['name: "Công ty Cổ phần Cung ứng Nhân lực Thử %03d"' % i, 'short_name: "Nhân lực Thử %03d"' % i,
                  'licence: "%d/LĐTBXH-GP"' % (100 + i), "licence_issued: %s" % issued, "markets: [%s]" % ", ".join(markets),
-                 'phone: "0%d %03d %03d"' % (rng.choice([912, 983, 243, 283]), rng.randint(0, 999), rng.randint(0, 999))]
+                 'phone: "%s"' % phone_number(rng.choice(["0912", "0983", "024", "028"]), rng.randint(0, 999), rng.randint(0, 999))]
         if suspension:
             lines.append('suspensions:\n  - from: %s\n    to: %s\n    decision: "Quyết định %d/QĐ-LĐTBXH"' % (suspension[0], suspension[1], 500 + i))
         if revoked:
@@ -161,6 +161,12 @@ def register(out, areas, bodies, enterprises=600, jobs=3000, warnings=200):
               'names: ["Công ty TNHH Tuyển dụng Giả %d", "0%d %03d %03d"]\nmarkets: [%s]\nareas: [%s]\n---\n\n%s\n'
               % (i, day("2024-01-01") + datetime.timedelta(days=rng.randint(0, 1050)), 300 + i, i, rng.choice([912, 988, 356]),
                  rng.randint(0, 999), rng.randint(0, 999), rng.choice(MARKETS), rng.choice(areas), body))
+
+def phone_number(prefix, a, b):
+    """A well-formed Vietnamese number: a mobile 09xx xxx xxx, or a landline 02x xxxx xxxx."""
+    if prefix.startswith("02"):
+        return "%s 3%03d 5%03d" % (prefix, a, b)
+    return "%s %03d %03d" % (prefix, a, b)
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--indicators":

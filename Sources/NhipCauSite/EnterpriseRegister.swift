@@ -28,6 +28,32 @@ extension Site {
             for area in Set(warning.areas.map(\.value)).sorted() { warningsByArea[area, default: []].append(warning) }
             for market in Set(warning.markets.map(\.value)).sorted() { warningsByMarket[market, default: []].append(warning) }
         }
+        linkWarningsToEnterprises()
+    }
+
+    /// A warning names an enterprise when one of its names is the enterprise's name or short name
+    /// (without diacritics), or its licence number in any spacing, or one of its phone numbers.
+    private mutating func linkWarningsToEnterprises() {
+        var byName: [String: [Int]] = [:], byLicence: [String: [Int]] = [:], byPhone: [PhoneNumber: [Int]] = [:]
+        for (index, enterprise) in enterprises.enumerated() {
+            for name in Set([enterprise.name, enterprise.shortName].compactMap { $0 }.map(VietnameseText.fold)) {
+                byName[name, default: []].append(index)
+            }
+            byLicence[enterprise.licenceKey, default: []].append(index)
+            for phone in Set(enterprise.phoneNumbers) { byPhone[phone, default: []].append(index) }
+        }
+        for warning in warnings {
+            var named = Set<Int>()
+            for name in warning.names {
+                named.formUnion(byName[VietnameseText.fold(name)] ?? [])
+                named.formUnion(byLicence[Enterprise.licenceKey(name)] ?? [])
+            }
+            for phone in warning.phoneNumbers { named.formUnion(byPhone[phone] ?? []) }
+            guard !named.isEmpty else { continue }
+            let enterprisesNamed = named.sorted().map { enterprises[$0] }
+            enterprisesByWarning[warning.document.slug] = enterprisesNamed
+            for enterprise in enterprisesNamed { warningsByEnterprise[enterprise.document.slug, default: []].append(warning) }
+        }
     }
 
     /// The register lists this many enterprises a page: about 50 KB of HTML, a few screens on a phone.
@@ -62,11 +88,11 @@ extension Site {
 
     /// Warnings that name the enterprise: its name, short name, licence number or one of its phone numbers.
     public func warnings(naming enterprise: Enterprise) -> [Warning] {
-        let names = Set([enterprise.name, enterprise.shortName].compactMap { $0 }.map(VietnameseText.fold))
-        let phones = Set(enterprise.phoneNumbers)
-        return warnings.filter { warning in
-            warning.names.contains { names.contains(VietnameseText.fold($0)) || Enterprise.licenceKey($0) == enterprise.licenceKey }
-                || !phones.isDisjoint(with: warning.phoneNumbers)
-        }
+        warningsByEnterprise[enterprise.document.slug] ?? []
+    }
+
+    /// Registered enterprises the warning names, in register order.
+    public func enterprises(namedBy warning: Warning) -> [Enterprise] {
+        enterprisesByWarning[warning.document.slug] ?? []
     }
 }

@@ -56,6 +56,10 @@ public struct Site: Sendable {
     public internal(set) var warnings: [Warning] = []
     public internal(set) var warningsByArea: [String: [Warning]] = [:]
     public internal(set) var warningsByMarket: [String: [Warning]] = [:]
+    /// Warnings naming each enterprise (by slug), newest first; and the enterprises each warning names
+    /// (by warning slug), in register order. Worked out once: pages ask for them per enterprise and per warning.
+    public internal(set) var warningsByEnterprise: [String: [Warning]] = [:]
+    public internal(set) var enterprisesByWarning: [String: [Enterprise]] = [:]
 
     /// Every route the build writes (search-index shards aside), for checking links written as site paths.
     public private(set) var allRoutes: Set<Route> = []

@@ -20,6 +20,7 @@ struct Build: ParsableCommand {
           nhipcau build --content content --output site --date 2026-11-25
           nhipcau build --drafts        (preview drafts and future-dated stories)
           nhipcau build --lang en       (messages in English)
+          nhipcau build --full          (render every page, as after deleting site/)
         """)
 
     @OptionGroup var folder: ContentOption
@@ -32,6 +33,9 @@ struct Build: ParsableCommand {
 
     @Flag(name: .long, help: "Write links ending in index.html, so the site works opened from a folder or USB stick with no web server.")
     var offline = false
+
+    @Flag(name: .long, help: "Render every page again, not only those whose content changed since the last build.")
+    var full = false
 
     @OptionGroup var images: CacheOption
 
@@ -56,6 +60,7 @@ struct Build: ParsableCommand {
                                    stepObserver: verbosity == .verbose ? steps.observer : nil,
                                    progress: verbosity == .quiet ? nil : Terminal.progressLine.observer(language: language))
         options.cacheFolder = images.folder
+        options.incremental = !full
         let result = SiteBuild.run(options)
         Terminal.progressLine.clear()
         switch result {

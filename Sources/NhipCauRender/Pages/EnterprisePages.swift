@@ -137,7 +137,7 @@ extension SiteRenderer {
     func renderWarning(_ warning: Warning) -> RenderedPage {
         let route = Routes.warning(warning.document.slug)
         let body = body(of: warning.document, at: route)
-        let named = site.enterprises.filter { site.warnings(naming: $0).contains { $0.document.slug == warning.document.slug } }
+        let named = site.enterprises(namedBy: warning)
         let view = WarningView(
             t: strings, title: warning.title, date: formats.date(warning.date), dateISO: warning.date.iso, source: warning.source,
             names: .nonEmpty(warning.names.map { PhoneNumber($0)?.grouped ?? $0 }),
