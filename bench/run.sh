@@ -63,6 +63,8 @@ print(f"search index       {int(index_kb) / 1024:>10.1f} MB  ({int(index_files):
 print(f"after rm -rf       {float(after_delete):>10.2f} s   (one build right after deleting the previous output)")
 PY
 bash bench/indicators.sh
+# The trust register's share: the same site generated without enterprises, job orders and warnings.
+[ "${BENCH_REGISTER:-1}" = 0 ] || bash bench/register.sh "$WORK" "$BIN" "$N"
 # Hugo, the fastest widely used generator, on the same content in the same run (bench/hugo.sh).
 [ "${HUGO:-1}" = 0 ] || bash bench/hugo.sh "$WORK" "$BIN"
 # Incremental builds after editing one story, each checked against a clean build (bench/incremental.sh).

@@ -69,6 +69,8 @@ struct Build: ParsableCommand {
             Report.diagnostics(report.diagnostics, language: language, contentFolder: content)
             if verbosity == .verbose {
                 for line in Terminal.stepLines(steps.all, language: language) { Terminal.say(line) }
+                Terminal.say(LocalizedText("cli.pagesRenderedAndKept", ["rendered": .integer(report.pagesWritten - report.pagesKept),
+                                                                       "kept": .integer(report.pagesKept)]).text(in: language))
             }
             Report.summary(report, language: language, output: output, seconds: Terminal.seconds(ContinuousClock.now - started))
         case .failure(.content(let diagnostics, _)):

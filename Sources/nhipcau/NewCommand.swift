@@ -10,7 +10,7 @@ import NhipCauLoad
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start a new story, market, policy or page from a title, or a plan's report sheet.",
+        abstract: "Start a new content file (a story, market, policy, page, notice, event, enterprise, warning or job order) from a title, or a plan's report sheet.",
         discussion: """
         Writes content/<folder>/<slug>.md with its front matter filled in: the file name is made \
         from the Vietnamese title (Đà Nẵng → da-nang, at most 80 characters), the date is today. \

@@ -52,6 +52,22 @@ enum CLI {
         #expect(site.exists("cau-chuyen/vuon-nho/index.html"))
     }
 
+    @Test func aSecondBuildKeepsUnchangedPagesAndFullRendersThemAll() throws {
+        let site = try TestSite(fixture: "basic")
+        let build = ["build", "--content", "content", "--output", "site", "--date", "2021-06-30", "--verbose", "--lang", "en"]
+        func counts(_ run: CLI.Run) throws -> (rendered: Int, kept: Int) {
+            #expect(run.status == 0, "\(run.stderr)")
+            let line = try #require(run.stdout.firstMatch(of: /pages rendered: (\d+); kept from the previous build: (\d+)/), "\(run.stdout)")
+            return (Int(line.output.1)!, Int(line.output.2)!)
+        }
+        let first = try counts(CLI.run(build, in: site.root))
+        #expect(first.rendered > 0 && first.kept == 0)
+        let second = try counts(CLI.run(build, in: site.root))
+        #expect(second.kept > 0 && second.rendered < first.rendered, "nothing changed: pages are kept")
+        let full = try counts(CLI.run(build + ["--full"], in: site.root))
+        #expect(full == (first.rendered, 0), "--full renders every page")
+    }
+
     @Test func contentErrorsExitOneWithFileLineColumnOnStderr() throws {
         var files = TestSite.minimal
         files["stories/chi-lan.md"] = "---\ntitle: \"A\"\ndate: 2021-02-30\n---\n\nA.\n"

@@ -172,6 +172,18 @@ import Testing
         #expect(try #require(site.read("index.html")).contains("canh-bao/so-la/") == false, "older than 90 days")
     }
 
+    @Test func aWarningNamesAnEnterpriseByNameWithoutDiacriticsByShortNameOrByLicenceInAnySpacing() throws {
+        let site = try Self.site()
+        try site.write("warnings/ten.md", "---\ntitle: \"Cảnh báo theo tên\"\ndate: 2021-05-21\nsource: \"Sở Nội vụ\"\n"
+                   + "names: [\"CONG TY TNHH HOP TAC LAO DONG MAU B\", \"lao động mẫu b\", \"101 / lđtbxh-gp\", \"Công ty Mẫu Z\"]\n---\n\nTên.\n")
+        try #require(site.build(date: SimpleDate(iso: "2021-06-15")!).succeeded)
+        let warning = try #require(site.read("canh-bao/ten/index.html"))
+        let linked = warning.matches(of: /href="..\/..\/doanh-nghiep\/([a-z-]+)\/"/).map { String($0.output.1) }
+        #expect(linked == ["mau-a", "mau-b"], "A by its licence number, B by its name and short name, once each, in register order")
+        #expect(try #require(site.read("doanh-nghiep/mau-b/index.html")).contains("href=\"../../canh-bao/ten/\""))
+        #expect(try #require(site.read("doanh-nghiep/mau-c/index.html")).contains("canh-bao/ten/") == false)
+    }
+
     @Test func aPhoneThatIsNotVietnameseIsAWarningInBothLanguages() throws {
         var files = TestSite.minimal
         files["enterprises/mau-a.md"] = "---\nname: \"Công ty Mẫu A\"\nlicence: \"1/GP\"\nlicence_issued: 2020-01-01\nphone: [0912 345 678, 12345]\n---\n"
