@@ -1,6 +1,7 @@
 /// A JSON value written with its keys in the order given, so two builds write the same bytes.
-/// `<`, `>` and `&` are written as `\u003c`… so the text is also safe inside an HTML `<script>`
-/// (JSON-LD) and means the same to any JSON reader.
+/// The one JSON writer for everything the site publishes: JSON-LD inside pages (`text`) and the
+/// downloads people open (`indentedText`, `rowsText`). The search index writes its own bytes
+/// (`JSONText`), for speed.
 public indirect enum JSONOut: Sendable, Hashable {
     case string(String)
     case integer(Int)
@@ -17,34 +18,62 @@ public indirect enum JSONOut: Sendable, Hashable {
         .object(pairs.compactMap { key, value in value.map { (key, $0) } })
     }
 
-    /// Compact JSON.
+    /// Compact JSON, safe inside an HTML `<script>` (JSON-LD): `<`, `>` and `&` are written as
+    /// `\u003c`…, which means the same to any JSON reader.
     public var text: String {
         var out = ""
-        write(to: &out, indent: nil)
+        write(to: &out, indent: nil, forScript: true)
         return out
     }
 
-    /// JSON with two-space indents, one key per line, for files people may open.
+    /// JSON for a file people may open: two-space indents, one key per line, a list of plain values
+    /// on one line (a table's row reads as a row), text as written, and a final newline.
     public var indentedText: String {
         var out = ""
-        write(to: &out, indent: "")
+        write(to: &out, indent: "", forScript: false)
         return out + "\n"
     }
 
-    private func write(to out: inout String, indent: String?) {
+    /// A list as a file of records: each item compact on a line of its own, and a final newline.
+    public var rowsText: String {
+        guard case .array(let rows) = self, !rows.isEmpty else { return indentedText }
+        var out = "[\n"
+        for (position, row) in rows.enumerated() {
+            row.write(to: &out, indent: nil, forScript: false)
+            out += position == rows.count - 1 ? "\n" : ",\n"
+        }
+        return out + "]\n"
+    }
+
+    private var isPlainValue: Bool {
         switch self {
-        case .string(let text): Self.quote(text, into: &out)
-        case .integer(let number): out += String(number)
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
-        case .array(let items):
-            writeList(items.map { (nil, $0) }, open: "[", close: "]", to: &out, indent: indent)
-        case .object(let pairs):
-            writeList(pairs.map { (Optional($0.0), $0.1) }, open: "{", close: "}", to: &out, indent: indent)
+        case .array, .object: false
+        default: true
         }
     }
 
-    private func writeList(_ items: [(String?, JSONOut)], open: String, close: String, to out: inout String, indent: String?) {
+    private func write(to out: inout String, indent: String?, forScript: Bool) {
+        switch self {
+        case .string(let text): Self.quote(text, into: &out, forScript: forScript)
+        case .integer(let number): out += String(number)
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items) where indent != nil && items.allSatisfy(\.isPlainValue):
+            out += "["
+            for (position, item) in items.enumerated() {
+                if position > 0 { out += ", " }
+                item.write(to: &out, indent: nil, forScript: forScript)
+            }
+            out += "]"
+        case .array(let items):
+            writeList(items.map { (nil, $0) }, open: "[", close: "]", to: &out, indent: indent, forScript: forScript)
+        case .object(let pairs):
+            writeList(pairs.map { (Optional($0.0), $0.1) }, open: "{", close: "}", to: &out, indent: indent, forScript: forScript)
+        }
+    }
+
+    private func writeList(_ items: [(String?, JSONOut)], open: String, close: String, to out: inout String,
+                           indent: String?, forScript: Bool) {
         out += open
         guard !items.isEmpty else { out += close; return }
         let inner = indent.map { $0 + "  " }
@@ -52,16 +81,16 @@ public indirect enum JSONOut: Sendable, Hashable {
             if position > 0 { out += "," }
             if let inner { out += "\n" + inner }
             if let key {
-                Self.quote(key, into: &out)
+                Self.quote(key, into: &out, forScript: forScript)
                 out += inner == nil ? ":" : ": "
             }
-            value.write(to: &out, indent: inner)
+            value.write(to: &out, indent: inner, forScript: forScript)
         }
         if let indent { out += "\n" + indent }
         out += close
     }
 
-    private static func quote(_ text: String, into out: inout String) {
+    private static func quote(_ text: String, into out: inout String, forScript: Bool) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -70,9 +99,9 @@ public indirect enum JSONOut: Sendable, Hashable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
+            case "<" where forScript: out += "\\u003c"
+            case ">" where forScript: out += "\\u003e"
+            case "&" where forScript: out += "\\u0026"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:

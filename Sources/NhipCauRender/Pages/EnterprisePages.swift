@@ -116,15 +116,15 @@ extension SiteRenderer {
     func organizationJSONLD(_ enterprise: Enterprise, route: Route) -> String {
         let phones = enterprise.phoneNumbers
         return JSONLD.script(JSONLD.thing("Organization", [
-            ("name", .text(enterprise.name)),
-            ("alternateName", enterprise.shortName.map { .text($0) }),
-            ("url", absoluteURL(route).map { .text($0) }),
-            ("sameAs", enterprise.website.map { .text(webAddress($0)) }),
-            ("identifier", .text(enterprise.licence)),
-            ("taxID", enterprise.taxCode.map { .text($0) }),
-            ("address", enterprise.address.map { .object([("@type", .text("PostalAddress")), ("streetAddress", .text($0)), ("addressCountry", .text("VN"))]) }),
-            ("telephone", phones.first.map { .text("+84" + $0.digits.dropFirst()) }),
-            ("email", enterprise.email.map { .text($0) }),
+            ("name", .string(enterprise.name)),
+            ("alternateName", enterprise.shortName.map { .string($0) }),
+            ("url", absoluteURL(route).map { .string($0) }),
+            ("sameAs", enterprise.website.map { .string(webAddress($0)) }),
+            ("identifier", .string(enterprise.licence)),
+            ("taxID", enterprise.taxCode.map { .string($0) }),
+            ("address", enterprise.address.map { .object([("@type", .string("PostalAddress")), ("streetAddress", .string($0)), ("addressCountry", .string("VN"))]) }),
+            ("telephone", phones.first.map { .string("+84" + $0.digits.dropFirst()) }),
+            ("email", enterprise.email.map { .string($0) }),
         ]))
     }
 

@@ -97,20 +97,20 @@ extension SiteRenderer {
 /// says: no `isAccessibleForFree` unless `cost` says plainly that it is free.
 enum EventStructuredData {
     static func script(_ event: Event, url: String?, areaName: String?) -> String {
-        let address = JSONLD.Value.object([("@type", .text("PostalAddress")), ("streetAddress", .text(event.address ?? event.place))]
-            + (areaName.map { [("addressRegion", JSONLD.Value.text($0))] } ?? []) + [("addressCountry", .text("VN"))])
+        let address = JSONOut.object([("@type", .string("PostalAddress")), ("streetAddress", .string(event.address ?? event.place))]
+            + (areaName.map { [("addressRegion", JSONOut.string($0))] } ?? []) + [("addressCountry", .string("VN"))])
         return JSONLD.script(JSONLD.thing("Event", [
-            ("name", .text(event.title)),
-            ("startDate", .text(event.start.iso)),
-            ("endDate", event.end.map { .text($0.iso) }),
+            ("name", .string(event.title)),
+            ("startDate", .string(event.start.iso)),
+            ("endDate", event.end.map { .string($0.iso) }),
             // Whether it takes place as planned, not whether it is over: events have no "cancelled" key.
-            ("eventStatus", .text("https://schema.org/EventScheduled")),
-            ("eventAttendanceMode", .text("https://schema.org/OfflineEventAttendanceMode")),
-            ("location", .object([("@type", .text("Place")), ("name", .text(event.place)), ("address", address)])),
-            ("organizer", event.organiser.map { .object([("@type", .text("Organization")), ("name", .text($0))]) }),
-            ("description", event.summary.map { .text($0) }),
-            ("url", url.map { .text($0) }),
-            ("isAccessibleForFree", event.cost.flatMap { isPlainlyFree($0) ? .flag(true) : nil }),
+            ("eventStatus", .string("https://schema.org/EventScheduled")),
+            ("eventAttendanceMode", .string("https://schema.org/OfflineEventAttendanceMode")),
+            ("location", .object([("@type", .string("Place")), ("name", .string(event.place)), ("address", address)])),
+            ("organizer", event.organiser.map { .object([("@type", .string("Organization")), ("name", .string($0))]) }),
+            ("description", event.summary.map { .string($0) }),
+            ("url", url.map { .string($0) }),
+            ("isAccessibleForFree", event.cost.flatMap { isPlainlyFree($0) ? .bool(true) : nil }),
         ]))
     }
 

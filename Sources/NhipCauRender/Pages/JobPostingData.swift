@@ -28,8 +28,7 @@ enum JobPostingData {
                                    ("maxValue", .integer(range.upperBound)), ("unitText", .string("MONTH"))])),
             ])
         }
-        return .fields([
-            ("@context", .string("https://schema.org")), ("@type", .string("JobPosting")),
+        return JSONLD.thing("JobPosting", [
             ("title", .string(job.title)), ("description", .string(description(job, body: body))),
             ("datePosted", .string(job.date.iso)), ("validThrough", .string(job.applyBy.iso + "T23:59:59+07:00")),
             ("employmentType", .array([.string("FULL_TIME"), .string("TEMPORARY")])),

@@ -26,17 +26,17 @@ public enum DataPackage {
 
     /// The same rows as objects, `null` where the CSV cell is empty.
     public static func json(_ site: Site) -> String {
-        let rows = observations(site).map { row -> PackageJSON in
-            .object([("plan", .string(row.plan)), ("indicator", .string(row.indicator)), ("area", row.area.map(PackageJSON.string) ?? .null),
+        let rows = observations(site).map { row -> JSONOut in
+            .object([("plan", .string(row.plan)), ("indicator", .string(row.indicator)), ("area", row.area.map(JSONOut.string) ?? .null),
                      ("period", .string(row.period.iso)), ("value", .integer(row.value)),
-                     ("market", row.market.map(PackageJSON.string) ?? .null), ("group", row.group.map(PackageJSON.string) ?? .null)])
+                     ("market", row.market.map(JSONOut.string) ?? .null), ("group", row.group.map(JSONOut.string) ?? .null)])
         }
-        return PackageJSON.array(rows).rendered(indent: nil, oneItemPerLine: true) + "\n"
+        return JSONOut.array(rows).rowsText
     }
 
     /// `datapackage.json`. `words` gives the descriptions in the site's language (`data.…` UI words).
     public static func descriptor(_ site: Site, words: (String) -> String) -> String {
-        var package: [(String, PackageJSON)] = [
+        var package: [(String, JSONOut)] = [
             ("profile", .string("tabular-data-package")),
             ("name", .string("nhipcau-chi-tieu")),
             ("title", .string(site.config.title + " – " + words("data.packageTitle"))),
@@ -44,12 +44,12 @@ public enum DataPackage {
             ("created", .string(site.today.iso + "T00:00:00Z")),
         ]
         if let license = site.config.dataLicense {
-            var fields: [(String, PackageJSON)] = [("name", .string(license.name))]
+            var fields: [(String, JSONOut)] = [("name", .string(license.name))]
             if let url = license.url { fields.append(("path", .string(url))) }
             package.append(("licenses", .array([.object(fields)])))
         }
         if let homepage = site.config.baseURL { package.append(("homepage", .string(homepage + "du-lieu/"))) }
-        let sources = site.plans.compactMap { plan in plan.document.map { PackageJSON.object([("title", .string($0))]) } }
+        let sources = site.plans.compactMap { plan in plan.document.map { JSONOut.object([("title", .string($0))]) } }
         if !sources.isEmpty { package.append(("sources", .array(sources))) }
         package.append(("resources", .array([
             resource(name: "chi-tieu", path: "chi-tieu.csv", format: "csv", title: words("data.observationsTitle"),
@@ -59,11 +59,11 @@ public enum DataPackage {
             targetsResource(site, words: words),
         ])))
         package.append(("indicators", .array(indicatorMetadata(site))))
-        return PackageJSON.object(package).rendered(indent: "  ", oneItemPerLine: false) + "\n"
+        return JSONOut.object(package).indentedText
     }
 
-    private static func resource(name: String, path: String, format: String, title: String, description: String, schema: PackageJSON) -> PackageJSON {
-        var fields: [(String, PackageJSON)] = [("name", .string(name)), ("path", .string(path)), ("profile", .string("tabular-data-resource")),
+    private static func resource(name: String, path: String, format: String, title: String, description: String, schema: JSONOut) -> JSONOut {
+        var fields: [(String, JSONOut)] = [("name", .string(name)), ("path", .string(path)), ("profile", .string("tabular-data-resource")),
                                            ("title", .string(title)), ("description", .string(description)), ("format", .string(format))]
         if format == "csv" { fields.append(("mediatype", .string("text/csv"))) } else { fields.append(("mediatype", .string("application/json"))) }
         fields.append(("encoding", .string(format == "csv" ? "utf-8-sig" : "utf-8")))
@@ -71,16 +71,16 @@ public enum DataPackage {
         return .object(fields)
     }
 
-    private static func field(_ name: String, _ type: String, _ description: String, required: Bool = false, minimum: Int? = nil) -> PackageJSON {
-        var fields: [(String, PackageJSON)] = [("name", .string(name)), ("type", .string(type)), ("description", .string(description))]
-        var constraints: [(String, PackageJSON)] = []
+    private static func field(_ name: String, _ type: String, _ description: String, required: Bool = false, minimum: Int? = nil) -> JSONOut {
+        var fields: [(String, JSONOut)] = [("name", .string(name)), ("type", .string(type)), ("description", .string(description))]
+        var constraints: [(String, JSONOut)] = []
         if required { constraints.append(("required", .bool(true))) }
         if let minimum { constraints.append(("minimum", .integer(minimum))) }
         if !constraints.isEmpty { fields.append(("constraints", .object(constraints))) }
         return .object(fields)
     }
 
-    private static func observationSchema(_ words: (String) -> String) -> PackageJSON {
+    private static func observationSchema(_ words: (String) -> String) -> JSONOut {
         .object([("fields", .array([
             field("plan", "string", words("data.fieldPlan"), required: true),
             field("indicator", "string", words("data.fieldIndicator"), required: true),
@@ -97,13 +97,13 @@ public enum DataPackage {
 
     /// Every plan, indicator and area with its target and what the pages show as achieved on the
     /// build date, inline in the descriptor.
-    public static func targetRows(_ site: Site) -> [[PackageJSON]] {
+    public static func targetRows(_ site: Site) -> [[JSONOut]] {
         site.plans.flatMap { plan in
-            plan.indicators.flatMap { indicator -> [[PackageJSON]] in
+            plan.indicators.flatMap { indicator -> [[JSONOut]] in
                 let figures = PlanFigures(plan: plan.narrowed(to: indicator), today: site.today)
-                func row(_ area: PlanArea?, parent: String?, name: String, target: PlanTarget?, achieved: Int) -> [PackageJSON] {
+                func row(_ area: PlanArea?, parent: String?, name: String, target: PlanTarget?, achieved: Int) -> [JSONOut] {
                     [.string(plan.id), .string(indicator.id), .string(indicator.unit), area.map { .string($0.id) } ?? .null,
-                     parent.map(PackageJSON.string) ?? .null, .string(name), .string(plan.period.start.iso), .string(plan.period.end.iso),
+                     parent.map(JSONOut.string) ?? .null, .string(name), .string(plan.period.start.iso), .string(plan.period.end.iso),
                      target.map { .integer($0.min) } ?? .null, target.map { .integer($0.max) } ?? .null,
                      .integer(achieved), .string(site.today.iso)]
                 }
@@ -120,9 +120,9 @@ public enum DataPackage {
         }
     }
 
-    private static func targetsResource(_ site: Site, words: (String) -> String) -> PackageJSON {
-        let header = PackageJSON.array(targetColumns.map(PackageJSON.string))
-        let schema = PackageJSON.object([("fields", .array([
+    private static func targetsResource(_ site: Site, words: (String) -> String) -> JSONOut {
+        let header = JSONOut.array(targetColumns.map(JSONOut.string))
+        let schema = JSONOut.object([("fields", .array([
             field("plan", "string", words("data.fieldPlan"), required: true),
             field("indicator", "string", words("data.fieldIndicator"), required: true),
             field("unit", "string", words("data.fieldUnit"), required: true),
@@ -138,14 +138,14 @@ public enum DataPackage {
         ]))])
         return .object([("name", .string("chi-tieu-muc-tieu")), ("profile", .string("tabular-data-resource")),
                         ("title", .string(words("data.targetsTitle"))), ("description", .string(words("data.targetsDescription"))),
-                        ("data", .array([header] + targetRows(site).map(PackageJSON.array))),
+                        ("data", .array([header] + targetRows(site).map(JSONOut.array))),
                         ("schema", schema)])
     }
 
-    private static func indicatorMetadata(_ site: Site) -> [PackageJSON] {
+    private static func indicatorMetadata(_ site: Site) -> [JSONOut] {
         site.plans.flatMap { plan in
             plan.indicators.map { indicator in
-                var fields: [(String, PackageJSON)] = [("plan", .string(plan.id)), ("indicator", .string(indicator.id)),
+                var fields: [(String, JSONOut)] = [("plan", .string(plan.id)), ("indicator", .string(indicator.id)),
                                                    ("name", .string(indicator.name ?? plan.title)), ("unit", .string(indicator.unit)),
                                                    ("issuer", .string(plan.issuer))]
                 if let document = plan.document { fields.append(("document", .string(document))) }
@@ -158,95 +158,5 @@ public enum DataPackage {
                 return .object(fields)
             }
         }
-    }
-}
-
-/// A JSON value written with members in the order given, so output is byte-for-byte the same every build
-/// (rows one per line). NhipCauCore's `JSONOut` does the same for job orders: one of them should go.
-public indirect enum PackageJSON: Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case integer(Int)
-    case string(String)
-    case array([PackageJSON])
-    case object([(String, PackageJSON)])
-
-    public static func == (lhs: PackageJSON, rhs: PackageJSON) -> Bool { lhs.rendered(indent: nil, oneItemPerLine: false) == rhs.rendered(indent: nil, oneItemPerLine: false) }
-    public func hash(into hasher: inout Hasher) { hasher.combine(rendered(indent: nil, oneItemPerLine: false)) }
-
-    /// `indent` pretty-prints; `oneItemPerLine` puts each element of a top-level array on its own line (for rows).
-    public func rendered(indent: String?, oneItemPerLine: Bool) -> String {
-        var out = ""
-        write(into: &out, indent: indent, level: 0, rowsPerLine: oneItemPerLine)
-        return out
-    }
-
-    private func write(into out: inout String, indent: String?, level: Int, rowsPerLine: Bool = false) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .integer(let value): out += String(value)
-        case .string(let text): out += Self.quoted(text)
-        case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            if rowsPerLine {
-                out += "[\n"
-                for (index, item) in items.enumerated() {
-                    item.write(into: &out, indent: nil, level: 0)
-                    out += index == items.count - 1 ? "\n" : ",\n"
-                }
-                out += "]"
-                return
-            }
-            // Rows of scalars stay on one line: a table reads as a table.
-            let flat = items.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
-            out += "["
-            for (index, item) in items.enumerated() {
-                if !flat { newline(&out, indent, level + 1) }
-                item.write(into: &out, indent: flat ? nil : indent, level: level + 1)
-                if index < items.count - 1 { out += flat || indent == nil ? (flat && indent != nil ? ", " : ",") : "," }
-            }
-            if !flat { newline(&out, indent, level) }
-            out += "]"
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
-            for (index, member) in members.enumerated() {
-                newline(&out, indent, level + 1)
-                out += Self.quoted(member.0) + (indent == nil ? ":" : ": ")
-                member.1.write(into: &out, indent: indent, level: level + 1)
-                if index < members.count - 1 { out += "," }
-            }
-            newline(&out, indent, level)
-            out += "}"
-        }
-    }
-
-    private func newline(_ out: inout String, _ indent: String?, _ level: Int) {
-        guard let indent else { return }
-        out += "\n" + String(repeating: indent, count: level)
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
