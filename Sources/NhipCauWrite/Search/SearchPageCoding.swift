@@ -54,12 +54,13 @@ extension SearchIndex.Page {
         writer.text(address)
         writer.text(title)
         writer.text(snippet)
+        let words = self.words
         writer.integer(UInt32(words.count))
         for (word, field) in words {
             writer.text(word)
             writer.integer(field)
         }
-        writer.integer(UInt32(pairs.count))
+        writer.integer(UInt32(packedPairs.count))
         for (first, second, field) in pairs {
             writer.integer(first)
             writer.integer(second)
