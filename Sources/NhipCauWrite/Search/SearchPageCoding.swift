@@ -15,6 +15,11 @@ public struct CacheBytesWriter: Sendable {
         bytes.append(contentsOf: value.utf8)
     }
 
+    /// Forgets what was written (after it was saved), keeping the room.
+    public mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// UTF-8 already in bytes, written as `text` writes it.
     mutating func utf8(_ utf8: ArraySlice<UInt8>) {
         integer(UInt32(utf8.count))
@@ -91,6 +96,8 @@ extension SearchIndex.Page {
             words.append(contentsOf: word.utf8)
             words.append(field)
         }
+        // Grown by appending: copied once more so every kept page holds no spare room.
+        words = Array(words[...])
         guard let pairCount = reader.integer(UInt32.self), Int(pairCount) <= reader.remaining else { return nil }
         var pairs: [UInt64] = []
         pairs.reserveCapacity(Int(pairCount))
