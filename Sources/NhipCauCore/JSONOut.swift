@@ -31,6 +31,30 @@ public indirect enum JSONOut: Sendable, Hashable {
         return out + "\n"
     }
 
+    /// `indentedText` of `.object(fields + [(key, .array(items))])`, the array's `count` items made
+    /// one at a time by `item`: a download of tens of thousands of records never holds them all as values.
+    public static func indentedText(_ fields: [(String, JSONOut)], thenArray key: String, of count: Int,
+                                    item: (Int) -> JSONOut) -> String {
+        var out = "{"
+        for (name, value) in fields {
+            out += "\n  "
+            quote(name, into: &out)
+            out += ": "
+            value.write(to: &out, indent: "  ")
+            out += ","
+        }
+        out += "\n  "
+        quote(key, into: &out)
+        out += ": ["
+        for index in 0..<count {
+            if index > 0 { out += "," }
+            out += "\n    "
+            item(index).write(to: &out, indent: "    ")
+        }
+        out += count == 0 ? "]" : "\n  ]"
+        return out + "\n}\n"
+    }
+
     private func write(to out: inout String, indent: String?) {
         switch self {
         case .string(let text): Self.quote(text, into: &out)
