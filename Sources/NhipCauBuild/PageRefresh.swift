@@ -38,6 +38,19 @@ public struct BuildMemory: Sendable {
         self.search = search
     }
 
+    /// A refresh changed pages since the search-index files were last written.
+    public var searchIndexIsOutOfDate: Bool { search.isOutOfDate }
+
+    /// The folder this build published: a whole build publishes a new one.
+    public var output: URL { options.output }
+
+    /// These pages, with the search-index files that `indexed` (an earlier memory of the same
+    /// folder, brought up to date by `updateSearchIndex`) left on disk: what the folder holds now,
+    /// so the next index update compares against the right bytes.
+    public func withSearchIndex(writtenBy indexed: BuildMemory) -> BuildMemory {
+        replacing([], search: search.withFiles(of: indexed.search))
+    }
+
     func replacing(_ entries: [(file: String, entry: PageEntry)], search: SearchMemory) -> BuildMemory {
         var updated = entriesByFile
         for (file, entry) in entries { updated[file] = entry }
@@ -93,10 +106,14 @@ extension SiteBuild {
     }
 
     /// Rewrites the search-index files a refresh made out of date (only those whose bytes change).
-    public static func updateSearchIndex(_ memory: BuildMemory) -> Result<BuildMemory, BuildFailure> {
+    /// `isSuperseded` is asked once the files are made, before any is written: when it says a newer
+    /// refresh came meanwhile, nothing is written and the memory is returned as it was (still out of
+    /// date), so the next update starts from the newer pages instead.
+    public static func updateSearchIndex(_ memory: BuildMemory,
+                                         isSuperseded: () -> Bool = { false }) -> Result<BuildMemory, BuildFailure> {
         guard memory.search.isOutOfDate else { return .success(memory) }
         do {
-            let search = try memory.search.written(to: PublishedFolder(root: memory.options.output))
+            let search = try memory.search.written(to: PublishedFolder(root: memory.options.output), isSuperseded: isSuperseded)
             return .success(memory.replacing([], search: search))
         } catch {
             return .failure(.output(error, language: memory.language))
@@ -129,9 +146,16 @@ struct SearchMemory: Sendable {
         return SearchMemory(pages: pages.map { byAddress[$0.address] ?? $0 }, files: files, isOutOfDate: true)
     }
 
-    /// Makes the files again and writes those that differ from what the folder holds.
-    func written(to folder: PublishedFolder) throws(OutputError) -> SearchMemory {
+    /// These pages, with `written`'s files as what the folder holds.
+    func withFiles(of written: SearchMemory) -> SearchMemory {
+        SearchMemory(pages: pages, files: written.files, isOutOfDate: true)
+    }
+
+    /// Makes the files again and writes those that differ from what the folder holds; unchanged
+    /// when `isSuperseded` says, once they are made, that newer pages are coming.
+    func written(to folder: PublishedFolder, isSuperseded: () -> Bool = { false }) throws(OutputError) -> SearchMemory {
         let current = SearchMemory(pages: pages)
+        if isSuperseded() { return self }
         let before = Dictionary(files.map { ($0.path, $0.bytes) }) { $1 }
         for file in current.files where before[file.path] != file.bytes {
             try folder.replace(file.bytes, at: file.path)

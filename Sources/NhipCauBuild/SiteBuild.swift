@@ -283,10 +283,11 @@ public enum SiteBuild {
             try output.write(DataPackage.json(site), to: Routes.dataJSON.path)
             try output.write(DataPackage.descriptor(site, words: { words[$0] ?? $0 }), to: Routes.dataDescriptor.path)
         }
-        let machineFiles = MachineFiles.files(for: site, word: prepared.renderer.word)
-        for file in machineFiles { try output.write(file.text, to: file.path) }
+        let machineFiles = try MachineFiles.each(for: site, word: prepared.renderer.word) { (path, text) throws(OutputError) in
+            try output.write(text, to: path)
+        }
         return copied.count + themeAssets.count + site.plans.count * 2 + (site.enterprises.isEmpty ? 0 : 2) + jobFiles.count
-            + machineFiles.count + (site.events.isEmpty ? 0 : 1 + site.events.count)
+            + machineFiles + (site.events.isEmpty ? 0 : 1 + site.events.count)
             + (site.plans.isEmpty ? 0 : 3)
     }
 }

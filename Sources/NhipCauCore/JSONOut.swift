@@ -34,6 +34,30 @@ public indirect enum JSONOut: Sendable, Hashable {
         return out + "\n"
     }
 
+    /// `indentedText` of `.object(fields + [(key, .array(items))])`, the array's `count` items made
+    /// one at a time by `item`: a download of tens of thousands of records never holds them all as values.
+    public static func indentedText(_ fields: [(String, JSONOut)], thenArray key: String, of count: Int,
+                                    item: (Int) -> JSONOut) -> String {
+        var out = "{"
+        for (name, value) in fields {
+            out += "\n  "
+            quote(name, into: &out, forScript: false)
+            out += ": "
+            value.write(to: &out, indent: "  ", forScript: false)
+            out += ","
+        }
+        out += "\n  "
+        quote(key, into: &out, forScript: false)
+        out += ": ["
+        for index in 0..<count {
+            if index > 0 { out += "," }
+            out += "\n    "
+            item(index).write(to: &out, indent: "    ", forScript: false)
+        }
+        out += count == 0 ? "]" : "\n  ]"
+        return out + "\n}\n"
+    }
+
     /// A list as a file of records: each item compact on a line of its own, and a final newline.
     public var rowsText: String {
         guard case .array(let rows) = self, !rows.isEmpty else { return indentedText }

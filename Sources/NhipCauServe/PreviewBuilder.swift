@@ -30,15 +30,33 @@ struct PreviewBuilder: Sendable {
             summary.onlyEditedPages = true
             report(.built(summary))
             await hub.send(.reload(generation: await state.generation))
-            switch await Self.offCooperativePool({ SiteBuild.updateSearchIndex(newMemory) }) {
-            case .success(let indexed): await state.remember(indexed)
-            case .failure(let failure): await fail(lines: lines(for: failure), language: language)
-            }
+            Task { await bringSearchIndexUpToDate(language: language) }
         case .failed(let failure):
             let lines = lines(for: failure)
             await state.refreshFailed(files: files, lines: lines)
             report(.failed(lines: lines, language: language))
             await hub.send(.errors(lines))
+        }
+    }
+
+    /// Rewrites the search-index files after refreshes, off the watcher's path so the next save
+    /// is rendered at once. One run at a time: saves that land meanwhile are folded into the next
+    /// run (a run a newer refresh overtook writes nothing), and runs go on until the index holds
+    /// the last refresh's words.
+    private func bringSearchIndexUpToDate(language: Language) async {
+        let refreshes = state.refreshes
+        while let (memory, refresh) = await state.claimIndexWork() {
+            let result = await Self.offCooperativePool {
+                SiteBuild.updateSearchIndex(memory, isSuperseded: { refreshes.value != refresh })
+            }
+            switch result {
+            case .success(let indexed):
+                await state.indexWritten(indexed, refresh: refresh)
+            case .failure(let failure):
+                await state.indexFailed()
+                if await state.isCurrent(output: memory.output) { await fail(lines: lines(for: failure), language: language) }
+                return
+            }
         }
     }
 
@@ -105,5 +123,17 @@ struct PreviewBuilder: Sendable {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: work()) }
         }
+    }
+}
+
+/// A counter read and bumped from any thread.
+final class RefreshCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int { lock.withLock { count } }
+
+    func increment() {
+        lock.withLock { count += 1 }
     }
 }

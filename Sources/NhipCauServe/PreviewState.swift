@@ -22,6 +22,11 @@ actor PreviewState {
     private(set) var memory: BuildMemory?
     /// Files whose last refresh failed: refreshed again with the next edit until they pass.
     private(set) var failingFiles: Set<String> = []
+    /// Counts page refreshes, readable without waiting for the actor: index work started before
+    /// the latest refresh is superseded by it.
+    nonisolated let refreshes = RefreshCounter()
+    /// Search-index work is running (`claimIndexWork` … `indexWritten`/`indexFailed`).
+    private var indexing = false
 
     init(language: Language) {
         self.language = language
@@ -57,10 +62,41 @@ actor PreviewState {
 
     /// Some pages of the served folder were rendered again.
     func refreshed(_ memory: BuildMemory) {
-        self.memory = memory
+        // Index work may have written files since the refresh began: keep what the folder holds.
+        if let current = self.memory, current.output == memory.output {
+            self.memory = memory.withSearchIndex(writtenBy: current)
+        } else {
+            self.memory = memory
+        }
+        refreshes.increment()
         failingFiles = []
         errorLines = []
         generation += 1
+    }
+
+    /// The memory to bring the search index up to date from, and the refresh it reflects; nil when
+    /// the index is current or other index work is running (that work looks again when it ends).
+    func claimIndexWork() -> (memory: BuildMemory, refresh: Int)? {
+        guard !indexing, let memory, memory.searchIndexIsOutOfDate else { return nil }
+        indexing = true
+        return (memory, refreshes.value)
+    }
+
+    /// Index work for `refresh` wrote `indexed`'s files. Pages refreshed since keep their newer
+    /// words (still out of date, for the next run); a whole build or a failure since drops it.
+    func indexWritten(_ indexed: BuildMemory, refresh: Int) {
+        indexing = false
+        guard let memory, memory.output == indexed.output else { return }
+        self.memory = refresh == refreshes.value ? indexed : memory.withSearchIndex(writtenBy: indexed)
+    }
+
+    func indexFailed() {
+        indexing = false
+    }
+
+    /// Whether `output` is still the folder being served and refreshed.
+    func isCurrent(output: URL) -> Bool {
+        memory?.output == output
     }
 
     func refreshFailed(files: Set<String>, lines: [String]) {

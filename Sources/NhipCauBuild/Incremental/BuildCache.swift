@@ -48,8 +48,8 @@ struct BuildCache: Sendable {
     /// Reads the cache and removes its file: from here on the staging folder may change.
     static func take(_ file: URL) -> BuildCache? {
         defer { unlink(file.path) }
-        guard let bytes = FileManager.default.contents(atPath: file.path) else { return nil }
-        return decode(Array(bytes))
+        guard let bytes = try? DiskContent(root: file.deletingLastPathComponent()).read(file.lastPathComponent) else { return nil }
+        return decode(bytes)
     }
 
     /// Writes the cache beside its place and renames it there, so a reader sees all of it or none.
@@ -57,12 +57,27 @@ struct BuildCache: Sendable {
         let folder = file.deletingLastPathComponent().path
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
         let temporary = file.path + ".tmp-\(getpid())"
-        let bytes = encoded()
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, file.path) != 0 { unlink(temporary) }
+        // Written a megabyte at a time: the whole cache is tens of megabytes for a big site.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let written = encode { chunk in
+            chunk.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0 else { return false }
+                    offset += count
+                }
+                return true
+            }
+        }
+        close(descriptor)
+        if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
     }
 
-    func encoded() -> [UInt8] {
+    /// Hands the encoded cache to `sink` in pieces of about a megabyte; false when `sink` said so.
+    func encode(_ sink: ([UInt8]) -> Bool) -> Bool {
         var writer = CacheBytesWriter()
         for byte in Self.magic { writer.integer(byte) }
         writer.integer(structure)
@@ -73,18 +88,22 @@ struct BuildCache: Sendable {
             writer.integer(page.body)
             writer.integer(UInt8((page.hadDiagnostics ? 1 : 0) | (page.search == nil ? 0 : 2)))
             page.search?.encode(into: &writer)
+            if writer.bytes.count >= 1 << 20 {
+                guard sink(writer.bytes) else { return false }
+                writer.clear()
+            }
         }
         writer.integer(UInt32(staging.count))
         for (path, output) in staging.sorted(by: { $0.key < $1.key }) {
             writer.text(path)
             writer.integer(output)
         }
-        return writer.bytes
+        return sink(writer.bytes)
     }
 
     static func decode(_ bytes: [UInt8]) -> BuildCache? {
         guard bytes.starts(with: magic) else { return nil }
-        var reader = CacheBytesReader(Array(bytes[magic.count...]))
+        var reader = CacheBytesReader(bytes, from: magic.count)
         guard let structure = reader.integer(UInt64.self), let pageCount = reader.integer(UInt32.self),
               Int(pageCount) <= reader.remaining else { return nil }
         var pages: [Page] = []

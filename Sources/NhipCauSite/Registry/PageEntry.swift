@@ -17,7 +17,7 @@ public struct PageEntry: Sendable {
 
 /// What a page is made from. Adding a kind of page adds a case here, and the compiler then names
 /// every place that must say how to treat it.
-public enum PageSource: Sendable {
+public indirect enum PageSource: Sendable {
     case home
     case storyList(page: Int)
     case story(Story)

@@ -13,8 +13,11 @@ public enum EnterpriseData {
     /// Byte-order mark, CRLF, one row per enterprise in the register's order.
     /// - Parameter words: the site's wording, for the status in words (`enterprise.suspended`).
     public static func csv(_ site: Site, words: [String: String]) -> String {
-        let rows = [columns] + site.enterprises.map { row($0, site: site, words: words) }
-        return "\u{FEFF}" + rows.map { $0.map(PlanData.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        var text = "\u{FEFF}" + columns.map(PlanData.csvCell).joined(separator: ",")
+        for enterprise in site.enterprises {
+            text += "\r\n" + row(enterprise, site: site, words: words).map(PlanData.csvCell).joined(separator: ",")
+        }
+        return text + "\r\n"
     }
 
     static func row(_ enterprise: Enterprise, site: Site, words: [String: String]) -> [String] {

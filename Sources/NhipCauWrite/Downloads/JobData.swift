@@ -12,16 +12,20 @@ public enum JobData {
                           "areas", "approval_number", "approval_date", "url", "sample", "as_of"]
 
     /// Starts with a byte-order mark so that spreadsheet programs read it as UTF-8; lines end in CRLF.
+    /// Made a row at a time (tens of thousands of orders on a big site).
     public static func csv(_ site: Site, words: [String: String]) -> String {
-        let rows = [columns] + site.jobs.all.map { row(for: $0, in: site, words: words) }
-        return "\u{FEFF}" + rows.map { $0.map(PlanData.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        var text = "\u{FEFF}" + columns.map(PlanData.csvCell).joined(separator: ",")
+        for job in site.jobs.all {
+            text += "\r\n" + row(for: job, in: site, words: words).map(PlanData.csvCell).joined(separator: ",")
+        }
+        return text + "\r\n"
     }
 
     public static func json(_ site: Site, words: [String: String]) -> String {
-        JSONOut.fields([
-            ("as_of", .string(site.today.iso)),
-            ("jobs", .array(site.jobs.all.map { record(for: $0, in: site, words: words) })),
-        ]).indentedText
+        let jobs = site.jobs.all
+        return JSONOut.indentedText([("as_of", .string(site.today.iso))], thenArray: "jobs", of: jobs.count) {
+            record(for: jobs[$0], in: site, words: words)
+        }
     }
 
     static func statusWords(_ status: JobStatus, _ words: [String: String]) -> String {

@@ -9,14 +9,24 @@ public enum MachineFiles {
     /// Path → text of every machine file for this site.
     /// - Parameter word: the UI word for a key (a feed's title is its section's name).
     public static func files(for site: Site, word: (String) -> String) -> [(path: String, text: String)] {
-        var files = [(Routes.robots.path, robotsText(site))]
-        guard let base = site.config.baseURL else { return files }
-        for (label, feed) in site.feeds {
-            files.append((feed.route.path, atom(site, base: base, feed: feed.route, title: word(label),
-                                                entries: feed.entries(site))))
-        }
-        files.append((Routes.sitemap.path, sitemapXML(pages: site.entries.filter(\.kind.declaration.inSitemap).map(\.route), base: base)))
+        var files: [(path: String, text: String)] = []
+        each(for: site, word: word) { files.append(($0, $1)) }
         return files
+    }
+
+    /// Makes the files one at a time and hands each to `body` (path, text): a big site's feeds and
+    /// sitemap are tens of megabytes together, and the build writes each before making the next.
+    /// Returns how many.
+    @discardableResult
+    public static func each<Failure: Error>(for site: Site, word: (String) -> String,
+                                            _ body: (String, String) throws(Failure) -> Void) throws(Failure) -> Int {
+        try body(Routes.robots.path, robotsText(site))
+        guard let base = site.config.baseURL else { return 1 }
+        for (label, feed) in site.feeds {
+            try body(feed.route.path, atom(site, base: base, feed: feed.route, title: word(label), entries: feed.entries(site)))
+        }
+        try body(Routes.sitemap.path, sitemapXML(pages: site.entries.filter(\.kind.declaration.inSitemap).map(\.route), base: base))
+        return site.feeds.count + 2
     }
 
     static func robotsText(_ site: Site) -> String {

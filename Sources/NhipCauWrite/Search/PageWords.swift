@@ -29,6 +29,17 @@ public struct PageWords {
         (0..<ends.count).map { (String(decoding: bytes[start(of: $0)..<ends[$0]], as: UTF8.self), fields[$0]) }
     }
 
+    /// Each word's UTF-8 bytes followed by its field's raw value (`SearchIndex.Page.packedWords`).
+    public var packed: [UInt8] {
+        var packed: [UInt8] = []
+        packed.reserveCapacity(bytes.count + ends.count)
+        for word in 0..<ends.count {
+            packed.append(contentsOf: bytes[start(of: word)..<ends[word]])
+            packed.append(fields[word])
+        }
+        return packed
+    }
+
     /// Neighbouring words as `(first, second, field)`, word numbers into `all`, in no set order.
     public var pairs: [(Int32, Int32, UInt8)] {
         pairFields.map { (Int32(truncatingIfNeeded: $0.key >> 32), Int32(truncatingIfNeeded: $0.key & 0xFFFF_FFFF), $0.value) }

@@ -32,12 +32,63 @@ public enum SearchIndex {
         public let address: String
         let title: String
         let snippet: String
-        /// Each distinct word as written, with its best `SearchWords.Field`.
-        let words: [(String, UInt8)]
-        /// Neighbouring words (numbers into `words`) with the best field they stand together in.
-        let pairs: [(Int32, Int32, UInt8)]
+        /// Each distinct word as written, its UTF-8 bytes followed by its best `SearchWords.Field`
+        /// (1–3, a byte no word holds): a third of the memory of `[(String, UInt8)]`, and every
+        /// page's words are held until the index is written (see `words`).
+        let packedWords: [UInt8]
+        /// Neighbouring words as `first << 32 | second << 2 | field` (see `pairs`).
+        let packedPairs: [UInt64]
         /// The title's first word (a number into `words`), or -1.
         let firstTitleWord: Int32
+
+        init(kind: SearchDocument.Kind, kindLabel: String, address: String, title: String, snippet: String,
+             words: [(String, UInt8)], pairs: [(Int32, Int32, UInt8)], firstTitleWord: Int32) {
+            var packed: [UInt8] = []
+            packed.reserveCapacity(words.reduce(0) { $0 + $1.0.utf8.count + 1 })
+            for (word, field) in words {
+                packed.append(contentsOf: word.utf8)
+                packed.append(field)
+            }
+            self.init(kind: kind, kindLabel: kindLabel, address: address, title: title, snippet: snippet,
+                      packedWords: packed, packedPairs: pairs.map(Self.pack), firstTitleWord: firstTitleWord)
+        }
+
+        init(kind: SearchDocument.Kind, kindLabel: String, address: String, title: String, snippet: String,
+             packedWords: [UInt8], packedPairs: [UInt64], firstTitleWord: Int32) {
+            self.kind = kind
+            self.kindLabel = kindLabel
+            self.address = address
+            self.title = title
+            self.snippet = snippet
+            self.packedWords = packedWords
+            self.packedPairs = packedPairs
+            self.firstTitleWord = firstTitleWord
+        }
+
+        /// Each distinct word as written, with its best `SearchWords.Field`.
+        var words: [(String, UInt8)] {
+            var words: [(String, UInt8)] = []
+            forEachWord { words.append(($0, $1)) }
+            return words
+        }
+
+        /// Calls `body` with each word, in order, and its field.
+        func forEachWord(_ body: (String, UInt8) -> Void) {
+            var start = 0
+            for (index, byte) in packedWords.enumerated() where byte <= SearchWords.Field.title.rawValue {
+                body(String(decoding: packedWords[start..<index], as: UTF8.self), byte)
+                start = index + 1
+            }
+        }
+
+        /// Neighbouring words (numbers into `words`) with the best field they stand together in.
+        var pairs: [(Int32, Int32, UInt8)] {
+            packedPairs.map { (Int32(truncatingIfNeeded: $0 >> 32), Int32(truncatingIfNeeded: ($0 >> 2) & 0x3FFF_FFFF), UInt8($0 & 3)) }
+        }
+
+        static func pack(_ pair: (Int32, Int32, UInt8)) -> UInt64 {
+            UInt64(UInt32(pair.0)) << 32 | UInt64(UInt32(pair.1) & 0x3FFF_FFFF) << 2 | UInt64(pair.2 & 3)
+        }
     }
 
     /// No shard file is larger (one key alone included), so a search can count what it fetches.
@@ -62,7 +113,7 @@ public enum SearchIndex {
         let address = offline && route.isDirectory ? route.outputFile : Route.percentEncode(route.path)
         return Page(kind: document.kind, kindLabel: document.kindLabel, address: address, title: document.title,
                     snippet: snippet(document.summary.isBlank ? document.text : document.summary),
-                    words: words.all, pairs: words.pairs, firstTitleWord: words.firstTitleWord)
+                    packedWords: words.packed, packedPairs: words.pairs.map(Page.pack), firstTitleWord: words.firstTitleWord)
     }
 
     /// Every file of the index: path from the site root → bytes.
@@ -113,8 +164,13 @@ public enum SearchIndex {
             var formNumbers: [String: Int32] = [:]
             var keyNumbers: [String: Int32] = [:]
             for (doc, page) in pages.enumerated() {
-                var formsHere = [Int32](repeating: -1, count: page.words.count)
-                for (position, (word, field)) in page.words.enumerated() {
+                var formsHere: [Int32] = []
+                var wordStart = 0
+                for (end, field) in page.packedWords.enumerated() where field <= SearchWords.Field.title.rawValue {
+                    let word = String(decoding: page.packedWords[wordStart..<end], as: UTF8.self)
+                    wordStart = end + 1
+                    let position = formsHere.count
+                    formsHere.append(-1)
                     let form: Int32
                     if let known = formOfWord[word] {
                         form = known
@@ -127,8 +183,9 @@ public enum SearchIndex {
                     // Two spellings of one form on a page ("Hòa", "hoà") make one posting with the better field.
                     Self.append(UInt32(doc) << 2 | UInt32(field), to: &postings[Int(form)])
                 }
-                for (first, second, field) in page.pairs {
-                    let firstForm = formsHere[Int(first)], secondForm = formsHere[Int(second)]
+                for packed in page.packedPairs {
+                    let first = Int(packed >> 32), second = Int((packed >> 2) & 0x3FFF_FFFF), field = UInt8(packed & 3)
+                    let firstForm = formsHere[first], secondForm = formsHere[second]
                     guard firstForm >= 0, secondForm >= 0 else { continue }
                     let pair = UInt64(UInt32(keyOfForm[Int(firstForm)])) << 32 | UInt64(UInt32(keyOfForm[Int(secondForm)]))
                     Self.append(UInt32(doc) << 2 | UInt32(field), to: &pairs[pair, default: []])

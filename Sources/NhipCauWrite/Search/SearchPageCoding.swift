@@ -14,6 +14,17 @@ public struct CacheBytesWriter: Sendable {
         integer(UInt32(value.utf8.count))
         bytes.append(contentsOf: value.utf8)
     }
+
+    /// Forgets what was written (after it was saved), keeping the room.
+    public mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// UTF-8 already in bytes, written as `text` writes it.
+    mutating func utf8(_ utf8: ArraySlice<UInt8>) {
+        integer(UInt32(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
 }
 
 /// Reads what `CacheBytesWriter` wrote; nil on anything short or out of range (a corrupt cache).
@@ -21,8 +32,9 @@ public struct CacheBytesReader {
     private let bytes: [UInt8]
     private var offset = 0
 
-    public init(_ bytes: [UInt8]) {
+    public init(_ bytes: [UInt8], from offset: Int = 0) {
         self.bytes = bytes
+        self.offset = min(offset, bytes.count)
     }
 
     public var isAtEnd: Bool { offset == bytes.count }
@@ -54,12 +66,15 @@ extension SearchIndex.Page {
         writer.text(address)
         writer.text(title)
         writer.text(snippet)
-        writer.integer(UInt32(words.count))
-        for (word, field) in words {
-            writer.text(word)
+        let fieldCount = packedWords.count(where: { $0 <= SearchWords.Field.title.rawValue })
+        writer.integer(UInt32(fieldCount))
+        var wordStart = 0
+        for (end, field) in packedWords.enumerated() where field <= SearchWords.Field.title.rawValue {
+            writer.utf8(packedWords[wordStart..<end])
             writer.integer(field)
+            wordStart = end + 1
         }
-        writer.integer(UInt32(pairs.count))
+        writer.integer(UInt32(packedPairs.count))
         for (first, second, field) in pairs {
             writer.integer(first)
             writer.integer(second)
@@ -73,22 +88,27 @@ extension SearchIndex.Page {
               let kindLabel = reader.text(), let address = reader.text(), let title = reader.text(),
               let snippet = reader.text(), let wordCount = reader.integer(UInt32.self),
               Int(wordCount) <= reader.remaining else { return nil }
-        var words: [(String, UInt8)] = []
-        words.reserveCapacity(Int(wordCount))
+        var words: [UInt8] = []
         for _ in 0..<wordCount {
-            guard let word = reader.text(), let field = reader.integer(UInt8.self) else { return nil }
-            words.append((word, field))
+            guard let word = reader.text(), !word.isEmpty, let field = reader.integer(UInt8.self),
+                  (SearchWords.Field.text.rawValue...SearchWords.Field.title.rawValue).contains(field),
+                  !word.utf8.contains(where: { $0 <= SearchWords.Field.title.rawValue }) else { return nil }
+            words.append(contentsOf: word.utf8)
+            words.append(field)
         }
+        // Grown by appending: copied once more so every kept page holds no spare room.
+        words = Array(words[...])
         guard let pairCount = reader.integer(UInt32.self), Int(pairCount) <= reader.remaining else { return nil }
-        var pairs: [(Int32, Int32, UInt8)] = []
+        var pairs: [UInt64] = []
         pairs.reserveCapacity(Int(pairCount))
         for _ in 0..<pairCount {
             guard let first = reader.integer(Int32.self), let second = reader.integer(Int32.self),
-                  let field = reader.integer(UInt8.self) else { return nil }
-            pairs.append((first, second, field))
+                  let field = reader.integer(UInt8.self), first >= 0, second >= 0, first < wordCount, second < wordCount
+            else { return nil }
+            pairs.append(SearchIndex.Page.pack((first, second, field)))
         }
-        guard let firstTitleWord = reader.integer(Int32.self) else { return nil }
+        guard let firstTitleWord = reader.integer(Int32.self), firstTitleWord < wordCount else { return nil }
         return SearchIndex.Page(kind: kind, kindLabel: kindLabel, address: address, title: title, snippet: snippet,
-                                words: words, pairs: pairs, firstTitleWord: firstTitleWord)
+                                packedWords: words, packedPairs: pairs, firstTitleWord: firstTitleWord)
     }
 }

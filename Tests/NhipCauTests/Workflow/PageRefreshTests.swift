@@ -65,6 +65,40 @@ import Testing
         #expect(!page.contains("Lần một."))
     }
 
+    /// `serve` writes the index off the watcher's path: a refresh can land while an index update
+    /// for an earlier one runs. The next update must compare against the files that run wrote, not
+    /// those the newer refresh started from (here the second edit reverts the first, so comparing
+    /// against the files before both would rewrite nothing and leave the first edit's words).
+    @Test func anIndexUpdateOvertakenByARefreshLeavesTheRightIndexAfterTheNext() throws {
+        let (site, memory) = try builtSite()
+        let file = "stories/chi-lan.md"
+        let original = try #require(String(data: try Data(contentsOf: site.content.appendingPathComponent(file)), encoding: .utf8))
+        try site.write(file, original + "\nTừ lạ qwzxkj.\n")
+        guard case .refreshed(_, _, let first) = SiteBuild.refresh([file], memory: memory) else {
+            Issue.record("first refresh")
+            return
+        }
+        try site.write(file, original)
+        guard case .refreshed(_, _, let second) = SiteBuild.refresh([file], memory: first) else {
+            Issue.record("second refresh")
+            return
+        }
+        let before = fileTree(site.output)
+        let overtaken = try SiteBuild.updateSearchIndex(first, isSuperseded: { true }).get()
+        #expect(fileTree(site.output) == before, "an overtaken update writes nothing")
+        #expect(overtaken.searchIndexIsOutOfDate)
+
+        let written = try SiteBuild.updateSearchIndex(first).get()
+        #expect(fileTree(site.output).values.contains { String(decoding: $0, as: UTF8.self).contains("qwzxkj") })
+        let settled = try SiteBuild.updateSearchIndex(second.withSearchIndex(writtenBy: written)).get()
+        #expect(!settled.searchIndexIsOutOfDate)
+        let refreshed = fileTree(site.output)
+        let whole = try wholeBuild(of: site)
+        let differing = whole.keys.filter { refreshed[$0] != whole[$0] }.sorted()
+        #expect(differing.isEmpty, "files that differ from a whole build: \(differing)")
+        #expect(refreshed.keys.sorted() == whole.keys.sorted())
+    }
+
     @Test(arguments: [
         ("stories/chi-lan.md", "---\ntitle: \"Chị Lan (sửa tên)\"\ndate: 2021-01-05\nmarket: nhat-ban\n---\n\nCâu chuyện.\n"),
         ("stories/moi.md", "---\ntitle: \"Mới\"\ndate: 2021-03-01\n---\n\nMới.\n"),

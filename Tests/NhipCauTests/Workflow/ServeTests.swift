@@ -143,6 +143,30 @@ import Testing
         }
     }
 
+    /// Saves in quick succession land while the search index of an earlier one is being written;
+    /// once they stop, the served index is the one a whole build of the last save gives.
+    @Test func rapidSavesSettleOnTheIndexOfTheLastOne() throws {
+        try withPreview { site, server, events in
+            let mark = events.end
+            for number in 1...6 {
+                try site.write("stories/chi-lan.md", Self.story + "\nLần lưu thứ \(number), từ qwz\(number)x.\n")
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            try site.write("stories/chi-lan.md", Self.story + "\nLần lưu cuối, từ qwzcuoix.\n")
+            #expect(events.waitFor("event: reload", after: mark), "\(events.received)")
+            let fresh = site.root.appendingPathComponent("fresh")
+            #expect(site.build(into: fresh).succeeded)
+            let index = fileTree(fresh).filter { $0.key.hasPrefix("tim-kiem/chi-muc/") }
+            #expect(index.values.contains { String(decoding: $0, as: UTF8.self).contains("qwzcuoix") })
+            let settled = ServeProcess.eventually(seconds: 20) {
+                index.allSatisfy { path, bytes in
+                    (try? HTTPProbe.get(port: server.port, "/" + path))?.body == String(decoding: bytes, as: UTF8.self)
+                }
+            }
+            #expect(settled, "the served index is a whole build's\n\(server.stdout)\(server.stderr)")
+        }
+    }
+
     @Test func aPageThatFailedKeepsTheErrorShownUntilItIsFixed() throws {
         try withPreview { site, server, events in
             var mark = events.end
