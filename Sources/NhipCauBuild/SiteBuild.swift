@@ -27,6 +27,9 @@ public struct BuildOptions: Sendable {
     public var cacheFolder: URL?
     /// Pages whose inputs did not change since the last build are kept, not rendered again (`BuildCache`).
     public var incremental = true
+    /// The site's model is left in memory when the build returns, for a process that exits right
+    /// after: freeing a large site piece by piece takes longer than the kernel takes to drop it.
+    public var keepsModelAfterBuild = false
 
     public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false,
                 stepObserver: BuildStepObserver? = nil, progress: BuildProgressObserver? = nil) {
@@ -80,7 +83,7 @@ public enum SiteBuild {
         let language = prepared.site.config.language
         let cacheFile = BuildCache.file(cacheFolder: options.cacheFolder ?? MediaCache.defaultFolder(for: options.content),
                                         output: options.output)
-        let inputs = options.incremental ? InputFingerprint.scan(prepared.site, options: options) : nil
+        let inputs = options.incremental ? InputFingerprint.scan(prepared.site, stamps: prepared.sourceStamps, options: options) : nil
         let cache = BuildCache.take(cacheFile)
         let output: OutputDirectory
         do {
@@ -97,6 +100,7 @@ public enum SiteBuild {
             // The site published before this one is the staging folder now.
             if let inputs { BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:]).save(cacheFile) }
             remember(written.prepared, written.search)
+            if options.keepsModelAfterBuild { ProcessLifetime.keep((prepared, written, cache, inputs, reuse)) }
             var report = BuildReport(pagesWritten: written.pages, filesCopied: written.files,
                                      diagnostics: written.diagnostics, language: language)
             report.pagesKept = written.kept
@@ -170,6 +174,8 @@ public enum SiteBuild {
         let theme: Theme
         let renderer: SiteRenderer
         let diagnostics: Diagnostics
+        /// The Markdown files' stamps, as the loader read them.
+        var sourceStamps: [String: SourceStamp] = [:]
     }
 
     /// Load → assemble → theme: the steps that read content and can fail on it. On failure, the
@@ -180,7 +186,9 @@ public enum SiteBuild {
             throw .content(everyProblem(attempt, options: options, reminders: false), language: attempt.language)
         }
         let renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
-        return PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: attempt.diagnostics)
+        if options.keepsModelAfterBuild { ProcessLifetime.keep(attempt) }
+        return PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: attempt.diagnostics,
+                            sourceStamps: attempt.loaded?.sourceStamps ?? [:])
     }
 
     struct WrittenPages {
@@ -288,5 +296,17 @@ public enum SiteBuild {
         return copied.count + themeAssets.count + site.plans.count * 2 + (site.enterprises.isEmpty ? 0 : 2) + jobFiles.count
             + machineFiles.count + (site.events.isEmpty ? 0 : 1 + site.events.count)
             + (site.plans.isEmpty ? 0 : 3)
+    }
+}
+
+/// Values never freed, for as long as the process lives (`BuildOptions.keepsModelAfterBuild`).
+enum ProcessLifetime {
+    private final class Box<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    static func keep<Value>(_ value: Value) {
+        _ = Unmanaged.passRetained(Box(value))
     }
 }

@@ -37,7 +37,7 @@ struct BuildCache: Sendable {
     /// before the current one. Empty when not known.
     let staging: [String: UInt64]
 
-    static let magic = Array("NhipCau build cache 1\n".utf8)
+    static let magic = Array("NhipCau build cache 2\n".utf8)
 
     /// The cache file for builds into `output`.
     static func file(cacheFolder: URL, output: URL) -> URL {
@@ -48,8 +48,9 @@ struct BuildCache: Sendable {
     /// Reads the cache and removes its file: from here on the staging folder may change.
     static func take(_ file: URL) -> BuildCache? {
         defer { unlink(file.path) }
-        guard let bytes = FileManager.default.contents(atPath: file.path) else { return nil }
-        return decode(Array(bytes))
+        let folder = DiskContent(root: file.deletingLastPathComponent())
+        guard let bytes = folder.readPlainFile(file.lastPathComponent, maxBytes: Int.max) else { return nil }
+        return decode(bytes)
     }
 
     /// Writes the cache beside its place and renames it there, so a reader sees all of it or none.

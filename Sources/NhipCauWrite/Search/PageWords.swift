@@ -29,6 +29,11 @@ public struct PageWords {
         (0..<ends.count).map { (String(decoding: bytes[start(of: $0)..<ends[$0]], as: UTF8.self), fields[$0]) }
     }
 
+    /// Each word as written, with its field's raw value, without making a `String` of each.
+    public var packed: PackedWords {
+        PackedWords(bytes: bytes, ends: ends.map { UInt32(truncatingIfNeeded: $0) }, fields: fields)
+    }
+
     /// Neighbouring words as `(first, second, field)`, word numbers into `all`, in no set order.
     public var pairs: [(Int32, Int32, UInt8)] {
         pairFields.map { (Int32(truncatingIfNeeded: $0.key >> 32), Int32(truncatingIfNeeded: $0.key & 0xFFFF_FFFF), $0.value) }
@@ -120,5 +125,53 @@ public struct PageWords {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = word
         }
+    }
+}
+
+/// A page's distinct words as their UTF-8 bytes one after another: the build cache reads and
+/// writes them in one piece, and the index merges them by their bytes, with no `String` per word.
+public struct PackedWords: Sendable, Equatable {
+    public let bytes: [UInt8]
+    /// Word `i` is `bytes[ends[i - 1] ..< ends[i]]` (from 0 for the first).
+    public let ends: [UInt32]
+    /// Each word's best `SearchWords.Field` (raw value).
+    public let fields: [UInt8]
+
+    public init(bytes: [UInt8], ends: [UInt32], fields: [UInt8]) {
+        self.bytes = bytes
+        self.ends = ends
+        self.fields = fields
+    }
+
+    public init(_ words: [(String, UInt8)]) {
+        var bytes: [UInt8] = []
+        var ends: [UInt32] = []
+        for (word, _) in words {
+            bytes += word.utf8
+            ends.append(UInt32(bytes.count))
+        }
+        self.init(bytes: bytes, ends: ends, fields: words.map(\.1))
+    }
+
+    public var count: Int { ends.count }
+
+    public func start(of word: Int) -> Int { word == 0 ? 0 : Int(ends[word - 1]) }
+
+    /// Each word as written, with its field.
+    public var all: [(String, UInt8)] {
+        (0..<count).map { (String(decoding: bytes[start(of: $0)..<Int(ends[$0])], as: UTF8.self), fields[$0]) }
+    }
+
+    /// Whether the words are what `CacheBytesReader` may hand out: ends in order, within the bytes and
+    /// on character boundaries, valid UTF-8, one field per word.
+    public var isWellFormed: Bool {
+        guard fields.count == ends.count, ends.last.map({ Int($0) == bytes.count }) ?? bytes.isEmpty else { return false }
+        var previous: UInt32 = 0
+        for end in ends {
+            guard end >= previous, Int(end) <= bytes.count else { return false }
+            if Int(end) < bytes.count, bytes[Int(end)] & 0xC0 == 0x80 { return false }
+            previous = end
+        }
+        return String(validating: bytes, as: UTF8.self) != nil
     }
 }

@@ -33,11 +33,32 @@ public enum SearchIndex {
         let title: String
         let snippet: String
         /// Each distinct word as written, with its best `SearchWords.Field`.
-        let words: [(String, UInt8)]
+        let packed: PackedWords
         /// Neighbouring words (numbers into `words`) with the best field they stand together in.
         let pairs: [(Int32, Int32, UInt8)]
         /// The title's first word (a number into `words`), or -1.
         let firstTitleWord: Int32
+
+        init(kind: SearchDocument.Kind, kindLabel: String, address: String, title: String, snippet: String,
+             packed: PackedWords, pairs: [(Int32, Int32, UInt8)], firstTitleWord: Int32) {
+            self.kind = kind
+            self.kindLabel = kindLabel
+            self.address = address
+            self.title = title
+            self.snippet = snippet
+            self.packed = packed
+            self.pairs = pairs
+            self.firstTitleWord = firstTitleWord
+        }
+
+        init(kind: SearchDocument.Kind, kindLabel: String, address: String, title: String, snippet: String,
+             words: [(String, UInt8)], pairs: [(Int32, Int32, UInt8)], firstTitleWord: Int32) {
+            self.init(kind: kind, kindLabel: kindLabel, address: address, title: title, snippet: snippet,
+                      packed: PackedWords(words), pairs: pairs, firstTitleWord: firstTitleWord)
+        }
+
+        /// Each distinct word as written, with its best `SearchWords.Field`.
+        var words: [(String, UInt8)] { packed.all }
     }
 
     /// No shard file is larger (one key alone included), so a search can count what it fetches.
@@ -62,7 +83,7 @@ public enum SearchIndex {
         let address = offline && route.isDirectory ? route.outputFile : Route.percentEncode(route.path)
         return Page(kind: document.kind, kindLabel: document.kindLabel, address: address, title: document.title,
                     snippet: snippet(document.summary.isBlank ? document.text : document.summary),
-                    words: words.all, pairs: words.pairs, firstTitleWord: words.firstTitleWord)
+                    packed: words.packed, pairs: words.pairs, firstTitleWord: words.firstTitleWord)
     }
 
     /// Every file of the index: path from the site root → bytes.
@@ -109,18 +130,20 @@ public enum SearchIndex {
         var pairs: [UInt64: [UInt32]] = [:]
 
         init(_ pages: [Page]) {
-            var formOfWord: [String: Int32] = [:]
+            // Words by their bytes: most words are on many pages, and hashing a `String` normalises it.
+            var formOfWord = WordTable()
             var formNumbers: [String: Int32] = [:]
             var keyNumbers: [String: Int32] = [:]
             for (doc, page) in pages.enumerated() {
-                var formsHere = [Int32](repeating: -1, count: page.words.count)
-                for (position, (word, field)) in page.words.enumerated() {
-                    let form: Int32
-                    if let known = formOfWord[word] {
-                        form = known
-                    } else {
-                        form = add(word, &formNumbers, &keyNumbers)
-                        formOfWord[word] = form
+                let words = page.packed
+                var formsHere = [Int32](repeating: -1, count: words.count)
+                for position in 0..<words.count {
+                    let field = words.fields[position]
+                    let form = words.bytes.withUnsafeBufferPointer { bytes in
+                        let word = UnsafeBufferPointer(rebasing: bytes[words.start(of: position)..<Int(words.ends[position])])
+                        return formOfWord.value(of: word) {
+                            add(String(decoding: word, as: UTF8.self), &formNumbers, &keyNumbers)
+                        }
                     }
                     formsHere[position] = form
                     guard form >= 0 else { continue }
@@ -416,5 +439,48 @@ struct FNV1a {
     var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// Words (UTF-8 bytes) → a number, with open addressing: `SearchIndex.Vocabulary`'s first look-up.
+struct WordTable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var hashes: [UInt64] = []
+    private var values: [Int32] = []
+    /// A word's index, or -1; a power of two, never more than half full.
+    private var slots = [Int](repeating: -1, count: 1024)
+
+    /// The number of `word`, made by `make` the first time the word is seen.
+    mutating func value(of word: UnsafeBufferPointer<UInt8>, make: () -> Int32) -> Int32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let known = slots[slot]
+            if hashes[known] == hash && bytes[(known == 0 ? 0 : ends[known - 1])..<ends[known]].elementsEqual(word) {
+                return values[known]
+            }
+            slot = (slot + 1) & mask
+        }
+        let value = make()
+        slots[slot] = ends.count
+        bytes.append(contentsOf: word)
+        ends.append(bytes.count)
+        hashes.append(hash)
+        values.append(value)
+        if ends.count * 2 > slots.count { grow() }
+        return value
+    }
+
+    private mutating func grow() {
+        slots = [Int](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for word in 0..<ends.count {
+            var slot = Int(truncatingIfNeeded: hashes[word]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = word
+        }
     }
 }

@@ -10,6 +10,16 @@ public struct CacheBytesWriter: Sendable {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    public mutating func byteArray(_ values: [UInt8]) {
+        integer(UInt32(values.count))
+        bytes.append(contentsOf: values)
+    }
+
+    public mutating func integers(_ values: [UInt32]) {
+        integer(UInt32(values.count))
+        for value in values { integer(value) }
+    }
+
     public mutating func text(_ value: String) {
         integer(UInt32(value.utf8.count))
         bytes.append(contentsOf: value.utf8)
@@ -39,6 +49,21 @@ public struct CacheBytesReader {
         return value
     }
 
+    public mutating func byteArray() -> [UInt8]? {
+        guard let count = integer(UInt32.self).map(Int.init), offset + count <= bytes.count else { return nil }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
+    }
+
+    public mutating func integers() -> [UInt32]? {
+        guard let count = integer(UInt32.self).map(Int.init), count <= remaining / 4 else { return nil }
+        let start = offset
+        offset += count * 4
+        return bytes.withUnsafeBytes { raw in
+            (0..<count).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + $0 * 4, as: UInt32.self)) }
+        }
+    }
+
     public mutating func text() -> String? {
         guard let count = integer(UInt32.self).map(Int.init), offset + count <= bytes.count else { return nil }
         defer { offset += count }
@@ -54,11 +79,9 @@ extension SearchIndex.Page {
         writer.text(address)
         writer.text(title)
         writer.text(snippet)
-        writer.integer(UInt32(words.count))
-        for (word, field) in words {
-            writer.text(word)
-            writer.integer(field)
-        }
+        writer.byteArray(packed.bytes)
+        writer.integers(packed.ends)
+        writer.byteArray(packed.fields)
         writer.integer(UInt32(pairs.count))
         for (first, second, field) in pairs {
             writer.integer(first)
@@ -71,24 +94,22 @@ extension SearchIndex.Page {
     public static func decode(from reader: inout CacheBytesReader) -> SearchIndex.Page? {
         guard let kindNumber = reader.integer(UInt8.self), let kind = SearchDocument.Kind(rawValue: Int(kindNumber)),
               let kindLabel = reader.text(), let address = reader.text(), let title = reader.text(),
-              let snippet = reader.text(), let wordCount = reader.integer(UInt32.self),
-              Int(wordCount) <= reader.remaining else { return nil }
-        var words: [(String, UInt8)] = []
-        words.reserveCapacity(Int(wordCount))
-        for _ in 0..<wordCount {
-            guard let word = reader.text(), let field = reader.integer(UInt8.self) else { return nil }
-            words.append((word, field))
-        }
+              let snippet = reader.text(), let bytes = reader.byteArray(), let ends = reader.integers(),
+              let fields = reader.byteArray() else { return nil }
+        let words = PackedWords(bytes: bytes, ends: ends, fields: fields)
+        guard words.isWellFormed else { return nil }
         guard let pairCount = reader.integer(UInt32.self), Int(pairCount) <= reader.remaining else { return nil }
         var pairs: [(Int32, Int32, UInt8)] = []
         pairs.reserveCapacity(Int(pairCount))
         for _ in 0..<pairCount {
             guard let first = reader.integer(Int32.self), let second = reader.integer(Int32.self),
                   let field = reader.integer(UInt8.self) else { return nil }
+            guard first >= 0, second >= 0, Int(first) < words.count, Int(second) < words.count else { return nil }
             pairs.append((first, second, field))
         }
-        guard let firstTitleWord = reader.integer(Int32.self) else { return nil }
+        guard let firstTitleWord = reader.integer(Int32.self), firstTitleWord >= -1, Int(firstTitleWord) < words.count
+        else { return nil }
         return SearchIndex.Page(kind: kind, kindLabel: kindLabel, address: address, title: title, snippet: snippet,
-                                words: words, pairs: pairs, firstTitleWord: firstTitleWord)
+                                packed: words, pairs: pairs, firstTitleWord: firstTitleWord)
     }
 }
