@@ -58,9 +58,27 @@ struct BuildCache: Sendable {
         let folder = file.deletingLastPathComponent().path
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
         let temporary = file.path + ".tmp-\(getpid())"
-        let bytes = encoded()
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
+        guard Self.store(encoded(), at: temporary) else {
+            unlink(temporary)
+            return
+        }
         if rename(temporary, file.path) != 0 { unlink(temporary) }
+    }
+
+    private static func store(_ bytes: [UInt8], at path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
     }
 
     func encoded() -> [UInt8] {
@@ -85,7 +103,8 @@ struct BuildCache: Sendable {
 
     static func decode(_ bytes: [UInt8]) -> BuildCache? {
         guard bytes.starts(with: magic) else { return nil }
-        var reader = CacheBytesReader(Array(bytes[magic.count...]))
+        var reader = CacheBytesReader(bytes)
+        _ = reader.skip(magic.count)
         guard let structure = reader.integer(UInt64.self), let pageCount = reader.integer(UInt32.self),
               Int(pageCount) <= reader.remaining else { return nil }
         var pages: [Page] = []

@@ -312,11 +312,18 @@ public enum SearchIndex {
 
     /// Several sorted lists as one, each document once with its best field.
     static func mergedPostings(_ lists: [[UInt32]]) -> [UInt32] {
-        var best: [UInt32: UInt32] = [:]
-        for list in lists {
-            for posting in list { best[posting >> 2] = max(best[posting >> 2] ?? 0, posting & 3) }
+        // `doc << 2 | field` sorts by document, then field: each document's last posting is its best.
+        let all = lists.joined().sorted()
+        var merged: [UInt32] = []
+        merged.reserveCapacity(all.count)
+        for posting in all {
+            if let last = merged.last, last >> 2 == posting >> 2 {
+                merged[merged.count - 1] = posting
+            } else {
+                merged.append(posting)
+            }
         }
-        return best.keys.sorted().map { $0 << 2 | best[$0, default: 1] }
+        return merged
     }
 
     /// Where each shard starts, as short as the keys allow: the shortest start of its first key

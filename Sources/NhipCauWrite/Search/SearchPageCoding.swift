@@ -17,7 +17,11 @@ public struct CacheBytesWriter: Sendable {
 
     public mutating func integers(_ values: [UInt32]) {
         integer(UInt32(values.count))
+        #if _endian(little)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
         for value in values { integer(value) }
+        #endif
     }
 
     public mutating func text(_ value: String) {
@@ -40,11 +44,17 @@ public struct CacheBytesReader {
     /// Bytes not read yet: a count read from the cache larger than this is corrupt.
     public var remaining: Int { bytes.count - offset }
 
+    /// Passes over `count` bytes; false when there are not that many.
+    public mutating func skip(_ count: Int) -> Bool {
+        guard count <= remaining else { return false }
+        offset += count
+        return true
+    }
+
     public mutating func integer<T: FixedWidthInteger>(_: T.Type = T.self) -> T? {
         let size = MemoryLayout<T>.size
         guard offset + size <= bytes.count else { return nil }
-        var value = T.zero
-        for index in 0..<size { value |= T(truncatingIfNeeded: bytes[offset + index]) << (8 * index) }
+        let value = bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
         offset += size
         return value
     }
@@ -67,7 +77,7 @@ public struct CacheBytesReader {
     public mutating func text() -> String? {
         guard let count = integer(UInt32.self).map(Int.init), offset + count <= bytes.count else { return nil }
         defer { offset += count }
-        return String(validating: bytes[offset..<offset + count], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
     }
 }
 
