@@ -27,6 +27,9 @@ public struct BuildOptions: Sendable {
     public var cacheFolder: URL?
     /// Pages whose inputs did not change since the last build are kept, not rendered again (`BuildCache`).
     public var incremental = true
+    /// The site's model is left in memory when the build returns, for a process that exits right
+    /// after: freeing a large site piece by piece takes longer than the kernel takes to drop it.
+    public var keepsModelAfterBuild = false
 
     public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false,
                 stepObserver: BuildStepObserver? = nil, progress: BuildProgressObserver? = nil) {
@@ -80,7 +83,7 @@ public enum SiteBuild {
         let language = prepared.site.config.language
         let cacheFile = BuildCache.file(cacheFolder: options.cacheFolder ?? MediaCache.defaultFolder(for: options.content),
                                         output: options.output)
-        let inputs = options.incremental ? InputFingerprint.scan(prepared.site, options: options) : nil
+        let inputs = options.incremental ? InputFingerprint.scan(prepared.site, stamps: prepared.sourceStamps, options: options) : nil
         let cache = BuildCache.take(cacheFile)
         let output: OutputDirectory
         do {
@@ -97,6 +100,7 @@ public enum SiteBuild {
             // The site published before this one is the staging folder now.
             if let inputs { BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:]).save(cacheFile) }
             remember(written.prepared, written.search)
+            if options.keepsModelAfterBuild { ProcessLifetime.keep((prepared, written, cache, inputs, reuse)) }
             var report = BuildReport(pagesWritten: written.pages, filesCopied: written.files,
                                      diagnostics: written.diagnostics, language: language)
             report.pagesKept = written.kept
@@ -149,13 +153,15 @@ public enum SiteBuild {
         }
         let files = try options.step(.files) { () throws(BuildFailure) in
             do throws(OutputError) {
-                return try writeFiles(prepared, themeAssets: media.result.themeAssets, options: options, to: output)
+                var made = MadeFiles(output: output, reuse: reuse, recording: inputs != nil)
+                let count = try writeFiles(prepared, themeAssets: media.result.themeAssets, options: options, to: &made)
+                return (count, made.cached)
             } catch {
                 throw .output(error, language: language)
             }
         }
-        return Written(prepared: prepared, pages: entries.count, files: files + media.result.filesWritten, search: search,
-                       diagnostics: diagnostics, cached: pages.cached, kept: pages.kept)
+        return Written(prepared: prepared, pages: entries.count, files: files.0 + media.result.filesWritten, search: search,
+                       diagnostics: diagnostics, cached: pages.cached + files.1, kept: pages.kept)
     }
 
     /// Everything a build does except writing: every page is rendered (so links and chart blocks
@@ -170,6 +176,8 @@ public enum SiteBuild {
         let theme: Theme
         let renderer: SiteRenderer
         let diagnostics: Diagnostics
+        /// The Markdown files' stamps, as the loader read them.
+        var sourceStamps: [String: SourceStamp] = [:]
     }
 
     /// Load → assemble → theme: the steps that read content and can fail on it. On failure, the
@@ -180,7 +188,9 @@ public enum SiteBuild {
             throw .content(everyProblem(attempt, options: options, reminders: false), language: attempt.language)
         }
         let renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
-        return PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: attempt.diagnostics)
+        if options.keepsModelAfterBuild { ProcessLifetime.keep(attempt) }
+        return PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: attempt.diagnostics,
+                            sourceStamps: attempt.loaded?.sourceStamps ?? [:])
     }
 
     struct WrittenPages {
@@ -250,7 +260,7 @@ public enum SiteBuild {
     /// Media other than pictures (those are written by the media step), theme assets, plan downloads,
     /// feeds, sitemap and robots.txt; returns how many files.
     private static func writeFiles(_ prepared: PreparedSite, themeAssets: [String: [UInt8]], options: BuildOptions,
-                                   to output: OutputDirectory) throws(OutputError) -> Int {
+                                   to output: inout MadeFiles) throws(OutputError) -> Int {
         let site = prepared.site
         let copied = site.media.filter { !MediaCatalog.isRaster($0.path) }
         for file in copied {
@@ -260,34 +270,107 @@ public enum SiteBuild {
             try output.write(bytes, to: path)
         }
         for plan in site.plans {
-            try output.write(PlanData.csv(plan, in: site, words: prepared.theme.wording.words), to: Routes.planCSV(plan.id).path)
+            try output.write(to: Routes.planCSV(plan.id).path) { PlanData.csv(plan, in: site, words: prepared.theme.wording.words) }
             try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
         }
         let words = prepared.theme.wording.words
         if !site.events.isEmpty {
-            try output.write(EventCalendar.subscription(for: site, words: words), to: Routes.eventCalendar.path)
+            try output.write(to: Routes.eventCalendar.path) { EventCalendar.subscription(for: site, words: words) }
             for event in site.events {
-                try output.write(EventCalendar.file(for: event, in: site, words: words), to: Routes.eventICS(event.document.slug).path)
+                try output.write(to: Routes.eventICS(event.document.slug).path) { EventCalendar.file(for: event, in: site, words: words) }
             }
         }
         if !site.enterprises.isEmpty {
-            try output.write(EnterpriseData.csv(site, words: prepared.theme.wording.words), to: Routes.enterprisesCSV.path)
-            try output.write(EnterpriseData.json(site, words: prepared.theme.wording.words), to: Routes.enterprisesJSON.path)
+            try output.write(to: Routes.enterprisesCSV.path) { EnterpriseData.csv(site, words: prepared.theme.wording.words) }
+            try output.write(to: Routes.enterprisesJSON.path) { EnterpriseData.json(site, words: prepared.theme.wording.words) }
         }
-        let jobFiles = !site.jobs.isListed ? [] : [(JobData.csv(site, words: prepared.theme.wording.words), Routes.jobsCSV),
-                                                      (JobData.json(site, words: prepared.theme.wording.words), Routes.jobsJSON)]
-        for (text, route) in jobFiles { try output.write(text, to: route.path) }
+        let jobFiles = site.jobs.isListed ? 2 : 0
+        if site.jobs.isListed {
+            try output.write(to: Routes.jobsCSV.path) { JobData.csv(site, words: prepared.theme.wording.words) }
+            try output.write(to: Routes.jobsJSON.path) { JobData.json(site, words: prepared.theme.wording.words) }
+        }
         if !site.plans.isEmpty {
             let words = prepared.theme.wording.words
-            try output.write(DataPackage.csv(site), to: Routes.dataCSV.path)
-            try output.write(DataPackage.json(site), to: Routes.dataJSON.path)
-            try output.write(DataPackage.descriptor(site, words: { words[$0] ?? $0 }), to: Routes.dataDescriptor.path)
+            try output.write(to: Routes.dataCSV.path) { DataPackage.csv(site) }
+            try output.write(to: Routes.dataJSON.path) { DataPackage.json(site) }
+            try output.write(to: Routes.dataDescriptor.path) { DataPackage.descriptor(site, words: { words[$0] ?? $0 }) }
         }
-        let machineFiles = try MachineFiles.each(for: site, word: prepared.renderer.word) { (path, text) throws(OutputError) in
-            try output.write(text, to: path)
+        let machinePaths = MachineFiles.paths(for: site)
+        var machineFiles = machinePaths.count
+        if !output.keepAll(machinePaths) {
+            machineFiles = try MachineFiles.each(for: site, word: prepared.renderer.word) { (path, text) throws(OutputError) in
+                try output.write(text, to: path)
+            }
         }
-        return copied.count + themeAssets.count + site.plans.count * 2 + (site.enterprises.isEmpty ? 0 : 2) + jobFiles.count
+        return copied.count + themeAssets.count + site.plans.count * 2 + (site.enterprises.isEmpty ? 0 : 2) + jobFiles
             + machineFiles + (site.events.isEmpty ? 0 : 1 + site.events.count)
             + (site.plans.isEmpty ? 0 : 3)
+    }
+}
+
+/// Values never freed, for as long as the process lives (`BuildOptions.keepsModelAfterBuild`).
+enum ProcessLifetime {
+    private final class Box<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    static func keep<Value>(_ value: Value) {
+        _ = Unmanaged.passRetained(Box(value))
+    }
+}
+
+/// The files step's writes. A file made from the site's structure alone (front matter, data,
+/// options: downloads, calendars, feeds, sitemap) is kept from the published site when `reuse`
+/// holds (the structure is the one the cache saw), instead of being made again.
+struct MadeFiles {
+    let output: OutputDirectory
+    let reuse: PageReuse?
+    /// Whether the build keeps a cache: then each made file is remembered in `cached`.
+    let recording: Bool
+    private(set) var cached: [BuildCache.Page] = []
+
+    init(output: OutputDirectory, reuse: PageReuse?, recording: Bool) {
+        self.output = output
+        self.reuse = reuse
+        self.recording = recording
+    }
+
+    mutating func copy(_ source: URL, to path: String) throws(OutputError) {
+        try output.copy(source, to: path)
+    }
+
+    mutating func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        try output.write(bytes, to: path)
+    }
+
+    /// Writes what `make` makes at `path`, or keeps the published file.
+    mutating func write(to path: String, make: () -> String) throws(OutputError) {
+        if keep(path) { return }
+        try store(make(), at: path)
+    }
+
+    /// Keeps the published files at `paths` when every one of them can be kept; false when they must be made.
+    mutating func keepAll(_ paths: [String]) -> Bool {
+        guard let reuse, paths.allSatisfy({ reuse.kept(path: $0, file: nil) != nil }) else { return false }
+        return paths.allSatisfy { keep($0) }
+    }
+
+    mutating func write(_ text: String, to path: String) throws(OutputError) {
+        try store(text, at: path)
+    }
+
+    private mutating func keep(_ path: String) -> Bool {
+        guard let reuse, let kept = reuse.kept(path: path, file: nil),
+              output.keep(path, stagingHolds: reuse.stagingHolds(kept)) else { return false }
+        if recording { cached.append(kept) }
+        return true
+    }
+
+    private mutating func store(_ text: String, at path: String) throws(OutputError) {
+        try output.write(text, to: path)
+        if recording {
+            cached.append(BuildCache.Page(path: path, output: Fingerprint.of(text), body: 0, hadDiagnostics: false, search: nil))
+        }
     }
 }

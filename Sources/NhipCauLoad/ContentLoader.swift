@@ -28,6 +28,8 @@ public struct LoadedContent: Sendable {
     /// not be loaded for errors of their own. What refers to them is not reported again: only the
     /// file's own errors are, and the build stops on those.
     public let unusableFiles: Set<String>
+    /// Each Markdown file the loader read whole (path from the content folder) → its bytes' stamp.
+    public var sourceStamps: [String: SourceStamp] = [:]
 
     /// Every Markdown document of every kind, in `ContentKind` order.
     public var documents: [ContentDocument] {
@@ -87,7 +89,8 @@ public enum ContentLoader {
         var diagnostics = Diagnostics()
         let config = SiteConfigLoader.load(from: content, diagnostics: &diagnostics)
         let limit = config?.maxFileBytes ?? SiteConfig.defaultMaxFileBytes
-        let reader = DocumentReader(content: content, maxBytes: limit)
+        let stamps = SourceStampLog()
+        let reader = DocumentReader(content: content, maxBytes: limit, stamps: stamps)
 
         var unusable = Set<String>()
         let stories = loadKind(.story, reader, &diagnostics, &unusable, parse: StoryParser.parse).models
@@ -117,6 +120,7 @@ public enum ContentLoader {
         loaded.enterprises = enterprises
         loaded.warnings = warnings
         loaded.maps = maps
+        loaded.sourceStamps = stamps.all
         return (loaded, diagnostics)
     }
 

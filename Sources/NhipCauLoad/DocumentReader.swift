@@ -1,3 +1,4 @@
+import Foundation
 import NhipCauCore
 
 /// Reads one content file with every guard an officer's folder needs: size, binary, encoding, links
@@ -5,6 +6,8 @@ import NhipCauCore
 struct DocumentReader: Sendable {
     let content: any ContentReading
     let maxBytes: Int
+    /// Told the stamp of every Markdown file read whole, for the build cache.
+    var stamps: SourceStampLog?
 
     /// The file name without its extension: the page's or plan's address.
     static func slug(of file: String) -> String {
@@ -66,7 +69,10 @@ struct DocumentReader: Sendable {
             let rename: MessageArgument = suggestion.isEmpty ? "" : .message(LocalizedText("load.renameTo", ["suggestion": "\(suggestion)"]))
             return .failure(.error(SourceLocation(file: file), "load.fileNameLettersOnly", ["slug": "\(slug)", "rename": rename]))
         }
-        return readText(file).flatMap { text in
+        return readBytes(file).flatMap { bytes in
+            stamps?.record(file, SourceStamp(bytes))
+            return SourceText.decode(bytes, file: file)
+        }.flatMap { text in
             if text.isBlank {
                 return .failure(.error(SourceLocation(file: file), "load.fileEmptyCopySample"))
             }
@@ -83,4 +89,16 @@ struct DocumentReader: Sendable {
             }
         }
     }
+}
+
+/// The `SourceStamp` of each Markdown file the loader read, by file; filled from all cores.
+final class SourceStampLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stamps: [String: SourceStamp] = [:]
+
+    func record(_ file: String, _ stamp: SourceStamp) {
+        lock.withLock { stamps[file] = stamp }
+    }
+
+    var all: [String: SourceStamp] { lock.withLock { stamps } }
 }

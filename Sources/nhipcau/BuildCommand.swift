@@ -61,6 +61,7 @@ struct Build: ParsableCommand {
                                    progress: verbosity == .quiet ? nil : Terminal.progressLine.observer(language: language))
         options.cacheFolder = images.folder
         options.incremental = !full
+        options.keepsModelAfterBuild = true
         let result = SiteBuild.run(options)
         Terminal.progressLine.clear()
         switch result {

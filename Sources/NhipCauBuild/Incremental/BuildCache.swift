@@ -37,7 +37,7 @@ struct BuildCache: Sendable {
     /// before the current one. Empty when not known.
     let staging: [String: UInt64]
 
-    static let magic = Array("NhipCau build cache 1\n".utf8)
+    static let magic = Array("NhipCau build cache 2\n".utf8)
 
     /// The cache file for builds into `output`.
     static func file(cacheFolder: URL, output: URL) -> URL {

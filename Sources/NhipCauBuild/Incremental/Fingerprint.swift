@@ -12,46 +12,6 @@ import NhipCauCore
 import NhipCauLoad
 import NhipCauSite
 
-/// FNV-1a, 64 bits: enough to tell an edited input or page from the one the cache saw.
-struct Fingerprint {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var hash = value
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        value = hash
-    }
-
-    mutating func add(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { add($0) }
-    }
-
-    /// The text and its length, so that two fields never run together.
-    mutating func add(_ text: String) {
-        var copy = text
-        copy.withUTF8 { add(UnsafeRawBufferPointer($0)) }
-        add(UInt64(text.utf8.count))
-    }
-
-    mutating func add(_ number: UInt64) {
-        withUnsafeBytes(of: number.littleEndian) { add($0) }
-    }
-
-    static func of(_ text: String) -> UInt64 {
-        var fingerprint = Fingerprint()
-        fingerprint.add(text)
-        return fingerprint.value
-    }
-
-    static func of(_ bytes: [UInt8]) -> UInt64 {
-        var fingerprint = Fingerprint()
-        fingerprint.add(bytes)
-        return fingerprint.value
-    }
-}
-
 /// What a build's output can depend on, split in two: the page bodies (each page's own Markdown
 /// file), and everything else (the structure). Pages and lists are made from front matter, data,
 /// configuration, theme and the page list; only a page's own body reaches that page alone (and the
@@ -72,7 +32,8 @@ struct InputFingerprint: Sendable {
     static let readLimit = 4 * 1024 * 1024
     static let formatVersion = "nhipcau-build-cache 1"
 
-    static func scan(_ site: Site, options: BuildOptions) -> InputFingerprint? {
+    /// `stamps`: Markdown files as the loader read them; any other file is read here.
+    static func scan(_ site: Site, stamps: [String: SourceStamp], options: BuildOptions) -> InputFingerprint? {
         let content = DiskContent(root: options.content)
         guard let files = try? content.files(in: "") else { return nil }
         let frontMatter = Dictionary(site.entries.compactMap { $0.source.document.map { ($0.file, $0.frontMatterSource) } },
@@ -80,8 +41,10 @@ struct InputFingerprint: Sendable {
         let root = content.root.path
         let scanned = files.parallelMap { file -> (file: String, structure: UInt64, body: UInt64?, crossLinking: Bool)? in
             if let source = frontMatter[file] {
+                if let stamp = stamps[file] { return (file, Fingerprint.of(source), stamp.fingerprint, stamp.linksToFragment) }
                 guard let bytes = try? content.read(file) else { return nil }
-                return (file, Fingerprint.of(source), Fingerprint.of(bytes), linksToFragment(bytes))
+                let stamp = SourceStamp(bytes)
+                return (file, Fingerprint.of(source), stamp.fingerprint, stamp.linksToFragment)
             }
             return fileFingerprint(root + "/" + file, content: content, relative: file).map { (file, $0, nil, false) }
         }
@@ -117,15 +80,6 @@ struct InputFingerprint: Sendable {
         fingerprint.add(UInt64(bitPattern: Int64(status.st_mtim.tv_sec)))
         fingerprint.add(UInt64(bitPattern: Int64(status.st_mtim.tv_nsec)))
         return fingerprint.value
-    }
-
-    private static func linksToFragment(_ bytes: [UInt8]) -> Bool {
-        var previous: UInt8 = 0x0A
-        for byte in bytes {
-            if byte == 0x23, previous != 0x0A, previous != 0x20, previous != 0x23 { return true }
-            previous = byte
-        }
-        return false
     }
 
     /// The running executable's size and time: a rebuilt tool, even of the same version, may

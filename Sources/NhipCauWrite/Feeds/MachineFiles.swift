@@ -29,6 +29,12 @@ public enum MachineFiles {
         return site.feeds.count + 2
     }
 
+    /// The paths `files(for:word:)` makes, in its order, without making them.
+    public static func paths(for site: Site) -> [String] {
+        guard site.config.baseURL != nil else { return [Routes.robots.path] }
+        return [Routes.robots.path] + site.feeds.map { $0.feed.route.path } + [Routes.sitemap.path]
+    }
+
     static func robotsText(_ site: Site) -> String {
         var text = "User-agent: *\nAllow: /\n"
         if let base = site.config.baseURL { text += "Sitemap: \(base)\(Routes.sitemap.path)\n" }

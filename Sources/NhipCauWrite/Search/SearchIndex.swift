@@ -160,25 +160,20 @@ public enum SearchIndex {
         var pairs: [UInt64: [UInt32]] = [:]
 
         init(_ pages: [Page]) {
-            var formOfWord: [String: Int32] = [:]
+            // Words by their bytes: most words are on many pages, and hashing a `String` normalises it.
+            var formOfWord = WordTable()
             var formNumbers: [String: Int32] = [:]
             var keyNumbers: [String: Int32] = [:]
             for (doc, page) in pages.enumerated() {
                 var formsHere: [Int32] = []
                 var wordStart = 0
                 for (end, field) in page.packedWords.enumerated() where field <= SearchWords.Field.title.rawValue {
-                    let word = String(decoding: page.packedWords[wordStart..<end], as: UTF8.self)
-                    wordStart = end + 1
-                    let position = formsHere.count
-                    formsHere.append(-1)
-                    let form: Int32
-                    if let known = formOfWord[word] {
-                        form = known
-                    } else {
-                        form = add(word, &formNumbers, &keyNumbers)
-                        formOfWord[word] = form
+                    let form = page.packedWords.withUnsafeBufferPointer { bytes in
+                        let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+                        return formOfWord.value(of: word) { add(String(decoding: word, as: UTF8.self), &formNumbers, &keyNumbers) }
                     }
-                    formsHere[position] = form
+                    wordStart = end + 1
+                    formsHere.append(form)
                     guard form >= 0 else { continue }
                     // Two spellings of one form on a page ("Hòa", "hoà") make one posting with the better field.
                     Self.append(UInt32(doc) << 2 | UInt32(field), to: &postings[Int(form)])
@@ -346,11 +341,18 @@ public enum SearchIndex {
 
     /// Several sorted lists as one, each document once with its best field.
     static func mergedPostings(_ lists: [[UInt32]]) -> [UInt32] {
-        var best: [UInt32: UInt32] = [:]
-        for list in lists {
-            for posting in list { best[posting >> 2] = max(best[posting >> 2] ?? 0, posting & 3) }
+        // `doc << 2 | field` sorts by document, then field: each document's last posting is its best.
+        let all = lists.joined().sorted()
+        var merged: [UInt32] = []
+        merged.reserveCapacity(all.count)
+        for posting in all {
+            if let last = merged.last, last >> 2 == posting >> 2 {
+                merged[merged.count - 1] = posting
+            } else {
+                merged.append(posting)
+            }
         }
-        return best.keys.sorted().map { $0 << 2 | best[$0, default: 1] }
+        return merged
     }
 
     /// Where each shard starts, as short as the keys allow: the shortest start of its first key
@@ -473,5 +475,48 @@ struct FNV1a {
     var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// Words (UTF-8 bytes) → a number, with open addressing: `SearchIndex.Vocabulary`'s first look-up.
+struct WordTable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var hashes: [UInt64] = []
+    private var values: [Int32] = []
+    /// A word's index, or -1; a power of two, never more than half full.
+    private var slots = [Int](repeating: -1, count: 1024)
+
+    /// The number of `word`, made by `make` the first time the word is seen.
+    mutating func value(of word: UnsafeBufferPointer<UInt8>, make: () -> Int32) -> Int32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let known = slots[slot]
+            if hashes[known] == hash && bytes[(known == 0 ? 0 : ends[known - 1])..<ends[known]].elementsEqual(word) {
+                return values[known]
+            }
+            slot = (slot + 1) & mask
+        }
+        let value = make()
+        slots[slot] = ends.count
+        bytes.append(contentsOf: word)
+        ends.append(bytes.count)
+        hashes.append(hash)
+        values.append(value)
+        if ends.count * 2 > slots.count { grow() }
+        return value
+    }
+
+    private mutating func grow() {
+        slots = [Int](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for word in 0..<ends.count {
+            var slot = Int(truncatingIfNeeded: hashes[word]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = word
+        }
     }
 }

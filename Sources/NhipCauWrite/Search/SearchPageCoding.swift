@@ -10,6 +10,20 @@ public struct CacheBytesWriter: Sendable {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    public mutating func byteArray(_ values: [UInt8]) {
+        integer(UInt32(values.count))
+        bytes.append(contentsOf: values)
+    }
+
+    public mutating func integers<T: FixedWidthInteger>(_ values: [T]) {
+        integer(UInt32(values.count))
+        #if _endian(little)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+        for value in values { integer(value) }
+        #endif
+    }
+
     public mutating func text(_ value: String) {
         integer(UInt32(value.utf8.count))
         bytes.append(contentsOf: value.utf8)
@@ -18,12 +32,6 @@ public struct CacheBytesWriter: Sendable {
     /// Forgets what was written (after it was saved), keeping the room.
     public mutating func clear() {
         bytes.removeAll(keepingCapacity: true)
-    }
-
-    /// UTF-8 already in bytes, written as `text` writes it.
-    mutating func utf8(_ utf8: ArraySlice<UInt8>) {
-        integer(UInt32(utf8.count))
-        bytes.append(contentsOf: utf8)
     }
 }
 
@@ -42,19 +50,41 @@ public struct CacheBytesReader {
     /// Bytes not read yet: a count read from the cache larger than this is corrupt.
     public var remaining: Int { bytes.count - offset }
 
+    /// Passes over `count` bytes; false when there are not that many.
+    public mutating func skip(_ count: Int) -> Bool {
+        guard count <= remaining else { return false }
+        offset += count
+        return true
+    }
+
     public mutating func integer<T: FixedWidthInteger>(_: T.Type = T.self) -> T? {
         let size = MemoryLayout<T>.size
         guard offset + size <= bytes.count else { return nil }
-        var value = T.zero
-        for index in 0..<size { value |= T(truncatingIfNeeded: bytes[offset + index]) << (8 * index) }
+        let value = bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
         offset += size
         return value
+    }
+
+    public mutating func byteArray() -> [UInt8]? {
+        guard let count = integer(UInt32.self).map(Int.init), offset + count <= bytes.count else { return nil }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
+    }
+
+    public mutating func integers<T: FixedWidthInteger>(_: T.Type = T.self) -> [T]? {
+        let size = MemoryLayout<T>.size
+        guard let count = integer(UInt32.self).map(Int.init), count <= remaining / size else { return nil }
+        let start = offset
+        offset += count * size
+        return bytes.withUnsafeBytes { raw in
+            (0..<count).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: start + $0 * size, as: T.self)) }
+        }
     }
 
     public mutating func text() -> String? {
         guard let count = integer(UInt32.self).map(Int.init), offset + count <= bytes.count else { return nil }
         defer { offset += count }
-        return String(validating: bytes[offset..<offset + count], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
     }
 }
 
@@ -66,49 +96,36 @@ extension SearchIndex.Page {
         writer.text(address)
         writer.text(title)
         writer.text(snippet)
-        let fieldCount = packedWords.count(where: { $0 <= SearchWords.Field.title.rawValue })
-        writer.integer(UInt32(fieldCount))
-        var wordStart = 0
-        for (end, field) in packedWords.enumerated() where field <= SearchWords.Field.title.rawValue {
-            writer.utf8(packedWords[wordStart..<end])
-            writer.integer(field)
-            wordStart = end + 1
-        }
-        writer.integer(UInt32(packedPairs.count))
-        for (first, second, field) in pairs {
-            writer.integer(first)
-            writer.integer(second)
-            writer.integer(field)
-        }
+        writer.byteArray(packedWords)
+        writer.integers(packedPairs)
         writer.integer(firstTitleWord)
     }
 
     public static func decode(from reader: inout CacheBytesReader) -> SearchIndex.Page? {
         guard let kindNumber = reader.integer(UInt8.self), let kind = SearchDocument.Kind(rawValue: Int(kindNumber)),
               let kindLabel = reader.text(), let address = reader.text(), let title = reader.text(),
-              let snippet = reader.text(), let wordCount = reader.integer(UInt32.self),
-              Int(wordCount) <= reader.remaining else { return nil }
-        var words: [UInt8] = []
-        for _ in 0..<wordCount {
-            guard let word = reader.text(), !word.isEmpty, let field = reader.integer(UInt8.self),
-                  (SearchWords.Field.text.rawValue...SearchWords.Field.title.rawValue).contains(field),
-                  !word.utf8.contains(where: { $0 <= SearchWords.Field.title.rawValue }) else { return nil }
-            words.append(contentsOf: word.utf8)
-            words.append(field)
+              let snippet = reader.text(), let words = reader.byteArray(), let wordCount = wordCount(ofWellFormed: words),
+              let pairs: [UInt64] = reader.integers(), let firstTitleWord = reader.integer(Int32.self),
+              firstTitleWord >= -1, firstTitleWord < wordCount else { return nil }
+        for pair in pairs {
+            let first = pair >> 32, second = (pair >> 2) & 0x3FFF_FFFF
+            guard first < wordCount, second < wordCount else { return nil }
         }
-        // Grown by appending: copied once more so every kept page holds no spare room.
-        words = Array(words[...])
-        guard let pairCount = reader.integer(UInt32.self), Int(pairCount) <= reader.remaining else { return nil }
-        var pairs: [UInt64] = []
-        pairs.reserveCapacity(Int(pairCount))
-        for _ in 0..<pairCount {
-            guard let first = reader.integer(Int32.self), let second = reader.integer(Int32.self),
-                  let field = reader.integer(UInt8.self), first >= 0, second >= 0, first < wordCount, second < wordCount
-            else { return nil }
-            pairs.append(SearchIndex.Page.pack((first, second, field)))
-        }
-        guard let firstTitleWord = reader.integer(Int32.self), firstTitleWord < wordCount else { return nil }
         return SearchIndex.Page(kind: kind, kindLabel: kindLabel, address: address, title: title, snippet: snippet,
                                 packedWords: words, packedPairs: pairs, firstTitleWord: firstTitleWord)
+    }
+
+    /// How many words `packedWords` holds when it is what `encode` wrote: non-empty UTF-8 words, each
+    /// ended by its field (1–3); nil otherwise (a corrupt cache).
+    static func wordCount(ofWellFormed packedWords: [UInt8]) -> Int? {
+        let fields = SearchWords.Field.text.rawValue...SearchWords.Field.title.rawValue
+        var count = 0, start = 0
+        for (index, byte) in packedWords.enumerated() where byte <= fields.upperBound {
+            guard fields.contains(byte), index > start,
+                  String(validating: packedWords[start..<index], as: UTF8.self) != nil else { return nil }
+            count += 1
+            start = index + 1
+        }
+        return start == packedWords.count ? count : nil
     }
 }

@@ -57,7 +57,9 @@ import Testing
             let story = stories.randomElement(using: &random)!
             switch Int.random(in: 0..<9, using: &random) {
             case 0:
-                let file = try (stories + files(in: "markets") + files(in: "policies") + files(in: "pages")).randomElement(using: &random)!
+                // Every kind's body: downloads, calendars and feeds are kept on a body edit, so none may show a body.
+                let folders = ["markets", "policies", "pages", "notices", "events", "jobs", "enterprises", "warnings"]
+                let file = (stories + folders.flatMap { (try? files(in: $0)) ?? [] }).randomElement(using: &random)!
                 try site.write(file, try text(file) + "\nMột đoạn **mới** số \(random.next() % 1000).\n")
                 return "body \(file)"
             case 1:
