@@ -52,22 +52,17 @@ public struct Story: Sendable, Hashable, HasContentDocument {
         let sample: Bool
     }
 
-    private final class Box: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private let box: Box
+    private let box: SharedFields<Fields>
 
     init(document: ContentDocument, title: String, date: SimpleDate, summary: String?, person: String?,
          market: Located<String>?, area: Located<String>?, tags: [String], image: Located<String>?,
          imageAlt: String?, author: String?, draft: Bool, sample: Bool) {
-        box = Box(Fields(document: document, title: title, date: date, summary: summary, person: person, market: market,
+        box = SharedFields(Fields(document: document, title: title, date: date, summary: summary, person: person, market: market,
                          area: area, tags: tags, image: image, imageAlt: imageAlt, author: author, draft: draft, sample: sample))
     }
 
     private init(_ fields: Fields) {
-        box = Box(fields)
+        box = SharedFields(fields)
     }
 
     public var document: ContentDocument { box.fields.document }
@@ -233,18 +228,13 @@ public struct Job: Sendable, Hashable, HasContentDocument {
         let dateLocation: SourceLocation
     }
 
-    private final class Box: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private let box: Box
+    private let box: SharedFields<Fields>
 
     init(document: ContentDocument, title: String, date: SimpleDate, enterprise: Located<String>, market: Located<String>,
          occupation: String, positions: Int, applyBy: SimpleDate, salaryVND: ClosedRange<Int>?, salaryNote: String?,
          contract: String?, contractMonths: Int?, costs: [JobCost], depositVND: Int?, requirements: String?,
          areas: [Located<String>], approval: JobApproval?, summary: String?, sample: Bool, dateLocation: SourceLocation) {
-        box = Box(Fields(document: document, title: title, date: date, enterprise: enterprise, market: market,
+        box = SharedFields(Fields(document: document, title: title, date: date, enterprise: enterprise, market: market,
                          occupation: occupation, positions: positions, applyBy: applyBy, salaryVND: salaryVND,
                          salaryNote: salaryNote, contract: contract, contractMonths: contractMonths, costs: costs,
                          depositVND: depositVND, requirements: requirements, areas: areas, approval: approval,
@@ -252,7 +242,7 @@ public struct Job: Sendable, Hashable, HasContentDocument {
     }
 
     private init(_ fields: Fields) {
-        box = Box(fields)
+        box = SharedFields(fields)
     }
 
     public var document: ContentDocument { box.fields.document }
@@ -430,4 +420,11 @@ public struct DataLicense: Sendable, Hashable {
         self.name = name
         self.url = url
     }
+}
+
+/// A model's fields behind one reference: a story or job order sits in several lists (all, its
+/// market's, its area's, each tag's…), and each copy is then 8 bytes instead of all its fields.
+final class SharedFields<Fields: Sendable>: Sendable {
+    let fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
 }

@@ -8,13 +8,8 @@
 /// It also keeps, for ranking, which words stand next to each other (`pairs`, in the texts added
 /// with `pairs: true`) and the first word of the title (`firstTitleWord`).
 public struct PageWords {
-    private var bytes: [UInt8] = []
-    /// Word `i` is `bytes[ends[i - 1] ..< ends[i]]` (from 0 for the first).
-    private var ends: [Int] = []
-    private var hashes: [UInt64] = []
+    private var words = ByteWordSet(capacity: 256)
     private var fields: [UInt8] = []
-    /// Open addressing: a word's number, or -1; a power of two, never more than half full.
-    private var slots = [Int](repeating: -1, count: 256)
     /// `first << 32 | second` (word numbers) → best field the two were seen side by side in.
     private var pairFields: [UInt64: UInt8] = [:]
     /// The number of the title's first word, -1 before a title is added.
@@ -22,19 +17,19 @@ public struct PageWords {
 
     public init() {}
 
-    public var count: Int { ends.count }
+    public var count: Int { words.count }
 
     /// Each word as written, with its field's raw value.
     public var all: [(String, UInt8)] {
-        (0..<ends.count).map { (String(decoding: bytes[start(of: $0)..<ends[$0]], as: UTF8.self), fields[$0]) }
+        (0..<words.count).map { (String(decoding: words.bytes[words.start(of: $0)..<words.ends[$0]], as: UTF8.self), fields[$0]) }
     }
 
     /// Each word's UTF-8 bytes followed by its field's raw value (`SearchIndex.Page.packedWords`).
     public var packed: [UInt8] {
         var packed: [UInt8] = []
-        packed.reserveCapacity(bytes.count + ends.count)
-        for word in 0..<ends.count {
-            packed.append(contentsOf: bytes[start(of: word)..<ends[word]])
+        packed.reserveCapacity(words.bytes.count + words.count)
+        for word in 0..<words.count {
+            packed.append(contentsOf: words.bytes[words.start(of: word)..<words.ends[word]])
             packed.append(fields[word])
         }
         return packed
@@ -98,38 +93,14 @@ public struct PageWords {
         Unicode.Scalar(UInt32(value)).map(SearchWords.isWordScalar) ?? false
     }
 
-    private func start(of word: Int) -> Int { word == 0 ? 0 : ends[word - 1] }
-
     /// The word's number, a new one for a word not seen before.
     private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ field: SearchWords.Field) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            let known = slots[slot]
-            if hashes[known] == hash && bytes[start(of: known)..<ends[known]].elementsEqual(word) {
-                fields[known] = max(fields[known], field.rawValue)
-                return known
-            }
-            slot = (slot + 1) & mask
+        let (number, isNew) = words.insert(word)
+        if isNew {
+            fields.append(field.rawValue)
+        } else {
+            fields[number] = max(fields[number], field.rawValue)
         }
-        slots[slot] = ends.count
-        bytes.append(contentsOf: word)
-        ends.append(bytes.count)
-        hashes.append(hash)
-        fields.append(field.rawValue)
-        if ends.count * 2 > slots.count { grow() }
-        return ends.count - 1
-    }
-
-    private mutating func grow() {
-        slots = [Int](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for word in 0..<ends.count {
-            var slot = Int(truncatingIfNeeded: hashes[word]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = word
-        }
+        return number
     }
 }

@@ -478,45 +478,15 @@ struct FNV1a {
     }
 }
 
-/// Words (UTF-8 bytes) → a number, with open addressing: `SearchIndex.Vocabulary`'s first look-up.
+/// Words (UTF-8 bytes) → a number: `SearchIndex.Vocabulary`'s first look-up.
 struct WordTable {
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
-    private var hashes: [UInt64] = []
+    private var words = ByteWordSet(capacity: 1024)
     private var values: [Int32] = []
-    /// A word's index, or -1; a power of two, never more than half full.
-    private var slots = [Int](repeating: -1, count: 1024)
 
     /// The number of `word`, made by `make` the first time the word is seen.
     mutating func value(of word: UnsafeBufferPointer<UInt8>, make: () -> Int32) -> Int32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            let known = slots[slot]
-            if hashes[known] == hash && bytes[(known == 0 ? 0 : ends[known - 1])..<ends[known]].elementsEqual(word) {
-                return values[known]
-            }
-            slot = (slot + 1) & mask
-        }
-        let value = make()
-        slots[slot] = ends.count
-        bytes.append(contentsOf: word)
-        ends.append(bytes.count)
-        hashes.append(hash)
-        values.append(value)
-        if ends.count * 2 > slots.count { grow() }
-        return value
-    }
-
-    private mutating func grow() {
-        slots = [Int](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for word in 0..<ends.count {
-            var slot = Int(truncatingIfNeeded: hashes[word]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = word
-        }
+        let (index, isNew) = words.insert(word)
+        if isNew { values.append(make()) }
+        return values[index]
     }
 }
