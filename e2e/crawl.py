@@ -81,7 +81,7 @@ class PageFacts:
     main_count: int = 0
     main_h1: list = field(default_factory=list)
     main_text_length: int = 0
-    scripts: int = 0
+    scripts: int = 0  # <script> elements that run (JSON-LD data blocks not counted)
     stylesheets: list = field(default_factory=list)
     unsized_images: list = field(default_factory=list)  # (line, src) of each <img> without width or height
 
@@ -116,7 +116,8 @@ class PageParser(HTMLParser):
             self.facts.stylesheets.append(attributes["href"])
         if tag == "img" and not (attributes.get("width") and attributes.get("height")):
             self.facts.unsized_images.append((line, attributes.get("src") or ""))
-        if tag == "script":
+        # A JSON-LD block is data, not a program: only scripts that run count.
+        if tag == "script" and (attributes.get("type") or "").lower() != "application/ld+json":
             self.facts.scripts += 1
         if tag in HIDDEN_TEXT_TAGS:
             self._hidden_depth += 1
