@@ -80,14 +80,6 @@ public struct Story: Sendable, Hashable, HasContentDocument {
     /// `sample: true`: an illustrative story made up for the portal, badged as such wherever it is shown.
     public var sample: Bool { box.fields.sample }
 
-    public static func == (lhs: Story, rhs: Story) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        box.fields.hash(into: &hasher)
-    }
-
     public func replacingBody(with edit: BodyEdit) -> Story {
         var fields = box.fields
         fields.document = document.replacingBody(with: edit)
@@ -272,14 +264,6 @@ public struct Job: Sendable, Hashable, HasContentDocument {
     public var totalCostVND: Int { costs.reduce(0) { $0 + $1.vnd } }
     public var serviceFee: JobCost? { costs.first { $0.isServiceFee } }
 
-    public static func == (lhs: Job, rhs: Job) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        box.fields.hash(into: &hasher)
-    }
-
     public func replacingBody(with edit: BodyEdit) -> Job {
         var fields = box.fields
         fields.document = document.replacingBody(with: edit)
@@ -427,4 +411,17 @@ public struct DataLicense: Sendable, Hashable {
 final class SharedFields<Fields: Sendable>: Sendable {
     let fields: Fields
     init(_ fields: Fields) { self.fields = fields }
+}
+
+/// Equal when the fields are (one shared box is equal to itself without comparing them).
+extension SharedFields: Equatable where Fields: Equatable {
+    static func == (lhs: SharedFields, rhs: SharedFields) -> Bool {
+        lhs === rhs || lhs.fields == rhs.fields
+    }
+}
+
+extension SharedFields: Hashable where Fields: Hashable {
+    func hash(into hasher: inout Hasher) {
+        fields.hash(into: &hasher)
+    }
 }
