@@ -5,6 +5,7 @@ import Foundation
 #endif
 import NhipCauCore
 import NhipCauLoad
+import NhipCauMedia
 import NhipCauRender
 import NhipCauSite
 
@@ -30,9 +31,12 @@ extension SiteBuild {
         }
     }
 
-    static func attempt(_ options: BuildOptions) -> Attempt {
+    /// `keepsFrontMatter`: front matter parsed by the last build is read from the cache folder, and
+    /// this build's is kept there for the next.
+    static func attempt(_ options: BuildOptions, keepsFrontMatter: Bool = false) -> Attempt {
         let content = DiskContent(root: options.content)
-        let (loaded, loadProblems) = options.step(.load) { ContentLoader.loadReadable(from: content) }
+        let frontMatterCache = keepsFrontMatter ? FrontMatterCache(file: frontMatterCacheFile(options), identity: InputFingerprint.toolIdentity()) : nil
+        let (loaded, loadProblems) = options.step(.load) { ContentLoader.loadReadable(from: content, frontMatterCache: frontMatterCache) }
         let language = loaded?.config.language ?? SiteLanguage.declared(in: content) ?? .vi
         guard let loaded else {
             return Attempt(content: content, loaded: nil, site: nil, theme: nil, loadProblems: loadProblems,
@@ -50,6 +54,13 @@ extension SiteBuild {
         later.append(contentsOf: themeProblems)
         return Attempt(content: content, loaded: loaded, site: site, theme: theme, loadProblems: loadProblems,
                        laterProblems: later, language: language)
+    }
+
+    /// One front matter cache for each content folder.
+    static func frontMatterCacheFile(_ options: BuildOptions) -> URL {
+        let folder = options.cacheFolder ?? MediaCache.defaultFolder(for: options.content)
+        let key = Fingerprint.of(options.content.standardizedFileURL.path)
+        return folder.appendingPathComponent("front-matter-" + String(key, radix: 16) + ".bin")
     }
 
     /// Every problem of the attempt plus those found by rendering every page that did load (with

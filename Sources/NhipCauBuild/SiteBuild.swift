@@ -183,7 +183,7 @@ public enum SiteBuild {
     /// Load → assemble → theme: the steps that read content and can fail on it. On failure, the
     /// problems of every file that could be read, not only those of the first step that failed.
     static func prepare(_ options: BuildOptions) throws(BuildFailure) -> PreparedSite {
-        let attempt = attempt(options)
+        let attempt = attempt(options, keepsFrontMatter: options.incremental)
         guard !attempt.diagnostics.hasErrors, let site = attempt.site, let theme = attempt.theme else {
             throw .content(everyProblem(attempt, options: options, reminders: false), language: attempt.language)
         }

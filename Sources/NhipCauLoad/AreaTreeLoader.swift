@@ -1,5 +1,4 @@
 import NhipCauCore
-import Yams
 
 /// Reads `content/areas.yml` (see `AreaTree`). Each problem names the file, the line and the key
 /// path of the unit (`[0].areas[2]`, indexes from 0): a unit's id is given once, its kind is one of
@@ -42,18 +41,18 @@ struct AreaTreeDecoder {
         self.file = file
     }
 
-    mutating func tree(_ node: Node?) -> AreaTree {
-        guard case .sequence(let items)? = node else {
-            diagnostics.append(.error(SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1), "tree.fileIsList"))
+    mutating func tree(_ node: YAMLNode?) -> AreaTree {
+        guard case .sequence(let items)? = node?.value else {
+            diagnostics.append(.error(SourceLocation(file: file, line: node?.location?.line ?? 1, column: node?.location?.column ?? 1), "tree.fileIsList"))
             return AreaTree(areas: [])
         }
-        let tree = AreaTree(areas: readAreas(Array(items), path: "", sample: false))
+        let tree = AreaTree(areas: readAreas(items, path: "", sample: false))
         diagnostics += checkMergers(tree)
         return tree
     }
 
-    private func location(_ node: Node, _ path: String) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column, jsonPath: path.isEmpty ? nil : path)
+    private func location(_ node: YAMLNode, _ path: String) -> SourceLocation {
+        SourceLocation(file: file, line: node.location?.line, column: node.location?.column, jsonPath: path.isEmpty ? nil : path)
     }
 
     private func locate(_ problems: [Diagnostic], at path: String) -> [Diagnostic] {
@@ -64,12 +63,12 @@ struct AreaTreeDecoder {
         }
     }
 
-    private mutating func readAreas(_ items: [Node], path: String, sample: Bool) -> [TreeArea] {
+    private mutating func readAreas(_ items: [YAMLNode], path: String, sample: Bool) -> [TreeArea] {
         items.enumerated().compactMap { index, item in readArea(item, path: "\(path)[\(index)]", sample: sample) }
     }
 
-    private mutating func readArea(_ node: Node, path: String, sample inherited: Bool) -> TreeArea? {
-        guard case .mapping(let mapping) = node else {
+    private mutating func readArea(_ node: YAMLNode, path: String, sample inherited: Bool) -> TreeArea? {
+        guard case .mapping(let mapping) = node.value else {
             diagnostics.append(.error(location(node, path), "tree.unitIsMapping"))
             return nil
         }
@@ -91,7 +90,7 @@ struct AreaTreeDecoder {
                         contacts: contacts, bank: bank, sample: sample, location: location(node, path))
     }
 
-    private mutating func requiredText(_ fields: inout FrontMatter, _ key: String, example: String, node: Node, path: String) -> String? {
+    private mutating func requiredText(_ fields: inout FrontMatter, _ key: String, example: String, node: YAMLNode, path: String) -> String? {
         guard let text = fields.text(key) else {
             diagnostics.append(.error(location(node, path), "tree.keyMissing", ["key": "\(key)", "example": "\(example)"]))
             return nil
@@ -114,7 +113,7 @@ struct AreaTreeDecoder {
         return id
     }
 
-    private mutating func readKind(_ fields: inout FrontMatter, node: Node, path: String) -> AreaUnitKind? {
+    private mutating func readKind(_ fields: inout FrontMatter, node: YAMLNode, path: String) -> AreaUnitKind? {
         guard let raw = requiredText(&fields, "kind", example: "huyen", node: node, path: path) else { return nil }
         guard let kind = AreaUnitKind(rawValue: raw) else {
             var here = fields.location(of: "kind")
@@ -145,8 +144,8 @@ struct AreaTreeDecoder {
         return (into.map { Located($0, at: intoLocation) }, on)
     }
 
-    private mutating func readContact(_ node: Node, path: String) -> AreaContact? {
-        guard case .mapping(let mapping) = node else {
+    private mutating func readContact(_ node: YAMLNode, path: String) -> AreaContact? {
+        guard case .mapping(let mapping) = node.value else {
             diagnostics.append(.error(location(node, path), "tree.contactIsMapping"))
             return nil
         }

@@ -85,12 +85,16 @@ public enum ContentLoader {
 
     /// Whatever could be read, also when some files have errors (nil only without a usable
     /// site.yml), so that `check` can go on to look at links and images in the files that did load.
-    public static func loadReadable(from content: any ContentReading) -> (content: LoadedContent?, diagnostics: Diagnostics) {
+    /// `frontMatterCache`: front matter parsed by earlier builds; told what this one parsed, and finished.
+    public static func loadReadable(from content: any ContentReading,
+                                    frontMatterCache: FrontMatterCache? = nil) -> (content: LoadedContent?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let config = SiteConfigLoader.load(from: content, diagnostics: &diagnostics)
         let limit = config?.maxFileBytes ?? SiteConfig.defaultMaxFileBytes
         let stamps = SourceStampLog()
-        let reader = DocumentReader(content: content, maxBytes: limit, stamps: stamps)
+        var reader = DocumentReader(content: content, maxBytes: limit, stamps: stamps)
+        reader.frontMatterCache = frontMatterCache
+        defer { frontMatterCache?.finish() }
 
         var unusable = Set<String>()
         let stories = loadKind(.story, reader, &diagnostics, &unusable, parse: StoryParser.parse).models

@@ -8,6 +8,8 @@ struct DocumentReader: Sendable {
     let maxBytes: Int
     /// Told the stamp of every Markdown file read whole, for the build cache.
     var stamps: SourceStampLog?
+    /// Front matter parsed by earlier builds, and where this build's is kept for the next.
+    var frontMatterCache: FrontMatterCache?
 
     /// The file name without its extension: the page's or plan's address.
     static func slug(of file: String) -> String {
@@ -70,24 +72,44 @@ struct DocumentReader: Sendable {
             return .failure(.error(SourceLocation(file: file), "load.fileNameLettersOnly", ["slug": "\(slug)", "rename": rename]))
         }
         return readBytes(file).flatMap { bytes in
-            stamps?.record(file, SourceStamp(bytes))
-            return SourceText.decode(bytes, file: file)
-        }.flatMap { text in
+            let stamp = SourceStamp(bytes)
+            stamps?.record(file, stamp)
+            if let kept = frontMatterCache?.entry(for: file, fingerprint: stamp.fingerprint) {
+                return FrontMatter.reading(kept.root, file: file, firstLine: kept.frontMatterLine)
+                    .map { document($0, source: kept, kind: kind, slug: slug, file: file) }
+            }
+            return parse(bytes, file: file).flatMap { parsed in
+                FrontMatter.reading(parsed.root, file: file, firstLine: parsed.frontMatterLine).map { frontMatter in
+                    frontMatterCache?.record(file, fingerprint: stamp.fingerprint, parsed)
+                    return document(frontMatter, source: parsed, kind: kind, slug: slug, file: file)
+                }
+            }
+        }
+    }
+
+    /// A Markdown file's bytes checked as text, split, and its front matter parsed.
+    private func parse(_ bytes: [UInt8], file: String) -> Result<FrontMatterCache.Entry, Diagnostic> {
+        SourceText.decode(bytes, file: file).flatMap { text in
             if text.isBlank {
                 return .failure(.error(SourceLocation(file: file), "load.fileEmptyCopySample"))
             }
             return SplitDocument.split(text, file: file).flatMap { split in
-                FrontMatter.parse(split.frontMatter, file: file, firstLine: split.frontMatterLine, closingLine: split.closingLine).map { frontMatter in
-                    var frontMatter = frontMatter
-                    let updated = frontMatter.date("updated")
-                    let document = ContentDocument(kind: kind, slug: slug, file: file, body: .inFile,
-                                                   bodyLine: split.bodyLine, frontMatterSource: split.frontMatter,
-                                                   updated: updated,
-                                                   updatedLocation: updated.map { _ in frontMatter.location(of: "updated") })
-                    return (frontMatter, document)
-                }
+                FrontMatter.parseNode(split.frontMatter, file: file, firstLine: split.frontMatterLine, closingLine: split.closingLine)
+                    .map { FrontMatterCache.Entry(frontMatter: split.frontMatter, frontMatterLine: split.frontMatterLine,
+                                                  closingLine: split.closingLine, bodyLine: split.bodyLine, root: $0) }
             }
         }
+    }
+
+    private func document(_ parsed: FrontMatter, source: FrontMatterCache.Entry, kind: ContentKind, slug: String,
+                          file: String) -> (FrontMatter, ContentDocument) {
+        var frontMatter = parsed
+        let updated = frontMatter.date("updated")
+        let document = ContentDocument(kind: kind, slug: slug, file: file, body: .inFile,
+                                       bodyLine: source.bodyLine, frontMatterSource: source.frontMatter,
+                                       updated: updated,
+                                       updatedLocation: updated.map { _ in frontMatter.location(of: "updated") })
+        return (frontMatter, document)
     }
 }
 

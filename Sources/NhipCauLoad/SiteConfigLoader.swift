@@ -1,5 +1,4 @@
 import NhipCauCore
-import Yams
 
 /// `content/site.yml`: the site's name, language, contact and a few switches.
 enum SiteConfigLoader {

@@ -84,7 +84,7 @@ struct InputFingerprint: Sendable {
 
     /// The running executable's size and time: a rebuilt tool, even of the same version, may
     /// render differently, so its cache is not reused.
-    private static func toolIdentity() -> String {
+    static func toolIdentity() -> String {
         var status = stat()
         guard stat("/proc/self/exe", &status) == 0 else { return "unknown-\(UInt64.random(in: 0...UInt64.max))" }
         return "\(status.st_size) \(status.st_mtim.tv_sec) \(status.st_mtim.tv_nsec) \(status.st_ino)"

@@ -6,31 +6,40 @@ import Yams
 struct FrontMatter {
     let file: String
     private let lineOffset: Int
-    private var entries: [String: (key: Node, value: Node)] = [:]
+    private var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
     private(set) var order: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var start: Mark?
+    private var start: (line: Int, column: Int)?
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`; `closingLine` is the line
     /// of the `---` after it, when there is one.
     static func parse(_ yaml: String, file: String, firstLine: Int, closingLine: Int? = nil) -> Result<FrontMatter, Diagnostic> {
+        parseNode(yaml, file: file, firstLine: firstLine, closingLine: closingLine).flatMap { reading($0, file: file, firstLine: firstLine) }
+    }
+
+    /// The YAML tree of front matter, nil when it is empty; `reading` then reads its keys. Apart so
+    /// that the tree can be kept in the front matter cache.
+    static func parseNode(_ yaml: String, file: String, firstLine: Int, closingLine: Int? = nil) -> Result<YAMLNode?, Diagnostic> {
         if let alias = YAMLAliasScan.first(in: yaml) {
             return .failure(aliasDiagnostic(alias, file: file, lineOffset: firstLine - 1))
         }
-        let node: Node?
         do {
             // The encoding given, not Yams' default, which reads the environment on every call
             // (a third of the time front matter took).
-            node = try Yams.compose(yaml: yaml, keyResolver, Constructor.default, .utf8)
+            return .success(try Yams.compose(yaml: yaml, keyResolver, Constructor.default, .utf8).map(YAMLNode.init))
         } catch {
             return .failure(yamlDiagnostic(error, file: file, lineOffset: firstLine - 1, closingLine: closingLine))
         }
+    }
+
+    /// The keys of front matter parsed by `parseNode` (or kept from an earlier parse).
+    static func reading(_ root: YAMLNode?, file: String, firstLine: Int) -> Result<FrontMatter, Diagnostic> {
         var frontMatter = FrontMatter(file: file, lineOffset: firstLine - 1)
-        switch node {
+        switch root?.value {
         case nil:
             return .success(frontMatter)
-        case .mapping(let mapping):
-            frontMatter.add(mapping)
+        case .mapping(let pairs):
+            frontMatter.add(pairs)
             return .success(frontMatter)
         default:
             return .failure(.error(SourceLocation(file: file, line: firstLine, column: 1), "load.frontMatterKeyValue"))
@@ -39,46 +48,42 @@ struct FrontMatter {
 
     /// A whole YAML file whose top is not a mapping (`areas.yml` is a list), or nil when it is empty;
     /// its mappings are then read with `of(_:file:)`.
-    static func parseDocument(_ yaml: String, file: String) -> Result<Node?, Diagnostic> {
+    static func parseDocument(_ yaml: String, file: String) -> Result<YAMLNode?, Diagnostic> {
         if let alias = YAMLAliasScan.first(in: yaml) {
             return .failure(aliasDiagnostic(alias, file: file, lineOffset: 0))
         }
         do {
-            return .success(try Yams.compose(yaml: yaml, keyResolver, Constructor.default, .utf8))
+            return .success(try Yams.compose(yaml: yaml, keyResolver, Constructor.default, .utf8).map(YAMLNode.init))
         } catch {
             return .failure(yamlDiagnostic(error, file: file, lineOffset: 0, closingLine: nil))
         }
     }
 
     /// One mapping of a file read with `parseDocument`.
-    static func of(_ mapping: Node.Mapping, file: String) -> FrontMatter {
+    static func of(_ mapping: [YAMLPair], file: String) -> FrontMatter {
         var fields = FrontMatter(file: file, lineOffset: 0)
         fields.add(mapping)
         return fields
     }
 
-    /// `Resolver.default` with all its rules in one: Yams resolves each key's tag to find duplicate
-    /// keys, one regular expression per rule, which took half of the YAML parse. Nothing here reads
-    /// a resolved tag (`Node.null` reads the text); Yams compares keys by text and tag, and a plain
-    /// key resolves to `str` with this resolver exactly when it does with the default one (a quoted
-    /// key is always `str`), so the same keys are duplicates.
-    static let keyResolver: Resolver = {
-        let union = Resolver.default.rules.map { "(?:" + $0.pattern + ")" }.joined(separator: "|")
-        guard let combined = try? Resolver.Rule(Tag.Name(rawValue: "tag:nhipcau,2026:not-str"), union) else { return .default }
-        return Resolver.basic.appending(combined)
-    }()
+    /// No rules: every scalar resolves to `str` without a regular expression. Nothing here reads a
+    /// resolved tag (`YAMLNode` keeps the text and whether it was plain); Yams resolves each key's tag
+    /// only to find duplicate keys, which took half of the YAML parse with the default rules. Keys are
+    /// read by their text (`entries`), so with no rules a key written plain and quoted (`true:`,
+    /// `"true":`) is one duplicate key, not two keys of which the second silently replaced the first.
+    static let keyResolver = Resolver.basic
 
     /// True when the key is there with a value, whatever its type.
     func has(_ key: String) -> Bool { value(key) != nil }
 
     /// A list (`areas:` with `- …` items below it), or nil with an error when it is something else.
-    mutating func sequence(_ key: String, example: String) -> [Node]? {
+    mutating func sequence(_ key: String, example: String) -> [YAMLNode]? {
         guard let node = value(key) else { return nil }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence) = node.value else {
             wrongType(key, expected: LocalizedText("tree.listOfItems"), example: example)
             return nil
         }
-        return Array(sequence)
+        return sequence
     }
 
     private init(file: String, lineOffset: Int) {
@@ -86,10 +91,10 @@ struct FrontMatter {
         self.lineOffset = lineOffset
     }
 
-    private mutating func add(_ mapping: Node.Mapping) {
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else { continue }
-            entries[name] = (key, value)
+    private mutating func add(_ mapping: [YAMLPair]) {
+        for pair in mapping {
+            guard let name = pair.key.scalarText else { continue }
+            entries[name] = (pair.key, pair.value)
             order.append(name)
         }
     }
@@ -97,7 +102,7 @@ struct FrontMatter {
     /// A nested mapping (`contact:` with indented keys below it), read with the same file and lines.
     mutating func mapping(_ key: String) -> FrontMatter? {
         guard let node = value(key) else { return nil }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping) = node.value else {
             wrongType(key, expected: LocalizedText("load.indentedKeyValueLines"), example: "\n  hotline: 1900 1234")
             return nil
         }
@@ -109,19 +114,19 @@ struct FrontMatter {
     /// A list of nested mappings (`tasks:` with `- label: …` items), each read with the same file and lines.
     mutating func mappingList(_ key: String, example: String) -> [FrontMatter] {
         guard let node = value(key) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence) = node.value else {
             wrongType(key, expected: LocalizedText("load.listOfMappings"), example: example)
             return []
         }
         var items: [FrontMatter] = []
         for item in sequence {
-            guard case .mapping(let mapping) = item else {
+            guard case .mapping(let mapping) = item.value else {
                 wrongType(key, expected: LocalizedText("load.listOfMappings"), example: example)
                 return []
             }
             var nested = FrontMatter(file: file, lineOffset: lineOffset)
             nested.add(mapping)
-            nested.start = item.mark
+            nested.start = item.location
             items.append(nested)
         }
         return items
@@ -135,7 +140,7 @@ struct FrontMatter {
     /// A number that may have decimals (`1.5`); nil, with an error, for anything else.
     mutating func decimal(_ key: String, example: String) -> Double? {
         guard let node = value(key) else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let number = Double(scalar.string), number.isFinite, number >= 0 else {
+        guard case .scalar(let text, isPlain: true) = node.value, let number = Double(text), number.isFinite, number >= 0 else {
             wrongType(key, expected: LocalizedText("load.decimalNumber"), example: example)
             return nil
         }
@@ -144,13 +149,12 @@ struct FrontMatter {
 
     /// The written text of a plain scalar (a number as typed, `25.000.000`), for messages about it.
     func rawScalar(_ key: String) -> String? {
-        guard case .scalar(let scalar) = value(key) else { return nil }
-        return scalar.string
+        value(key)?.scalarText
     }
 
     /// The plain whole numbers of a two-item list, without judging their order.
     func integerPair(_ key: String) -> (Int, Int)? {
-        guard case .sequence(let sequence) = value(key), sequence.count == 2,
+        guard case .sequence(let sequence) = value(key)?.value, sequence.count == 2,
               let low = Self.integerValue(sequence[0]), let high = Self.integerValue(sequence[1]) else { return nil }
         return (low, high)
     }
@@ -159,21 +163,18 @@ struct FrontMatter {
     mutating func appendDiagnostics(_ more: [Diagnostic]) { diagnostics += more }
 
     func location(of key: String) -> SourceLocation {
-        let mark = entries[key]?.value.mark ?? entries[key]?.key.mark
+        let mark = entries[key]?.value.location ?? entries[key]?.key.location
         return SourceLocation(file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column)
     }
 
     func keyLocation(_ key: String) -> SourceLocation {
-        let mark = entries[key]?.key.mark
+        let mark = entries[key]?.key.location
         return SourceLocation(file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column)
     }
 
     /// The value, or nil when the key is absent or empty (`summary:` with nothing after it).
-    private func value(_ key: String) -> Node? {
-        guard let node = entries[key]?.value else { return nil }
-        if case .scalar(let scalar) = node, scalar.style == .plain, node.null != nil || scalar.string.isEmpty {
-            return nil
-        }
+    private func value(_ key: String) -> YAMLNode? {
+        guard let node = entries[key]?.value, !node.isNull else { return nil }
         return node
     }
 
@@ -188,11 +189,11 @@ struct FrontMatter {
     /// A text value as written, spaces kept (a wording's `" (tiến trình {n})"`); nil, with an error, for a list or mapping.
     mutating func untrimmedText(_ key: String) -> String? {
         guard let node = entries[key]?.value else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let text = node.scalarText else {
             wrongType(key, expected: LocalizedText("load.text"), example: "\"…\"")
             return nil
         }
-        return scalar.string
+        return text
     }
 
     mutating func text(_ key: String, required: Bool = false, example: String = "…") -> String? {
@@ -200,11 +201,11 @@ struct FrontMatter {
             if required { missing(key, example: example) }
             return nil
         }
-        guard case .scalar(let scalar) = node else {
+        guard let written = node.scalarText else {
             wrongType(key, expected: LocalizedText("load.text"), example: example)
             return nil
         }
-        let text = scalar.string.trimmed
+        let text = written.trimmed
         if text.isEmpty, required { missing(key, example: example) }
         return text.isEmpty ? nil : text
     }
@@ -235,7 +236,7 @@ struct FrontMatter {
 
     mutating func bool(_ key: String) -> Bool {
         guard let node = value(key) else { return false }
-        guard case .scalar(let scalar) = node, let flag = Bool(scalar.string.lowercased()) else {
+        guard let text = node.scalarText, let flag = Bool(text.lowercased()) else {
             wrongType(key, expected: LocalizedText("load.trueFalse2"), example: "true")
             return false
         }
@@ -244,19 +245,19 @@ struct FrontMatter {
 
     mutating func textList(_ key: String, example: String) -> [String] {
         guard let node = value(key) else { return [] }
-        switch node {
+        switch node.value {
         case .sequence(let sequence):
             var items: [String] = []
             for item in sequence {
-                guard let text = item.scalar?.string.trimmed, !text.isEmpty else {
+                guard let text = item.scalarText?.trimmed, !text.isEmpty else {
                     wrongType(key, expected: LocalizedText("load.listText"), example: example)
                     return []
                 }
                 items.append(text)
             }
             return items
-        case .scalar(let scalar):
-            return [scalar.string.trimmed] // one item written without brackets
+        case .scalar(let text, _):
+            return [text.trimmed] // one item written without brackets
         default:
             wrongType(key, expected: LocalizedText("load.listText"), example: example)
             return []
@@ -266,7 +267,7 @@ struct FrontMatter {
     /// `[min, max]` with min ≤ max.
     mutating func integerRange(_ key: String, example: String) -> ClosedRange<Int>? {
         guard let node = value(key) else { return nil }
-        guard case .sequence(let sequence) = node, sequence.count == 2,
+        guard case .sequence(let sequence) = node.value, sequence.count == 2,
               let low = Self.integerValue(sequence[0]), let high = Self.integerValue(sequence[1]), low <= high, low >= 0
         else {
             wrongType(key, expected: LocalizedText("load.twoWholeNumbersLowest"), example: example)
@@ -291,9 +292,9 @@ let suggestion = hint.map { LocalizedText("load.didYouMean", ["key": "\($0)"]) }
         }
     }
 
-    private static func integerValue(_ node: Node) -> Int? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
-        return Int(scalar.string.replacingOccurrences(of: "_", with: ""))
+    private static func integerValue(_ node: YAMLNode) -> Int? {
+        guard case .scalar(let text, isPlain: true) = node.value else { return nil }
+        return Int(text.replacingOccurrences(of: "_", with: ""))
     }
 
     private static func aliasDiagnostic(_ alias: YAMLAliasScan.Found, file: String, lineOffset: Int) -> Diagnostic {

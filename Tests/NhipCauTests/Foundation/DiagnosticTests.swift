@@ -68,6 +68,9 @@ let errorCases: [ErrorCase] = [
               file: "stories/Nhật Bản.md", message: "Rename it to `nhat-ban.md`"),
     ErrorCase(name: "file name with capitals and underscore", files: ["markets/A_B.md": story("title: \"A\"\ncountry: \"B\"")],
               file: "markets/A_B.md", message: "Rename it to `a-b.md`"),
+    // `true:` and `"true":` are one key to the loader, so the second would silently replace the first.
+    ErrorCase(name: "one key plain and quoted", files: ["stories/chi-lan.md": story("title: \"A\"\ndate: 2021-01-05\ntrue: 1\n\"true\": 2")],
+              file: "stories/chi-lan.md", message: "the key `true` is written twice"),
     ErrorCase(name: "duplicate slugs", files: ["stories/2021/chi-lan.md": story("title: \"B\"\ndate: 2021-01-06")],
               file: "stories/chi-lan.md", message: "already used by stories/2021/chi-lan.md"),
     ErrorCase(name: "story names a missing market", files: ["stories/chi-lan.md": story("title: \"A\"\ndate: 2021-01-05\nmarket: han-quoc")],
@@ -125,8 +128,10 @@ let errorCases: [ErrorCase] = [
             #expect(!diagnostic.message.vi.isEmpty && !diagnostic.message.en.isEmpty && diagnostic.message.vi != diagnostic.message.en)
         }
         #expect(!FileManager.default.fileExists(atPath: site.output.path), "a failed build wrote the output folder")
-        // Only the lock file: with no published site beside it, the staging folder is not kept.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") && $0 != ".site.nhipcau-lock" }
+        // Only the lock file and the cache folder (front matter that did parse is kept for the next
+        // build): with no published site beside it, the staging folder is not kept.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+            .filter { $0.hasPrefix(".") && $0 != ".site.nhipcau-lock" && $0 != ".nhipcau-cache" }
         #expect(leftovers.isEmpty, "staging left behind: \(leftovers)")
     }
 
