@@ -23,6 +23,8 @@ extension SiteBuild {
         /// What assembling and the theme found.
         let laterProblems: Diagnostics
         let language: Language
+        /// Where the front matter read is kept for the next build; finished or discarded by the build.
+        var frontMatterCache: FrontMatterCache?
 
         var diagnostics: Diagnostics {
             var all = loadProblems
@@ -40,7 +42,7 @@ extension SiteBuild {
         let language = loaded?.config.language ?? SiteLanguage.declared(in: content) ?? .vi
         guard let loaded else {
             return Attempt(content: content, loaded: nil, site: nil, theme: nil, loadProblems: loadProblems,
-                           laterProblems: Diagnostics(), language: language)
+                           laterProblems: Diagnostics(), language: language, frontMatterCache: frontMatterCache)
         }
         var later = Diagnostics()
         let (site, siteProblems) = options.step(.assemble) {
@@ -53,7 +55,7 @@ extension SiteBuild {
         }
         later.append(contentsOf: themeProblems)
         return Attempt(content: content, loaded: loaded, site: site, theme: theme, loadProblems: loadProblems,
-                       laterProblems: later, language: language)
+                       laterProblems: later, language: language, frontMatterCache: frontMatterCache)
     }
 
     /// One front matter cache for each content folder.

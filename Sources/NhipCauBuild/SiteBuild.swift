@@ -89,8 +89,11 @@ public enum SiteBuild {
         do {
             output = try OutputDirectory(output: options.output, content: options.content)
         } catch {
+            // A refused output folder (a home folder, a folder of other files): nothing is left anywhere.
+            prepared.frontMatterCache?.discard()
             throw .output(error, language: language)
         }
+        prepared.frontMatterCache?.finish()
         let reuse = inputs.flatMap { PageReuse(inputs: $0, cache: cache, publishedSiteExists: output.publishedSiteExists) }
         do throws(BuildFailure) {
             let written = try write(prepared, options: options, to: output, reuse: reuse, inputs: inputs)
@@ -178,6 +181,8 @@ public enum SiteBuild {
         let diagnostics: Diagnostics
         /// The Markdown files' stamps, as the loader read them.
         var sourceStamps: [String: SourceStamp] = [:]
+        /// The front matter read, to be kept once the output folder is known to be writable.
+        var frontMatterCache: FrontMatterCache?
     }
 
     /// Load → assemble → theme: the steps that read content and can fail on it. On failure, the
@@ -185,12 +190,14 @@ public enum SiteBuild {
     static func prepare(_ options: BuildOptions) throws(BuildFailure) -> PreparedSite {
         let attempt = attempt(options, keepsFrontMatter: options.incremental)
         guard !attempt.diagnostics.hasErrors, let site = attempt.site, let theme = attempt.theme else {
+            // What did parse is kept: the officer's next try reads only the files they fixed.
+            attempt.frontMatterCache?.finish()
             throw .content(everyProblem(attempt, options: options, reminders: false), language: attempt.language)
         }
         let renderer = SiteRenderer(site: site, theme: theme, content: attempt.content, offline: options.offline)
         if options.keepsModelAfterBuild { ProcessLifetime.keep(attempt) }
         return PreparedSite(site: site, theme: theme, renderer: renderer, diagnostics: attempt.diagnostics,
-                            sourceStamps: attempt.loaded?.sourceStamps ?? [:])
+                            sourceStamps: attempt.loaded?.sourceStamps ?? [:], frontMatterCache: attempt.frontMatterCache)
     }
 
     struct WrittenPages {

@@ -85,7 +85,8 @@ public enum ContentLoader {
 
     /// Whatever could be read, also when some files have errors (nil only without a usable
     /// site.yml), so that `check` can go on to look at links and images in the files that did load.
-    /// `frontMatterCache`: front matter parsed by earlier builds; told what this one parsed, and finished.
+    /// `frontMatterCache`: front matter parsed by earlier builds; told what this one parsed. The caller
+    /// finishes it (`FrontMatterCache.finish`), or discards it.
     public static func loadReadable(from content: any ContentReading,
                                     frontMatterCache: FrontMatterCache? = nil) -> (content: LoadedContent?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
@@ -94,7 +95,6 @@ public enum ContentLoader {
         let stamps = SourceStampLog()
         var reader = DocumentReader(content: content, maxBytes: limit, stamps: stamps)
         reader.frontMatterCache = frontMatterCache
-        defer { frontMatterCache?.finish() }
 
         var unusable = Set<String>()
         let stories = loadKind(.story, reader, &diagnostics, &unusable, parse: StoryParser.parse).models

@@ -39,6 +39,7 @@ public final class FrontMatterCache: @unchecked Sendable {
     private let temporary: String
     private var failed = false
     private var hasRecords = false
+    private var madeFolder = false
 
     /// `identity` tells this build of the tool from any other (its parse may differ): a cache
     /// written by another is not read.
@@ -86,6 +87,17 @@ public final class FrontMatterCache: @unchecked Sendable {
         }
     }
 
+    /// Leaves no trace: the file being written is removed, and the cache folder when it made it.
+    public func discard() {
+        lock.withLock {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+            unlink(temporary)
+            if madeFolder { rmdir(file.deletingLastPathComponent().path) }
+            failed = true
+        }
+    }
+
     private func append(_ bytes: [UInt8], isRecord: Bool = true) {
         lock.withLock {
             hasRecords = hasRecords || isRecord
@@ -98,7 +110,10 @@ public final class FrontMatterCache: @unchecked Sendable {
     private func flush(final: Bool) {
         guard !failed else { return }
         if descriptor < 0 {
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let folder = file.deletingLastPathComponent()
+            if !FileManager.default.fileExists(atPath: folder.path) {
+                madeFolder = (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+            }
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { failed = true; return }
         }

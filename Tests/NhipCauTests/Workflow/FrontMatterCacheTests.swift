@@ -24,6 +24,7 @@ import Testing
 
     private func load(identity: String = "tool 1") -> (LoadedContent?, Diagnostics) {
         let cache = FrontMatterCache(file: cacheFile, identity: identity)
+        defer { cache.finish() }
         return ContentLoader.loadReadable(from: DiskContent(root: site.content), frontMatterCache: cache)
     }
 
