@@ -28,14 +28,14 @@ extension SearchIndex.Page {
                                 packedWords: words, packedPairs: pairs, firstTitleWord: firstTitleWord)
     }
 
-    /// How many words `packedWords` holds when it is what `encode` wrote: non-empty UTF-8 words, each
-    /// ended by its field (1–3); nil otherwise (a corrupt cache).
+    /// How many words `packedWords` holds when it is shaped as `encode` wrote it: non-empty words, each
+    /// ended by its field (1–3); nil otherwise. The UTF-8 of the words is not checked here: the build
+    /// cache's checksum vouches for the bytes it wrote from Swift strings.
     static func wordCount(ofWellFormed packedWords: [UInt8]) -> Int? {
         let fields = SearchWords.Field.text.rawValue...SearchWords.Field.title.rawValue
         var count = 0, start = 0
         for (index, byte) in packedWords.enumerated() where byte <= fields.upperBound {
-            guard fields.contains(byte), index > start,
-                  String(validating: packedWords[start..<index], as: UTF8.self) != nil else { return nil }
+            guard fields.contains(byte), index > start else { return nil }
             count += 1
             start = index + 1
         }

@@ -162,7 +162,9 @@ import Testing
         #expect(stillSame.isEmpty, "\(stillSame)")
     }
 
-    @Test func aCorruptCacheMeansAFullBuild() throws {
+    /// Cut short, or one byte of a page's search words changed (the checksum, not a UTF-8 check, catches that).
+    @Test(arguments: ["cut short", "one byte changed"])
+    func aCorruptCacheMeansAFullBuild(damage: String) throws {
         let edited = try EditedSite()
         _ = edited.bothBuilds()
         let cacheFolder = edited.site.root.appendingPathComponent(".nhipcau-cache")
@@ -170,9 +172,13 @@ import Testing
         #expect(caches.count == 1)
         for name in caches {
             let url = cacheFolder.appendingPathComponent(name)
-            var bytes = try Data(contentsOf: url)
-            bytes = bytes.prefix(bytes.count / 2)
-            try bytes.write(to: url)
+            var bytes = try [UInt8](Data(contentsOf: url))
+            if damage == "cut short" {
+                bytes = Array(bytes.prefix(bytes.count / 2))
+            } else {
+                bytes[bytes.count / 2] ^= 0x01
+            }
+            try Data(bytes).write(to: url)
         }
         let story = try edited.files(in: "stories").first!
         try edited.site.write(story, try edited.text(story) + "\nThêm một câu.\n")
