@@ -138,12 +138,14 @@ public enum SearchIndex {
         /// Per form: its folded key's number.
         var keyOfForm: [Int32] = []
         var keys: [String] = []
-        /// Per form: `doc << 2 | field`, sorted by document (before `renumber`, page positions, in the order added).
-        var postings: [[UInt32]] = []
-        /// Per key: the documents whose title begins with it.
+        /// Per form: the pages it is on, with its best field on each.
+        var postings: [PostingStream] = []
+        /// Per key: the documents whose title begins with it, `doc << 2 | 3` sorted (page positions before `renumber`).
         var titleStarts: [Int32: [UInt32]] = [:]
-        /// `first key << 32 | second key` → `doc << 2 | field`, sorted by document.
-        var pairs: [UInt64: [UInt32]] = [:]
+        /// `first key << 32 | second key` → the pages where they stand side by side, with the best field.
+        var pairs: [UInt64: PostingStream] = [:]
+        /// Per page position, its document's number (`renumber`).
+        private(set) var documentOf: [UInt32] = []
 
         // Words by their bytes: most words are on many pages, and hashing a `String` normalises it.
         private var formOfWord = WordTable()
@@ -153,6 +155,7 @@ public enum SearchIndex {
         /// Adds a page's words, pairs and title start, as postings of its `position` until `renumber`.
         mutating func add(_ page: Page, position: UInt32) {
             var formsHere: [Int32] = []
+            var formsFound: [(UInt64, UInt8)] = []
             var wordStart = 0
             for (end, field) in page.packedWords.enumerated() where field <= SearchWords.Field.title.rawValue {
                 let form = page.packedWords.withUnsafeBufferPointer { bytes in
@@ -164,40 +167,46 @@ public enum SearchIndex {
                 }
                 wordStart = end + 1
                 formsHere.append(form)
-                guard form >= 0 else { continue }
-                // Two spellings of one form on a page ("Hòa", "hoà") make one posting with the better field.
-                Self.append(position << 2 | UInt32(field), to: &postings[Int(form)])
+                if form >= 0 { formsFound.append((UInt64(form), field)) }
             }
+            // Two spellings of one form on a page ("Hòa", "hoà") make one posting with the better field.
+            for (form, field) in Self.best(formsFound) { postings[Int(form)].append(position, field: field) }
+            var pairsFound: [(UInt64, UInt8)] = []
             for packed in page.packedPairs {
                 let first = Int(packed >> 32), second = Int((packed >> 2) & 0x3FFF_FFFF), field = UInt8(packed & 3)
                 let firstForm = formsHere[first], secondForm = formsHere[second]
                 guard firstForm >= 0, secondForm >= 0 else { continue }
                 let pair = UInt64(UInt32(keyOfForm[Int(firstForm)])) << 32 | UInt64(UInt32(keyOfForm[Int(secondForm)]))
-                Self.append(position << 2 | UInt32(field), to: &pairs[pair, default: []])
+                pairsFound.append((pair, field))
             }
+            for (pair, field) in Self.best(pairsFound) { pairs[pair, default: PostingStream()].append(position, field: field) }
             if page.firstTitleWord >= 0, case let form = formsHere[Int(page.firstTitleWord)], form >= 0 {
                 titleStarts[keyOfForm[Int(form)], default: []].append(position << 2 | 3)
             }
         }
 
-        /// Turns positions into document numbers (`documentOf[position]`), each list sorted by document.
+        /// Each page position's document number, once every page is added.
         mutating func renumber(documentOf: [UInt32]) {
-            func renumber(_ list: inout [UInt32]) {
-                for index in list.indices { list[index] = documentOf[Int(list[index] >> 2)] << 2 | list[index] & 3 }
-                list.sort()
+            self.documentOf = documentOf
+            // Values changed in place: `for (key, list) in titleStarts { titleStarts[key] = … }` would copy every list.
+            for index in titleStarts.values.indices {
+                titleStarts.values[index] = titleStarts.values[index].map { documentOf[Int($0 >> 2)] << 2 | $0 & 3 }.sorted()
             }
-            for form in postings.indices { renumber(&postings[form]) }
-            for index in pairs.values.indices { renumber(&pairs.values[index]) }
-            for index in titleStarts.values.indices { renumber(&titleStarts.values[index]) }
         }
 
-        /// Adds a posting; a second one for the same page (the one added last) keeps the better field.
-        private static func append(_ posting: UInt32, to list: inout [UInt32]) {
-            if let last = list.last, last >> 2 == posting >> 2 {
-                if posting > last { list[list.count - 1] = posting }
-            } else {
-                list.append(posting)
+        /// The documents of one list (`postings` or `pairs`), `doc << 2 | field` sorted by document.
+        func documents(_ list: PostingStream) -> [UInt32] {
+            list.documents(documentOf)
+        }
+
+        /// Each key once, with the best field it was found with.
+        private static func best(_ found: [(UInt64, UInt8)]) -> [(UInt64, UInt8)] {
+            var best: [(UInt64, UInt8)] = []
+            best.reserveCapacity(found.count)
+            for item in found.sorted(by: <) {
+                if let last = best.last, last.0 == item.0 { best[best.count - 1] = item } else { best.append(item) }
             }
+            return best
         }
 
         /// The form number of a word not seen before; -1 for a word with no key (marks alone).
@@ -217,7 +226,7 @@ public enum SearchIndex {
             }
             forms.append(form)
             keyOfForm.append(keyNumber)
-            postings.append([])
+            postings.append(PostingStream())
             formNumbers[form] = number
             return number
         }
@@ -238,14 +247,14 @@ public enum SearchIndex {
         let sortedKeys = vocabulary.keys.indices.sorted { utf16Order(vocabulary.keys[$0], vocabulary.keys[$1]) }
         var rank = [Int](repeating: 0, count: sortedKeys.count)
         for (position, key) in sortedKeys.enumerated() { rank[key] = position }
-        var pairsOfKey = [[(second: Int, postings: [UInt32])]](repeating: [], count: vocabulary.keys.count)
+        var pairsOfKey = [[(second: Int, postings: PostingStream)]](repeating: [], count: vocabulary.keys.count)
         for (pair, postings) in vocabulary.pairs {
             pairsOfKey[Int(pair >> 32)].append((Int(pair & 0xFFFF_FFFF), postings))
         }
         var packer = ShardPacker()
         for key in sortedKeys {
             let word = vocabulary.keys[key]
-            let forms = formsOfKey[key].map { (vocabulary.forms[$0], vocabulary.postings[$0]) }
+            let forms = formsOfKey[key].map { (vocabulary.forms[$0], vocabulary.documents(vocabulary.postings[$0])) }
                 .sorted { utf16Order($0.0, $1.0) }
             packer.add(word, wordEntry(word, forms: forms))
             if let starts = vocabulary.titleStarts[Int32(key)], let entry = rankingEntry(word + " ", starts) {
@@ -253,7 +262,7 @@ public enum SearchIndex {
             }
             for pair in pairsOfKey[key].sorted(by: { rank[$0.second] < rank[$1.second] }) {
                 let name = word + " " + vocabulary.keys[pair.second]
-                if let entry = rankingEntry(name, pair.postings) { packer.add(name, entry) }
+                if let entry = rankingEntry(name, vocabulary.documents(pair.postings)) { packer.add(name, entry) }
             }
         }
         return packer.finished()

@@ -25,7 +25,7 @@ extension SearchIndex {
 
         /// Every file of the index, path from the site root → bytes, handed to `sink` a batch at a
         /// time (the manifest last), so the files need not all be in memory together.
-        public consuming func write<Failure: Error>(
+        public mutating func write<Failure: Error>(
             batchesOf batchSize: Int = 512,
             to sink: ([(path: String, bytes: [UInt8])]) throws(Failure) -> Void
         ) throws(Failure) {
@@ -83,10 +83,8 @@ extension SearchIndex {
 
         /// The builder with every page added so far; later pages are not added.
         public func finished() -> Builder {
-            lock.withLock {
-                defer { builder = nil }
-                return builder ?? Builder(positions: 0)
-            }
+            // Taken, not copied: a copy would share the tables, and renumbering them would copy them all.
+            lock.withLock { builder.take() ?? Builder(positions: 0) }
         }
     }
 
