@@ -150,6 +150,7 @@ public enum SiteBuild {
                            progress: PageCounter(total: entries.count, observer: options.progress), language: language,
                            reuse: reuse, inputs: inputs, index: index)
         }
+        releaseFreedMemory()
         var diagnostics = prepared.diagnostics
         diagnostics.append(contentsOf: media.result.diagnostics)
         diagnostics.append(contentsOf: pages.diagnostics)
@@ -261,8 +262,9 @@ public enum SiteBuild {
                             cached: inputs == nil ? [] : results.compactMap(\.cached), kept: results.count(where: \.kept))
     }
 
-    /// Returns to the system what the loading freed on its threads (glibc keeps it otherwise), before
-    /// the pages step, which adds the most, makes the build's peak.
+    /// Returns to the system what the steps before freed, on the workers' heaps too (glibc keeps it
+    /// otherwise, and the main thread's steps after the pages cannot use it): the build's peak is
+    /// at the pages step's end and in the steps after it.
     private static func releaseFreedMemory() {
         #if canImport(Glibc)
         // `malloc_trim` is in <malloc.h>, which the Glibc module leaves out.
