@@ -7,7 +7,7 @@
 /// following each worker: `zigzag(distance) << 3 | lane << 2 | field`, 7 bits a byte, least
 /// significant first. Any order reads back; a third worker only makes some distances longer.
 struct PostingStream: Sendable {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     private var lanes: (UInt32, UInt32) = (0, 0)
 
     var isEmpty: Bool { bytes.isEmpty }

@@ -18,7 +18,7 @@ extension SearchIndex {
         }
 
         public mutating func add(_ page: Page, at position: Int) {
-            // A position added twice would make two documents of one page; the later one is kept.
+            // Each position is added once: the workers render each page once.
             guard documents.add(page, at: position) else { return }
             vocabulary.add(page, position: UInt32(position))
         }
