@@ -166,6 +166,8 @@ public enum SiteBuild {
             try writeSearchIndex(search.files, to: output, language: language)
             return search
         }
+        // The index's tables were made on the workers' heaps.
+        releaseFreedMemory()
         let files = try options.step(.files) { () throws(BuildFailure) in
             do throws(OutputError) {
                 var made = MadeFiles(output: output, reuse: reuse, recording: inputs != nil)
