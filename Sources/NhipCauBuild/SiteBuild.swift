@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -69,15 +72,17 @@ public enum BuildFailure: Error, Sendable {
 /// index → files → publish. Nothing reaches the output folder unless every step succeeds.
 public enum SiteBuild {
     public static func run(_ options: BuildOptions) -> Result<BuildReport, BuildFailure> {
-        run(options) { _, _ in }
+        Result { () throws(BuildFailure) in try build(options, remembers: false) { _, _ in } }
     }
 
     /// `remember` is given the prepared site and the search index once the build is published.
     static func run(_ options: BuildOptions, remember: (PreparedSite, SearchMemory) -> Void) -> Result<BuildReport, BuildFailure> {
-        Result { () throws(BuildFailure) in try build(options, remember: remember) }
+        Result { () throws(BuildFailure) in try build(options, remembers: true, remember: remember) }
     }
 
-    private static func build(_ options: BuildOptions, remember: (PreparedSite, SearchMemory) -> Void) throws(BuildFailure) -> BuildReport {
+    /// When nothing is remembered and no build cache kept, no page's search entry is kept once it is in the index.
+    private static func build(_ options: BuildOptions, remembers: Bool,
+                              remember: (PreparedSite, SearchMemory) -> Void) throws(BuildFailure) -> BuildReport {
         OutputDirectory.repairInterruptedPublish(output: options.output)
         let prepared = try prepare(options)
         let language = prepared.site.config.language
@@ -96,13 +101,14 @@ public enum SiteBuild {
         prepared.frontMatterCache?.finish()
         let reuse = inputs.flatMap { PageReuse(inputs: $0, cache: cache, publishedSiteExists: output.publishedSiteExists) }
         do throws(BuildFailure) {
-            let written = try write(prepared, options: options, to: output, reuse: reuse, inputs: inputs)
+            let written = try write(prepared, options: options, to: output, reuse: reuse, inputs: inputs,
+                                    keepsSearchPages: remembers || inputs != nil)
             try options.step(.publish) { () throws(BuildFailure) in
                 do throws(OutputError) { try output.publish() } catch { throw .output(error, language: language) }
             }
             // The site published before this one is the staging folder now.
             if let inputs { BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:]).save(cacheFile) }
-            remember(written.prepared, written.search)
+            if let search = written.search { remember(written.prepared, search) }
             if options.keepsModelAfterBuild { ProcessLifetime.keep((prepared, written, cache, inputs, reuse)) }
             var report = BuildReport(pagesWritten: written.pages, filesCopied: written.files,
                                      diagnostics: written.diagnostics, language: language)
@@ -122,7 +128,8 @@ public enum SiteBuild {
         let prepared: PreparedSite
         let pages: Int
         let files: Int
-        let search: SearchMemory
+        /// nil when the search entries were not kept (`keepsSearchPages`).
+        let search: SearchMemory?
         /// The prepared site's warnings, the pictures' and the pages'.
         let diagnostics: Diagnostics
         /// What the build cache keeps of each page; empty when the build keeps no cache.
@@ -133,27 +140,37 @@ public enum SiteBuild {
 
     /// Pictures, then pages, then the search index, then every other file, into the staging folder.
     private static func write(_ unprocessed: PreparedSite, options: BuildOptions, to output: OutputDirectory,
-                              reuse: PageReuse?, inputs: InputFingerprint?) throws(BuildFailure) -> Written {
+                              reuse: PageReuse?, inputs: InputFingerprint?, keepsSearchPages: Bool) throws(BuildFailure) -> Written {
         let language = unprocessed.site.config.language
         let media = options.step(.media) { processMedia(unprocessed, options: options, output: output) }
         if let error = media.result.writeError as? OutputError { throw .output(error, language: language) }
         let prepared = media.prepared
         let entries = prepared.site.entries
+        let index = keepsSearchPages ? nil : SearchIndex.SharedBuilder(positions: entries.count)
+        releaseFreedMemory()
         let pages = try options.step(.pages) { () throws(BuildFailure) in
             try writePages(entries, renderer: prepared.renderer, offline: options.offline, to: output,
                            progress: PageCounter(total: entries.count, observer: options.progress), language: language,
-                           reuse: reuse, inputs: inputs)
+                           reuse: reuse, inputs: inputs, index: index)
         }
+        releaseFreedMemory()
         var diagnostics = prepared.diagnostics
         diagnostics.append(contentsOf: media.result.diagnostics)
         diagnostics.append(contentsOf: pages.diagnostics)
         diagnostics.append(contentsOf: unreferencedFailures(media.result.catalog, found: diagnostics))
         guard !diagnostics.hasErrors else { throw .content(diagnostics, language: language) }
-        let search = try options.step(.search) { () throws(BuildFailure) in
+        let search = try options.step(.search) { () throws(BuildFailure) -> SearchMemory? in
+            if let index {
+                var builder = index.finished()
+                try builder.write { (files) throws(BuildFailure) in try writeSearchIndex(files, to: output, language: language) }
+                return nil
+            }
             let search = SearchMemory(pages: pages.searchPages)
             try writeSearchIndex(search.files, to: output, language: language)
             return search
         }
+        // The index's tables were made on the workers' heaps.
+        releaseFreedMemory()
         let files = try options.step(.files) { () throws(BuildFailure) in
             do throws(OutputError) {
                 var made = MadeFiles(output: output, reuse: reuse, recording: inputs != nil)
@@ -218,25 +235,29 @@ public enum SiteBuild {
     }
 
     /// Renders every page on all cores, writing each to disk as soon as it is done; only the
-    /// page's words and result line are kept for the search index. A page `reuse` says is
-    /// unchanged is kept from the published site instead.
+    /// page's words and result line are kept for the search index, or, given an `index`, the
+    /// words go into it. A page `reuse` says is unchanged is kept from the published site instead.
     private static func writePages(_ entries: [PageEntry], renderer: SiteRenderer, offline: Bool, to output: OutputDirectory,
-                                   progress: PageCounter?, language: Language,
-                                   reuse: PageReuse?, inputs: InputFingerprint?) throws(BuildFailure) -> WrittenPages {
-        let results = entries.parallelMap { entry -> PageResult in
+                                   progress: PageCounter?, language: Language, reuse: PageReuse?, inputs: InputFingerprint?,
+                                   index: SearchIndex.SharedBuilder?) throws(BuildFailure) -> WrittenPages {
+        let results = Array(entries.indices).parallelMap { position -> PageResult in
+            let entry = entries[position]
             defer { progress?.oneDone() }
             let path = entry.route.outputFile
             let file = entry.source.document?.file
             if let reuse, let kept = reuse.kept(path: path, file: file),
                output.keep(path, stagingHolds: reuse.stagingHolds(kept)) {
-                return PageResult(search: kept.search, cached: kept, kept: true)
+                if let index, let search = kept.search { index.add(search, at: position) }
+                return PageResult(search: index == nil ? kept.search : nil, cached: kept, kept: true)
             }
             let page = renderer.render(entry)
-            var result = PageResult(diagnostics: page.diagnostics, search: page.search.map { SearchIndex.page($0, offline: offline) })
+            let search = page.search.map { SearchIndex.page($0, offline: offline) }
+            if let index, let search { index.add(search, at: position) }
+            var result = PageResult(diagnostics: page.diagnostics, search: index == nil ? search : nil)
             if let inputs {
                 result.cached = BuildCache.Page(path: page.route.outputFile, output: Fingerprint.of(page.html),
                                                 body: file.flatMap { inputs.bodies[$0] } ?? 0,
-                                                hadDiagnostics: !page.diagnostics.isEmpty, search: result.search)
+                                                hadDiagnostics: !page.diagnostics.isEmpty, search: search)
             }
             do throws(OutputError) {
                 try output.write(page.html, to: page.route.outputFile)
@@ -248,6 +269,19 @@ public enum SiteBuild {
         if let error = results.lazy.compactMap(\.error).first { throw .output(error, language: language) }
         return WrittenPages(diagnostics: results.flatMap(\.diagnostics), searchPages: results.compactMap(\.search),
                             cached: inputs == nil ? [] : results.compactMap(\.cached), kept: results.count(where: \.kept))
+    }
+
+    /// Returns to the system what the steps before freed, on the workers' heaps too (glibc keeps it
+    /// otherwise, and the main thread's steps after the pages cannot use it): the build's peak is
+    /// at the pages step's end and in the steps after it.
+    private static func releaseFreedMemory() {
+        #if canImport(Glibc)
+        // `malloc_trim` is in <malloc.h>, which the Glibc module leaves out.
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let trim = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            _ = unsafeBitCast(trim, to: Trim.self)(0)
+        }
+        #endif
     }
 
     /// The index's files (a thousand or so for 10,000 stories) written on all cores.

@@ -118,26 +118,12 @@ public enum SearchIndex {
 
     /// Every file of the index: path from the site root → bytes.
     public static func files(_ pages: [Page]) -> [(path: String, bytes: [UInt8])] {
-        let ordered = pages.enumerated().sorted { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }.map(\.element)
-        let vocabulary = Vocabulary(ordered)
-        let shards = termShards(vocabulary)
-        let chunks = stride(from: 0, to: ordered.count, by: chunkSize).map { start in
-            documentChunk(ordered[start..<min(start + chunkSize, ordered.count)])
-        }
-        var hash = FNV1a()
-        for file in shards.map(\.bytes) + chunks { hash.add(file) }
-        let folder = Routes.searchIndex.path
-        let limits = Limits(largestShard: shards.map(\.bytes.count).max() ?? 2, largestChunk: chunks.map(\.count).max() ?? 2)
-        let starts = separators(shards)
-        var manifest = manifest(version: hash.hex, documents: ordered, budget: queryBudget, limits: limits, starts: starts)
-        if manifest.count > manifestAllowance {
-            let budget = queryBudget - (manifest.count - manifestAllowance)
-            manifest = self.manifest(version: hash.hex, documents: ordered, budget: budget, limits: limits, starts: starts)
-        }
-        var files = [(folder + "manifest.json", manifest)]
-        files += shards.enumerated().map { (folder + "t/\($0.offset).json", $0.element.bytes) }
-        files += chunks.enumerated().map { (folder + "d/\($0.offset).json", $0.element) }
-        return files
+        var builder = Builder(positions: pages.count)
+        for (position, page) in pages.enumerated() { builder.add(page, at: position) }
+        var files: [(path: String, bytes: [UInt8])] = []
+        builder.write { files += $0 }
+        let manifest = files.removeLast()
+        return [manifest] + files
     }
 
     struct Limits {
@@ -152,56 +138,79 @@ public enum SearchIndex {
         /// Per form: its folded key's number.
         var keyOfForm: [Int32] = []
         var keys: [String] = []
-        /// Per form: `doc << 2 | field`, sorted by document.
-        var postings: [[UInt32]] = []
-        /// Per key: the documents whose title begins with it.
+        /// Per form: the pages it is on, with its best field on each.
+        var postings: [PostingStream] = []
+        /// Per key: the documents whose title begins with it, `doc << 2 | 3` sorted (page positions before `renumber`).
         var titleStarts: [Int32: [UInt32]] = [:]
-        /// `first key << 32 | second key` → `doc << 2 | field`, sorted by document.
-        var pairs: [UInt64: [UInt32]] = [:]
+        /// `first key << 32 | second key` → the pages where they stand side by side, with the best field.
+        var pairs: [UInt64: PostingStream] = [:]
+        /// Per page position, its document's number (`renumber`).
+        private(set) var documentOf: [UInt32] = []
 
-        init(_ pages: [Page]) {
-            // Words by their bytes: most words are on many pages, and hashing a `String` normalises it.
-            var formOfWord = WordTable()
-            var formNumbers: [String: Int32] = [:]
-            var keyNumbers: [String: Int32] = [:]
-            for (doc, page) in pages.enumerated() {
-                var formsHere: [Int32] = []
-                var wordStart = 0
-                for (end, field) in page.packedWords.enumerated() where field <= SearchWords.Field.title.rawValue {
-                    let form = page.packedWords.withUnsafeBufferPointer { bytes in
-                        let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
-                        return formOfWord.value(of: word) { add(String(decoding: word, as: UTF8.self), &formNumbers, &keyNumbers) }
-                    }
-                    wordStart = end + 1
-                    formsHere.append(form)
-                    guard form >= 0 else { continue }
-                    // Two spellings of one form on a page ("Hòa", "hoà") make one posting with the better field.
-                    Self.append(UInt32(doc) << 2 | UInt32(field), to: &postings[Int(form)])
+        // Words by their bytes: most words are on many pages, and hashing a `String` normalises it.
+        private var formOfWord = WordTable()
+        private var formNumbers: [String: Int32] = [:]
+        private var keyNumbers: [String: Int32] = [:]
+
+        /// Adds a page's words, pairs and title start, as postings of its `position` until `renumber`.
+        mutating func add(_ page: Page, position: UInt32) {
+            var formsHere: [Int32] = []
+            var formsFound: [(UInt64, UInt8)] = []
+            var wordStart = 0
+            for (end, field) in page.packedWords.enumerated() where field <= SearchWords.Field.title.rawValue {
+                let form = page.packedWords.withUnsafeBufferPointer { bytes in
+                    let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+                    if let known = formOfWord.value(of: word) { return known }
+                    let form = add(String(decoding: word, as: UTF8.self))
+                    formOfWord.remember(form)
+                    return form
                 }
-                for packed in page.packedPairs {
-                    let first = Int(packed >> 32), second = Int((packed >> 2) & 0x3FFF_FFFF), field = UInt8(packed & 3)
-                    let firstForm = formsHere[first], secondForm = formsHere[second]
-                    guard firstForm >= 0, secondForm >= 0 else { continue }
-                    let pair = UInt64(UInt32(keyOfForm[Int(firstForm)])) << 32 | UInt64(UInt32(keyOfForm[Int(secondForm)]))
-                    Self.append(UInt32(doc) << 2 | UInt32(field), to: &pairs[pair, default: []])
-                }
-                if page.firstTitleWord >= 0, case let form = formsHere[Int(page.firstTitleWord)], form >= 0 {
-                    titleStarts[keyOfForm[Int(form)], default: []].append(UInt32(doc) << 2 | 3)
-                }
+                wordStart = end + 1
+                formsHere.append(form)
+                if form >= 0 { formsFound.append((UInt64(form), field)) }
+            }
+            // Two spellings of one form on a page ("Hòa", "hoà") make one posting with the better field.
+            for (form, field) in Self.best(formsFound) { postings[Int(form)].append(position, field: field) }
+            var pairsFound: [(UInt64, UInt8)] = []
+            for packed in page.packedPairs {
+                let first = Int(packed >> 32), second = Int((packed >> 2) & 0x3FFF_FFFF), field = UInt8(packed & 3)
+                let firstForm = formsHere[first], secondForm = formsHere[second]
+                guard firstForm >= 0, secondForm >= 0 else { continue }
+                let pair = UInt64(UInt32(keyOfForm[Int(firstForm)])) << 32 | UInt64(UInt32(keyOfForm[Int(secondForm)]))
+                pairsFound.append((pair, field))
+            }
+            for (pair, field) in Self.best(pairsFound) { pairs[pair, default: PostingStream()].append(position, field: field) }
+            if page.firstTitleWord >= 0, case let form = formsHere[Int(page.firstTitleWord)], form >= 0 {
+                titleStarts[keyOfForm[Int(form)], default: []].append(position << 2 | 3)
             }
         }
 
-        /// Adds a posting in document order; a second one for the same document keeps the better field.
-        private static func append(_ posting: UInt32, to list: inout [UInt32]) {
-            if let last = list.last, last >> 2 == posting >> 2 {
-                if posting > last { list[list.count - 1] = posting }
-            } else {
-                list.append(posting)
+        /// Each page position's document number, once every page is added.
+        mutating func renumber(documentOf: [UInt32]) {
+            self.documentOf = documentOf
+            // Values changed in place: `for (key, list) in titleStarts { titleStarts[key] = … }` would copy every list.
+            for index in titleStarts.values.indices {
+                titleStarts.values[index] = titleStarts.values[index].map { documentOf[Int($0 >> 2)] << 2 | $0 & 3 }.sorted()
             }
+        }
+
+        /// The documents of one list (`postings` or `pairs`), `doc << 2 | field` sorted by document.
+        func documents(_ list: PostingStream) -> [UInt32] {
+            list.documents(documentOf)
+        }
+
+        /// Each key once, with the best field it was found with.
+        private static func best(_ found: [(UInt64, UInt8)]) -> [(UInt64, UInt8)] {
+            var best: [(UInt64, UInt8)] = []
+            best.reserveCapacity(found.count)
+            for item in found.sorted(by: <) {
+                if let last = best.last, last.0 == item.0 { best[best.count - 1] = item } else { best.append(item) }
+            }
+            return best
         }
 
         /// The form number of a word not seen before; -1 for a word with no key (marks alone).
-        private mutating func add(_ word: String, _ formNumbers: inout [String: Int32], _ keyNumbers: inout [String: Int32]) -> Int32 {
+        private mutating func add(_ word: String) -> Int32 {
             let key = VietnameseText.fold(word)
             guard !key.isEmpty else { return -1 }
             let form = VietnameseText.toneCanonical(word)
@@ -217,7 +226,7 @@ public enum SearchIndex {
             }
             forms.append(form)
             keyOfForm.append(keyNumber)
-            postings.append([])
+            postings.append(PostingStream())
             formNumbers[form] = number
             return number
         }
@@ -238,14 +247,14 @@ public enum SearchIndex {
         let sortedKeys = vocabulary.keys.indices.sorted { utf16Order(vocabulary.keys[$0], vocabulary.keys[$1]) }
         var rank = [Int](repeating: 0, count: sortedKeys.count)
         for (position, key) in sortedKeys.enumerated() { rank[key] = position }
-        var pairsOfKey = [[(second: Int, postings: [UInt32])]](repeating: [], count: vocabulary.keys.count)
+        var pairsOfKey = [[(second: Int, postings: PostingStream)]](repeating: [], count: vocabulary.keys.count)
         for (pair, postings) in vocabulary.pairs {
             pairsOfKey[Int(pair >> 32)].append((Int(pair & 0xFFFF_FFFF), postings))
         }
         var packer = ShardPacker()
         for key in sortedKeys {
             let word = vocabulary.keys[key]
-            let forms = formsOfKey[key].map { (vocabulary.forms[$0], vocabulary.postings[$0]) }
+            let forms = formsOfKey[key].map { (vocabulary.forms[$0], vocabulary.documents(vocabulary.postings[$0])) }
                 .sorted { utf16Order($0.0, $1.0) }
             packer.add(word, wordEntry(word, forms: forms))
             if let starts = vocabulary.titleStarts[Int32(key)], let entry = rankingEntry(word + " ", starts) {
@@ -253,7 +262,7 @@ public enum SearchIndex {
             }
             for pair in pairsOfKey[key].sorted(by: { rank[$0.second] < rank[$1.second] }) {
                 let name = word + " " + vocabulary.keys[pair.second]
-                if let entry = rankingEntry(name, pair.postings) { packer.add(name, entry) }
+                if let entry = rankingEntry(name, vocabulary.documents(pair.postings)) { packer.add(name, entry) }
             }
         }
         return packer.finished()
@@ -374,28 +383,24 @@ public enum SearchIndex {
         lhs.utf16.lexicographicallyPrecedes(rhs.utf16)
     }
 
-    static func documentChunk(_ pages: ArraySlice<Page>) -> [UInt8] {
+    /// The document's entry in its `d/` chunk: `[address,title,kind,snippet]`.
+    static func documentEntry(_ page: Page) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (position, page) in pages.enumerated() {
-            if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "["))
-            JSONText.append(page.address, to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            JSONText.append(page.title, to: &bytes)
-            bytes += Array(",\(page.kind.rawValue),".utf8)
-            JSONText.append(page.snippet, to: &bytes)
-            bytes.append(UInt8(ascii: "]"))
-        }
+        JSONText.append(page.address, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        JSONText.append(page.title, to: &bytes)
+        bytes += Array(",\(page.kind.rawValue),".utf8)
+        JSONText.append(page.snippet, to: &bytes)
         bytes.append(UInt8(ascii: "]"))
         return bytes
     }
 
-    static func manifest(version: String, documents: [Page], budget: Int, limits: Limits, starts: [String]) -> [UInt8] {
-        var labels = Array(repeating: "", count: SearchDocument.Kind.allCases.count)
-        for page in documents where labels[page.kind.rawValue].isEmpty { labels[page.kind.rawValue] = page.kindLabel }
+    /// `labels`: per kind, the label of its first document.
+    static func manifest(version: String, documents: Int, labels: [String], budget: Int, limits: Limits, starts: [String]) -> [UInt8] {
+        var labels = labels
         // Kinds no page has, at the end, are left out: the script reads a missing label as none.
         while labels.last == "" { labels.removeLast() }
-        var bytes = Array(("{\"v\":\"\(version)\",\"n\":\(documents.count),\"c\":\(chunkSize),\"b\":\(budget),"
+        var bytes = Array(("{\"v\":\"\(version)\",\"n\":\(documents),\"c\":\(chunkSize),\"b\":\(budget),"
                            + "\"s\":\(limits.largestShard),\"m\":\(limits.largestChunk),\"k\":").utf8)
         JSONText.appendArray(labels, to: &bytes)
         bytes += Array(",\"t\":".utf8)
@@ -483,10 +488,14 @@ struct WordTable {
     private var words = ByteWordSet(capacity: 1024)
     private var values: [Int32] = []
 
-    /// The number of `word`, made by `make` the first time the word is seen.
-    mutating func value(of word: UnsafeBufferPointer<UInt8>, make: () -> Int32) -> Int32 {
+    /// The number of `word`; nil the first time it is seen, and `remember` must then give it one.
+    mutating func value(of word: UnsafeBufferPointer<UInt8>) -> Int32? {
         let (index, isNew) = words.insert(word)
-        if isNew { values.append(make()) }
-        return values[index]
+        return isNew ? nil : values[index]
+    }
+
+    /// The number of the word `value(of:)` saw for the first time.
+    mutating func remember(_ value: Int32) {
+        values.append(value)
     }
 }

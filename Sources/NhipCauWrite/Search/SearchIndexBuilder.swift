@@ -1,0 +1,162 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#endif
+import Foundation
+import NhipCauSite
+
+extension SearchIndex {
+    /// The index made one page at a time, pages coming in any order, each with its position in the
+    /// site's page list: a page's words go into the vocabulary as it comes and need not be kept,
+    /// which for a site of 100,000 stories is some 200 MB less at the build's peak.
+    public struct Builder {
+        private var vocabulary = Vocabulary()
+        private var documents: DocumentList
+
+        /// `positions`: how many pages the site has; each page added has a position below it.
+        public init(positions: Int) {
+            documents = DocumentList(positions: positions)
+        }
+
+        public mutating func add(_ page: Page, at position: Int) {
+            // Each position is added once: the workers render each page once.
+            guard documents.add(page, at: position) else { return }
+            vocabulary.add(page, position: UInt32(position))
+        }
+
+        /// Every file of the index, path from the site root → bytes, handed to `sink` a batch at a
+        /// time (the manifest last), so the files need not all be in memory together.
+        public mutating func write<Failure: Error>(
+            batchesOf batchSize: Int = 512,
+            to sink: ([(path: String, bytes: [UInt8])]) throws(Failure) -> Void
+        ) throws(Failure) {
+            let order = documents.order()
+            vocabulary.renumber(documentOf: documents.documentNumbers(order))
+            var shards = termShards(vocabulary)
+            vocabulary = Vocabulary()
+            let folder = Routes.searchIndex.path
+            var hash = FNV1a()
+            for shard in shards { hash.add(shard.bytes) }
+            let starts = separators(shards)
+            let largestShard = shards.map(\.bytes.count).max() ?? 2
+            for start in stride(from: 0, to: shards.count, by: batchSize) {
+                try sink((start..<min(start + batchSize, shards.count)).map { (folder + "t/\($0).json", shards[$0].bytes) })
+            }
+            shards = []
+            var largestChunk = 0
+            var batch: [(path: String, bytes: [UInt8])] = []
+            for (number, start) in stride(from: 0, to: order.count, by: chunkSize).enumerated() {
+                let chunk = documents.chunk(order[start..<min(start + chunkSize, order.count)])
+                hash.add(chunk)
+                largestChunk = max(largestChunk, chunk.count)
+                batch.append((folder + "d/\(number).json", chunk))
+                if batch.count == batchSize {
+                    try sink(batch)
+                    batch = []
+                }
+            }
+            if !batch.isEmpty { try sink(batch) }
+            let limits = Limits(largestShard: largestShard, largestChunk: order.isEmpty ? 2 : largestChunk)
+            let labels = documents.kindLabels()
+            var manifest = manifest(version: hash.hex, documents: order.count, labels: labels, budget: queryBudget,
+                                    limits: limits, starts: starts)
+            if manifest.count > manifestAllowance {
+                let budget = queryBudget - (manifest.count - manifestAllowance)
+                manifest = SearchIndex.manifest(version: hash.hex, documents: order.count, labels: labels, budget: budget,
+                                         limits: limits, starts: starts)
+            }
+            try sink([(folder + "manifest.json", manifest)])
+        }
+    }
+
+    /// A `Builder` that render workers add to at the same time.
+    public final class SharedBuilder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var builder: Builder?
+
+        public init(positions: Int) {
+            builder = Builder(positions: positions)
+        }
+
+        public func add(_ page: Page, at position: Int) {
+            lock.withLock { builder?.add(page, at: position) }
+        }
+
+        /// The builder with every page added so far; later pages are not added.
+        public func finished() -> Builder {
+            // Taken, not copied: a copy would share the tables, and renumbering them would copy them all.
+            lock.withLock { builder.take() ?? Builder(positions: 0) }
+        }
+    }
+
+    /// What the `d/` chunks and the manifest need of each document, by page position: its kind, and
+    /// its entry `[address,title,kind,snippet]` in blocks of about a megabyte (not an array per page).
+    struct DocumentList {
+        private static let absent = UInt8.max
+        private static let blockSize = 1 << 20
+        private var kinds: [UInt8]
+        private var places: [Place]
+        private var blocks: [[UInt8]] = []
+        /// Per kind: the label of its first page that has one.
+        private var labels: [Int: (position: Int, label: String)] = [:]
+
+        private struct Place {
+            var block: UInt32 = 0
+            var start: UInt32 = 0
+            var end: UInt32 = 0
+        }
+
+        init(positions: Int) {
+            kinds = [UInt8](repeating: Self.absent, count: positions)
+            places = [Place](repeating: Place(), count: positions)
+        }
+
+        /// Records the page; false when its position is not in the list.
+        mutating func add(_ page: Page, at position: Int) -> Bool {
+            guard kinds.indices.contains(position) else { return false }
+            kinds[position] = UInt8(page.kind.rawValue)
+            let entry = SearchIndex.documentEntry(page)
+            if blocks.isEmpty || blocks[blocks.count - 1].count + entry.count > blocks[blocks.count - 1].capacity {
+                var block: [UInt8] = []
+                block.reserveCapacity(max(Self.blockSize, entry.count))
+                blocks.append(block)
+            }
+            let start = blocks[blocks.count - 1].count
+            blocks[blocks.count - 1].append(contentsOf: entry)
+            places[position] = Place(block: UInt32(blocks.count - 1), start: UInt32(start), end: UInt32(start + entry.count))
+            let kind = page.kind.rawValue
+            if !page.kindLabel.isEmpty, labels[kind].map({ position < $0.position }) ?? true {
+                labels[kind] = (position, page.kindLabel)
+            }
+            return true
+        }
+
+        /// The positions of the documents in index order: by kind, then by position.
+        func order() -> [Int] {
+            kinds.indices.filter { kinds[$0] != Self.absent }.sorted { (kinds[$0], $0) < (kinds[$1], $1) }
+        }
+
+        /// Per position, its document's number (for positions with no document, 0).
+        func documentNumbers(_ order: [Int]) -> [UInt32] {
+            var numbers = [UInt32](repeating: 0, count: kinds.count)
+            for (number, position) in order.enumerated() { numbers[position] = UInt32(number) }
+            return numbers
+        }
+
+        func kindLabels() -> [String] {
+            var labels = Array(repeating: "", count: SearchDocument.Kind.allCases.count)
+            for (kind, first) in self.labels { labels[kind] = first.label }
+            return labels
+        }
+
+        func chunk(_ positions: ArraySlice<Int>) -> [UInt8] {
+            var bytes: [UInt8] = [UInt8(ascii: "[")]
+            for (index, position) in positions.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                let place = places[position]
+                bytes += blocks[Int(place.block)][Int(place.start)..<Int(place.end)]
+            }
+            bytes.append(UInt8(ascii: "]"))
+            return bytes
+        }
+    }
+}
