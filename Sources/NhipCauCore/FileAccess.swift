@@ -71,16 +71,30 @@ public struct DiskContent: ContentReading {
     }
 
     /// Enters real folders only; links (to files or folders) and special files are listed as entries.
+    /// The kind comes from the folder's own listing (`d_type`), not a `lstat` per entry: a build lists
+    /// the content folder twice, and those stats were a twentieth of a one-story build.
     private func collect(_ directory: String, relative: String, into found: inout [String]) throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        for name in names where !name.hasPrefix(".") {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            if Self.linkKind(of: directory + "/" + name) == .directory {
-                try collect(directory + "/" + name, relative: path, into: &found)
-            } else {
-                found.append(path)
-            }
+        guard let stream = opendir(directory) else {
+            // The error Foundation gives, for the same plain-words message (`SystemReason`).
+            _ = try FileManager.default.contentsOfDirectory(atPath: directory)
+            return
         }
+        var folders: [(String, String)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let isFolder = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): true
+            case Int32(DT_UNKNOWN): Self.linkKind(of: directory + "/" + name) == .directory
+            default: false
+            }
+            if isFolder { folders.append((directory + "/" + name, path)) } else { found.append(path) }
+        }
+        closedir(stream)
+        for (folder, path) in folders { try collect(folder, relative: path, into: &found) }
     }
 
     /// Opened without waiting (a named pipe would block `open` forever) and refused unless it is a regular file.
