@@ -1,6 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#endif
 import Foundation
 import NhipCauSite
 
@@ -91,7 +88,7 @@ extension SearchIndex {
 
         /// The builder with every page added so far; later pages are not added.
         public func finished() -> Builder {
-            // Taken, not copied: a copy would share the tables, and renumbering them would copy them all.
+            // Taken, not copied: a copy would share the tables, and `write` changing them would copy them all.
             lock.withLock { builder.take() ?? Builder(positions: 0) }
         }
     }
