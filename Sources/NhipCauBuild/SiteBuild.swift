@@ -226,12 +226,32 @@ public enum SiteBuild {
         let kept: Int
     }
 
+    /// Every page's result is held until the last page is done: what is kept of a page is boxed
+    /// (8 bytes, not some 230), and nil when nothing is (a `--full` build).
     private struct PageResult: Sendable {
         var diagnostics: [Diagnostic] = []
         var error: OutputError?
-        var search: SearchIndex.Page?
-        var cached: BuildCache.Page?
-        var kept = false
+        private let keeps: Keeps?
+        let kept: Bool
+
+        private final class Keeps: Sendable {
+            let search: SearchIndex.Page?
+            let cached: BuildCache.Page?
+
+            init(search: SearchIndex.Page?, cached: BuildCache.Page?) {
+                self.search = search
+                self.cached = cached
+            }
+        }
+
+        init(diagnostics: [Diagnostic] = [], search: SearchIndex.Page?, cached: BuildCache.Page?, kept: Bool = false) {
+            self.diagnostics = diagnostics
+            keeps = search == nil && cached == nil ? nil : Keeps(search: search, cached: cached)
+            self.kept = kept
+        }
+
+        var search: SearchIndex.Page? { keeps?.search }
+        var cached: BuildCache.Page? { keeps?.cached }
     }
 
     /// Renders every page on all cores, writing each to disk as soon as it is done; only the
@@ -253,12 +273,11 @@ public enum SiteBuild {
             let page = renderer.render(entry)
             let search = page.search.map { SearchIndex.page($0, offline: offline) }
             if let index, let search { index.add(search, at: position) }
-            var result = PageResult(diagnostics: page.diagnostics, search: index == nil ? search : nil)
-            if let inputs {
-                result.cached = BuildCache.Page(path: page.route.outputFile, output: Fingerprint.of(page.html),
-                                                body: file.flatMap { inputs.bodies[$0] } ?? 0,
-                                                hadDiagnostics: !page.diagnostics.isEmpty, search: search)
+            let cached = inputs.map { inputs in
+                BuildCache.Page(path: page.route.outputFile, output: Fingerprint.of(page.html), body: file.flatMap { inputs.bodies[$0] } ?? 0,
+                                hadDiagnostics: !page.diagnostics.isEmpty, search: search)
             }
+            var result = PageResult(diagnostics: page.diagnostics, search: index == nil ? search : nil, cached: cached)
             do throws(OutputError) {
                 try output.write(page.html, to: page.route.outputFile)
             } catch {

@@ -241,7 +241,8 @@ public enum SearchIndex {
     /// Every entry in UTF-16 order of its key (the order of JavaScript's `<`): each word, then its
     /// title-start key (`word `), then its pairs (`word next`, by the next word's order). A space sorts
     /// before every letter and digit, so `nhat`, `nhat `, `nhat ban`, `nhata` come in that order.
-    static func termShards(_ vocabulary: Vocabulary) -> [Shard] {
+    /// Each shard is handed to `each` as soon as it is full.
+    static func termShards(_ vocabulary: Vocabulary, each: (Shard) -> Void) {
         var formsOfKey = [[Int]](repeating: [], count: vocabulary.keys.count)
         for (form, key) in vocabulary.keyOfForm.enumerated() { formsOfKey[Int(key)].append(form) }
         let sortedKeys = vocabulary.keys.indices.sorted { utf16Order(vocabulary.keys[$0], vocabulary.keys[$1]) }
@@ -256,27 +257,29 @@ public enum SearchIndex {
             let word = vocabulary.keys[key]
             let forms = formsOfKey[key].map { (vocabulary.forms[$0], vocabulary.documents(vocabulary.postings[$0])) }
                 .sorted { utf16Order($0.0, $1.0) }
-            packer.add(word, wordEntry(word, forms: forms))
+            packer.add(word, wordEntry(word, forms: forms)).map(each)
             if let starts = vocabulary.titleStarts[Int32(key)], let entry = rankingEntry(word + " ", starts) {
-                packer.add(word + " ", entry)
+                packer.add(word + " ", entry).map(each)
             }
             for pair in pairsOfKey[key].sorted(by: { rank[$0.second] < rank[$1.second] }) {
                 let name = word + " " + vocabulary.keys[pair.second]
-                if let entry = rankingEntry(name, vocabulary.documents(pair.postings)) { packer.add(name, entry) }
+                if let entry = rankingEntry(name, vocabulary.documents(pair.postings)) { packer.add(name, entry).map(each) }
             }
         }
-        return packer.finished()
+        packer.finished().map(each)
     }
 
-    /// Entries into shards of at most `shardBytes`.
+    /// Entries into shards of at most `shardBytes`, each given back once full.
     struct ShardPacker {
-        private(set) var shards: [Shard] = []
+        private var closed = 0
         private var current: [UInt8] = []
         private var firstKey = ""
         private var lastKey = ""
 
-        mutating func add(_ key: String, _ entry: [UInt8]) {
-            if !current.isEmpty && current.count + entry.count + 2 > shardBytes { close() }
+        /// The shard this entry did not fit in, if any.
+        mutating func add(_ key: String, _ entry: [UInt8]) -> Shard? {
+            var full: Shard?
+            if !current.isEmpty && current.count + entry.count + 2 > shardBytes { full = close() }
             if current.isEmpty {
                 firstKey = key
                 current = [UInt8(ascii: "{")]
@@ -285,17 +288,20 @@ public enum SearchIndex {
             }
             current += entry
             lastKey = key
+            return full
         }
 
-        private mutating func close() {
-            shards.append(Shard(firstKey: firstKey, lastKey: lastKey, bytes: current + [UInt8(ascii: "}")]))
-            current = []
+        private mutating func close() -> Shard {
+            current.append(UInt8(ascii: "}"))
+            defer { current = [] }
+            closed += 1
+            return Shard(firstKey: firstKey, lastKey: lastKey, bytes: current)
         }
 
-        mutating func finished() -> [Shard] {
-            if current.isEmpty && shards.isEmpty { return [Shard(firstKey: "", lastKey: "", bytes: Array("{}".utf8))] }
-            if !current.isEmpty { close() }
-            return shards
+        /// The last shard; an empty one when there were no entries at all.
+        mutating func finished() -> Shard? {
+            if current.isEmpty && closed == 0 { return Shard(firstKey: "", lastKey: "", bytes: Array("{}".utf8)) }
+            return current.isEmpty ? nil : close()
         }
     }
 
@@ -364,19 +370,16 @@ public enum SearchIndex {
         return merged
     }
 
-    /// Where each shard starts, as short as the keys allow: the shortest start of its first key
+    /// Where a shard starts, as short as the keys allow: the shortest start of its first key
     /// that sorts after the previous shard's last key ("" for the first shard).
-    static func separators(_ shards: [Shard]) -> [String] {
-        shards.indices.map { number in
-            guard number > 0 else { return "" }
-            let previous = shards[number - 1].lastKey
-            var prefix = String.UnicodeScalarView()
-            for scalar in shards[number].firstKey.unicodeScalars {
-                prefix.append(scalar)
-                if utf16Order(previous, String(prefix)) { break }
-            }
-            return String(prefix)
+    static func separator(firstKey: String, after previous: Shard?) -> String {
+        guard let previous else { return "" }
+        var prefix = String.UnicodeScalarView()
+        for scalar in firstKey.unicodeScalars {
+            prefix.append(scalar)
+            if utf16Order(previous.lastKey, String(prefix)) { break }
         }
+        return String(prefix)
     }
 
     static func utf16Order(_ lhs: String, _ rhs: String) -> Bool {

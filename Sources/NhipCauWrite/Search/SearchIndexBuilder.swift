@@ -1,6 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#endif
 import Foundation
 import NhipCauSite
 
@@ -31,19 +28,27 @@ extension SearchIndex {
         ) throws(Failure) {
             let order = documents.order()
             vocabulary.renumber(documentOf: documents.documentNumbers(order))
-            var shards = termShards(vocabulary)
-            vocabulary = Vocabulary()
             let folder = Routes.searchIndex.path
             var hash = FNV1a()
-            for shard in shards { hash.add(shard.bytes) }
-            let starts = separators(shards)
-            let largestShard = shards.map(\.bytes.count).max() ?? 2
-            for start in stride(from: 0, to: shards.count, by: batchSize) {
-                try sink((start..<min(start + batchSize, shards.count)).map { (folder + "t/\($0).json", shards[$0].bytes) })
-            }
-            shards = []
-            var largestChunk = 0
+            var starts: [String] = []
+            var largestShard = 0
+            var previous: Shard?
             var batch: [(path: String, bytes: [UInt8])] = []
+            var failure: Failure?
+            // Each shard written as it is made: the shards of a large site are tens of megabytes.
+            termShards(vocabulary) { shard in
+                hash.add(shard.bytes)
+                starts.append(SearchIndex.separator(firstKey: shard.firstKey, after: previous))
+                largestShard = max(largestShard, shard.bytes.count)
+                previous = shard
+                batch.append((folder + "t/\(starts.count - 1).json", shard.bytes))
+                guard batch.count == batchSize, failure == nil else { return }
+                do throws(Failure) { try sink(batch) } catch { failure = error }
+                batch = []
+            }
+            if let failure { throw failure }
+            vocabulary = Vocabulary()
+            var largestChunk = 0
             for (number, start) in stride(from: 0, to: order.count, by: chunkSize).enumerated() {
                 let chunk = documents.chunk(order[start..<min(start + chunkSize, order.count)])
                 hash.add(chunk)
@@ -83,7 +88,7 @@ extension SearchIndex {
 
         /// The builder with every page added so far; later pages are not added.
         public func finished() -> Builder {
-            // Taken, not copied: a copy would share the tables, and renumbering them would copy them all.
+            // Taken, not copied: a copy would share the tables, and `write` changing them would copy them all.
             lock.withLock { builder.take() ?? Builder(positions: 0) }
         }
     }
