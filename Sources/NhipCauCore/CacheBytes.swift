@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Bytes for the caches kept between builds (the build cache, the front matter cache): little-endian
 /// integers and length-prefixed UTF-8.
 public struct CacheBytesWriter: Sendable {
@@ -27,6 +33,20 @@ public struct CacheBytesWriter: Sendable {
     @inlinable public mutating func text(_ value: String) {
         integer(UInt32(value.utf8.count))
         storage.append(contentsOf: value.utf8)
+    }
+
+    /// Writes all of `bytes` to an open file (a cache being saved); false when the system refused.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
     }
 
     /// Forgets what was written (after it was saved), keeping the room.

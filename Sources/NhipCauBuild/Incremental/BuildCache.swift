@@ -61,18 +61,7 @@ struct BuildCache: Sendable {
         // Written a megabyte at a time: the whole cache is tens of megabytes for a big site.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        let written = encode { chunk in
-            chunk.withUnsafeBytes { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { return false }
-                    offset += count
-                }
-                return true
-            }
-        }
+        let written = encode { CacheBytesWriter.writeAll($0, to: descriptor) }
         close(descriptor)
         if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
     }

@@ -119,21 +119,8 @@ public final class FrontMatterCache: @unchecked Sendable {
         }
         checksum.add(pending)
         if final { withUnsafeBytes(of: checksum.value.littleEndian) { pending.append(contentsOf: $0) } }
-        failed = !Self.writeAll(pending, to: descriptor)
+        failed = !CacheBytesWriter.writeAll(pending, to: descriptor)
         pending.removeAll(keepingCapacity: true)
-    }
-
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
     }
 
     // MARK: - The file
