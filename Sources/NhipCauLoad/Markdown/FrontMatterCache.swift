@@ -28,9 +28,10 @@ public final class FrontMatterCache: @unchecked Sendable {
     static let magic = Array("NhipCau front matter cache 1\n".utf8)
 
     private let file: URL
-    /// The previous file's bytes, and where each Markdown file's record is in them.
-    private let previous: [UInt8]
-    private let records: [String: (fingerprint: UInt64, range: Range<Int>, entry: Range<Int>)]
+    /// The previous file's bytes, and where each Markdown file's record is in them; read by the
+    /// loading's workers, let go by `finish` (100,000 stories' cache is some 100 MB).
+    private var previous: [UInt8]
+    private var records: [String: (fingerprint: UInt64, range: Range<Int>, entry: Range<Int>)]
 
     private let lock = NSLock()
     private var pending: [UInt8] = []
@@ -79,6 +80,8 @@ public final class FrontMatterCache: @unchecked Sendable {
     /// file was read: a build that stopped on `site.yml`).
     public func finish() {
         lock.withLock {
+            previous = []
+            records = [:]
             guard hasRecords else { return }
             flush(final: true)
             if descriptor >= 0 { close(descriptor) }
@@ -90,6 +93,8 @@ public final class FrontMatterCache: @unchecked Sendable {
     /// Leaves no trace: the file being written is removed, and the cache folder when it made it.
     public func discard() {
         lock.withLock {
+            previous = []
+            records = [:]
             if descriptor >= 0 { close(descriptor) }
             descriptor = -1
             unlink(temporary)
