@@ -65,6 +65,16 @@ public struct CacheBytesReader {
         self.offset = min(offset, bytes.count)
     }
 
+    /// Whether `bytes` end with the `Fingerprint` of all before them, as both caches are written.
+    public static func endsWithChecksum(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 8 else { return false }
+        let end = bytes.count - 8
+        var sum = Fingerprint()
+        bytes.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[..<end])) }
+        var tail = CacheBytesReader(bytes, from: end)
+        return tail.integer(UInt64.self) == sum.value
+    }
+
     @inlinable public var isAtEnd: Bool { offset == bytes.count }
 
     /// Bytes not read yet: a count read from the cache larger than this is corrupt.

@@ -104,11 +104,7 @@ struct BuildCache: Sendable {
     /// UTF-8 again (that check was a sixth of a one-page build's CPU time).
     static func decode(_ bytes: [UInt8]) -> BuildCache? {
         guard bytes.starts(with: magic), bytes.count >= magic.count + 8 else { return nil }
-        let end = bytes.count - 8
-        var sum = Fingerprint()
-        bytes.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[..<end])) }
-        var tail = CacheBytesReader(bytes, from: end)
-        guard tail.integer(UInt64.self) == sum.value else { return nil }
+        guard CacheBytesReader.endsWithChecksum(bytes) else { return nil }
         var reader = CacheBytesReader(bytes, from: magic.count)
         guard let structure = reader.integer(UInt64.self), let pageCount = reader.integer(UInt32.self),
               Int(pageCount) <= reader.remaining else { return nil }

@@ -31,7 +31,7 @@ public final class FrontMatterCache: @unchecked Sendable {
     /// The previous file's bytes, and where each Markdown file's record is in them; read by the
     /// loading's workers, let go by `finish` (100,000 stories' cache is some 100 MB).
     private var previous: [UInt8]
-    private var records: [String: (fingerprint: UInt64, range: Range<Int>, entry: Range<Int>)]
+    private var records: Records
 
     private let lock = NSLock()
     private var pending: [UInt8] = []
@@ -135,12 +135,8 @@ public final class FrontMatterCache: @unchecked Sendable {
     private static func read(_ file: URL, identity: String) -> (bytes: [UInt8], records: Records) {
         guard let bytes = try? DiskContent(root: file.deletingLastPathComponent()).read(file.lastPathComponent),
               bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return ([], [:]) }
-        let end = bytes.count - 8
-        var sum = Fingerprint()
-        bytes.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[..<end])) }
-        var reader = CacheBytesReader(bytes, from: end)
-        guard reader.integer(UInt64.self) == sum.value else { return ([], [:]) }
-        reader = CacheBytesReader(bytes, from: magic.count)
+        guard CacheBytesReader.endsWithChecksum(bytes) else { return ([], [:]) }
+        var reader = CacheBytesReader(bytes, from: magic.count)
         guard reader.text() == identity else { return ([], [:]) }
         var records: Records = [:]
         while reader.remaining > 8 {
