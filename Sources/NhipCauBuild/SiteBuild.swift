@@ -173,7 +173,7 @@ public enum SiteBuild {
         releaseFreedMemory()
         let files = try options.step(.files) { () throws(BuildFailure) in
             do throws(OutputError) {
-                var made = MadeFiles(output: output, reuse: reuse, recording: inputs != nil)
+                var made = MadeFiles(output: output, reuse: reuse, inputs: inputs)
                 let count = try writeFiles(prepared, themeAssets: media.result.themeAssets, options: options, to: &made)
                 return (count, made.cached)
             } catch {
@@ -265,7 +265,8 @@ public enum SiteBuild {
             defer { progress?.oneDone() }
             let path = entry.route.outputFile
             let file = entry.source.document?.file
-            if let reuse, let kept = reuse.kept(path: path, file: file),
+            let reads = inputs.map { $0.reads(renderer.reads(entry)) } ?? 0
+            if let reuse, let kept = reuse.kept(path: path, file: file, reads: reads),
                output.keep(path, stagingHolds: reuse.stagingHolds(kept)) {
                 if let index, let search = kept.search { index.add(search, at: position) }
                 return PageResult(search: index == nil ? kept.search : nil, cached: kept, kept: true)
@@ -275,7 +276,7 @@ public enum SiteBuild {
             if let index, let search { index.add(search, at: position) }
             let cached = inputs.map { inputs in
                 BuildCache.Page(path: page.route.outputFile, output: Fingerprint.of(page.html), body: file.flatMap { inputs.bodies[$0] } ?? 0,
-                                hadDiagnostics: !page.diagnostics.isEmpty, search: search)
+                                reads: reads, hadDiagnostics: !page.diagnostics.isEmpty, search: search)
             }
             var result = PageResult(diagnostics: page.diagnostics, search: index == nil ? search : nil, cached: cached)
             do throws(OutputError) {
@@ -386,14 +387,15 @@ enum ProcessLifetime {
 struct MadeFiles {
     let output: OutputDirectory
     let reuse: PageReuse?
-    /// Whether the build keeps a cache: then each made file is remembered in `cached`.
-    let recording: Bool
+    /// What every file made here reads (`InputFingerprint.everyFrontMatter`) when the build keeps
+    /// a cache: then each made file is remembered in `cached`; nil when it keeps none.
+    private let reads: UInt64?
     private(set) var cached: [BuildCache.Page] = []
 
-    init(output: OutputDirectory, reuse: PageReuse?, recording: Bool) {
+    init(output: OutputDirectory, reuse: PageReuse?, inputs: InputFingerprint?) {
         self.output = output
         self.reuse = reuse
-        self.recording = recording
+        reads = inputs?.everyFrontMatter
     }
 
     mutating func copy(_ source: URL, to path: String) throws(OutputError) {
@@ -412,7 +414,7 @@ struct MadeFiles {
 
     /// Keeps the published files at `paths` when every one of them can be kept; false when they must be made.
     mutating func keepAll(_ paths: [String]) -> Bool {
-        guard let reuse, paths.allSatisfy({ reuse.kept(path: $0, file: nil) != nil }) else { return false }
+        guard let reuse, let reads, paths.allSatisfy({ reuse.kept(path: $0, file: nil, reads: reads) != nil }) else { return false }
         return paths.allSatisfy { keep($0) }
     }
 
@@ -421,16 +423,16 @@ struct MadeFiles {
     }
 
     private mutating func keep(_ path: String) -> Bool {
-        guard let reuse, let kept = reuse.kept(path: path, file: nil),
+        guard let reuse, let reads, let kept = reuse.kept(path: path, file: nil, reads: reads),
               output.keep(path, stagingHolds: reuse.stagingHolds(kept)) else { return false }
-        if recording { cached.append(kept) }
+        cached.append(kept)
         return true
     }
 
     private mutating func store(_ text: String, at path: String) throws(OutputError) {
         try output.write(text, to: path)
-        if recording {
-            cached.append(BuildCache.Page(path: path, output: Fingerprint.of(text), body: 0, hadDiagnostics: false, search: nil))
+        if let reads {
+            cached.append(BuildCache.Page(path: path, output: Fingerprint.of(text), body: 0, reads: reads, hadDiagnostics: false, search: nil))
         }
     }
 }

@@ -26,6 +26,8 @@ struct BuildCache: Sendable {
         let output: UInt64
         /// Its own Markdown file's fingerprint; 0 for a page made from no file.
         let body: UInt64
+        /// The front matter it shows of other files (`InputFingerprint.reads`).
+        let reads: UInt64
         /// Rendering it gave warnings: it is rendered again, so that every build reports them.
         let hadDiagnostics: Bool
         let search: SearchIndex.Page?
@@ -37,8 +39,8 @@ struct BuildCache: Sendable {
     /// before the current one. Empty when not known.
     let staging: [String: UInt64]
 
-    /// Version 3 ends with a checksum of all before it.
-    static let magic = Array("NhipCau build cache 3\n".utf8)
+    /// Version 3 ends with a checksum of all before it; version 4 keeps each page's reads.
+    static let magic = Array("NhipCau build cache 4\n".utf8)
 
     /// The cache file for builds into `output`.
     static func file(cacheFolder: URL, output: URL) -> URL {
@@ -82,6 +84,7 @@ struct BuildCache: Sendable {
             writer.text(page.path)
             writer.integer(page.output)
             writer.integer(page.body)
+            writer.integer(page.reads)
             writer.integer(UInt8((page.hadDiagnostics ? 1 : 0) | (page.search == nil ? 0 : 2)))
             page.search?.encode(into: &writer)
             if writer.bytes.count >= 1 << 20 {
@@ -112,13 +115,13 @@ struct BuildCache: Sendable {
         pages.reserveCapacity(Int(pageCount))
         for _ in 0..<pageCount {
             guard let path = reader.text(), let output = reader.integer(UInt64.self), let body = reader.integer(UInt64.self),
-                  let flags = reader.integer(UInt8.self) else { return nil }
+                  let reads = reader.integer(UInt64.self), let flags = reader.integer(UInt8.self) else { return nil }
             var search: SearchIndex.Page?
             if flags & 2 != 0 {
                 guard let page = SearchIndex.Page.decode(from: &reader) else { return nil }
                 search = page
             }
-            pages.append(Page(path: path, output: output, body: body, hadDiagnostics: flags & 1 != 0, search: search))
+            pages.append(Page(path: path, output: output, body: body, reads: reads, hadDiagnostics: flags & 1 != 0, search: search))
         }
         guard let stagingCount = reader.integer(UInt32.self), Int(stagingCount) <= reader.remaining else { return nil }
         var staging: [String: UInt64] = [:]
@@ -144,7 +147,7 @@ struct PageReuse: Sendable {
     /// Some page's own file changed since the cached build.
     private let bodyChanged: Bool
 
-    /// nil when nothing can be kept: no cache, or a change outside page bodies.
+    /// nil when nothing can be kept: no cache, or a change to the structure (`InputFingerprint`).
     init?(inputs: InputFingerprint, cache: BuildCache?, publishedSiteExists: Bool) {
         guard let cache, cache.structure == inputs.structure, publishedSiteExists else { return nil }
         self.inputs = inputs
@@ -154,9 +157,10 @@ struct PageReuse: Sendable {
         bodyChanged = inputs.bodies.values.contains { !cachedBodies.contains($0) }
     }
 
-    /// The cached page when the page at `path`, made from `file`, renders to what was published.
-    func kept(path: String, file: String?) -> BuildCache.Page? {
-        guard let page = previous[path], !page.hadDiagnostics else { return nil }
+    /// The cached page when the page at `path`, made from `file` and showing the front matter
+    /// `reads` fingerprints, renders to what was published.
+    func kept(path: String, file: String?, reads: UInt64) -> BuildCache.Page? {
+        guard let page = previous[path], !page.hadDiagnostics, page.reads == reads else { return nil }
         if let file {
             guard inputs.bodies[file] == page.body else { return nil }
             if bodyChanged && inputs.crossLinking.contains(file) { return nil }

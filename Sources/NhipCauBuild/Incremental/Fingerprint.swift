@@ -10,19 +10,25 @@ import Foundation
 #endif
 import NhipCauCore
 import NhipCauLoad
+import NhipCauRender
 import NhipCauSite
 
-/// What a build's output can depend on, split in two: the page bodies (each page's own Markdown
-/// file), and everything else (the structure). Pages and lists are made from front matter, data,
-/// configuration, theme and the page list; only a page's own body reaches that page alone (and the
-/// search index, rebuilt every time). So when the structure is the one the cache saw, a page whose
-/// own file is unchanged renders to the bytes the previous build wrote.
+/// What a build's output can depend on, split three ways: the structure (tool, options, the page
+/// list, the menu, every file other than a page's Markdown), each page file's front matter, and
+/// each page file's body. A page renders to the bytes the previous build wrote when the structure
+/// is the one the cache saw, its own file is unchanged, and so is the front matter of every file
+/// it shows (`PageReads`, fingerprinted by `reads(_:)`). Only a page's own body reaches that page
+/// alone (and the search index, rebuilt every time).
 struct InputFingerprint: Sendable {
-    /// Tool, options, every page's address, each Markdown file's front matter and every other
-    /// file of the content folder (its bytes, or size and time for a large file such as a photo).
+    /// Tool, options, every page's address but tags', the menu, and every file of the content folder other
+    /// than the pages' Markdown (its bytes, or size and time for a large file such as a photo).
     let structure: UInt64
     /// A page's Markdown file (relative path) → its whole file's fingerprint.
     let bodies: [String: UInt64]
+    /// A page's Markdown file → its front matter's fingerprint.
+    let frontMatter: [String: UInt64]
+    /// Each kind → the fingerprint of all its files' paths and front matter.
+    let kinds: [ContentKind: UInt64]
     /// Files whose text may link to a heading of another page (`#` after a character other than
     /// a space, a line start or `#`): whether that heading exists is read from the other page's
     /// body, so these pages are rendered again whenever any body changed.
@@ -30,17 +36,17 @@ struct InputFingerprint: Sendable {
 
     /// Files larger than this are fingerprinted by size and modification time, not read.
     static let readLimit = 4 * 1024 * 1024
-    static let formatVersion = "nhipcau-build-cache 1"
+    static let formatVersion = "nhipcau-build-cache 2"
 
     /// `stamps`: Markdown files as the loader read them; any other file is read here.
     static func scan(_ site: Site, stamps: [String: SourceStamp], options: BuildOptions) -> InputFingerprint? {
         let content = DiskContent(root: options.content)
         guard let files = try? content.files(in: "") else { return nil }
-        let frontMatter = Dictionary(site.entries.compactMap { $0.source.document.map { ($0.file, $0.frontMatterSource) } },
-                                     uniquingKeysWith: { first, _ in first })
+        let documents = Dictionary(site.entries.compactMap { $0.source.document.map { ($0.file, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
         let root = content.root.path
         let scanned = files.parallelMap { file -> (file: String, structure: UInt64, body: UInt64?, crossLinking: Bool)? in
-            if let source = frontMatter[file] {
+            if let source = documents[file]?.frontMatterSource {
                 if let stamp = stamps[file] { return (file, Fingerprint.of(source), stamp.fingerprint, stamp.linksToFragment) }
                 guard let bytes = try? content.read(file) else { return nil }
                 let stamp = SourceStamp(bytes)
@@ -54,18 +60,54 @@ struct InputFingerprint: Sendable {
         structure.add(options.today.iso)
         structure.add(options.includeDrafts ? "drafts" : "published")
         structure.add(options.offline ? "offline" : "online")
-        for entry in site.entries { structure.add(entry.route.outputFile) }
+        // Which pages exist, not their order: a story list's order is in the reads of the pages
+        // that show it. Tag pages come and go with stories' `tags`: the pages that show which tags
+        // exist read every story's front matter already, and a story links to its tags' pages either way.
+        for path in site.entries.lazy.filter({ $0.kind != .tag }).map(\.route.outputFile).sorted() { structure.add(path) }
+        // Every page shows the menu, and a free page's title can be in it.
+        for link in site.navigation {
+            structure.add(link.route.path)
+            if case .text(let label) = link.label { structure.add(label) }
+        }
         var bodies: [String: UInt64] = [:]
+        var frontMatter: [String: UInt64] = [:]
+        var kinds: [ContentKind: Fingerprint] = [:]
         var crossLinking = Set<String>()
         for item in scanned {
             guard let item else { return nil }
-            structure.add(item.file)
-            structure.add(item.structure)
-            if let body = item.body { bodies[item.file] = body }
+            if let body = item.body, let kind = documents[item.file]?.kind {
+                bodies[item.file] = body
+                frontMatter[item.file] = item.structure
+                kinds[kind, default: Fingerprint()].add(item.file)
+                kinds[kind, default: Fingerprint()].add(item.structure)
+            } else {
+                structure.add(item.file)
+                structure.add(item.structure)
+            }
             if item.crossLinking { crossLinking.insert(item.file) }
         }
-        return InputFingerprint(structure: structure.value, bodies: bodies, crossLinking: crossLinking)
+        return InputFingerprint(structure: structure.value, bodies: bodies, frontMatter: frontMatter,
+                                kinds: kinds.mapValues(\.value), crossLinking: crossLinking)
     }
+
+    /// The front matter a page shows of other files, as one fingerprint: those files' paths and
+    /// front matter in order, then every file of the kinds it reads.
+    func reads(_ reads: PageReads) -> UInt64 {
+        var fingerprint = Fingerprint()
+        for file in reads.files {
+            fingerprint.add(file)
+            fingerprint.add(frontMatter[file] ?? 0)
+        }
+        let kinds = reads.kinds.map { Array($0) } ?? ContentKind.allCases
+        for kind in kinds.sorted(by: { $0.rawValue < $1.rawValue }) {
+            fingerprint.add(kind.rawValue)
+            fingerprint.add(self.kinds[kind] ?? 0)
+        }
+        return fingerprint.value
+    }
+
+    /// What a file made from every page's front matter reads: feeds, sitemap, downloads.
+    var everyFrontMatter: UInt64 { reads(PageReads(files: [], kinds: nil)) }
 
     private static func fileFingerprint(_ path: String, content: DiskContent, relative: String) -> UInt64? {
         var status = stat()

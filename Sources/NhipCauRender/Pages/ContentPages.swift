@@ -52,8 +52,7 @@ extension SiteRenderer {
         return [ImageAdvice.meaninglessAlt(alt, path: image.value, at: image.location)]
     }
 
-    /// Up to four other stories from the same market or area, newest first.
-    /// Up to four stories of the same market or area, newest first. Both lists are already newest
+    /// Up to four other stories of the same market or area, newest first. Both lists are already newest
     /// first, so merging their heads is enough: no copy or sort of whole lists per story.
     func related(to story: Story) -> [Story] {
         let sameMarket = story.market.flatMap { site.storiesByMarket[$0.value] } ?? []

@@ -48,9 +48,8 @@ extension SiteRenderer {
     func renderStoryList(page number: Int) -> RenderedPage {
         let route = Routes.storiesPage(number)
         let total = site.storyPageCount
-        let stories = site.stories.dropFirst((number - 1) * Site.storiesPerPage).prefix(Site.storiesPerPage)
         let view = StoryListPageView(
-            t: strings, heading: strings.stories, list: storyList(Array(stories), from: route),
+            t: strings, heading: strings.stories, list: storyList(storiesOnListPage(number), from: route),
             pagination: total <= 1 ? nil : PaginationView(
                 current: number, total: total,
                 previous: number > 1 ? href(Routes.storiesPage(number - 1), from: route) : nil,
@@ -58,6 +57,11 @@ extension SiteRenderer {
         var frame = PageFrame(route: route, title: number == 1 ? strings.stories : "\(strings.stories) – \(strings.pageOf) \(number)")
         if number > 1 { frame.breadcrumbs = [(strings.stories, Routes.stories)] }
         return page(frame, .storyList, view: view)
+    }
+
+    /// The stories page `number` of the story list shows.
+    func storiesOnListPage(_ number: Int) -> [Story] {
+        Array(site.stories.dropFirst((number - 1) * Site.storiesPerPage).prefix(Site.storiesPerPage))
     }
 
     func renderTag(_ tag: TagIndex) -> RenderedPage {

@@ -1,3 +1,5 @@
+import NhipCauLoad
+
 /// Every kind of page the site writes. The order of the cases is the order pages are listed and
 /// written in (`Site.entries`), so two builds of the same content list them alike.
 public enum PageKind: String, Sendable, CaseIterable, Hashable {
@@ -16,13 +18,14 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         switch self {
         case .home: PageDeclaration(section: .home, template: "home")
         case .notFound: PageDeclaration(section: .notFound, template: "not-found", inSitemap: false)
-        case .storyList: PageDeclaration(section: .stories, template: "stories")
-        case .story: PageDeclaration(section: .stories, template: "story", search: .init(.story, label: "storyKind"))
+        case .storyList: PageDeclaration(section: .stories, template: "stories", reads: [.story, .market])
+        case .story: PageDeclaration(section: .stories, template: "story", search: .init(.story, label: "storyKind"), reads: [.story, .market])
         case .tag: PageDeclaration(section: .tags, template: "tag")
         case .marketList: PageDeclaration(section: .markets, template: "markets")
         case .market: PageDeclaration(section: .markets, template: "market", search: .init(.market, label: "market"))
-        case .policyList: PageDeclaration(section: .policies, template: "policies")
-        case .policy: PageDeclaration(section: .policies, template: "policy", search: .init(.policy, label: "policyKind"))
+        case .policyList: PageDeclaration(section: .policies, template: "policies", reads: [.policy, .market])
+        case .policy: PageDeclaration(section: .policies, template: "policy", search: .init(.policy, label: "policyKind"),
+                                       reads: [.policy, .market])
         case .page: PageDeclaration(section: .pages, template: "page", search: .init(.page, label: "pageKind"))
         case .planList: PageDeclaration(section: .plans, template: "plans")
         case .plan: PageDeclaration(section: .plans, template: "plan", search: .init(.plan, label: "plan"))
@@ -36,18 +39,24 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .eventList: PageDeclaration(section: .events, template: "events")
         case .pastEventList: PageDeclaration(section: .events, template: "past-events")
         case .event: PageDeclaration(section: .events, template: "event", search: .init(.event, label: "eventKind"))
-        case .jobList: PageDeclaration(section: .jobs, template: "jobs")
-        case .closedJobList: PageDeclaration(section: .jobs, template: "jobs-closed")
-        case .job: PageDeclaration(section: .jobs, template: "job", search: .init(.job, label: "jobKind"))
-        case .enterpriseList: PageDeclaration(section: .enterprises, template: "enterprises")
-        case .enterprise: PageDeclaration(section: .enterprises, template: "enterprise", search: .init(.enterprise, label: "enterpriseKind"))
-        case .warningList: PageDeclaration(section: .warnings, template: "warnings")
-        case .warning: PageDeclaration(section: .warnings, template: "warning", search: .init(.warning, label: "warningKind"))
+        case .jobList: PageDeclaration(section: .jobs, template: "jobs", reads: Self.register)
+        case .closedJobList: PageDeclaration(section: .jobs, template: "jobs-closed", reads: Self.register)
+        case .job: PageDeclaration(section: .jobs, template: "job", search: .init(.job, label: "jobKind"), reads: Self.register)
+        case .enterpriseList: PageDeclaration(section: .enterprises, template: "enterprises", reads: Self.register)
+        case .enterprise: PageDeclaration(section: .enterprises, template: "enterprise", search: .init(.enterprise, label: "enterpriseKind"),
+                                           reads: Self.register)
+        case .warningList: PageDeclaration(section: .warnings, template: "warnings", reads: Self.register)
+        case .warning: PageDeclaration(section: .warnings, template: "warning", search: .init(.warning, label: "warningKind"),
+                                        reads: Self.register)
         case .dataPackage: PageDeclaration(section: .data, template: "data")
         }
     }
 
     public var template: String { declaration.template }
+
+    /// Job orders, enterprises and warnings show one another (a job's enterprise and its licence,
+    /// an enterprise's warnings) and market names.
+    private static let register: Set<ContentKind> = [.job, .enterprise, .warning, .market]
 }
 
 /// One kind of page: the section it belongs to, the template that draws its content (inside the
@@ -69,11 +78,19 @@ public struct PageDeclaration: Sendable {
     public let inSitemap: Bool
     /// nil: the page is not in the search index.
     public let search: Search?
+    /// The kinds of Markdown file whose front matter these pages may show (besides the page's own
+    /// file, and besides what every page shows: `site.yml`, data files, the menu); nil: any kind.
+    /// An incremental build keeps a page when none of these changed (`SiteRenderer.reads` narrows
+    /// it further for stories and their lists). Saying too little here publishes a stale page,
+    /// which `IncrementalBuildTests` is there to catch; saying too much only renders more.
+    public let reads: Set<ContentKind>?
 
-    init(section: SectionName, template: String, inSitemap: Bool = true, search: Search? = nil) {
+    init(section: SectionName, template: String, inSitemap: Bool = true, search: Search? = nil,
+         reads: Set<ContentKind>? = nil) {
         self.section = section
         self.template = template
         self.inSitemap = inSitemap
         self.search = search
+        self.reads = reads
     }
 }

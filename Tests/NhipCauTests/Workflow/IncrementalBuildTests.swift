@@ -55,7 +55,7 @@ import Testing
         func edit(_ random: inout SeededGenerator) throws -> String {
             let stories = try files(in: "stories")
             let story = stories.randomElement(using: &random)!
-            switch Int.random(in: 0..<9, using: &random) {
+            switch Int.random(in: 0..<13, using: &random) {
             case 0:
                 // Every kind's body: downloads, calendars and feeds are kept on a body edit, so none may show a body.
                 let folders = ["markets", "policies", "pages", "notices", "events", "jobs", "enterprises", "warnings"]
@@ -93,6 +93,27 @@ import Testing
                 let draft = try text(story).contains("\ndraft: true")
                 try setFrontMatter(story, "draft", draft ? nil : "true")
                 return "draft \(story) \(!draft)"
+            case 9:
+                // Moves the story between markets' and areas' related blocks and the market pages.
+                let market = try files(in: "markets").randomElement(using: &random)!
+                let slug = market.dropFirst("markets/".count).dropLast(".md".count)
+                try setFrontMatter(story, "market", String(slug))
+                try setFrontMatter(story, "area", ["thuan-nam", "ninh-phuoc", "bac-ai"].randomElement(using: &random)!)
+                return "market \(slug) \(story)"
+            case 10:
+                // Reorders the story list, its pages and the related blocks.
+                try setFrontMatter(story, "date", "20\(19 + random.next() % 8)-0\(1 + random.next() % 9)-1\(random.next() % 10)")
+                return "date of \(story)"
+            case 11:
+                // Another kind's name: market names on story cards, enterprises on job orders, the menu.
+                let folders = ["markets", "policies", "pages", "notices", "events", "jobs", "warnings"]
+                let file = folders.flatMap { (try? files(in: $0)) ?? [] }.randomElement(using: &random)!
+                try setFrontMatter(file, "title", "\"Tên mới \(random.next() % 1000)\"")
+                return "title \(file)"
+            case 12:
+                let file = try files(in: "enterprises").randomElement(using: &random)!
+                try setFrontMatter(file, "name", "Công ty TNHH Mẫu Đổi Tên \(random.next() % 1000)")
+                return "name \(file)"
             default:
                 // 2021-06-30: the 2006 law still in force; 2027-02-01: a story dated 2027-01-15 published.
                 date = [SimpleDate(iso: "2021-06-30")!, SimpleDate(iso: "2026-11-25")!, SimpleDate(iso: "2027-02-01")!]
@@ -119,7 +140,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [UInt64(1), 2, 3])
+    @Test(arguments: [UInt64(1), 2, 3, 4])
     func randomEditsGiveTheSiteACleanBuildGives(seed: UInt64) throws {
         let edited = try EditedSite()
         var random = SeededGenerator(state: seed)
@@ -160,6 +181,22 @@ import Testing
         let (again, _, stillSame) = edited.bothBuilds()
         #expect(again.report?.pagesKept == report.pagesWritten)
         #expect(stillSame.isEmpty, "\(stillSame)")
+    }
+
+    /// A story's title is on its own page, the pages of the story list and tag pages that show it,
+    /// its market's page, and the stories whose related block has it: not on job orders, policies
+    /// or the register. Those are kept.
+    @Test func aTitleEditRendersThePagesThatShowIt() throws {
+        let edited = try EditedSite()
+        _ = edited.bothBuilds()
+        let story = try edited.files(in: "stories").first!
+        try edited.setFrontMatter(story, "title", "\"Tiêu đề đã sửa\"")
+        let (incremental, _, differing) = edited.bothBuilds()
+        let report = try #require(incremental.report)
+        #expect(differing.isEmpty, "\(differing)")
+        let registerPages = try ["jobs", "enterprises", "warnings", "policies"].reduce(0) { $0 + (try edited.files(in: $1).count) }
+        #expect(report.pagesKept >= registerPages, "kept \(report.pagesKept) of \(report.pagesWritten)")
+        #expect(report.pagesKept < report.pagesWritten)
     }
 
     /// Cut short, or one byte of a page's search words changed (the checksum, not a UTF-8 check, catches that).
