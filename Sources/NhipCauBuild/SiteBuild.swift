@@ -331,36 +331,36 @@ public enum SiteBuild {
             try output.write(bytes, to: path)
         }
         for plan in site.plans {
-            try output.write(to: Routes.planCSV(plan.id).path) { PlanData.csv(plan, in: site, words: prepared.theme.wording.words) }
+            try output.write(to: Routes.planCSV(plan.id).path, reads: [.market]) { PlanData.csv(plan, in: site, words: prepared.theme.wording.words) }
             try output.copy(options.content.appendingPathComponent(plan.sourceFile), to: Routes.planJSON(plan.id).path)
         }
         let words = prepared.theme.wording.words
         if !site.events.isEmpty {
-            try output.write(to: Routes.eventCalendar.path) { EventCalendar.subscription(for: site, words: words) }
+            try output.write(to: Routes.eventCalendar.path, reads: [.event]) { EventCalendar.subscription(for: site, words: words) }
             for event in site.events {
-                try output.write(to: Routes.eventICS(event.document.slug).path) { EventCalendar.file(for: event, in: site, words: words) }
+                try output.write(to: Routes.eventICS(event.document.slug).path, reads: [.event]) { EventCalendar.file(for: event, in: site, words: words) }
             }
         }
         if !site.enterprises.isEmpty {
-            try output.write(to: Routes.enterprisesCSV.path) { EnterpriseData.csv(site, words: prepared.theme.wording.words) }
-            try output.write(to: Routes.enterprisesJSON.path) { EnterpriseData.json(site, words: prepared.theme.wording.words) }
+            try output.write(to: Routes.enterprisesCSV.path, reads: PageKind.registerReads) { EnterpriseData.csv(site, words: prepared.theme.wording.words) }
+            try output.write(to: Routes.enterprisesJSON.path, reads: PageKind.registerReads) { EnterpriseData.json(site, words: prepared.theme.wording.words) }
         }
         let jobFiles = site.jobs.isListed ? 2 : 0
         if site.jobs.isListed {
-            try output.write(to: Routes.jobsCSV.path) { JobData.csv(site, words: prepared.theme.wording.words) }
-            try output.write(to: Routes.jobsJSON.path) { JobData.json(site, words: prepared.theme.wording.words) }
+            try output.write(to: Routes.jobsCSV.path, reads: PageKind.registerReads) { JobData.csv(site, words: prepared.theme.wording.words) }
+            try output.write(to: Routes.jobsJSON.path, reads: PageKind.registerReads) { JobData.json(site, words: prepared.theme.wording.words) }
         }
         if !site.plans.isEmpty {
             let words = prepared.theme.wording.words
-            try output.write(to: Routes.dataCSV.path) { DataPackage.csv(site) }
-            try output.write(to: Routes.dataJSON.path) { DataPackage.json(site) }
-            try output.write(to: Routes.dataDescriptor.path) { DataPackage.descriptor(site, words: { words[$0] ?? $0 }) }
+            try output.write(to: Routes.dataCSV.path, reads: []) { DataPackage.csv(site) }
+            try output.write(to: Routes.dataJSON.path, reads: []) { DataPackage.json(site) }
+            try output.write(to: Routes.dataDescriptor.path, reads: []) { DataPackage.descriptor(site, words: { words[$0] ?? $0 }) }
         }
         let machinePaths = MachineFiles.paths(for: site)
         var machineFiles = machinePaths.count
-        if !output.keepAll(machinePaths) {
+        if !output.keepAll(machinePaths, reads: nil) {
             machineFiles = try MachineFiles.each(for: site, word: prepared.renderer.word) { (path, text) throws(OutputError) in
-                try output.write(text, to: path)
+                try output.write(text, to: path, reads: nil)
             }
         }
         return copied.count + themeAssets.count + site.plans.count * 2 + (site.enterprises.isEmpty ? 0 : 2) + jobFiles
@@ -387,15 +387,14 @@ enum ProcessLifetime {
 struct MadeFiles {
     let output: OutputDirectory
     let reuse: PageReuse?
-    /// What every file made here reads (`InputFingerprint.everyFrontMatter`) when the build keeps
-    /// a cache: then each made file is remembered in `cached`; nil when it keeps none.
-    private let reads: UInt64?
+    /// What this build's inputs are, when it keeps a cache: then each made file is remembered in `cached`.
+    private let inputs: InputFingerprint?
     private(set) var cached: [BuildCache.Page] = []
 
     init(output: OutputDirectory, reuse: PageReuse?, inputs: InputFingerprint?) {
         self.output = output
         self.reuse = reuse
-        reads = inputs?.everyFrontMatter
+        self.inputs = inputs
     }
 
     mutating func copy(_ source: URL, to path: String) throws(OutputError) {
@@ -406,33 +405,38 @@ struct MadeFiles {
         try output.write(bytes, to: path)
     }
 
-    /// Writes what `make` makes at `path`, or keeps the published file.
-    mutating func write(to path: String, make: () -> String) throws(OutputError) {
-        if keep(path) { return }
-        try store(make(), at: path)
+    /// Writes what `make` makes at `path`, or keeps the published file when the front matter of
+    /// the `kinds` it reads (nil: every kind) did not change.
+    mutating func write(to path: String, reads kinds: Set<ContentKind>?, make: () -> String) throws(OutputError) {
+        let reads = PageReads(files: [], kinds: kinds)
+        if keep(path, reads: reads) { return }
+        try store(make(), at: path, reads: reads)
     }
 
     /// Keeps the published files at `paths` when every one of them can be kept; false when they must be made.
-    mutating func keepAll(_ paths: [String]) -> Bool {
-        guard let reuse, let reads, paths.allSatisfy({ reuse.kept(path: $0, file: nil, reads: reads) != nil }) else { return false }
-        return paths.allSatisfy { keep($0) }
+    mutating func keepAll(_ paths: [String], reads kinds: Set<ContentKind>?) -> Bool {
+        let reads = PageReads(files: [], kinds: kinds)
+        guard let reuse, let fingerprint = inputs?.reads(reads),
+              paths.allSatisfy({ reuse.kept(path: $0, file: nil, reads: fingerprint) != nil }) else { return false }
+        return paths.allSatisfy { keep($0, reads: reads) }
     }
 
-    mutating func write(_ text: String, to path: String) throws(OutputError) {
-        try store(text, at: path)
+    mutating func write(_ text: String, to path: String, reads kinds: Set<ContentKind>?) throws(OutputError) {
+        try store(text, at: path, reads: PageReads(files: [], kinds: kinds))
     }
 
-    private mutating func keep(_ path: String) -> Bool {
-        guard let reuse, let reads, let kept = reuse.kept(path: path, file: nil, reads: reads),
+    private mutating func keep(_ path: String, reads: PageReads) -> Bool {
+        guard let reuse, let fingerprint = inputs?.reads(reads), let kept = reuse.kept(path: path, file: nil, reads: fingerprint),
               output.keep(path, stagingHolds: reuse.stagingHolds(kept)) else { return false }
         cached.append(kept)
         return true
     }
 
-    private mutating func store(_ text: String, at path: String) throws(OutputError) {
+    private mutating func store(_ text: String, at path: String, reads: PageReads) throws(OutputError) {
         try output.write(text, to: path)
-        if let reads {
-            cached.append(BuildCache.Page(path: path, output: Fingerprint.of(text), body: 0, reads: reads, hadDiagnostics: false, search: nil))
+        if let inputs {
+            cached.append(BuildCache.Page(path: path, output: Fingerprint.of(text), body: 0, reads: inputs.reads(reads),
+                                          hadDiagnostics: false, search: nil))
         }
     }
 }

@@ -106,9 +106,6 @@ struct InputFingerprint: Sendable {
         return fingerprint.value
     }
 
-    /// What a file made from every page's front matter reads: feeds, sitemap, downloads.
-    var everyFrontMatter: UInt64 { reads(PageReads(files: [], kinds: nil)) }
-
     private static func fileFingerprint(_ path: String, content: DiskContent, relative: String) -> UInt64? {
         var status = stat()
         guard stat(path, &status) == 0 else { return Fingerprint.of("missing") }

@@ -39,15 +39,15 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .eventList: PageDeclaration(section: .events, template: "events")
         case .pastEventList: PageDeclaration(section: .events, template: "past-events")
         case .event: PageDeclaration(section: .events, template: "event", search: .init(.event, label: "eventKind"))
-        case .jobList: PageDeclaration(section: .jobs, template: "jobs", reads: Self.register)
-        case .closedJobList: PageDeclaration(section: .jobs, template: "jobs-closed", reads: Self.register)
-        case .job: PageDeclaration(section: .jobs, template: "job", search: .init(.job, label: "jobKind"), reads: Self.register)
-        case .enterpriseList: PageDeclaration(section: .enterprises, template: "enterprises", reads: Self.register)
+        case .jobList: PageDeclaration(section: .jobs, template: "jobs", reads: Self.registerReads)
+        case .closedJobList: PageDeclaration(section: .jobs, template: "jobs-closed", reads: Self.registerReads)
+        case .job: PageDeclaration(section: .jobs, template: "job", search: .init(.job, label: "jobKind"), reads: Self.registerReads)
+        case .enterpriseList: PageDeclaration(section: .enterprises, template: "enterprises", reads: Self.registerReads)
         case .enterprise: PageDeclaration(section: .enterprises, template: "enterprise", search: .init(.enterprise, label: "enterpriseKind"),
-                                           reads: Self.register)
-        case .warningList: PageDeclaration(section: .warnings, template: "warnings", reads: Self.register)
+                                           reads: Self.registerReads)
+        case .warningList: PageDeclaration(section: .warnings, template: "warnings", reads: Self.registerReads)
         case .warning: PageDeclaration(section: .warnings, template: "warning", search: .init(.warning, label: "warningKind"),
-                                        reads: Self.register)
+                                        reads: Self.registerReads)
         case .dataPackage: PageDeclaration(section: .data, template: "data")
         }
     }
@@ -55,8 +55,8 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
     public var template: String { declaration.template }
 
     /// Job orders, enterprises and warnings show one another (a job's enterprise and its licence,
-    /// an enterprise's warnings) and market names.
-    private static let register: Set<ContentKind> = [.job, .enterprise, .warning, .market]
+    /// an enterprise's warnings) and market names: their pages and downloads read these.
+    public static let registerReads: Set<ContentKind> = [.job, .enterprise, .warning, .market]
 }
 
 /// One kind of page: the section it belongs to, the template that draws its content (inside the
