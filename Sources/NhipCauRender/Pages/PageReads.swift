@@ -16,18 +16,31 @@ public struct PageReads: Sendable, Equatable {
 }
 
 extension SiteRenderer {
-    /// A story shows the stories `related(to:)` picks, and a page of the story list its ten; both
-    /// show market names (cards, charts in the text). Every other page: its kind's declaration.
-    /// The files are those picked in this build, so a story that joins or leaves a list changes
-    /// the list's reads as surely as an edit to a story on it.
+    /// Pages that show stories read those stories' files rather than every story: a story the
+    /// stories `related(to:)` picks, a page of the story list its ten, a tag, market or area page
+    /// the stories it lists. Story cards show market names, so these read every market too.
+    /// Every other page: its kind's declaration. The files are those picked in this build, so a
+    /// story that joins or leaves a list changes the list's reads as surely as an edit to a story on it.
     public func reads(_ entry: PageEntry) -> PageReads {
         switch entry.source {
         case .story(let story):
-            PageReads(files: related(to: story).map(\.document.file), kinds: [.market])
+            PageReads(files: files(of: related(to: story)), kinds: [.market])
         case .storyList(let number):
-            PageReads(files: storiesOnListPage(number).map(\.document.file), kinds: [.market])
+            PageReads(files: files(of: storiesOnListPage(number)), kinds: [.market])
+        case .tag(let tag):
+            PageReads(files: files(of: tag.stories), kinds: [.market])
+        case .market(let market):
+            // Its job orders, enterprises and warnings too.
+            PageReads(files: files(of: site.storiesByMarket[market.document.slug] ?? []), kinds: PageKind.registerReads)
+        case .area(let area):
+            // Everything else placed in the area: job orders, warnings, events, notices.
+            PageReads(files: files(of: site.storiesByArea[area.id] ?? []), kinds: Set(ContentKind.allCases).subtracting([.story]))
         default:
             PageReads(files: [], kinds: entry.kind.declaration.reads)
         }
+    }
+
+    private func files(of stories: [Story]) -> [String] {
+        stories.map(\.document.file)
     }
 }

@@ -20,7 +20,7 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable {
         case .notFound: PageDeclaration(section: .notFound, template: "not-found", inSitemap: false)
         case .storyList: PageDeclaration(section: .stories, template: "stories", reads: [.story, .market])
         case .story: PageDeclaration(section: .stories, template: "story", search: .init(.story, label: "storyKind"), reads: [.story, .market])
-        case .tag: PageDeclaration(section: .tags, template: "tag")
+        case .tag: PageDeclaration(section: .tags, template: "tag", reads: [.story, .market])
         case .marketList: PageDeclaration(section: .markets, template: "markets")
         case .market: PageDeclaration(section: .markets, template: "market", search: .init(.market, label: "market"))
         case .policyList: PageDeclaration(section: .policies, template: "policies", reads: [.policy, .market])
