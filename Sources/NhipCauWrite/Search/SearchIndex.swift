@@ -119,7 +119,7 @@ public enum SearchIndex {
     /// Every file of the index: path from the site root → bytes.
     public static func files(_ pages: [Page]) -> [(path: String, bytes: [UInt8])] {
         var builder = Builder(positions: pages.count)
-        for (position, page) in pages.enumerated() { builder.add(page, at: position) }
+        builder.add(pages)
         var files: [(path: String, bytes: [UInt8])] = []
         builder.write { files += $0 }
         let manifest = files.removeLast()
@@ -217,11 +217,35 @@ public enum SearchIndex {
             return best
         }
 
+        /// Adds the words of `later`, a vocabulary of pages that all come after this one's: the
+        /// same forms, keys and postings, numbered alike, as adding those pages here one by one
+        /// (forms and keys are numbered by first appearance, and each list takes its positions in order).
+        mutating func append(_ later: Vocabulary) {
+            let formMap = later.forms.indices.map { number(ofForm: later.forms[$0], key: later.keys[Int(later.keyOfForm[$0])]) }
+            // Every key of `later` came with one of its forms, so each has its number here now.
+            let keyMap = later.keys.map { keyNumbers[$0] ?? -1 }
+            for (form, list) in later.postings.enumerated() {
+                let target = Int(formMap[form])
+                list.forEach { postings[target].append($0 >> 2, field: UInt8($0 & 3)) }
+            }
+            for (pair, list) in later.pairs {
+                let mapped = UInt64(UInt32(keyMap[Int(pair >> 32)])) << 32 | UInt64(UInt32(keyMap[Int(pair & 0xFFFF_FFFF)]))
+                list.forEach { pairs[mapped, default: PostingStream()].append($0 >> 2, field: UInt8($0 & 3)) }
+            }
+            for (key, starts) in later.titleStarts {
+                titleStarts[keyMap[Int(key)], default: []].append(contentsOf: starts)
+            }
+        }
+
         /// The form number of a word not seen before; -1 for a word with no key (marks alone).
         private mutating func add(_ word: String) -> Int32 {
             let key = VietnameseText.fold(word)
             guard !key.isEmpty else { return -1 }
-            let form = VietnameseText.toneCanonical(word)
+            return number(ofForm: VietnameseText.toneCanonical(word), key: key)
+        }
+
+        /// The number of `form` (of folded `key`), numbered now when it is new.
+        private mutating func number(ofForm form: String, key: String) -> Int32 {
             if let known = formNumbers[form] { return known }
             let number = Int32(forms.count)
             let keyNumber: Int32

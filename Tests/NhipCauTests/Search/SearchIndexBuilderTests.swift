@@ -66,11 +66,15 @@ import Testing
         let kinds: [SearchDocument.Kind] = [.story, .market, .story, .policy, .notice, .market, .story]
         return (0..<70).map { number in
             let kind = kinds[number % kinds.count]
+            // Words, keys and pairs first met in the second half too: `files` takes each half's words
+            // on a core of its own and joins the two.
+            let late: [(String, UInt8)] = number >= 40 ? [("Sau\(number % 4)", 3), ("sâu", 1)] : []
             let words: [(String, UInt8)] = [("Hòa", 3), ("hoà", 1), ("Bình", 3), ("người", number % 5 == 0 ? 2 : 1),
-                                            ("từ\(number % 9)", 1), ("đường", 2)]
+                                            ("từ\(number % 9)", 1), ("đường", 2)] + late
             return SearchIndex.Page(kind: kind, kindLabel: "\(kind)", address: "trang/\(number)/", title: "Hòa Bình \(number)",
                                     snippet: "Đoạn \(number)", words: words,
-                                    pairs: [(0, 2, 3), (1, 2, 1), (2, 3, 2), (4, 5, 1)], firstTitleWord: 0)
+                                    pairs: [(0, 2, 3), (1, 2, 1), (2, 3, 2), (4, 5, 1)] + (late.isEmpty ? [] : [(6, 7, 2), (5, 6, 1)]),
+                                    firstTitleWord: late.isEmpty ? 0 : 6)
         }
     }
 }
