@@ -1,15 +1,64 @@
-/// FNV-1a, 64 bits: enough to tell an edited input or page from the one the build cache saw.
+/// A 64-bit hash of everything added, in order: enough to tell an edited input or page from the one
+/// the build cache saw, and the caches' checksums. Eight bytes per step (the round of xxHash64), not
+/// one (FNV-1a, which it replaced: hashing a big site's caches and files byte by byte was a twentieth
+/// of an incremental build). The same bytes give the same value however they are split between `add`s.
 public struct Fingerprint: Sendable {
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var state: UInt64 = 0x27D4_EB2F_1656_67C5
+    /// Bytes not yet a whole word, the first in the lowest byte.
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private var length: UInt64 = 0
+
+    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
+    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
 
     public init() {}
 
+    public var value: UInt64 {
+        var hash = state ^ length
+        if pendingCount > 0 { hash = Self.round(hash, pending ^ UInt64(pendingCount) << 60) }
+        // xxHash64's final mix, so that every input bit reaches every output bit.
+        hash ^= hash >> 33
+        hash &*= Self.prime2
+        hash ^= hash >> 29
+        hash &*= 0x1656_67B1_9E37_79F9
+        hash ^= hash >> 32
+        return hash
+    }
+
+    @inline(__always) private static func round(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = state ^ (word &* prime2)
+        return (mixed << 31 | mixed >> 33) &* prime1
+    }
+
     public mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var hash = value
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        var index = 0
+        let count = bytes.count
+        length &+= UInt64(count)
+        while pendingCount > 0 && index < count {
+            take(bytes[index])
+            index += 1
         }
-        value = hash
+        var hash = state
+        while index + 8 <= count {
+            hash = Self.round(hash, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            index += 8
+        }
+        state = hash
+        while index < count {
+            take(bytes[index])
+            index += 1
+        }
+    }
+
+    @inline(__always) private mutating func take(_ byte: UInt8) {
+        pending |= UInt64(byte) << (8 * UInt64(pendingCount))
+        pendingCount += 1
+        if pendingCount == 8 {
+            state = Self.round(state, pending)
+            pending = 0
+            pendingCount = 0
+        }
     }
 
     public mutating func add(_ bytes: [UInt8]) {
