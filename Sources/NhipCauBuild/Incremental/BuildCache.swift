@@ -162,7 +162,8 @@ struct PageReuse: Sendable {
     func kept(path: String, file: String?, reads: UInt64) -> BuildCache.Page? {
         guard let page = previous[path], !page.hadDiagnostics, page.reads == reads else { return nil }
         if let file {
-            guard inputs.bodies[file] == page.body else { return nil }
+            // 0: a page made from a file that is structure (a CSV row), as `writePages` records it.
+            guard inputs.bodies[file] ?? 0 == page.body else { return nil }
             if bodyChanged && inputs.crossLinking.contains(file) { return nil }
         }
         return page

@@ -46,7 +46,9 @@ struct InputFingerprint: Sendable {
                                    uniquingKeysWith: { first, _ in first })
         let root = content.root.path
         let scanned = files.parallelMap { file -> (file: String, structure: UInt64, body: UInt64?, crossLinking: Bool)? in
-            if let source = documents[file]?.frontMatterSource {
+            // A page made from a row of a CSV file (the register) has no front matter of its own:
+            // the file is structure, as every file but a page's Markdown is.
+            if file.hasSuffix(".md"), let source = documents[file]?.frontMatterSource {
                 if let stamp = stamps[file] { return (file, Fingerprint.of(source), stamp.fingerprint, stamp.linksToFragment) }
                 guard let bytes = try? content.read(file) else { return nil }
                 let stamp = SourceStamp(bytes)

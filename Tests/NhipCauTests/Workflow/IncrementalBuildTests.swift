@@ -55,7 +55,7 @@ import Testing
         func edit(_ random: inout SeededGenerator) throws -> String {
             let stories = try files(in: "stories")
             let story = stories.randomElement(using: &random)!
-            switch Int.random(in: 0..<13, using: &random) {
+            switch Int.random(in: 0..<14, using: &random) {
             case 0:
                 // Every kind's body: downloads, calendars and feeds are kept on a body edit, so none may show a body.
                 let folders = ["markets", "policies", "pages", "notices", "events", "jobs", "enterprises", "warnings"]
@@ -98,7 +98,8 @@ import Testing
                 let market = try files(in: "markets").randomElement(using: &random)!
                 let slug = market.dropFirst("markets/".count).dropLast(".md".count)
                 try setFrontMatter(story, "market", String(slug))
-                try setFrontMatter(story, "area", ["thuan-nam", "ninh-phuoc", "bac-ai"].randomElement(using: &random)!)
+                // `ninh-son` is a former unit: its stories are listed on the page of `xa-ninh-son` too.
+                try setFrontMatter(story, "area", ["thuan-nam", "ninh-phuoc", "bac-ai", "ninh-son"].randomElement(using: &random)!)
                 return "market \(slug) \(story)"
             case 10:
                 // Reorders the story list, its pages and the related blocks.
@@ -114,6 +115,14 @@ import Testing
                 let file = try files(in: "enterprises").randomElement(using: &random)!
                 try setFrontMatter(file, "name", "Công ty TNHH Mẫu Đổi Tên \(random.next() % 1000)")
                 return "name \(file)"
+            case 13:
+                // The register's CSV: an enterprise with no Markdown file, and one with both.
+                let register = "enterprises/danh-sach.csv"
+                let renamed = try text(register)
+                    .replacingOccurrences(of: "Nhân lực Quốc tế Mẫu E", with: "Nhân lực Quốc tế Mẫu E\(random.next() % 10)")
+                    .replacingOccurrences(of: "Việc làm Quốc tế Mẫu D", with: "Việc làm Quốc tế Mẫu D\(random.next() % 10)")
+                try site.write(register, renamed)
+                return "register \(register)"
             default:
                 // 2021-06-30: the 2006 law still in force; 2027-02-01: a story dated 2027-01-15 published.
                 date = [SimpleDate(iso: "2021-06-30")!, SimpleDate(iso: "2026-11-25")!, SimpleDate(iso: "2027-02-01")!]
@@ -197,6 +206,27 @@ import Testing
         let registerPages = try ["jobs", "enterprises", "warnings", "policies"].reduce(0) { $0 + (try edited.files(in: $1).count) }
         #expect(report.pagesKept >= registerPages, "kept \(report.pagesKept) of \(report.pagesWritten)")
         #expect(report.pagesKept < report.pagesWritten)
+    }
+
+    /// Two edits a review found published stale pages: a renamed enterprise in the register's CSV
+    /// (on its own page, job orders, market pages and the downloads), and a story's title shown on
+    /// the page of the commune its former unit was merged into.
+    @Test(arguments: ["register", "former unit"])
+    func anEditShownOnOtherPagesGivesACleanBuildsSite(edit: String) throws {
+        let edited = try EditedSite()
+        _ = edited.bothBuilds()
+        if edit == "register" {
+            let register = "enterprises/danh-sach.csv"
+            try edited.site.write(register, try edited.text(register)
+                .replacingOccurrences(of: "Nhân lực Quốc tế Mẫu E", with: "Nhân lực Quốc tế Mẫu E Mới")
+                .replacingOccurrences(of: "Việc làm Quốc tế Mẫu D", with: "Việc làm Quốc tế Mẫu D Mới"))
+        } else {
+            let story = try edited.files(in: "stories").first { try edited.text($0).contains("\narea: ninh-son\n") }
+            try edited.setFrontMatter(try #require(story), "title", "\"Lớp tiếng Nhật, tiêu đề mới\"")
+        }
+        let (incremental, clean, differing) = edited.bothBuilds()
+        #expect(incremental.succeeded && clean.succeeded)
+        #expect(differing.isEmpty, "\(edit): \(differing.prefix(10))")
     }
 
     /// Cut short, or one byte of a page's search words changed (the checksum, not a UTF-8 check, catches that).
