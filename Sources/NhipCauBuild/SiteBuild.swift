@@ -387,7 +387,7 @@ enum ProcessLifetime {
 struct MadeFiles {
     let output: OutputDirectory
     let reuse: PageReuse?
-    /// What this build's inputs are, when it keeps a cache: then each made file is remembered in `cached`.
+    /// This build's inputs, when it keeps a cache: then each made file is remembered in `cached`.
     private let inputs: InputFingerprint?
     private(set) var cached: [BuildCache.Page] = []
 
@@ -408,34 +408,38 @@ struct MadeFiles {
     /// Writes what `make` makes at `path`, or keeps the published file when the front matter of
     /// the `kinds` it reads (nil: every kind) did not change.
     mutating func write(to path: String, reads kinds: Set<ContentKind>?, make: () -> String) throws(OutputError) {
-        let reads = PageReads(files: [], kinds: kinds)
+        let reads = fingerprint(kinds)
         if keep(path, reads: reads) { return }
         try store(make(), at: path, reads: reads)
     }
 
     /// Keeps the published files at `paths` when every one of them can be kept; false when they must be made.
     mutating func keepAll(_ paths: [String], reads kinds: Set<ContentKind>?) -> Bool {
-        let reads = PageReads(files: [], kinds: kinds)
-        guard let reuse, let fingerprint = inputs?.reads(reads),
-              paths.allSatisfy({ reuse.kept(path: $0, file: nil, reads: fingerprint) != nil }) else { return false }
+        guard let reuse, let reads = fingerprint(kinds),
+              paths.allSatisfy({ reuse.kept(path: $0, file: nil, reads: reads) != nil }) else { return false }
         return paths.allSatisfy { keep($0, reads: reads) }
     }
 
     mutating func write(_ text: String, to path: String, reads kinds: Set<ContentKind>?) throws(OutputError) {
-        try store(text, at: path, reads: PageReads(files: [], kinds: kinds))
+        try store(text, at: path, reads: fingerprint(kinds))
     }
 
-    private mutating func keep(_ path: String, reads: PageReads) -> Bool {
-        guard let reuse, let fingerprint = inputs?.reads(reads), let kept = reuse.kept(path: path, file: nil, reads: fingerprint),
+    /// What a file reading the front matter of `kinds` reads, when the build keeps a cache.
+    private func fingerprint(_ kinds: Set<ContentKind>?) -> UInt64? {
+        inputs?.reads(PageReads(files: [], kinds: kinds))
+    }
+
+    private mutating func keep(_ path: String, reads: UInt64?) -> Bool {
+        guard let reuse, let reads, let kept = reuse.kept(path: path, file: nil, reads: reads),
               output.keep(path, stagingHolds: reuse.stagingHolds(kept)) else { return false }
         cached.append(kept)
         return true
     }
 
-    private mutating func store(_ text: String, at path: String, reads: PageReads) throws(OutputError) {
+    private mutating func store(_ text: String, at path: String, reads: UInt64?) throws(OutputError) {
         try output.write(text, to: path)
-        if let inputs {
-            cached.append(BuildCache.Page(path: path, output: Fingerprint.of(text), body: 0, reads: inputs.reads(reads),
+        if let reads {
+            cached.append(BuildCache.Page(path: path, output: Fingerprint.of(text), body: 0, reads: reads,
                                           hadDiagnostics: false, search: nil))
         }
     }

@@ -72,6 +72,12 @@ extension SiteRenderer {
         return view
     }
 
+    /// Every story an area's page lists: its own (`renderArea`), and those of the former units
+    /// merged into it (`mergedUnit`, for each that has a merger date).
+    func storiesOnAreaPage(_ record: AreaRecord) -> [Story] {
+        ([record] + site.areas.mergedInto(record.id)).flatMap { site.storiesByArea[$0.id] ?? [] }
+    }
+
     private func mergedUnit(_ record: AreaRecord, from route: Route) -> MergedUnitView? {
         guard let unit = record.unit, let day = unit.mergedOn else { return nil }
         let plans = record.appearances.map(\.planId).reduce(into: [String]()) { ids, id in if !ids.contains(id) { ids.append(id) } }

@@ -83,7 +83,7 @@ extension SiteRenderer {
             contract: market.contract, sectors: market.sectors.isEmpty ? nil : market.sectors.joined(separator: ", "),
             requirements: market.requirements, updated: market.document.updated.map(formats.date),
             body: body.html, planCounts: planCounts(for: market, from: route),
-            stories: storyList(site.storiesByMarket[market.document.slug] ?? [], from: route))
+            stories: storyList(storiesOnMarketPage(market), from: route))
         view.jobs = jobsBlock(site.jobs.openByMarket[market.document.slug] ?? [], from: route)
         view.enterprises = marketEnterprises(market, from: route)
         view.warnings = warningList(site.warningsByMarket[market.document.slug] ?? [], from: route)
@@ -94,6 +94,11 @@ extension SiteRenderer {
                                            summary: market.summary ?? "", context: [market.country] + market.sectors,
                                            text: body.plainText),
                     diagnostics: body.diagnostics)
+    }
+
+    /// The stories a market's page lists.
+    func storiesOnMarketPage(_ market: Market) -> [Story] {
+        site.storiesByMarket[market.document.slug] ?? []
     }
 
     func renderPolicy(_ policy: Policy) -> RenderedPage {

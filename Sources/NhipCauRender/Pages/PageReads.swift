@@ -31,12 +31,10 @@ extension SiteRenderer {
             PageReads(files: files(of: tag.stories), kinds: [.market])
         case .market(let market):
             // Its job orders, enterprises and warnings too.
-            PageReads(files: files(of: site.storiesByMarket[market.document.slug] ?? []), kinds: PageKind.registerReads)
+            PageReads(files: files(of: storiesOnMarketPage(market)), kinds: PageKind.registerReads)
         case .area(let area):
-            // Its stories and those of the former units merged into it (`withTree`); everything
-            // else placed in the area: job orders, warnings, events, notices.
-            PageReads(files: files(of: ([area] + site.areas.mergedInto(area.id)).flatMap { site.storiesByArea[$0.id] ?? [] }),
-                      kinds: Set(ContentKind.allCases).subtracting([.story]))
+            // Everything else placed in the area: job orders, warnings, events, notices.
+            PageReads(files: files(of: storiesOnAreaPage(area)), kinds: Set(ContentKind.allCases).subtracting([.story]))
         default:
             PageReads(files: [], kinds: entry.kind.declaration.reads)
         }

@@ -51,6 +51,14 @@ import Testing
             try site.write(path, lines.joined(separator: "\n"))
         }
 
+        /// Renames, in the register's CSV, an enterprise with no Markdown file and one with both.
+        func renameInRegister(adding suffix: String) throws {
+            let register = "enterprises/danh-sach.csv"
+            try site.write(register, try text(register)
+                .replacingOccurrences(of: "Nhân lực Quốc tế Mẫu E", with: "Nhân lực Quốc tế Mẫu E\(suffix)")
+                .replacingOccurrences(of: "Việc làm Quốc tế Mẫu D", with: "Việc làm Quốc tế Mẫu D\(suffix)"))
+        }
+
         /// One random edit; returns what it did, for the failure message.
         func edit(_ random: inout SeededGenerator) throws -> String {
             let stories = try files(in: "stories")
@@ -116,13 +124,8 @@ import Testing
                 try setFrontMatter(file, "name", "Công ty TNHH Mẫu Đổi Tên \(random.next() % 1000)")
                 return "name \(file)"
             case 13:
-                // The register's CSV: an enterprise with no Markdown file, and one with both.
-                let register = "enterprises/danh-sach.csv"
-                let renamed = try text(register)
-                    .replacingOccurrences(of: "Nhân lực Quốc tế Mẫu E", with: "Nhân lực Quốc tế Mẫu E\(random.next() % 10)")
-                    .replacingOccurrences(of: "Việc làm Quốc tế Mẫu D", with: "Việc làm Quốc tế Mẫu D\(random.next() % 10)")
-                try site.write(register, renamed)
-                return "register \(register)"
+                try renameInRegister(adding: "\(random.next() % 10)")
+                return "register"
             default:
                 // 2021-06-30: the 2006 law still in force; 2027-02-01: a story dated 2027-01-15 published.
                 date = [SimpleDate(iso: "2021-06-30")!, SimpleDate(iso: "2026-11-25")!, SimpleDate(iso: "2027-02-01")!]
@@ -216,10 +219,7 @@ import Testing
         let edited = try EditedSite()
         _ = edited.bothBuilds()
         if edit == "register" {
-            let register = "enterprises/danh-sach.csv"
-            try edited.site.write(register, try edited.text(register)
-                .replacingOccurrences(of: "Nhân lực Quốc tế Mẫu E", with: "Nhân lực Quốc tế Mẫu E Mới")
-                .replacingOccurrences(of: "Việc làm Quốc tế Mẫu D", with: "Việc làm Quốc tế Mẫu D Mới"))
+            try edited.renameInRegister(adding: " Mới")
         } else {
             let story = try edited.files(in: "stories").first { try edited.text($0).contains("\narea: ninh-son\n") }
             try edited.setFrontMatter(try #require(story), "title", "\"Lớp tiếng Nhật, tiêu đề mới\"")
