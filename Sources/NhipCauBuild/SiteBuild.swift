@@ -80,7 +80,7 @@ public enum SiteBuild {
         Result { () throws(BuildFailure) in try build(options, remembers: true, remember: remember) }
     }
 
-    /// When nothing is remembered and no build cache kept, no page's search entry is kept once it is in the index.
+    /// Unless they are remembered, no page's search entry is kept once it is in the index.
     private static func build(_ options: BuildOptions, remembers: Bool,
                               remember: (PreparedSite, SearchMemory) -> Void) throws(BuildFailure) -> BuildReport {
         OutputDirectory.repairInterruptedPublish(output: options.output)
@@ -99,15 +99,18 @@ public enum SiteBuild {
             throw .output(error, language: language)
         }
         prepared.frontMatterCache?.finish()
-        let reuse = inputs.flatMap { PageReuse(inputs: $0, cache: cache, publishedSiteExists: output.publishedSiteExists) }
+        // A build that remembers every page's search entry (`serve`'s) renders every page.
+        let reuse = remembers ? nil : inputs.flatMap { PageReuse(inputs: $0, cache: cache, publishedSiteExists: output.publishedSiteExists) }
         do throws(BuildFailure) {
-            let written = try write(prepared, options: options, to: output, reuse: reuse, inputs: inputs,
-                                    keepsSearchPages: remembers || inputs != nil)
+            let written = try write(prepared, options: options, to: output, reuse: reuse, inputs: inputs, remembers: remembers)
             try options.step(.publish) { () throws(BuildFailure) in
                 do throws(OutputError) { try output.publish() } catch { throw .output(error, language: language) }
             }
             // The site published before this one is the staging folder now.
-            if let inputs { BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:]).save(cacheFile) }
+            if let inputs {
+                BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:],
+                           search: written.searchSnapshot).save(cacheFile)
+            }
             if let search = written.search { remember(written.prepared, search) }
             if options.keepsModelAfterBuild { ProcessLifetime.keep((prepared, written, cache, inputs, reuse)) }
             var report = BuildReport(pagesWritten: written.pages, filesCopied: written.files,
@@ -117,7 +120,7 @@ public enum SiteBuild {
         } catch {
             output.discard()
             // The published site is as the cache says; what the staging folder holds is not known.
-            if let cache { BuildCache(structure: cache.structure, pages: cache.pages, staging: [:]).save(cacheFile) }
+            if let cache { BuildCache(structure: cache.structure, pages: cache.pages, staging: [:], search: cache.search).save(cacheFile) }
             throw error
         }
     }
@@ -128,8 +131,10 @@ public enum SiteBuild {
         let prepared: PreparedSite
         let pages: Int
         let files: Int
-        /// nil when the search entries were not kept (`keepsSearchPages`).
+        /// Every page's search entry, for a build that remembers them; else nil.
         let search: SearchMemory?
+        /// The index before it was written, for a build that keeps a cache; else nil.
+        let searchSnapshot: SearchIndex.Snapshot?
         /// The prepared site's warnings, the pictures' and the pages'.
         let diagnostics: Diagnostics
         /// What the build cache keeps of each page; empty when the build keeps no cache.
@@ -140,13 +145,15 @@ public enum SiteBuild {
 
     /// Pictures, then pages, then the search index, then every other file, into the staging folder.
     private static func write(_ unprocessed: PreparedSite, options: BuildOptions, to output: OutputDirectory,
-                              reuse: PageReuse?, inputs: InputFingerprint?, keepsSearchPages: Bool) throws(BuildFailure) -> Written {
+                              reuse: PageReuse?, inputs: InputFingerprint?, remembers: Bool) throws(BuildFailure) -> Written {
         let language = unprocessed.site.config.language
         let media = options.step(.media) { processMedia(unprocessed, options: options, output: output) }
         if let error = media.result.writeError as? OutputError { throw .output(error, language: language) }
         let prepared = media.prepared
         let entries = prepared.site.entries
-        let index = keepsSearchPages ? nil : SearchIndex.SharedBuilder(positions: entries.count)
+        // The render workers put each page's words into the index as they go, unless the pages' entries
+        // are remembered, or the kept pages' words are carried over from the last build's index.
+        let index = remembers || reuse != nil ? nil : SearchIndex.SharedBuilder(positions: entries.count)
         releaseFreedMemory()
         let pages = try options.step(.pages) { () throws(BuildFailure) in
             try writePages(entries, renderer: prepared.renderer, offline: options.offline, to: output,
@@ -159,15 +166,20 @@ public enum SiteBuild {
         diagnostics.append(contentsOf: pages.diagnostics)
         diagnostics.append(contentsOf: unreferencedFailures(media.result.catalog, found: diagnostics))
         guard !diagnostics.hasErrors else { throw .content(diagnostics, language: language) }
-        let search = try options.step(.search) { () throws(BuildFailure) -> SearchMemory? in
+        let search = try options.step(.search) { () throws(BuildFailure) -> (memory: SearchMemory?, snapshot: SearchIndex.Snapshot?) in
+            var builder: SearchIndex.Builder
             if let index {
-                var builder = index.finished()
-                try builder.write { (files) throws(BuildFailure) in try writeSearchIndex(files, to: output, language: language) }
-                return nil
+                builder = index.finished()
+            } else if let reuse {
+                builder = carriedIndex(reuse.search, entries: entries, pages: pages)
+            } else {
+                let search = SearchMemory(pages: pages.searchPages.map(\.page))
+                try writeSearchIndex(search.files, to: output, language: language)
+                return (search, nil)
             }
-            let search = SearchMemory(pages: pages.searchPages)
-            try writeSearchIndex(search.files, to: output, language: language)
-            return search
+            let snapshot = inputs == nil ? nil : builder.snapshot(paths: entries.map(\.route.outputFile))
+            try builder.write { (files) throws(BuildFailure) in try writeSearchIndex(files, to: output, language: language) }
+            return (nil, snapshot)
         }
         // The index's tables were made on the workers' heaps.
         releaseFreedMemory()
@@ -180,8 +192,18 @@ public enum SiteBuild {
                 throw .output(error, language: language)
             }
         }
-        return Written(prepared: prepared, pages: entries.count, files: files.0 + media.result.filesWritten, search: search,
-                       diagnostics: diagnostics, cached: pages.cached + files.1, kept: pages.kept)
+        return Written(prepared: prepared, pages: entries.count, files: files.0 + media.result.filesWritten, search: search.memory,
+                       searchSnapshot: search.snapshot, diagnostics: diagnostics, cached: pages.cached + files.1,
+                       kept: pages.keptPositions.count)
+    }
+
+    /// The last build's index with the kept pages' words at their places in this build, and the
+    /// words of the pages rendered again added.
+    private static func carriedIndex(_ snapshot: SearchIndex.Snapshot, entries: [PageEntry], pages: WrittenPages) -> SearchIndex.Builder {
+        let keptPosition = Dictionary(pages.keptPositions.map { (entries[$0].route.outputFile, $0) }, uniquingKeysWith: { first, _ in first })
+        var builder = SearchIndex.Builder(carrying: snapshot, positions: entries.count, newPosition: { keptPosition[$0] })
+        for (position, page) in pages.searchPages { builder.add(page, at: position) }
+        return builder
     }
 
     /// Everything a build does except writing: every page is rendered (so links and chart blocks
@@ -219,11 +241,12 @@ public enum SiteBuild {
 
     struct WrittenPages {
         let diagnostics: [Diagnostic]
-        /// What the search index needs of each page, in page order.
-        let searchPages: [SearchIndex.Page]
+        /// What the search index needs of each page rendered and not put into an index, in page order.
+        let searchPages: [(position: Int, page: SearchIndex.Page)]
         /// What the build cache keeps of each page; empty when the build keeps no cache.
         let cached: [BuildCache.Page]
-        let kept: Int
+        /// The positions of the pages kept from the published site.
+        let keptPositions: [Int]
     }
 
     /// Every page's result is held until the last page is done: what is kept of a page is boxed
@@ -268,15 +291,14 @@ public enum SiteBuild {
             let reads = inputs.map { $0.reads(renderer.reads(entry)) } ?? 0
             if let reuse, let kept = reuse.kept(path: path, file: file, reads: reads),
                output.keep(path, stagingHolds: reuse.stagingHolds(kept)) {
-                if let index, let search = kept.search { index.add(search, at: position) }
-                return PageResult(search: index == nil ? kept.search : nil, cached: kept, kept: true)
+                return PageResult(search: nil, cached: kept, kept: true)
             }
             let page = renderer.render(entry)
             let search = page.search.map { SearchIndex.page($0, offline: offline) }
             if let index, let search { index.add(search, at: position) }
             let cached = inputs.map { inputs in
                 BuildCache.Page(path: page.route.outputFile, output: Fingerprint.of(page.html), body: file.flatMap { inputs.bodies[$0] } ?? 0,
-                                reads: reads, hadDiagnostics: !page.diagnostics.isEmpty, search: search)
+                                reads: reads, hadDiagnostics: !page.diagnostics.isEmpty)
             }
             var result = PageResult(diagnostics: page.diagnostics, search: index == nil ? search : nil, cached: cached)
             do throws(OutputError) {
@@ -287,8 +309,10 @@ public enum SiteBuild {
             return result
         }
         if let error = results.lazy.compactMap(\.error).first { throw .output(error, language: language) }
-        return WrittenPages(diagnostics: results.flatMap(\.diagnostics), searchPages: results.compactMap(\.search),
-                            cached: inputs == nil ? [] : results.compactMap(\.cached), kept: results.count(where: \.kept))
+        return WrittenPages(diagnostics: results.flatMap(\.diagnostics),
+                            searchPages: results.enumerated().compactMap { position, result in result.search.map { (position, $0) } },
+                            cached: inputs == nil ? [] : results.compactMap(\.cached),
+                            keptPositions: results.indices.filter { results[$0].kept })
     }
 
     /// Returns to the system what the steps before freed, on the workers' heaps too (glibc keeps it
@@ -439,8 +463,7 @@ struct MadeFiles {
     private mutating func store(_ text: String, at path: String, reads: UInt64?) throws(OutputError) {
         try output.write(text, to: path)
         if let reads {
-            cached.append(BuildCache.Page(path: path, output: Fingerprint.of(text), body: 0, reads: reads,
-                                          hadDiagnostics: false, search: nil))
+            cached.append(BuildCache.Page(path: path, output: Fingerprint.of(text), body: 0, reads: reads, hadDiagnostics: false))
         }
     }
 }

@@ -30,7 +30,6 @@ struct BuildCache: Sendable {
         let reads: UInt64
         /// Rendering it gave warnings: it is rendered again, so that every build reports them.
         let hadDiagnostics: Bool
-        let search: SearchIndex.Page?
     }
 
     let structure: UInt64
@@ -38,9 +37,13 @@ struct BuildCache: Sendable {
     /// Page file → its bytes' fingerprint in the staging folder, which holds the site published
     /// before the current one. Empty when not known.
     let staging: [String: UInt64]
+    /// The published site's search index before it was written, for the next build to carry over
+    /// (`SearchIndex.Builder.init(carrying:)`); nil when the build kept none.
+    let search: SearchIndex.Snapshot?
 
-    /// Version 3 ends with a checksum of all before it; version 4 keeps each page's reads.
-    static let magic = Array("NhipCau build cache 4\n".utf8)
+    /// Version 3 ends with a checksum of all before it; version 4 keeps each page's reads; version 5
+    /// keeps the search index, not each page's words.
+    static let magic = Array("NhipCau build cache 5\n".utf8)
 
     /// The cache file for builds into `output`.
     static func file(cacheFolder: URL, output: URL) -> URL {
@@ -85,8 +88,7 @@ struct BuildCache: Sendable {
             writer.integer(page.output)
             writer.integer(page.body)
             writer.integer(page.reads)
-            writer.integer(UInt8((page.hadDiagnostics ? 1 : 0) | (page.search == nil ? 0 : 2)))
-            page.search?.encode(into: &writer)
+            writer.integer(UInt8(page.hadDiagnostics ? 1 : 0))
             if writer.bytes.count >= 1 << 20 {
                 guard sink(writer.bytes) else { return false }
                 writer.clear()
@@ -97,14 +99,15 @@ struct BuildCache: Sendable {
             writer.text(path)
             writer.integer(output)
         }
+        writer.integer(UInt8(search == nil ? 0 : 1))
+        search?.encode(into: &writer)
         guard sink(writer.bytes) else { return false }
         var end = CacheBytesWriter()
         end.integer(checksum.value)
         return sink(end.bytes)
     }
 
-    /// Nil unless the checksum matches: the search words are then read without checking their
-    /// UTF-8 again (that check was a sixth of a one-page build's CPU time).
+    /// Nil unless the checksum matches and every part reads back whole.
     static func decode(_ bytes: [UInt8]) -> BuildCache? {
         guard bytes.starts(with: magic), bytes.count >= magic.count + 8 else { return nil }
         guard CacheBytesReader.endsWithChecksum(bytes) else { return nil }
@@ -116,12 +119,7 @@ struct BuildCache: Sendable {
         for _ in 0..<pageCount {
             guard let path = reader.text(), let output = reader.integer(UInt64.self), let body = reader.integer(UInt64.self),
                   let reads = reader.integer(UInt64.self), let flags = reader.integer(UInt8.self) else { return nil }
-            var search: SearchIndex.Page?
-            if flags & 2 != 0 {
-                guard let page = SearchIndex.Page.decode(from: &reader) else { return nil }
-                search = page
-            }
-            pages.append(Page(path: path, output: output, body: body, reads: reads, hadDiagnostics: flags & 1 != 0, search: search))
+            pages.append(Page(path: path, output: output, body: body, reads: reads, hadDiagnostics: flags & 1 != 0))
         }
         guard let stagingCount = reader.integer(UInt32.self), Int(stagingCount) <= reader.remaining else { return nil }
         var staging: [String: UInt64] = [:]
@@ -129,8 +127,14 @@ struct BuildCache: Sendable {
             guard let path = reader.text(), let output = reader.integer(UInt64.self) else { return nil }
             staging[path] = output
         }
+        guard let hasSearch = reader.integer(UInt8.self) else { return nil }
+        var search: SearchIndex.Snapshot?
+        if hasSearch != 0 {
+            guard let snapshot = SearchIndex.Snapshot.decode(from: &reader) else { return nil }
+            search = snapshot
+        }
         guard reader.remaining == 8 else { return nil }
-        return BuildCache(structure: structure, pages: pages, staging: staging)
+        return BuildCache(structure: structure, pages: pages, staging: staging, search: search)
     }
 
     /// Page file → its bytes' fingerprint in the published site.
@@ -142,15 +146,19 @@ struct BuildCache: Sendable {
 /// Which pages this build can keep from the published site instead of rendering them.
 struct PageReuse: Sendable {
     let inputs: InputFingerprint
+    /// The published site's search index, which the kept pages' words are carried over from.
+    let search: SearchIndex.Snapshot
     private let previous: [String: BuildCache.Page]
     private let staging: [String: UInt64]
     /// Some page's own file changed since the cached build.
     private let bodyChanged: Bool
 
-    /// nil when nothing can be kept: no cache, or a change to the structure (`InputFingerprint`).
+    /// nil when nothing can be kept: no cache, a cache with no search index, or a change to the
+    /// structure (`InputFingerprint`).
     init?(inputs: InputFingerprint, cache: BuildCache?, publishedSiteExists: Bool) {
-        guard let cache, cache.structure == inputs.structure, publishedSiteExists else { return nil }
+        guard let cache, cache.structure == inputs.structure, let search = cache.search, publishedSiteExists else { return nil }
         self.inputs = inputs
+        self.search = search
         previous = Dictionary(cache.pages.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
         staging = cache.staging
         let cachedBodies = Set(cache.pages.map(\.body))

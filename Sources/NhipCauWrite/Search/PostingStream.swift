@@ -12,6 +12,8 @@ struct PostingStream: Sendable {
 
     var isEmpty: Bool { bytes.isEmpty }
 
+    init() {}
+
     /// `field`: 1…3. A position is added at most once.
     mutating func append(_ position: UInt32, field: UInt8) {
         let fromFirst = Int64(position) - Int64(lanes.0), fromSecond = Int64(position) - Int64(lanes.1)
@@ -52,6 +54,30 @@ struct PostingStream: Sendable {
             value = 0
             shift = 0
         }
+    }
+
+    /// The postings whose position `newPosition` maps to 0 or more, at that position.
+    func carried(_ newPosition: [Int32]) -> PostingStream {
+        var carried = PostingStream()
+        carried.bytes.reserveCapacity(bytes.count)
+        forEach { posting in
+            let position = newPosition[Int(posting >> 2)]
+            if position >= 0 { carried.append(UInt32(position), field: UInt8(posting & 3)) }
+        }
+        return carried
+    }
+
+    /// A list as `bytes` wrote it; nil unless every posting is a position below `positions` with a field 1…3.
+    init?(bytes: [UInt8], positions: Int) {
+        guard bytes.last.map({ $0 < 0x80 }) ?? true else { return nil }
+        var isValid = true
+        var stream = PostingStream()
+        stream.bytes = bytes
+        stream.forEach { posting in
+            if Int(posting >> 2) >= positions || posting & 3 == 0 { isValid = false }
+        }
+        guard isValid else { return nil }
+        self = stream
     }
 
     /// The postings with each position turned into its document number, sorted by document.

@@ -152,6 +152,37 @@ public enum SearchIndex {
         private var formNumbers: [String: Int32] = [:]
         private var keyNumbers: [String: Int32] = [:]
 
+        init() {}
+
+        /// A vocabulary as `Snapshot` keeps it; the look-up tables are made again from `forms` and `keys`.
+        init(forms: [String], keyOfForm: [Int32], keys: [String], postings: [PostingStream],
+             titleStarts: [Int32: [UInt32]], pairs: [UInt64: PostingStream]) {
+            self.forms = forms
+            self.keyOfForm = keyOfForm
+            self.keys = keys
+            self.postings = postings
+            self.titleStarts = titleStarts
+            self.pairs = pairs
+            formNumbers = Dictionary(forms.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+            keyNumbers = Dictionary(keys.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// Keeps only the postings of the positions `newPosition` maps (-1: the page is gone or
+        /// rendered again), at their new positions. A list left empty stays, unwritten (`termShards`),
+        /// so that no number changes; a title start left empty goes.
+        mutating func carry(_ newPosition: [Int32]) {
+            postings = postings.parallelMap { $0.carried(newPosition) }
+            let carriedPairs = Array(pairs.values).parallelMap { $0.carried(newPosition) }
+            for (index, list) in zip(pairs.values.indices, carriedPairs) { pairs.values[index] = list }
+            titleStarts = titleStarts.compactMapValues { starts in
+                let carried = starts.compactMap { start -> UInt32? in
+                    let position = newPosition[Int(start >> 2)]
+                    return position < 0 ? nil : UInt32(position) << 2 | start & 3
+                }
+                return carried.isEmpty ? nil : carried
+            }
+        }
+
         /// Adds a page's words, pairs and title start, as postings of its `position` until `renumber`.
         mutating func add(_ page: Page, position: UInt32) {
             var formsHere: [Int32] = []
@@ -281,24 +312,42 @@ public enum SearchIndex {
         var rank = [Int](repeating: 0, count: sortedKeys.count)
         for (position, key) in sortedKeys.enumerated() { rank[key] = position }
         var pairsOfKey = [[(second: Int, postings: PostingStream)]](repeating: [], count: vocabulary.keys.count)
-        for (pair, postings) in vocabulary.pairs {
+        for (pair, postings) in vocabulary.pairs where !postings.isEmpty {
             pairsOfKey[Int(pair >> 32)].append((Int(pair & 0xFFFF_FFFF), postings))
         }
+        // Entries are made a run of keys at a time on all cores, and packed into shards in order.
         var packer = ShardPacker()
-        for key in sortedKeys {
-            let word = vocabulary.keys[key]
-            let forms = formsOfKey[key].map { (vocabulary.forms[$0], vocabulary.documents(vocabulary.postings[$0])) }
-                .sorted { utf16Order($0.0, $1.0) }
-            packer.add(word, wordEntry(word, forms: forms)).map(each)
-            if let starts = vocabulary.titleStarts[Int32(key)], let entry = rankingEntry(word + " ", starts) {
-                packer.add(word + " ", entry).map(each)
+        for runStart in stride(from: 0, to: sortedKeys.count, by: keysPerRun) {
+            let run = Array(sortedKeys[runStart..<min(runStart + keysPerRun, sortedKeys.count)])
+            let entries = run.parallelMap { [formsOfKey, pairsOfKey, rank] key in
+                keyEntries(key, vocabulary: vocabulary, forms: formsOfKey[key], pairs: pairsOfKey[key], rank: rank)
             }
-            for pair in pairsOfKey[key].sorted(by: { rank[$0.second] < rank[$1.second] }) {
-                let name = word + " " + vocabulary.keys[pair.second]
-                if let entry = rankingEntry(name, vocabulary.documents(pair.postings)) { packer.add(name, entry).map(each) }
-            }
+            for (name, entry) in entries.joined() { packer.add(name, entry).map(each) }
         }
         packer.finished().map(each)
+    }
+
+    /// Keys whose entries are made together: enough for every core, few enough to hold.
+    private static let keysPerRun = 4096
+
+    /// One key's entries in shard order: the word, its title start (`word `), its pairs (`word next`).
+    private static func keyEntries(_ key: Int, vocabulary: Vocabulary, forms formNumbers: [Int],
+                                   pairs: [(second: Int, postings: PostingStream)], rank: [Int]) -> [(String, [UInt8])] {
+        let word = vocabulary.keys[key]
+        // A carried vocabulary's (`Vocabulary.carry`) forms and pairs may have lost every page; a built one's never do.
+        let forms = formNumbers.filter { !vocabulary.postings[$0].isEmpty }
+            .map { (vocabulary.forms[$0], vocabulary.documents(vocabulary.postings[$0])) }
+            .sorted { utf16Order($0.0, $1.0) }
+        guard !forms.isEmpty else { return [] }
+        var entries = [(word, wordEntry(word, forms: forms))]
+        if let starts = vocabulary.titleStarts[Int32(key)], let entry = rankingEntry(word + " ", starts) {
+            entries.append((word + " ", entry))
+        }
+        for pair in pairs.sorted(by: { rank[$0.second] < rank[$1.second] }) {
+            let name = word + " " + vocabulary.keys[pair.second]
+            if let entry = rankingEntry(name, vocabulary.documents(pair.postings)) { entries.append((name, entry)) }
+        }
+        return entries
     }
 
     /// Entries into shards of at most `shardBytes`, each given back once full.

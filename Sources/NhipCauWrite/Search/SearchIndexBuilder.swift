@@ -21,6 +21,29 @@ extension SearchIndex {
             vocabulary.add(page, position: UInt32(position))
         }
 
+        /// The index as the pages added so far make it, before `write`, for the next build to carry
+        /// over (`init(carrying:)`). `paths`: per position, the page's file in the site.
+        public func snapshot(paths: [String]) -> Snapshot {
+            Snapshot(vocabulary: vocabulary, documents: documents, paths: paths)
+        }
+
+        /// The index of a build whose site has `positions` pages, holding the documents and words of
+        /// the pages `snapshot` had that `newPosition` gives a place (by path; nil: the page is gone or
+        /// will be added again). What `write` then writes is what adding every page to a new builder writes.
+        public init(carrying snapshot: Snapshot, positions: Int, newPosition: (String) -> Int?) {
+            var map = [Int32](repeating: -1, count: snapshot.documents.positions)
+            var documents = DocumentList(positions: positions)
+            for (old, path) in snapshot.paths.enumerated() {
+                guard let document = snapshot.documents.document(at: old), let new = newPosition(path),
+                      (0..<positions).contains(new) else { continue }
+                map[old] = Int32(new)
+                documents.add(document, at: new)
+            }
+            vocabulary = snapshot.vocabulary
+            vocabulary.carry(map)
+            self.documents = documents
+        }
+
         /// Adds `pages` at positions 0, 1, 2… to a builder with no page yet: their words in two halves at once, a core each, the
         /// second half's vocabulary then appended to the first's (`Vocabulary.append`), which gives
         /// the bytes adding them one by one gives. A build that keeps its cache makes the whole index
@@ -121,8 +144,8 @@ extension SearchIndex {
         private var kinds: [UInt8]
         private var places: [Place]
         private var blocks: [[UInt8]] = []
-        /// Per kind: the label of its first page that has one.
-        private var labels: [Int: (position: Int, label: String)] = [:]
+        /// Per position: its page's kind label (`kindLabels`).
+        private var labels: [String]
 
         private struct Place {
             var block: UInt32 = 0
@@ -133,13 +156,38 @@ extension SearchIndex {
         init(positions: Int) {
             kinds = [UInt8](repeating: Self.absent, count: positions)
             places = [Place](repeating: Place(), count: positions)
+            labels = [String](repeating: "", count: positions)
         }
 
         /// Records the page; false when its position is not in the list.
         mutating func add(_ page: Page, at position: Int) -> Bool {
+            add(SearchIndex.documentEntry(page), kind: page.kind.rawValue, label: page.kindLabel, at: position)
+        }
+
+        /// A document's entry (`documentEntry`), kind and kind label.
+        struct Document {
+            let entry: ArraySlice<UInt8>
+            let kind: Int
+            let label: String
+        }
+
+        /// The document at `position`, if there is one.
+        func document(at position: Int) -> Document? {
+            guard kinds[position] != Self.absent else { return nil }
+            let place = places[position]
+            return Document(entry: blocks[Int(place.block)][Int(place.start)..<Int(place.end)], kind: Int(kinds[position]),
+                            label: labels[position])
+        }
+
+        var positions: Int { kinds.count }
+
+        mutating func add(_ document: Document, at position: Int) {
+            _ = add(document.entry, kind: document.kind, label: document.label, at: position)
+        }
+
+        private mutating func add<Entry: Collection<UInt8>>(_ entry: Entry, kind: Int, label: String, at position: Int) -> Bool {
             guard kinds.indices.contains(position) else { return false }
-            kinds[position] = UInt8(page.kind.rawValue)
-            let entry = SearchIndex.documentEntry(page)
+            kinds[position] = UInt8(kind)
             if blocks.isEmpty || blocks[blocks.count - 1].count + entry.count > blocks[blocks.count - 1].capacity {
                 var block: [UInt8] = []
                 block.reserveCapacity(max(Self.blockSize, entry.count))
@@ -148,10 +196,7 @@ extension SearchIndex {
             let start = blocks[blocks.count - 1].count
             blocks[blocks.count - 1].append(contentsOf: entry)
             places[position] = Place(block: UInt32(blocks.count - 1), start: UInt32(start), end: UInt32(start + entry.count))
-            let kind = page.kind.rawValue
-            if !page.kindLabel.isEmpty, labels[kind].map({ position < $0.position }) ?? true {
-                labels[kind] = (position, page.kindLabel)
-            }
+            labels[position] = label
             return true
         }
 
@@ -168,8 +213,11 @@ extension SearchIndex {
         }
 
         func kindLabels() -> [String] {
+            // Per kind, the label of its first page that has one.
             var labels = Array(repeating: "", count: SearchDocument.Kind.allCases.count)
-            for (kind, first) in self.labels { labels[kind] = first.label }
+            for (position, kind) in kinds.enumerated() where kind != Self.absent && labels[Int(kind)].isEmpty {
+                labels[Int(kind)] = self.labels[position]
+            }
             return labels
         }
 

@@ -211,6 +211,36 @@ import Testing
         #expect(report.pagesKept < report.pagesWritten)
     }
 
+    /// The index is carried over from the last build (`SearchIndex.Snapshot`): a word, a title start
+    /// and a pair of words that only one page had, and that page no longer has, must leave it, as they
+    /// are not in a clean build's index; and come back when the page has them again.
+    @Test func wordsNoPageHasAnyMoreLeaveTheSearchIndex() throws {
+        let edited = try EditedSite()
+        _ = edited.bothBuilds()
+        let story = try edited.files(in: "stories").first!
+        let original = try edited.text(story)
+        let index = "tim-kiem/chi-muc/"
+        func indexText(_ tree: [String: [UInt8]]) -> String {
+            tree.filter { $0.key.hasPrefix(index + "t/") }.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        }
+        for step in ["unique words added", "unique words gone", "unique words back"] {
+            if step == "unique words gone" {
+                try edited.site.write(story, original)
+            } else {
+                try edited.site.write(story, original + "\nTừ riêng: xơzyquắc vòngwxyz.\n")
+                try edited.setFrontMatter(story, "title", "\"Kwozimbạ bắt đầu tiêu đề\"")
+            }
+            let (incremental, clean, differing) = edited.bothBuilds()
+            #expect(incremental.succeeded && clean.succeeded)
+            #expect((incremental.report?.pagesKept ?? 0) > 0, "\(step): no page kept, so nothing was carried over")
+            #expect(differing.isEmpty, "\(step): \(differing.prefix(10))")
+            let words = indexText(fileTree(edited.site.output))
+            for key in ["\"xozyquac\"", "\"kwozimba \"", "\"kwozimba bat\""] {
+                #expect(words.contains(key) == (step != "unique words gone"), "\(step): \(key)")
+            }
+        }
+    }
+
     /// Two edits a review found published stale pages: a renamed enterprise in the register's CSV
     /// (on its own page, job orders, market pages and the downloads), and a story's title shown on
     /// the page of the commune its former unit was merged into.
@@ -229,7 +259,7 @@ import Testing
         #expect(differing.isEmpty, "\(edit): \(differing.prefix(10))")
     }
 
-    /// Cut short, or one byte of a page's search words changed (the checksum, not a UTF-8 check, catches that).
+    /// Cut short, or one byte changed (the checksum catches that).
     @Test(arguments: ["cut short", "one byte changed"])
     func aCorruptCacheMeansAFullBuild(damage: String) throws {
         let edited = try EditedSite()

@@ -1,0 +1,113 @@
+import NhipCauCore
+import NhipCauSite
+
+extension SearchIndex {
+    /// The index of one build before it is written, as the build cache keeps it: the next build
+    /// carries over the words and documents of the pages it keeps (`Builder.init(carrying:)`) and
+    /// adds only those it renders again, instead of taking every page's words apart once more.
+    ///
+    /// The files written from a carried index are those a build from nothing writes: vocabulary
+    /// numbers never reach the files (keys, forms and postings are written in sorted order), and a
+    /// list every page of which is gone is left out (`termShards`).
+    public struct Snapshot: Sendable {
+        /// Its lists are only read (`Vocabulary.carry`), never appended to: a decoded list does not know its lanes.
+        let vocabulary: Vocabulary
+        let documents: DocumentList
+        /// Per position: the page's file in the site.
+        let paths: [String]
+
+        public func encode(into writer: inout CacheBytesWriter) {
+            writer.integer(UInt32(paths.count))
+            for position in paths.indices {
+                writer.text(paths[position])
+                if let document = documents.document(at: position) {
+                    writer.integer(UInt8(document.kind))
+                    writer.text(document.label)
+                    writer.byteArray(Array(document.entry))
+                } else {
+                    writer.integer(UInt8.max)
+                }
+            }
+            writer.integer(UInt32(vocabulary.keys.count))
+            for key in vocabulary.keys { writer.text(key) }
+            // Forms no page has any more are left out; their keys stay, with no form, and are not written.
+            let forms = vocabulary.forms.indices.filter { !vocabulary.postings[$0].isEmpty }
+            writer.integer(UInt32(forms.count))
+            for form in forms {
+                writer.text(vocabulary.forms[form])
+                writer.integer(vocabulary.keyOfForm[form])
+                writer.byteArray(vocabulary.postings[form].bytes)
+            }
+            writer.integer(UInt32(vocabulary.titleStarts.count))
+            for (key, starts) in vocabulary.titleStarts {
+                writer.integer(key)
+                writer.integers(starts)
+            }
+            let pairs = vocabulary.pairs.filter { !$0.value.isEmpty }
+            writer.integer(UInt32(pairs.count))
+            for (pair, postings) in pairs {
+                writer.integer(pair)
+                writer.byteArray(postings.bytes)
+            }
+        }
+
+        /// Nil unless every number in it points where it should: a page position, a key, a kind.
+        public static func decode(from reader: inout CacheBytesReader) -> Snapshot? {
+            guard let positions = reader.count() else { return nil }
+            var paths: [String] = []
+            paths.reserveCapacity(positions)
+            var documents = DocumentList(positions: positions)
+            for position in 0..<positions {
+                guard let path = reader.text(), let kind = reader.integer(UInt8.self) else { return nil }
+                paths.append(path)
+                guard kind != UInt8.max else { continue }
+                guard SearchDocument.Kind(rawValue: Int(kind)) != nil, let label = reader.text(),
+                      let entry = reader.byteArray() else { return nil }
+                documents.add(DocumentList.Document(entry: entry[...], kind: Int(kind), label: label), at: position)
+            }
+            guard let keyCount = reader.count() else { return nil }
+            var keys: [String] = []
+            keys.reserveCapacity(keyCount)
+            for _ in 0..<keyCount {
+                guard let key = reader.text() else { return nil }
+                keys.append(key)
+            }
+            guard let formCount = reader.count() else { return nil }
+            var forms: [String] = [], keyOfForm: [Int32] = [], postings: [PostingStream] = []
+            for _ in 0..<formCount {
+                guard let form = reader.text(), let key = reader.integer(Int32.self), keys.indices.contains(Int(key)),
+                      let bytes = reader.byteArray(), let list = PostingStream(bytes: bytes, positions: positions) else { return nil }
+                forms.append(form)
+                keyOfForm.append(key)
+                postings.append(list)
+            }
+            guard let startCount = reader.count() else { return nil }
+            var titleStarts: [Int32: [UInt32]] = [:]
+            for _ in 0..<startCount {
+                guard let key = reader.integer(Int32.self), keys.indices.contains(Int(key)), let starts: [UInt32] = reader.integers(),
+                      starts.allSatisfy({ Int($0 >> 2) < positions }) else { return nil }
+                titleStarts[key] = starts
+            }
+            guard let pairCount = reader.count() else { return nil }
+            var pairs: [UInt64: PostingStream] = [:]
+            pairs.reserveCapacity(pairCount)
+            for _ in 0..<pairCount {
+                guard let pair = reader.integer(UInt64.self), keys.indices.contains(Int(pair >> 32)),
+                      keys.indices.contains(Int(pair & 0xFFFF_FFFF)),
+                      let bytes = reader.byteArray(), let list = PostingStream(bytes: bytes, positions: positions) else { return nil }
+                pairs[pair] = list
+            }
+            let vocabulary = Vocabulary(forms: forms, keyOfForm: keyOfForm, keys: keys, postings: postings,
+                                        titleStarts: titleStarts, pairs: pairs)
+            return Snapshot(vocabulary: vocabulary, documents: documents, paths: paths)
+        }
+    }
+}
+
+private extension CacheBytesReader {
+    /// A count of things still to read, each taking a byte at least.
+    mutating func count() -> Int? {
+        guard let count = integer(UInt32.self).map(Int.init), count <= remaining else { return nil }
+        return count
+    }
+}
