@@ -84,7 +84,14 @@ public enum SiteBuild {
     private static func build(_ options: BuildOptions, remembers: Bool,
                               remember: (PreparedSite, SearchMemory) -> Void) throws(BuildFailure) -> BuildReport {
         OutputDirectory.repairInterruptedPublish(output: options.output)
-        let prepared = try prepare(options)
+        let opening = OutputOpening(output: options.output, content: options.content)
+        let prepared: PreparedSite
+        do {
+            prepared = try prepare(options)
+        } catch {
+            opening.abandon()
+            throw error
+        }
         let language = prepared.site.config.language
         let cacheFile = BuildCache.file(cacheFolder: options.cacheFolder ?? MediaCache.defaultFolder(for: options.content),
                                         output: options.output)
@@ -92,7 +99,7 @@ public enum SiteBuild {
         let cache = BuildCache.take(cacheFile)
         let output: OutputDirectory
         do {
-            output = try OutputDirectory(output: options.output, content: options.content)
+            output = try opening.output()
         } catch {
             // A refused output folder (a home folder, a folder of other files): nothing is left anywhere.
             prepared.frontMatterCache?.discard()

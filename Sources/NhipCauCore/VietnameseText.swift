@@ -22,6 +22,52 @@ public enum VietnameseText {
     /// Lower case, every combining mark removed, đ → d: what a user types on a keyboard without
     /// Vietnamese input. `Đường` and `dương` both fold to `duong`.
     public static func fold(_ text: String) -> String {
+        foldByTable(text) ?? foldByDecomposition(text)
+    }
+
+    /// `fold` one scalar at a time, for text of ASCII, Latin letters (Vietnamese's among them) and
+    /// combining marks; nil for anything else. The same result as `foldByDecomposition`: a string's
+    /// canonical decomposition is its scalars' decompositions put together, only marks (all removed
+    /// here) are reordered, and lower-casing Latin letters needs no context. Decomposing through
+    /// Foundation was most of the time spent slugging tags and folding search words.
+    static func foldByTable(_ text: String) -> String? {
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                folded.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+            } else if let latin = LatinFolds.table.fold(value) {
+                folded.append(contentsOf: latin.unicodeScalars)
+            } else if isCombiningMark(scalar) {
+                continue
+            } else {
+                return nil
+            }
+        }
+        return String(folded)
+    }
+
+    /// Each Latin letter's fold, made once by `foldByDecomposition`.
+    private struct LatinFolds: Sendable {
+        static let table = LatinFolds()
+        static let ranges: [ClosedRange<UInt32>] = [0x80...0x24F, 0x1E00...0x1EFF]
+        private let folds: [[String]]
+
+        private init() {
+            folds = Self.ranges.map { range in
+                range.map { value in Unicode.Scalar(value).map { foldByDecomposition(String(Character($0))) } ?? "" }
+            }
+        }
+
+        func fold(_ value: UInt32) -> String? {
+            for (range, folds) in zip(Self.ranges, self.folds) where range.contains(value) {
+                return folds[Int(value - range.lowerBound)]
+            }
+            return nil
+        }
+    }
+
+    static func foldByDecomposition(_ text: String) -> String {
         var folded = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
             if isCombiningMark(scalar) { continue }

@@ -86,6 +86,11 @@ public final class OutputDirectory: Sendable {
     /// Whether the published folder is one this tool wrote (its marker is there).
     public var publishedSiteExists: Bool { OutputPath.hasMarker(output) }
 
+    /// Whether `output` (followed when it is a link) is a site this tool published.
+    public static func publishedSiteExists(at output: URL) -> Bool {
+        OutputPath.hasMarker(OutputNames(output).output)
+    }
+
     /// Keeps the published site's file at `path` unchanged in this build, without rendering it again
     /// (an incremental build). `stagingHolds`: the build cache knows the staging folder already has
     /// these bytes (it was the site before the published one, and the file did not change since);

@@ -1,5 +1,5 @@
 import Foundation
-import NhipCauCore
+@testable import NhipCauCore
 import NhipCauWrite
 import Testing
 
@@ -47,6 +47,31 @@ enum FoldingCases {
     @Test(arguments: FoldingCases.folded.map { [$0.0, $0.1] })
     func foldRemovesEveryMarkAndLowerCases(_ pair: [String]) {
         #expect(VietnameseText.fold(pair[0]) == pair[1])
+    }
+
+    /// `fold` takes Latin letters from a table and decomposes only other text: both ways must agree,
+    /// on every scalar the table covers and on text mixing them with marks in any order.
+    @Test func foldingByTableGivesWhatDecomposingGives() {
+        let covered = (0x20...0x24F).compactMap(Unicode.Scalar.init) + (0x1E00...0x1EFF).compactMap(Unicode.Scalar.init)
+        for scalar in covered {
+            let text = String(Character(scalar))
+            #expect(VietnameseText.foldByTable(text) == VietnameseText.foldByDecomposition(text), "U+\(String(scalar.value, radix: 16))")
+        }
+        let marks = (0x300...0x323).compactMap(Unicode.Scalar.init)
+        for (index, scalar) in covered.enumerated() {
+            let mark = marks[index % marks.count], other = marks[(index * 7 + 3) % marks.count]
+            let next = covered[(index * 31 + 17) % covered.count]
+            for sequence in [[scalar, mark], [mark, scalar, other, mark], [scalar, other, next, mark, mark]] {
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: sequence)
+                let string = String(text)
+                #expect(VietnameseText.foldByTable(string) == VietnameseText.foldByDecomposition(string),
+                        "\(sequence.map { String($0.value, radix: 16) })")
+            }
+        }
+        for text in FoldingCases.allTexts + ["Nhật Bản – Hàn Quốc", "日本", "İstanbul"] {
+            #expect(VietnameseText.fold(text) == VietnameseText.foldByDecomposition(text), "\(text)")
+        }
     }
 
     @Test func oldAndNewTonePlacementGiveOneForm() {
