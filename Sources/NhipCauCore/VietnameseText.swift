@@ -127,6 +127,11 @@ extension StringProtocol {
     /// The text without leading and trailing white space (spaces, tabs, newlines), without
     /// bridging to `NSString`, which `trimmingCharacters(in:)` does on Linux.
     public var trimmed: String {
+        // Most values start and end with a visible ASCII character: nothing to trim, no grapheme breaking.
+        let whole = String(self)
+        if let first = whole.utf8.first, let last = whole.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return whole
+        }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])

@@ -13,9 +13,9 @@ struct DocumentReader: Sendable {
 
     /// The file name without its extension: the page's or plan's address.
     static func slug(of file: String) -> String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let name = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file[file.utf8.index(after: $0)...] } ?? file[...]
         for suffix in [".md", ".json"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
-        return name
+        return String(name)
     }
 
     static func entryError(_ file: String, _ problem: ContentEntryProblem) -> Diagnostic {
