@@ -61,7 +61,9 @@ struct DocumentReader: Sendable {
     }
 
     func readDocument(_ file: String, kind: ContentKind) -> Result<(FrontMatter, ContentDocument), Diagnostic> {
-        if let problem = entryProblem(file) { return .failure(problem) }
+        // A plain file read whole has no entry problem: only anything else is looked at step by step.
+        let plainBytes = content.readPlainFile(file, maxBytes: maxBytes)
+        if plainBytes == nil, let problem = entryProblem(file) { return .failure(problem) }
         guard file.hasSuffix(".md") else {
             return .failure(.error(SourceLocation(file: file), "load.folderHoldsOnlyMarkdown", ["folder": "\(kind.folder)"]))
         }
@@ -71,7 +73,7 @@ struct DocumentReader: Sendable {
             let rename: MessageArgument = suggestion.isEmpty ? "" : .message(LocalizedText("load.renameTo", ["suggestion": "\(suggestion)"]))
             return .failure(.error(SourceLocation(file: file), "load.fileNameLettersOnly", ["slug": "\(slug)", "rename": rename]))
         }
-        return readBytes(file).flatMap { bytes in
+        return (plainBytes.map { .success($0) } ?? readBytes(file)).flatMap { bytes in
             let stamp = SourceStamp(bytes)
             stamps?.record(file, stamp)
             if let kept = frontMatterCache?.entry(for: file, fingerprint: stamp.fingerprint) {
