@@ -79,6 +79,12 @@ struct BuildCache: Sendable {
             checksum.add(chunk)
             return write(chunk)
         }
+        /// Hands over what is written once it is a megabyte (the search index alone is some 90 MB for 100,000 stories).
+        func spill(_ writer: inout CacheBytesWriter) -> Bool {
+            guard writer.bytes.count >= 1 << 20 else { return true }
+            defer { writer.clear() }
+            return sink(writer.bytes)
+        }
         var writer = CacheBytesWriter()
         for byte in Self.magic { writer.integer(byte) }
         writer.integer(structure)
@@ -89,10 +95,7 @@ struct BuildCache: Sendable {
             writer.integer(page.body)
             writer.integer(page.reads)
             writer.integer(UInt8(page.hadDiagnostics ? 1 : 0))
-            if writer.bytes.count >= 1 << 20 {
-                guard sink(writer.bytes) else { return false }
-                writer.clear()
-            }
+            guard spill(&writer) else { return false }
         }
         writer.integer(UInt32(staging.count))
         for (path, output) in staging.sorted(by: { $0.key < $1.key }) {
@@ -100,7 +103,7 @@ struct BuildCache: Sendable {
             writer.integer(output)
         }
         writer.integer(UInt8(search == nil ? 0 : 1))
-        search?.encode(into: &writer)
+        if let search { guard search.encode(into: &writer, spill: spill) else { return false } }
         guard sink(writer.bytes) else { return false }
         var end = CacheBytesWriter()
         end.integer(checksum.value)

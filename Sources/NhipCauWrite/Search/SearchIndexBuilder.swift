@@ -46,8 +46,7 @@ extension SearchIndex {
 
         /// Adds `pages` at positions 0, 1, 2… to a builder with no page yet: their words in two halves at once, a core each, the
         /// second half's vocabulary then appended to the first's (`Vocabulary.append`), which gives
-        /// the bytes adding them one by one gives. A build that keeps its cache makes the whole index
-        /// again from the cached pages, and taking their words was most of that.
+        /// the bytes adding them one by one gives (`serve` makes its index from every page's entry this way).
         mutating func add(_ pages: [Page]) {
             for (position, page) in pages.enumerated() {
                 // Each position is added once.

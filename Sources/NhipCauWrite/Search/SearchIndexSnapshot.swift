@@ -16,7 +16,9 @@ extension SearchIndex {
         /// Per position: the page's file in the site.
         let paths: [String]
 
-        public func encode(into writer: inout CacheBytesWriter) {
+        /// Writes the snapshot into `writer`, calling `spill` after each piece so that it can hand
+        /// over what is written; false when `spill` did.
+        public func encode(into writer: inout CacheBytesWriter, spill: (inout CacheBytesWriter) -> Bool) -> Bool {
             writer.integer(UInt32(paths.count))
             for position in paths.indices {
                 writer.text(paths[position])
@@ -27,6 +29,7 @@ extension SearchIndex {
                 } else {
                     writer.integer(UInt8.max)
                 }
+                guard spill(&writer) else { return false }
             }
             writer.integer(UInt32(vocabulary.keys.count))
             for key in vocabulary.keys { writer.text(key) }
@@ -37,18 +40,20 @@ extension SearchIndex {
                 writer.text(vocabulary.forms[form])
                 writer.integer(vocabulary.keyOfForm[form])
                 writer.byteArray(vocabulary.postings[form].bytes)
+                guard spill(&writer) else { return false }
             }
             writer.integer(UInt32(vocabulary.titleStarts.count))
             for (key, starts) in vocabulary.titleStarts {
                 writer.integer(key)
                 writer.integers(starts)
             }
-            let pairs = vocabulary.pairs.filter { !$0.value.isEmpty }
-            writer.integer(UInt32(pairs.count))
-            for (pair, postings) in pairs {
+            writer.integer(UInt32(vocabulary.pairs.values.count(where: { !$0.isEmpty })))
+            for (pair, postings) in vocabulary.pairs where !postings.isEmpty {
                 writer.integer(pair)
                 writer.byteArray(postings.bytes)
+                guard spill(&writer) else { return false }
             }
+            return true
         }
 
         /// Nil unless every number in it points where it should: a page position, a key, a kind.
