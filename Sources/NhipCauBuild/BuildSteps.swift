@@ -3,7 +3,9 @@ import NhipCauCore
 
 /// The named steps of a build, reported with their duration when someone asks (`--verbose`).
 public enum BuildStep: String, Sendable, CaseIterable {
-    case load, assemble, theme, media, pages, search, files, publish
+    /// `changes` (what changed since the last build) and `remember` (the build cache written) run
+    /// only in a build that keeps a cache: not with `--full`.
+    case load, assemble, theme, changes, media, pages, search, files, publish, remember
 
     public func name(in language: Language) -> String {
         LocalizedText("build.step." + rawValue).text(in: language)

@@ -95,8 +95,9 @@ public enum SiteBuild {
         let language = prepared.site.config.language
         let cacheFile = BuildCache.file(cacheFolder: options.cacheFolder ?? MediaCache.defaultFolder(for: options.content),
                                         output: options.output)
-        let inputs = options.incremental ? InputFingerprint.scan(prepared.site, stamps: prepared.sourceStamps, options: options) : nil
-        let cache = BuildCache.take(cacheFile)
+        let (inputs, cache) = options.incremental
+            ? options.step(.changes) { (InputFingerprint.scan(prepared.site, stamps: prepared.sourceStamps, options: options), BuildCache.take(cacheFile)) }
+            : (nil, nil)
         let output: OutputDirectory
         do {
             output = try opening.output()
@@ -105,7 +106,7 @@ public enum SiteBuild {
             prepared.frontMatterCache?.discard()
             throw .output(error, language: language)
         }
-        prepared.frontMatterCache?.finish()
+        options.stepObserver.timed(.changes) { prepared.frontMatterCache?.finish() }
         // A build that remembers every page's search entry (`serve`'s) renders every page.
         let reuse = remembers ? nil : inputs.flatMap { PageReuse(inputs: $0, cache: cache, publishedSiteExists: output.publishedSiteExists) }
         do throws(BuildFailure) {
@@ -115,8 +116,10 @@ public enum SiteBuild {
             }
             // The site published before this one is the staging folder now.
             if let inputs {
-                BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:],
-                           search: written.searchSnapshot).save(cacheFile)
+                options.step(.remember) {
+                    BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:],
+                               search: written.searchSnapshot).save(cacheFile)
+                }
             }
             if let search = written.search { remember(written.prepared, search) }
             if options.keepsModelAfterBuild { ProcessLifetime.keep((prepared, written, cache, inputs, reuse)) }

@@ -39,11 +39,17 @@ enum Terminal {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    /// `  đọc nội dung: 0,05 giây` for each step, in order.
+    /// `  đọc nội dung: 0,05 giây` for each step, in order; a step timed in parts, once with their sum.
     static func stepLines(_ steps: [(BuildStep, Duration)], language: Language) -> [String] {
         let numbers = NumberFormat(language: language)
         let unit = LocalizedText("cli.s").text(in: language)
-        return steps.map { step, duration in
+        var order: [BuildStep] = []
+        var total: [BuildStep: Duration] = [:]
+        for (step, duration) in steps {
+            if total[step] == nil { order.append(step) }
+            total[step, default: .zero] += duration
+        }
+        return order.map { step in (step, total[step] ?? .zero) }.map { step, duration in
             "  \(step.name(in: language)): \(numbers.decimal(seconds(duration), fractionDigits: 3)) \(unit)"
         }
     }
