@@ -34,10 +34,71 @@ public protocol ContentReading: Sendable {
     /// The bytes of `path` when it is a regular file (not a link) of at most `maxBytes`, read with
     /// one `open` and one `fstat`; nil for anything else, which the caller then checks step by step.
     func readPlainFile(_ path: String, maxBytes: Int) -> [UInt8]?
+    /// `readPlainFile`, with the file's status as it was before it was read; nil status when the
+    /// reader cannot tell (a folder held in memory).
+    func readPlainFileAndStatus(_ path: String, maxBytes: Int) -> (bytes: [UInt8], status: FileStatus?)?
+    /// The status of `path` when it is a regular file (not a link) of at most `maxBytes`, with one `lstat`.
+    func plainFileStatus(_ path: String, maxBytes: Int) -> FileStatus?
+    /// The names at the top of the content folder, files and folders (hidden ones left out), sorted.
+    func topLevelNames() -> [String]
 }
 
 extension ContentReading {
     public func readPlainFile(_ path: String, maxBytes: Int) -> [UInt8]? { nil }
+    public func readPlainFileAndStatus(_ path: String, maxBytes: Int) -> (bytes: [UInt8], status: FileStatus?)? {
+        readPlainFile(path, maxBytes: maxBytes).map { ($0, nil) }
+    }
+    public func plainFileStatus(_ path: String, maxBytes: Int) -> FileStatus? { nil }
+    public func topLevelNames() -> [String] {
+        Set(((try? files(in: "")) ?? []).map { String($0.split(separator: "/")[0]) }).sorted()
+    }
+}
+
+/// What `stat` says of a file: enough to tell that it was not written since, without reading it.
+/// Writing a file, or replacing it, gives it a new change time (`ctime`), which no program can set
+/// back, as `touch` and `cp -p` set back the modification time.
+public struct FileStatus: Sendable, Hashable {
+    public let device: UInt64
+    public let inode: UInt64
+    public let size: Int64
+    public let modified: timespec
+    public let changed: timespec
+
+    init(_ status: stat) {
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        size = Int64(status.st_size)
+        #if canImport(Darwin)
+        modified = status.st_mtimespec
+        changed = status.st_ctimespec
+        #else
+        modified = status.st_mtim
+        changed = status.st_ctim
+        #endif
+    }
+
+    /// Every field as one number, never 0 (which the caches keep for "no status").
+    public var key: UInt64 {
+        var fingerprint = Fingerprint()
+        for field in [device, inode, UInt64(bitPattern: size),
+                      UInt64(bitPattern: Int64(modified.tv_sec)), UInt64(bitPattern: Int64(modified.tv_nsec)),
+                      UInt64(bitPattern: Int64(changed.tv_sec)), UInt64(bitPattern: Int64(changed.tv_nsec))] {
+            fingerprint.add(field)
+        }
+        return max(fingerprint.value, 1)
+    }
+
+    /// Whether the file was last written (and had its status changed) before `time`.
+    public func isOlder(than time: timespec) -> Bool {
+        Self.isBefore(modified, time) && Self.isBefore(changed, time)
+    }
+
+    private static func isBefore(_ lhs: timespec, _ rhs: timespec) -> Bool {
+        (lhs.tv_sec, lhs.tv_nsec) < (rhs.tv_sec, rhs.tv_nsec)
+    }
+
+    public static func == (lhs: FileStatus, rhs: FileStatus) -> Bool { lhs.key == rhs.key }
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 }
 
 /// The content folder on disk, read with plain POSIX calls: Foundation's attribute and symlink
@@ -70,10 +131,17 @@ public struct DiskContent: ContentReading {
         return found.sorted()
     }
 
+    /// One listing of the top folder, not of every file below it.
+    public func topLevelNames() -> [String] {
+        var found: [String] = []
+        guard directoryExists(""), (try? collect(rootPath, relative: "", into: &found, entersFolders: false)) != nil else { return [] }
+        return found.sorted()
+    }
+
     /// Enters real folders only; links (to files or folders) and special files are listed as entries.
     /// The kind comes from the folder's own listing (`d_type`), not a `lstat` per entry: a build lists
     /// the content folder twice, and those stats were a twentieth of a one-story build.
-    private func collect(_ directory: String, relative: String, into found: inout [String]) throws {
+    private func collect(_ directory: String, relative: String, into found: inout [String], entersFolders: Bool = true) throws {
         guard let stream = opendir(directory) else {
             // The error Foundation gives, for the same plain-words message (`SystemReason`).
             _ = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -91,7 +159,7 @@ public struct DiskContent: ContentReading {
             case Int32(DT_UNKNOWN): Self.linkKind(of: directory + "/" + name) == .directory
             default: false
             }
-            if isFolder { folders.append((directory + "/" + name, path)) } else { found.append(path) }
+            if isFolder && entersFolders { folders.append((directory + "/" + name, path)) } else { found.append(path) }
         }
         closedir(stream)
         for (folder, path) in folders { try collect(folder, relative: path, into: &found) }
@@ -123,6 +191,10 @@ public struct DiskContent: ContentReading {
     /// Three stats fewer per read than `entryProblem`, `size(of:)` and `read` one after the other:
     /// content files are read twice a build (front matter, then the body when the page is rendered).
     public func readPlainFile(_ path: String, maxBytes: Int) -> [UInt8]? {
+        readPlainFileAndStatus(path, maxBytes: maxBytes)?.bytes
+    }
+
+    public func readPlainFileAndStatus(_ path: String, maxBytes: Int) -> (bytes: [UInt8], status: FileStatus?)? {
         let descriptor = open(absolute(path), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -139,7 +211,13 @@ public struct DiskContent: ContentReading {
         // A file that grew since `fstat`: read the rest the careful way.
         var probe: UInt8 = 0
         guard systemRead(descriptor, &probe, 1) == 0 else { return nil }
-        return bytes
+        return (bytes, FileStatus(status))
+    }
+
+    public func plainFileStatus(_ path: String, maxBytes: Int) -> FileStatus? {
+        var status = stat()
+        guard lstat(absolute(path), &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= maxBytes else { return nil }
+        return FileStatus(status)
     }
 
     /// Keeps the error number, so the officer is told why (`SystemReason`), not just that it failed.

@@ -103,6 +103,12 @@ public struct SourceStamp: Sendable, Hashable {
         linksToFragment = Self.linksToFragment(bytes)
     }
 
+    /// A stamp taken earlier, as a cache kept it.
+    public init(fingerprint: UInt64, linksToFragment: Bool) {
+        self.fingerprint = fingerprint
+        self.linksToFragment = linksToFragment
+    }
+
     private static func linksToFragment(_ bytes: [UInt8]) -> Bool {
         var previous: UInt8 = 0x0A
         for byte in bytes {

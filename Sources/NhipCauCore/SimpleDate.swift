@@ -32,6 +32,7 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
     /// How a written day reads: a day, a day meant but written in another form, no such day, or not a day.
     /// Day first is the only reading of `02/05/2021` (2 May), as everywhere in Vietnam.
     public static func read(_ text: String) -> DateReading {
+        if let parts = isoParts(text) { return reading(parts, accepted: true) }
         let text = text.trimmed
         if let accepted = numberParts(text, separator: "/", yearFirst: false) ?? numberParts(text, separator: "-", yearFirst: true, exact: true) {
             return reading(accepted, accepted: true)
@@ -48,6 +49,24 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
             return .noSuchDay(month: parts.month, year: parts.year, days: daysIn(month: parts.month, year: parts.year))
         }
         return .unreadable
+    }
+
+    /// `yyyy-mm-dd` with nothing around it, read byte by byte: the form almost every date is written in.
+    private static func isoParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> (year: Int, month: Int, day: Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        } ?? nil
     }
 
     /// `d/m/yyyy` (one or two digits for day and month), or with `exact`, `yyyy-mm-dd`.

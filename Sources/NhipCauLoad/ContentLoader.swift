@@ -261,8 +261,7 @@ public enum ContentLoader {
 
     /// A folder named `storys/` or a stray file at the top is probably a mistake: say so rather than ignore it.
     private static func unknownEntries(_ content: any ContentReading) -> [Diagnostic] {
-        let topLevel = Set(((try? content.files(in: "")) ?? []).map { String($0.split(separator: "/")[0]) })
-        return topLevel.subtracting(knownEntries).sorted().map { name in
+        Set(content.topLevelNames()).subtracting(knownEntries).sorted().map { name in
             .warning(SourceLocation(file: name),
                 "load.notPartOfContent", ["name": "\(name)", "known": "\(knownEntries.sorted().joined(separator: ", "))"])
         }

@@ -61,9 +61,15 @@ struct DocumentReader: Sendable {
     }
 
     func readDocument(_ file: String, kind: ContentKind) -> Result<(FrontMatter, ContentDocument), Diagnostic> {
+        if let cache = frontMatterCache, file.hasSuffix(".md"), let status = content.plainFileStatus(file, maxBytes: maxBytes),
+           let kept = cache.unchangedEntry(for: file, status: status) {
+            stamps?.record(file, kept.stamp)
+            return FrontMatter.reading(kept.entry.root, file: file, firstLine: kept.entry.frontMatterLine)
+                .map { document($0, source: kept.entry, kind: kind, slug: Self.slug(of: file), file: file) }
+        }
         // A plain file read whole has no entry problem: only anything else is looked at step by step.
-        let plainBytes = content.readPlainFile(file, maxBytes: maxBytes)
-        if plainBytes == nil, let problem = entryProblem(file) { return .failure(problem) }
+        let plain = content.readPlainFileAndStatus(file, maxBytes: maxBytes)
+        if plain == nil, let problem = entryProblem(file) { return .failure(problem) }
         guard file.hasSuffix(".md") else {
             return .failure(.error(SourceLocation(file: file), "load.folderHoldsOnlyMarkdown", ["folder": "\(kind.folder)"]))
         }
@@ -73,16 +79,17 @@ struct DocumentReader: Sendable {
             let rename: MessageArgument = suggestion.isEmpty ? "" : .message(LocalizedText("load.renameTo", ["suggestion": "\(suggestion)"]))
             return .failure(.error(SourceLocation(file: file), "load.fileNameLettersOnly", ["slug": "\(slug)", "rename": rename]))
         }
-        return (plainBytes.map { .success($0) } ?? readBytes(file)).flatMap { bytes in
+        return (plain.map { .success($0.bytes) } ?? readBytes(file)).flatMap { bytes in
             let stamp = SourceStamp(bytes)
+            let status = plain?.status
             stamps?.record(file, stamp)
-            if let kept = frontMatterCache?.entry(for: file, fingerprint: stamp.fingerprint) {
+            if let kept = frontMatterCache?.entry(for: file, stamp: stamp, status: status) {
                 return FrontMatter.reading(kept.root, file: file, firstLine: kept.frontMatterLine)
                     .map { document($0, source: kept, kind: kind, slug: slug, file: file) }
             }
             return parse(bytes, file: file).flatMap { parsed in
                 FrontMatter.reading(parsed.root, file: file, firstLine: parsed.frontMatterLine).map { frontMatter in
-                    frontMatterCache?.record(file, fingerprint: stamp.fingerprint, parsed)
+                    frontMatterCache?.record(file, stamp: stamp, status: status, parsed)
                     return document(frontMatter, source: parsed, kind: kind, slug: slug, file: file)
                 }
             }

@@ -129,7 +129,12 @@ extension Site {
 extension Array where Element == Story {
     /// Newest first; one day's stories by title, so the order never depends on the file system.
     func newestFirst() -> [Story] {
-        sorted(by: Site.isNewer)
+        // The keys taken out once: a comparison would otherwise reach into two stories' shared fields
+        // (at 100,000 stories, a twentieth of a one-story build).
+        let keys = map { (date: $0.date, title: $0.title, slug: $0.document.slug) }
+        return indices.sorted { lhs, rhs in
+            (keys[lhs].date, keys[rhs].title, keys[rhs].slug) > (keys[rhs].date, keys[lhs].title, keys[lhs].slug)
+        }.map { self[$0] }
     }
 }
 

@@ -10,6 +10,12 @@ import NhipCauCore
 /// whose bytes are those of then (the same `SourceStamp` fingerprint) is not checked, split and
 /// parsed again: for a one-story edit of a 10,000-story site that was a fifth of the build.
 ///
+/// A file whose status (`FileStatus`: change and modification times, size, inode) is the one it had
+/// when it was read is not even read: its stamp is kept here too. Only a status taken when the file
+/// was already a few seconds old is kept (`trustedBefore`): file times are coarse (a few milliseconds
+/// on Linux, two seconds on FAT), and a file written again within the same tick, right after it was
+/// read, would keep the status of the bytes read.
+///
 /// One file in the cache folder for the content folder. The next one is written while this build
 /// reads, a megabyte at a time (not held in memory: 100,000 stories' front matter is tens of
 /// megabytes), and takes the old one's place when loading is done (`finish`). A file from another
@@ -25,7 +31,9 @@ public final class FrontMatterCache: @unchecked Sendable {
         let root: YAMLNode?
     }
 
-    static let magic = Array("NhipCau front matter cache 1\n".utf8)
+    static let magic = Array("NhipCau front matter cache 2\n".utf8)
+    /// How old a file must be for its status to be kept.
+    static let statusMargin = 3
 
     private let file: URL
     /// The previous file's bytes, and where each Markdown file's record is in them; read by the
@@ -41,11 +49,14 @@ public final class FrontMatterCache: @unchecked Sendable {
     private var failed = false
     private var hasRecords = false
     private var madeFolder = false
+    /// Files last written before this time are known by their status next time.
+    private let trustedBefore: timespec
 
     /// `identity` tells this build of the tool from any other (its parse may differ): a cache
-    /// written by another is not read.
-    public init(file: URL, identity: String) {
+    /// written by another is not read. `now` is the wall clock's time (a test's may be later).
+    public init(file: URL, identity: String, now: timespec = FrontMatterCache.wallClock()) {
         self.file = file
+        trustedBefore = timespec(tv_sec: now.tv_sec - Self.statusMargin, tv_nsec: now.tv_nsec)
         temporary = file.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let read = Self.read(file, identity: identity)
         previous = read.bytes
@@ -56,23 +67,49 @@ public final class FrontMatterCache: @unchecked Sendable {
         append(header.bytes, isRecord: false)
     }
 
-    /// The front matter of `file` as read before, when its bytes are still those.
-    func entry(for file: String, fingerprint: UInt64) -> Entry? {
-        guard let record = records[file], record.fingerprint == fingerprint else { return nil }
-        var reader = CacheBytesReader(previous, from: record.entry.lowerBound)
-        guard let entry = Self.decodeEntry(&reader), previous.count - reader.remaining == record.entry.upperBound else { return nil }
+    public static func wallClock() -> timespec {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now
+    }
+
+    /// The front matter and stamp of `file` as read before, when its status is still the one it had
+    /// then: the file is not read.
+    func unchangedEntry(for file: String, status: FileStatus) -> (entry: Entry, stamp: SourceStamp)? {
+        guard let record = records[file], record.status != 0, record.status == status.key,
+              let entry = decodedEntry(record) else { return nil }
         append(Array(previous[record.range]))
+        return (entry, SourceStamp(fingerprint: record.fingerprint, linksToFragment: record.linksToFragment))
+    }
+
+    /// The front matter of `file` as read before, when its bytes are still those; kept for the next
+    /// build with the file's `status` now.
+    func entry(for file: String, stamp: SourceStamp, status: FileStatus?) -> Entry? {
+        guard let record = records[file], record.fingerprint == stamp.fingerprint, let entry = decodedEntry(record) else { return nil }
+        appendRecord(file, stamp: stamp, status: status, entry: previous[record.entry])
         return entry
     }
 
     /// Keeps what was read of `file` for the next build.
-    func record(_ file: String, fingerprint: UInt64, _ entry: Entry) {
-        var writer = CacheBytesWriter()
-        writer.text(file)
-        writer.integer(fingerprint)
+    func record(_ file: String, stamp: SourceStamp, status: FileStatus?, _ entry: Entry) {
         var body = CacheBytesWriter()
         Self.encodeEntry(entry, into: &body)
-        writer.byteArray(body.bytes)
+        appendRecord(file, stamp: stamp, status: status, entry: body.bytes[...])
+    }
+
+    private func decodedEntry(_ record: Record) -> Entry? {
+        var reader = CacheBytesReader(previous, from: record.entry.lowerBound)
+        guard let entry = Self.decodeEntry(&reader), previous.count - reader.remaining == record.entry.upperBound else { return nil }
+        return entry
+    }
+
+    private func appendRecord(_ file: String, stamp: SourceStamp, status: FileStatus?, entry: ArraySlice<UInt8>) {
+        var writer = CacheBytesWriter()
+        writer.text(file)
+        writer.integer(stamp.fingerprint)
+        writer.integer(UInt8(stamp.linksToFragment ? 1 : 0))
+        writer.integer(status.flatMap { $0.isOlder(than: trustedBefore) ? $0.key : nil } ?? 0)
+        writer.byteArray(Array(entry))
         append(writer.bytes)
     }
 
@@ -130,7 +167,16 @@ public final class FrontMatterCache: @unchecked Sendable {
 
     // MARK: - The file
 
-    private typealias Records = [String: (fingerprint: UInt64, range: Range<Int>, entry: Range<Int>)]
+    private struct Record {
+        let fingerprint: UInt64
+        let linksToFragment: Bool
+        /// The file's `FileStatus.key` when it was read, 0 when it was too new to tell by.
+        let status: UInt64
+        let range: Range<Int>
+        let entry: Range<Int>
+    }
+
+    private typealias Records = [String: Record]
 
     private static func read(_ file: URL, identity: String) -> (bytes: [UInt8], records: Records) {
         guard let bytes = try? DiskContent(root: file.deletingLastPathComponent()).read(file.lastPathComponent),
@@ -142,9 +188,11 @@ public final class FrontMatterCache: @unchecked Sendable {
         while reader.remaining > 8 {
             let start = bytes.count - reader.remaining
             guard let path = reader.text(), let fingerprint = reader.integer(UInt64.self),
+                  let links = reader.integer(UInt8.self), links <= 1, let status = reader.integer(UInt64.self),
                   let length = reader.integer(UInt32.self), reader.skip(Int(length)) else { return ([], [:]) }
             let recordEnd = bytes.count - reader.remaining
-            records[path] = (fingerprint, start..<recordEnd, recordEnd - Int(length)..<recordEnd)
+            records[path] = Record(fingerprint: fingerprint, linksToFragment: links == 1, status: status,
+                                   range: start..<recordEnd, entry: recordEnd - Int(length)..<recordEnd)
         }
         guard reader.remaining == 8 else { return ([], [:]) }
         return (bytes, records)

@@ -15,21 +15,42 @@ public enum ContentKind: String, Sendable, CaseIterable, Hashable {
     public var folder: String { rawValue }
 }
 
-/// What every Markdown file has: where it came from and its Markdown body.
+/// What every Markdown file has: where it came from and its Markdown body. Held behind one
+/// reference, as `Story`'s fields are: a document is copied into every page entry and list that
+/// shows it, and inline each copy retained five strings.
 public struct ContentDocument: Sendable, Hashable {
-    public let kind: ContentKind
-    public let slug: String
+    private struct Fields: Sendable, Hashable {
+        let kind: ContentKind
+        let slug: String
+        let file: String
+        let body: ContentBody
+        let bodyLine: Int
+        let frontMatterSource: String
+        let updated: SimpleDate?
+        let updatedLocation: SourceLocation?
+    }
+
+    private let box: SharedFields<Fields>
+
+    init(kind: ContentKind, slug: String, file: String, body: ContentBody, bodyLine: Int, frontMatterSource: String,
+         updated: SimpleDate?, updatedLocation: SourceLocation?) {
+        box = SharedFields(Fields(kind: kind, slug: slug, file: file, body: body, bodyLine: bodyLine,
+                                  frontMatterSource: frontMatterSource, updated: updated, updatedLocation: updatedLocation))
+    }
+
+    public var kind: ContentKind { box.fields.kind }
+    public var slug: String { box.fields.slug }
     /// Path relative to the content folder, e.g. `stories/chi-lan.md`.
-    public let file: String
-    public let body: ContentBody
+    public var file: String { box.fields.file }
+    public var body: ContentBody { box.fields.body }
     /// The 1-based line of the file where the body starts, so Markdown errors name the file's line.
-    public let bodyLine: Int
+    public var bodyLine: Int { box.fields.bodyLine }
     /// The front matter exactly as written: `serve` compares it to tell a body-only edit.
-    public let frontMatterSource: String
+    public var frontMatterSource: String { box.fields.frontMatterSource }
     /// `updated:` in front matter: when the officer last changed the page.
-    public let updated: SimpleDate?
+    public var updated: SimpleDate? { box.fields.updated }
     /// Where `updated:` is written, for messages about it.
-    public let updatedLocation: SourceLocation?
+    public var updatedLocation: SourceLocation? { box.fields.updatedLocation }
 }
 
 /// A success story. Its fields are held once, behind one reference: a story stands in many lists (every story, its
