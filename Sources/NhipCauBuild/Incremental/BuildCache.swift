@@ -180,6 +180,13 @@ struct PageReuse: Sendable {
         return page
     }
 
+    /// The cached file at `path` when it was published with the bytes `output` fingerprints: a
+    /// file made whole every build (the search index's), kept when it comes out the same.
+    func published(path: String, output: UInt64) -> BuildCache.Page? {
+        guard let page = previous[path], page.output == output, !page.hadDiagnostics else { return nil }
+        return page
+    }
+
     /// Whether the staging folder is known to hold `page`'s published bytes already.
     func stagingHolds(_ page: BuildCache.Page) -> Bool {
         staging[page.path] == page.output

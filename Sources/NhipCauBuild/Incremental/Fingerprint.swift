@@ -36,7 +36,7 @@ struct InputFingerprint: Sendable {
 
     /// Files larger than this are fingerprinted by size and modification time, not read.
     static let readLimit = 4 * 1024 * 1024
-    static let formatVersion = "nhipcau-build-cache 2"
+    static let formatVersion = "nhipcau-build-cache 3"
 
     /// `stamps`: Markdown files as the loader read them; any other file is read here.
     static func scan(_ site: Site, stamps: [String: SourceStamp], options: BuildOptions) -> InputFingerprint? {
@@ -65,7 +65,14 @@ struct InputFingerprint: Sendable {
         // Which pages exist, not their order: a story list's order is in the reads of the pages
         // that show it. Tag pages come and go with stories' `tags`: the pages that show which tags
         // exist read every story's front matter already, and a story links to its tags' pages either way.
-        for path in site.entries.lazy.filter({ $0.kind != .tag }).map(\.route.outputFile).sorted() { structure.add(path) }
+        // The addresses' fingerprints are added up, which needs no sort (150,000 at 100,000 stories).
+        var pages = (count: UInt64(0), sum: UInt64(0))
+        for entry in site.entries where entry.kind != .tag {
+            pages.count += 1
+            pages.sum &+= Fingerprint.of(entry.route.outputFile)
+        }
+        structure.add(pages.count)
+        structure.add(pages.sum)
         // Every page shows the menu, and a free page's title can be in it.
         for link in site.navigation {
             structure.add(link.route.path)
@@ -73,6 +80,8 @@ struct InputFingerprint: Sendable {
         }
         var bodies: [String: UInt64] = [:]
         var frontMatter: [String: UInt64] = [:]
+        bodies.reserveCapacity(documents.count)
+        frontMatter.reserveCapacity(documents.count)
         var kinds: [ContentKind: Fingerprint] = [:]
         var crossLinking = Set<String>()
         for item in scanned {

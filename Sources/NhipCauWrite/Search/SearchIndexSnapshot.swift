@@ -79,6 +79,9 @@ extension SearchIndex {
             }
             guard let formCount = reader.count() else { return nil }
             var forms: [String] = [], keyOfForm: [Int32] = [], postings: [PostingStream] = []
+            forms.reserveCapacity(formCount)
+            keyOfForm.reserveCapacity(formCount)
+            postings.reserveCapacity(formCount)
             for _ in 0..<formCount {
                 guard let form = reader.text(), let key = reader.integer(Int32.self), keys.indices.contains(Int(key)),
                       let bytes = reader.byteArray(), let list = PostingStream(bytes: bytes, positions: positions) else { return nil }
