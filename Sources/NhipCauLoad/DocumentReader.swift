@@ -13,9 +13,16 @@ struct DocumentReader: Sendable {
 
     /// The file name without its extension: the page's or plan's address.
     static func slug(of file: String) -> String {
-        let name = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file[file.utf8.index(after: $0)...] } ?? file[...]
-        for suffix in [".md", ".json"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
-        return String(name)
+        // Byte by byte: it is asked three times for each of a big site's 100,000 files.
+        let utf8 = file.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let name = utf8[start...]
+        func withoutSuffix(_ suffix: StaticString) -> String? {
+            let bytes = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+            guard name.count >= bytes.count, name.suffix(bytes.count).elementsEqual(bytes) else { return nil }
+            return String(file[start..<utf8.index(utf8.endIndex, offsetBy: -bytes.count)])
+        }
+        return withoutSuffix(".md") ?? withoutSuffix(".json") ?? String(file[start...])
     }
 
     static func entryError(_ file: String, _ problem: ContentEntryProblem) -> Diagnostic {
