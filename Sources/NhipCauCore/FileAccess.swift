@@ -55,19 +55,15 @@ extension ContentReading {
 }
 
 /// What `stat` says of a file: enough to tell that it was not written since, without reading it.
-/// Writing a file, or replacing it, gives it a new change time (`ctime`), which no program can set
-/// back, as `touch` and `cp -p` set back the modification time.
+/// Writing a file, or putting another in its place, gives it a new change time (`ctime`), which no
+/// program can set back (`touch -r` and `cp -p` set back only the modification time).
 public struct FileStatus: Sendable, Hashable {
-    public let device: UInt64
-    public let inode: UInt64
-    public let size: Int64
     public let modified: timespec
     public let changed: timespec
+    /// Device, inode, size and both times as one number, never 0 (which the caches keep for "no status").
+    public let key: UInt64
 
     init(_ status: stat) {
-        device = UInt64(status.st_dev)
-        inode = UInt64(status.st_ino)
-        size = Int64(status.st_size)
         #if canImport(Darwin)
         modified = status.st_mtimespec
         changed = status.st_ctimespec
@@ -75,17 +71,15 @@ public struct FileStatus: Sendable, Hashable {
         modified = status.st_mtim
         changed = status.st_ctim
         #endif
-    }
-
-    /// Every field as one number, never 0 (which the caches keep for "no status").
-    public var key: UInt64 {
         var fingerprint = Fingerprint()
-        for field in [device, inode, UInt64(bitPattern: size),
-                      UInt64(bitPattern: Int64(modified.tv_sec)), UInt64(bitPattern: Int64(modified.tv_nsec)),
-                      UInt64(bitPattern: Int64(changed.tv_sec)), UInt64(bitPattern: Int64(changed.tv_nsec))] {
-            fingerprint.add(field)
-        }
-        return max(fingerprint.value, 1)
+        fingerprint.add(UInt64(truncatingIfNeeded: status.st_dev))
+        fingerprint.add(UInt64(truncatingIfNeeded: status.st_ino))
+        fingerprint.add(UInt64(truncatingIfNeeded: status.st_size))
+        fingerprint.add(UInt64(truncatingIfNeeded: modified.tv_sec))
+        fingerprint.add(UInt64(truncatingIfNeeded: modified.tv_nsec))
+        fingerprint.add(UInt64(truncatingIfNeeded: changed.tv_sec))
+        fingerprint.add(UInt64(truncatingIfNeeded: changed.tv_nsec))
+        key = max(fingerprint.value, 1)
     }
 
     /// Whether the file was last written (and had its status changed) before `time`.

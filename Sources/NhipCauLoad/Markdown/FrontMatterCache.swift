@@ -10,7 +10,7 @@ import NhipCauCore
 /// whose bytes are those of then (the same `SourceStamp` fingerprint) is not checked, split and
 /// parsed again: for a one-story edit of a 10,000-story site that was a fifth of the build.
 ///
-/// A file whose status (`FileStatus`: change and modification times, size, inode) is the one it had
+/// A file whose status (`FileStatus`: change and modification times, size, inode, device) is the one it had
 /// when it was read is not even read: its stamp is kept here too. Only a status taken when the file
 /// was already a few seconds old is kept (`trustedBefore`): file times are coarse (a few milliseconds
 /// on Linux, two seconds on FAT), and a file written again within the same tick, right after it was
