@@ -68,11 +68,11 @@ struct DocumentReader: Sendable {
     }
 
     func readDocument(_ file: String, kind: ContentKind) -> Result<(FrontMatter, ContentDocument), Diagnostic> {
-        if let cache = frontMatterCache, file.hasSuffix(".md"), let status = content.plainFileStatus(file, maxBytes: maxBytes),
+        // No `lstat` for a file the cache holds no status of (every file, the first time).
+        if let cache = frontMatterCache, cache.holdsStatus(of: file), let status = content.plainFileStatus(file, maxBytes: maxBytes),
            let kept = cache.unchangedEntry(for: file, status: status) {
             stamps?.record(file, kept.stamp)
-            return FrontMatter.reading(kept.entry.root, file: file, firstLine: kept.entry.frontMatterLine)
-                .map { document($0, source: kept.entry, kind: kind, slug: Self.slug(of: file), file: file) }
+            return document(from: kept.entry, kind: kind, slug: Self.slug(of: file), file: file)
         }
         // A plain file read whole has no entry problem: only anything else is looked at step by step.
         let plain = content.readPlainFileAndStatus(file, maxBytes: maxBytes)
@@ -91,8 +91,7 @@ struct DocumentReader: Sendable {
             let status = plain?.status
             stamps?.record(file, stamp)
             if let kept = frontMatterCache?.entry(for: file, stamp: stamp, status: status) {
-                return FrontMatter.reading(kept.root, file: file, firstLine: kept.frontMatterLine)
-                    .map { document($0, source: kept, kind: kind, slug: slug, file: file) }
+                return document(from: kept, kind: kind, slug: slug, file: file)
             }
             return parse(bytes, file: file).flatMap { parsed in
                 FrontMatter.reading(parsed.root, file: file, firstLine: parsed.frontMatterLine).map { frontMatter in
@@ -115,6 +114,13 @@ struct DocumentReader: Sendable {
                                                   closingLine: split.closingLine, bodyLine: split.bodyLine, root: $0) }
             }
         }
+    }
+
+    /// The document and its keys from front matter the cache kept.
+    private func document(from kept: FrontMatterCache.Entry, kind: ContentKind, slug: String,
+                          file: String) -> Result<(FrontMatter, ContentDocument), Diagnostic> {
+        FrontMatter.reading(kept.root, file: file, firstLine: kept.frontMatterLine)
+            .map { document($0, source: kept, kind: kind, slug: slug, file: file) }
     }
 
     private func document(_ parsed: FrontMatter, source: FrontMatterCache.Entry, kind: ContentKind, slug: String,

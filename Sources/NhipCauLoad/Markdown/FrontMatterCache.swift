@@ -73,6 +73,12 @@ public final class FrontMatterCache: @unchecked Sendable {
         return now
     }
 
+    /// Whether the cache knows `file` by its status (it was old enough when it was read); only then
+    /// is its status worth taking.
+    func holdsStatus(of file: String) -> Bool {
+        records[file].map { $0.status != 0 } ?? false
+    }
+
     /// The front matter and stamp of `file` as read before, when its status is still the one it had
     /// then: the file is not read.
     func unchangedEntry(for file: String, status: FileStatus) -> (entry: Entry, stamp: SourceStamp)? {
