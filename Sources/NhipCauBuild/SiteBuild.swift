@@ -190,10 +190,18 @@ public enum SiteBuild {
             }
             let snapshot = inputs == nil ? nil : builder.snapshot(paths: entries.map(\.route.outputFile))
             var cached: [BuildCache.Page] = []
-            try builder.write { (files) throws(BuildFailure) in
+            let keep = reuse.map { reuse in
+                { (path: String, fingerprint: UInt64) -> Bool in
+                    guard let kept = reuse.published(path: path, output: fingerprint),
+                          output.keep(path, stagingHolds: reuse.stagingHolds(kept)) else { return false }
+                    cached.append(kept)
+                    return true
+                }
+            }
+            try builder.write(keep: keep) { (files) throws(BuildFailure) in
                 cached += try writeSearchIndex(files, to: output, language: language, reuse: reuse, remembers: inputs != nil)
             }
-            return (nil, snapshot, cached)
+            return (nil, snapshot?.with(shards: builder.shardsWritten), cached)
         }
         // The index's tables were made on the workers' heaps.
         releaseFreedMemory()

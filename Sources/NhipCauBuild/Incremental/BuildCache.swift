@@ -42,8 +42,8 @@ struct BuildCache: Sendable {
     let search: SearchIndex.Snapshot?
 
     /// Version 3 ends with a checksum of all before it; version 4 keeps each page's reads; version 5
-    /// keeps the search index, not each page's words.
-    static let magic = Array("NhipCau build cache 5\n".utf8)
+    /// keeps the search index, not each page's words; version 6 also its term shards.
+    static let magic = Array("NhipCau build cache 6\n".utf8)
 
     /// The cache file for builds into `output`.
     static func file(cacheFolder: URL, output: URL) -> URL {

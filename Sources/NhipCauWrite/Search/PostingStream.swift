@@ -31,7 +31,13 @@ struct PostingStream: Sendable {
 
     /// Each posting, `position << 2 | field`, in the order added.
     func forEach(_ body: (UInt32) -> Void) {
+        forEach(lanes: { _ in }, body)
+    }
+
+    /// `forEach`, then each lane's last position (what `append` needs to add after them).
+    private func forEach(lanes finalLanes: ((UInt32, UInt32)) -> Void, _ body: (UInt32) -> Void) {
         var lanes: (Int64, Int64) = (0, 0)
+        defer { finalLanes((UInt32(truncatingIfNeeded: lanes.0), UInt32(truncatingIfNeeded: lanes.1))) }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         for byte in bytes {
@@ -56,15 +62,29 @@ struct PostingStream: Sendable {
         }
     }
 
-    /// The postings whose position `newPosition` maps to 0 or more, at that position.
-    func carried(_ newPosition: [Int32]) -> PostingStream {
+    /// The postings whose position `newPosition` maps to 0 or more, at that position. `moved`: some
+    /// posting took another position; `removed`: the postings whose position maps to -1. A list
+    /// none of whose postings changes position is kept as it is, its lanes found.
+    func carried(_ newPosition: [Int32]) -> (list: PostingStream, moved: Bool, removed: [UInt32]) {
+        var moved = false
+        var removed: [UInt32] = []
+        var lastOfLane: (UInt32, UInt32) = (0, 0)
+        forEach(lanes: { lastOfLane = $0 }) { posting in
+            let position = newPosition[Int(posting >> 2)]
+            if position < 0 { removed.append(posting) } else if position != Int32(posting >> 2) { moved = true }
+        }
+        guard moved || !removed.isEmpty else {
+            var kept = self
+            kept.lanes = lastOfLane
+            return (kept, false, [])
+        }
         var carried = PostingStream()
         carried.bytes.reserveCapacity(bytes.count)
         forEach { posting in
             let position = newPosition[Int(posting >> 2)]
             if position >= 0 { carried.append(UInt32(position), field: UInt8(posting & 3)) }
         }
-        return carried
+        return (carried, moved, removed)
     }
 
     /// A list as `bytes` wrote it; nil unless every posting is a position below `positions` with a field 1…3.

@@ -146,6 +146,16 @@ public enum SearchIndex {
         var pairs: [UInt64: PostingStream] = [:]
         /// Per page position, its document's number (`renumber`).
         private(set) var documentOf: [UInt32] = []
+        /// Per key, whether any of its lists (forms, title start, pairs it comes first in) changed
+        /// since the vocabulary was carried over (`carry`), besides postings taken out and added back
+        /// as they were (`pending`); nil when not carried: every key is new. See `changedKeys`.
+        private var touched: [Bool]?
+        /// The postings `carry` took out (their pages to be rendered again) that no page has added
+        /// back yet, per form, pair and title start: a page whose words did not change puts back
+        /// what it took out, and its lists come out as they were.
+        private var pendingForms: [Int32: [UInt32]] = [:]
+        private var pendingPairs: [UInt64: [UInt32]] = [:]
+        private var pendingStarts: [Int32: [UInt32]] = [:]
 
         // Words by their bytes: most words are on many pages, and hashing a `String` normalises it.
         private var formOfWord = WordTable()
@@ -171,17 +181,62 @@ public enum SearchIndex {
         /// rendered again), at their new positions. A list left empty stays, unwritten (`termShards`),
         /// so that no number changes; a title start left empty goes.
         mutating func carry(_ newPosition: [Int32]) {
-            postings = postings.parallelMap { $0.carried(newPosition) }
+            var touched = [Bool](repeating: false, count: keys.count)
+            let carriedForms = postings.parallelMap { $0.carried(newPosition) }
+            postings = carriedForms.map(\.list)
+            for (form, carried) in carriedForms.enumerated() {
+                if carried.moved { touched[Int(keyOfForm[form])] = true }
+                if !carried.removed.isEmpty { pendingForms[Int32(form)] = carried.removed }
+            }
             let carriedPairs = Array(pairs.values).parallelMap { $0.carried(newPosition) }
-            for (index, list) in zip(pairs.values.indices, carriedPairs) { pairs.values[index] = list }
-            titleStarts = titleStarts.compactMapValues { starts in
-                let carried = starts.compactMap { start -> UInt32? in
+            for (index, carried) in zip(pairs.values.indices, carriedPairs) {
+                pairs.values[index] = carried.list
+                if carried.moved { touched[Int(pairs.keys[index] >> 32)] = true }
+                if !carried.removed.isEmpty { pendingPairs[pairs.keys[index]] = carried.removed }
+            }
+            for (key, starts) in titleStarts {
+                var carried: [UInt32] = [], removed: [UInt32] = []
+                for start in starts {
                     let position = newPosition[Int(start >> 2)]
-                    return position < 0 ? nil : UInt32(position) << 2 | start & 3
+                    if position < 0 {
+                        removed.append(start)
+                    } else {
+                        if position != Int32(start >> 2) { touched[Int(key)] = true }
+                        carried.append(UInt32(position) << 2 | start & 3)
+                    }
                 }
-                return carried.isEmpty ? nil : carried
+                if !removed.isEmpty { pendingStarts[key] = removed }
+                titleStarts[key] = carried.isEmpty ? nil : carried
+            }
+            self.touched = touched
+        }
+
+        /// Per key, whether any of its entries may differ from the carried build's; nil when the
+        /// vocabulary was not carried.
+        func changedKeys() -> [Bool]? {
+            guard var changed = touched else { return nil }
+            for form in pendingForms.keys { changed[Int(keyOfForm[Int(form)])] = true }
+            for pair in pendingPairs.keys { changed[Int(pair >> 32)] = true }
+            for key in pendingStarts.keys { changed[Int(key)] = true }
+            return changed
+        }
+
+        /// The number of `key`, if the vocabulary has it.
+        func keyNumber(_ key: String) -> Int32? {
+            keyNumbers[key]
+        }
+
+        /// A posting added to a list of `key`: no change when it puts back one `carry` took out.
+        private static func settle<List: Hashable>(_ posting: UInt32, in list: List, key: Int32,
+                                                   pending: inout [List: [UInt32]], touched: inout [Bool]?) {
+            guard touched != nil else { return }
+            if let taken = pending[list], let index = taken.firstIndex(of: posting) {
+                if taken.count == 1 { pending[list] = nil } else { pending[list]?.remove(at: index) }
+            } else {
+                touched?[Int(key)] = true
             }
         }
+
 
         /// Adds a page's words, pairs and title start, as postings of its `position` until `renumber`.
         mutating func add(_ page: Page, position: UInt32) {
@@ -201,7 +256,10 @@ public enum SearchIndex {
                 if form >= 0 { formsFound.append(Self.packed(UInt64(form), field)) }
             }
             // Two spellings of one form on a page ("Hòa", "hoà") make one posting with the better field.
-            for (form, field) in Self.best(formsFound) { postings[Int(form)].append(position, field: field) }
+            for (form, field) in Self.best(formsFound) {
+                postings[Int(form)].append(position, field: field)
+                Self.settle(position << 2 | UInt32(field), in: Int32(form), key: keyOfForm[Int(form)], pending: &pendingForms, touched: &touched)
+            }
             var pairsFound: [UInt64] = []
             for packed in page.packedPairs {
                 let first = Int(packed >> 32), second = Int((packed >> 2) & 0x3FFF_FFFF), field = UInt8(packed & 3)
@@ -210,9 +268,15 @@ public enum SearchIndex {
                 let pair = UInt64(UInt32(keyOfForm[Int(firstForm)])) << 32 | UInt64(UInt32(keyOfForm[Int(secondForm)]))
                 pairsFound.append(Self.packed(pair, field))
             }
-            for (pair, field) in Self.best(pairsFound) { pairs[pair, default: PostingStream()].append(position, field: field) }
+            for (pair, field) in Self.best(pairsFound) {
+                pairs[pair, default: PostingStream()].append(position, field: field)
+                Self.settle(position << 2 | UInt32(field), in: pair, key: Int32(truncatingIfNeeded: pair >> 32),
+                            pending: &pendingPairs, touched: &touched)
+            }
             if page.firstTitleWord >= 0, case let form = formsHere[Int(page.firstTitleWord)], form >= 0 {
-                titleStarts[keyOfForm[Int(form)], default: []].append(position << 2 | 3)
+                let key = keyOfForm[Int(form)]
+                titleStarts[key, default: []].append(position << 2 | 3)
+                Self.settle(position << 2 | 3, in: key, key: key, pending: &pendingStarts, touched: &touched)
             }
         }
 
@@ -252,6 +316,9 @@ public enum SearchIndex {
         /// same forms, keys and postings, numbered alike, as adding those pages here one by one
         /// (forms and keys are numbered by first appearance, and each list takes its positions in order).
         mutating func append(_ later: Vocabulary) {
+            // Not for a carried vocabulary: every key counts as changed.
+            touched = nil
+            (pendingForms, pendingPairs, pendingStarts) = ([:], [:], [:])
             let formMap = later.forms.indices.map { number(ofForm: later.forms[$0], key: later.keys[Int(later.keyOfForm[$0])]) }
             // Every key of `later` came with one of its forms, so each has its number here now.
             let keyMap = later.keys.map { keyNumbers[$0] ?? -1 }
@@ -286,6 +353,7 @@ public enum SearchIndex {
                 keyNumber = Int32(keys.count)
                 keys.append(key)
                 keyNumbers[key] = keyNumber
+                touched?.append(true)
             }
             forms.append(form)
             keyOfForm.append(keyNumber)
@@ -301,11 +369,35 @@ public enum SearchIndex {
         let bytes: [UInt8]
     }
 
+    /// What the build cache keeps of one term shard a build wrote, so that the next build can keep
+    /// the file instead of making it again when none of its entries changed (`termShards`).
+    public struct ShardRecord: Sendable, Equatable {
+        /// The names of its first and last entries (`nhat`, `nhat `, `nhat ban`).
+        let firstKey: String
+        let lastKey: String
+        let fingerprint: UInt64
+        let byteCount: Int
+    }
+
+    /// A term shard made now, or one of the last build's kept as it was.
+    enum ShardOutput {
+        case made(Shard)
+        case kept(ShardRecord)
+    }
+
+    /// The last build's shards, for a vocabulary carried from it whose documents keep their numbers.
+    struct ShardReuse {
+        let previous: [ShardRecord]
+        /// Whether the shard about to be number `index` can be kept as `record` had it: true when
+        /// the file is kept (the published site has it at that number with those bytes).
+        let keep: (_ index: Int, _ record: ShardRecord) -> Bool
+    }
+
     /// Every entry in UTF-16 order of its key (the order of JavaScript's `<`): each word, then its
     /// title-start key (`word `), then its pairs (`word next`, by the next word's order). A space sorts
     /// before every letter and digit, so `nhat`, `nhat `, `nhat ban`, `nhata` come in that order.
     /// Each shard is handed to `each` as soon as it is full.
-    static func termShards(_ vocabulary: Vocabulary, each: (Shard) -> Void) {
+    static func termShards(_ vocabulary: Vocabulary, reusing reuse: ShardReuse? = nil, each: (ShardOutput) -> Void) {
         var formsOfKey = [[Int]](repeating: [], count: vocabulary.keys.count)
         for (form, key) in vocabulary.keyOfForm.enumerated() { formsOfKey[Int(key)].append(form) }
         let sortedKeys = vocabulary.keys.indices.sorted { utf16Order(vocabulary.keys[$0], vocabulary.keys[$1]) }
@@ -315,16 +407,121 @@ public enum SearchIndex {
         for (pair, postings) in vocabulary.pairs where !postings.isEmpty {
             pairsOfKey[Int(pair >> 32)].append((Int(pair & 0xFFFF_FFFF), postings))
         }
+        let entriesOf: @Sendable (Int) -> [(String, [UInt8])] = { [formsOfKey, pairsOfKey, rank] key in
+            keyEntries(key, vocabulary: vocabulary, forms: formsOfKey[key], pairs: pairsOfKey[key], rank: rank)
+        }
+        if let reuse, let touched = vocabulary.changedKeys(), !reuse.previous.isEmpty {
+            let reusing = ShardReusing(reuse, sortedKeys: sortedKeys, rank: rank, touched: touched, vocabulary: vocabulary)
+            // Keys are made one after another here: with many shards to make, all cores make them faster.
+            if reusing.unchangedShare >= 0.75 {
+                reusing.pack({ key in KeyEntries(key, vocabulary: vocabulary, forms: formsOfKey[key], pairs: pairsOfKey[key], rank: rank) },
+                             each: each)
+                return
+            }
+        }
         // Entries are made a run of keys at a time on all cores, and packed into shards in order.
         var packer = ShardPacker()
         for runStart in stride(from: 0, to: sortedKeys.count, by: keysPerRun) {
             let run = Array(sortedKeys[runStart..<min(runStart + keysPerRun, sortedKeys.count)])
-            let entries = run.parallelMap { [formsOfKey, pairsOfKey, rank] key in
-                keyEntries(key, vocabulary: vocabulary, forms: formsOfKey[key], pairs: pairsOfKey[key], rank: rank)
-            }
-            for (name, entry) in entries.joined() { packer.add(name, entry).map(each) }
+            let entries = run.parallelMap(entriesOf)
+            for (name, entry) in entries.joined() { packer.add(name, entry) { each(.made($0)) } }
         }
-        packer.finished().map(each)
+        packer.finished().map { each(.made($0)) }
+    }
+
+    /// Packing with the last build's shards at hand. Entries are named and sorted, and packing is
+    /// the same from an empty shard onwards whatever came before: so when a shard closes just
+    /// before an entry that began one of the last build's shards, and no key from that shard's
+    /// first entry to the next shard's first entry changed (`Vocabulary.touched`), that shard comes
+    /// out as it was, and is kept without making its entries; packing goes on at the first entry
+    /// of the next shard not kept. Only the keys outside such shards have their entries made.
+    private struct ShardReusing {
+        let reuse: ShardReuse
+        let sortedKeys: [Int]
+        /// Per last-build shard: the sorted place of its first entry's key; nil when that key is gone.
+        let startPlace: [Int?]
+        /// Per last-build shard: none of its keys changed.
+        let unchanged: [Bool]
+        /// First entry → the last-build shard it began, for the unchanged shards.
+        let unchangedStart: [String: Int]
+
+        /// The share of the last build's shards that can be kept.
+        var unchangedShare: Double {
+            Double(unchanged.count(where: { $0 })) / Double(max(1, unchanged.count))
+        }
+
+        init(_ reuse: ShardReuse, sortedKeys: [Int], rank: [Int], touched: [Bool], vocabulary: Vocabulary) {
+            self.reuse = reuse
+            self.sortedKeys = sortedKeys
+            // changedBefore[p]: keys changed among sorted places below p.
+            var changedBefore = [0]
+            changedBefore.reserveCapacity(sortedKeys.count + 1)
+            for key in sortedKeys { changedBefore.append(changedBefore[changedBefore.count - 1] + (touched[key] ? 1 : 0)) }
+            let startPlace = reuse.previous.map { record in vocabulary.keyNumber(Self.key(of: record.firstKey)).map { rank[Int($0)] } }
+            let unchanged = reuse.previous.indices.map { shard -> Bool in
+                guard let start = startPlace[shard] else { return false }
+                let end = shard + 1 < startPlace.count ? startPlace[shard + 1] : sortedKeys.count - 1
+                guard let end, end >= start else { return false }
+                return changedBefore[end + 1] == changedBefore[start]
+            }
+            self.startPlace = startPlace
+            self.unchanged = unchanged
+            unchangedStart = Dictionary(reuse.previous.indices.filter { unchanged[$0] }.map { (reuse.previous[$0].firstKey, $0) },
+                                        uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The key an entry belongs to: its name up to the first space.
+        static func key(of entry: String) -> String {
+            entry.utf8.firstIndex(of: UInt8(ascii: " ")).map { String(entry[..<$0]) } ?? entry
+        }
+
+        func pack(_ entriesOf: (Int) -> KeyEntries, each: (ShardOutput) -> Void) {
+            var packer = ShardPacker()
+            var shards = 0
+            var place = 0
+            // On resuming at a shard that began inside a key, that key's entries before it are skipped.
+            var resumeAt: String?
+            places: while place < sortedKeys.count {
+                var next = place + 1
+                let entries = entriesOf(sortedKeys[place])
+                for (index, name) in entries.names.enumerated() {
+                    if let start = resumeAt {
+                        if utf16Order(name, start) { continue }
+                        resumeAt = nil
+                    }
+                    guard let entry = entries.entry(index) else { continue }
+                    if packer.closes(before: entry) {
+                        if let shard = packer.close() {
+                            each(.made(shard))
+                            shards += 1
+                        }
+                        if let first = unchangedStart[name], reuse.keep(shards, reuse.previous[first]) {
+                            var shard = first
+                            repeat {
+                                each(.kept(reuse.previous[shard]))
+                                shards += 1
+                                shard += 1
+                            } while shard < reuse.previous.count && unchanged[shard] && reuse.keep(shards, reuse.previous[shard])
+                            // The last shard unchanged: no key after its first entry changed, and every entry is in it.
+                            guard shard < reuse.previous.count, let resume = startPlace[shard] else { break places }
+                            next = resume
+                            resumeAt = reuse.previous[shard].firstKey
+                            break
+                        }
+                    }
+                    packer.add(name, entry) { shard in
+                        each(.made(shard))
+                        shards += 1
+                    }
+                }
+                place = next
+            }
+            if let last = packer.close() {
+                each(.made(last))
+            } else if shards == 0 {
+                each(.made(Shard(firstKey: "", lastKey: "", bytes: Array("{}".utf8))))
+            }
+        }
     }
 
     /// Keys whose entries are made together: enough for every core, few enough to hold.
@@ -333,34 +530,77 @@ public enum SearchIndex {
     /// One key's entries in shard order: the word, its title start (`word `), its pairs (`word next`).
     private static func keyEntries(_ key: Int, vocabulary: Vocabulary, forms formNumbers: [Int],
                                    pairs: [(second: Int, postings: PostingStream)], rank: [Int]) -> [(String, [UInt8])] {
-        let word = vocabulary.keys[key]
-        // A carried vocabulary's (`Vocabulary.carry`) forms and pairs may have lost every page; a built one's never do.
-        let forms = formNumbers.filter { !vocabulary.postings[$0].isEmpty }
-            .map { (vocabulary.forms[$0], vocabulary.documents(vocabulary.postings[$0])) }
-            .sorted { utf16Order($0.0, $1.0) }
-        guard !forms.isEmpty else { return [] }
-        var entries = [(word, wordEntry(word, forms: forms))]
-        if let starts = vocabulary.titleStarts[Int32(key)], let entry = rankingEntry(word + " ", starts) {
-            entries.append((word + " ", entry))
-        }
-        for pair in pairs.sorted(by: { rank[$0.second] < rank[$1.second] }) {
-            let name = word + " " + vocabulary.keys[pair.second]
-            if let entry = rankingEntry(name, vocabulary.documents(pair.postings)) { entries.append((name, entry)) }
-        }
-        return entries
+        let entries = KeyEntries(key, vocabulary: vocabulary, forms: formNumbers, pairs: pairs, rank: rank)
+        return entries.names.indices.compactMap { index in entries.entry(index).map { (entries.names[index], $0) } }
     }
 
-    /// Entries into shards of at most `shardBytes`, each given back once full.
+    /// One key's entries in shard order, named at once and each made only when asked for: making
+    /// them is reading and sorting their lists, and a word on every page has hundreds of pairs.
+    struct KeyEntries {
+        /// Every entry the key may have; `entry` is nil for one left out.
+        let names: [String]
+        private let key: Int
+        private let vocabulary: Vocabulary
+        private let forms: [Int]
+        private let pairs: [(second: Int, postings: PostingStream)]
+
+        init(_ key: Int, vocabulary: Vocabulary, forms formNumbers: [Int], pairs: [(second: Int, postings: PostingStream)], rank: [Int]) {
+            self.key = key
+            self.vocabulary = vocabulary
+            // A carried vocabulary's (`Vocabulary.carry`) forms and pairs may have lost every page; a built one's never do.
+            forms = formNumbers.filter { !vocabulary.postings[$0].isEmpty }
+            self.pairs = forms.isEmpty ? [] : pairs.sorted(by: { rank[$0.second] < rank[$1.second] })
+            let word = vocabulary.keys[key]
+            guard !forms.isEmpty else {
+                names = []
+                return
+            }
+            var names = [word]
+            if vocabulary.titleStarts[Int32(key)] != nil { names.append(word + " ") }
+            names += self.pairs.map { word + " " + vocabulary.keys[$0.second] }
+            self.names = names
+        }
+
+        /// The entry named `names[index]`; nil when it is left out (`rankingEntry`).
+        func entry(_ index: Int) -> [UInt8]? {
+            let word = vocabulary.keys[key]
+            if index == 0 {
+                let lists = forms.map { (vocabulary.forms[$0], vocabulary.documents(vocabulary.postings[$0])) }
+                    .sorted { utf16Order($0.0, $1.0) }
+                return wordEntry(word, forms: lists)
+            }
+            let hasTitleStart = names.count > 1 && names[1].utf8.count == word.utf8.count + 1
+            if hasTitleStart && index == 1 {
+                return vocabulary.titleStarts[Int32(key)].flatMap { rankingEntry(word + " ", $0) }
+            }
+            let pair = pairs[index - (hasTitleStart ? 2 : 1)]
+            return rankingEntry(names[index], vocabulary.documents(pair.postings))
+        }
+    }
+
+    /// Entries into shards of at most `shardBytes`, each given back once closed. A shard closes when
+    /// the next entry would not fit, or after an anchor entry (one in `anchorOdds` by its name) once
+    /// it holds `anchoredShardBytes`: so where shards end depends on the entries near the end, not on
+    /// every entry before, and an edit changes the shards around its words only (`ShardReusing`).
     struct ShardPacker {
         private var closed = 0
         private var current: [UInt8] = []
         private var firstKey = ""
         private var lastKey = ""
 
-        /// The shard this entry did not fit in, if any.
-        mutating func add(_ key: String, _ entry: [UInt8]) -> Shard? {
-            var full: Shard?
-            if !current.isEmpty && current.count + entry.count + 2 > shardBytes { full = close() }
+        /// Whether adding `entry` would close the shard being filled (or there is none yet).
+        func closes(before entry: [UInt8]) -> Bool {
+            current.isEmpty || current.count + entry.count + 2 > shardBytes
+        }
+
+        /// The shard so far, closed; nil when it is empty.
+        mutating func close() -> Shard? {
+            current.isEmpty ? nil : closeCurrent()
+        }
+
+        /// Adds the entry named `key`; `closed` is given each shard that closes.
+        mutating func add(_ key: String, _ entry: [UInt8], closed: (Shard) -> Void) {
+            if !current.isEmpty && current.count + entry.count + 2 > shardBytes { closed(closeCurrent()) }
             if current.isEmpty {
                 firstKey = key
                 current = [UInt8(ascii: "{")]
@@ -369,10 +609,16 @@ public enum SearchIndex {
             }
             current += entry
             lastKey = key
-            return full
+            if current.count + 1 >= anchoredShardBytes && Self.isAnchor(key) { closed(closeCurrent()) }
         }
 
-        private mutating func close() -> Shard {
+        static func isAnchor(_ key: String) -> Bool {
+            var hash = FNV1a()
+            hash.add(Array(key.utf8))
+            return hash.value % anchorOdds == 0
+        }
+
+        private mutating func closeCurrent() -> Shard {
             current.append(UInt8(ascii: "}"))
             defer { current = [] }
             closed += 1
@@ -382,9 +628,13 @@ public enum SearchIndex {
         /// The last shard; an empty one when there were no entries at all.
         mutating func finished() -> Shard? {
             if current.isEmpty && closed == 0 { return Shard(firstKey: "", lastKey: "", bytes: Array("{}".utf8)) }
-            return current.isEmpty ? nil : close()
+            return current.isEmpty ? nil : closeCurrent()
         }
     }
+
+    /// A shard this full closes after its next anchor entry (`ShardPacker`).
+    static let anchoredShardBytes = 3 * 1024
+    static let anchorOdds: UInt64 = 4
 
     /// The most one entry may take: a shard holding it alone is then `shardBytes`.
     static let entryBytes = shardBytes - 2
@@ -453,12 +703,12 @@ public enum SearchIndex {
 
     /// Where a shard starts, as short as the keys allow: the shortest start of its first key
     /// that sorts after the previous shard's last key ("" for the first shard).
-    static func separator(firstKey: String, after previous: Shard?) -> String {
-        guard let previous else { return "" }
+    static func separator(firstKey: String, afterKey previousLastKey: String?) -> String {
+        guard let previousLastKey else { return "" }
         var prefix = String.UnicodeScalarView()
         for scalar in firstKey.unicodeScalars {
             prefix.append(scalar)
-            if utf16Order(previous.lastKey, String(prefix)) { break }
+            if utf16Order(previousLastKey, String(prefix)) { break }
         }
         return String(prefix)
     }
@@ -557,6 +807,14 @@ struct FNV1a {
     mutating func add(_ bytes: [UInt8]) {
         for byte in bytes {
             value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+    }
+
+    /// Adds the eight bytes of `number`, least significant first.
+    mutating func add(_ number: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) {
+            value ^= number >> UInt64(shift) & 0xFF
             value = value &* 0x0000_0100_0000_01b3
         }
     }

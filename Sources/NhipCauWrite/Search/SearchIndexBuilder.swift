@@ -9,6 +9,11 @@ extension SearchIndex {
     public struct Builder {
         private var vocabulary = Vocabulary()
         private var documents: DocumentList
+        /// The documents and term shards of the build carried over (`init(carrying:)`).
+        private var carriedDocuments: DocumentList?
+        private var carriedShards: [ShardRecord] = []
+        /// The term shards `write` wrote or kept, for the next build's snapshot (`Snapshot.with(shards:)`).
+        public private(set) var shardsWritten: [ShardRecord] = []
 
         /// `positions`: how many pages the site has; each page added has a position below it.
         public init(positions: Int) {
@@ -42,6 +47,8 @@ extension SearchIndex {
             vocabulary = snapshot.vocabulary
             vocabulary.carry(map)
             self.documents = documents
+            carriedDocuments = snapshot.documents
+            carriedShards = snapshot.shards
         }
 
         /// Adds `pages` at positions 0, 1, 2… to a builder with no page yet: their words in two halves at once, a core each, the
@@ -64,36 +71,59 @@ extension SearchIndex {
 
         /// Every file of the index, path from the site root → bytes, handed to `sink` a batch at a
         /// time (the manifest last), so the files need not all be in memory together.
+        ///
+        /// `keep`, for a builder carried over: whether the file at a path is kept as the published
+        /// site has it, when its bytes would have the fingerprint given. A term shard of the carried
+        /// build none of whose entries changed is then kept without being made, nor handed to `sink`.
         public mutating func write<Failure: Error>(
             batchesOf batchSize: Int = 512,
+            keep: ((_ path: String, _ fingerprint: UInt64) -> Bool)? = nil,
             to sink: ([(path: String, bytes: [UInt8])]) throws(Failure) -> Void
         ) throws(Failure) {
             let order = documents.order()
             vocabulary.renumber(documentOf: documents.documentNumbers(order))
             let folder = Routes.searchIndex.path
+            let shardPath = { (number: Int) in folder + "t/\(number).json" }
+            // The version: every file's fingerprint in turn, so that a kept shard counts without its bytes.
             var hash = FNV1a()
             var starts: [String] = []
             var largestShard = 0
-            var previous: Shard?
+            var previousLastKey: String?
             var batch: [(path: String, bytes: [UInt8])] = []
             var failure: Failure?
+            var records: [ShardRecord] = []
+            let reuse = keep.flatMap { keep -> ShardReuse? in
+                // Entries hold document numbers: only when every document keeps its number can one stay as it was.
+                guard let carriedDocuments, carriedDocuments.numbersDocumentsAs(documents) else { return nil }
+                return ShardReuse(previous: carriedShards) { keep(shardPath($0), $1.fingerprint) }
+            }
             // Each shard written as it is made: the shards of a large site are tens of megabytes.
-            termShards(vocabulary) { shard in
-                hash.add(shard.bytes)
-                starts.append(SearchIndex.separator(firstKey: shard.firstKey, after: previous))
-                largestShard = max(largestShard, shard.bytes.count)
-                previous = shard
-                batch.append((folder + "t/\(starts.count - 1).json", shard.bytes))
-                guard batch.count == batchSize, failure == nil else { return }
+            termShards(vocabulary, reusing: reuse) { output in
+                let record: ShardRecord
+                switch output {
+                case .kept(let kept):
+                    record = kept
+                case .made(let shard):
+                    record = ShardRecord(firstKey: shard.firstKey, lastKey: shard.lastKey,
+                                         fingerprint: Fingerprint.of(shard.bytes), byteCount: shard.bytes.count)
+                    batch.append((shardPath(records.count), shard.bytes))
+                }
+                hash.add(record.fingerprint)
+                starts.append(SearchIndex.separator(firstKey: record.firstKey, afterKey: previousLastKey))
+                largestShard = max(largestShard, record.byteCount)
+                previousLastKey = record.lastKey
+                records.append(record)
+                guard batch.count >= batchSize, failure == nil else { return }
                 do throws(Failure) { try sink(batch) } catch { failure = error }
                 batch = []
             }
             if let failure { throw failure }
+            shardsWritten = records
             vocabulary = Vocabulary()
             var largestChunk = 0
             for (number, start) in stride(from: 0, to: order.count, by: chunkSize).enumerated() {
                 let chunk = documents.chunk(order[start..<min(start + chunkSize, order.count)])
-                hash.add(chunk)
+                hash.add(Fingerprint.of(chunk))
                 largestChunk = max(largestChunk, chunk.count)
                 batch.append((folder + "d/\(number).json", chunk))
                 if batch.count == batchSize {
@@ -200,6 +230,11 @@ extension SearchIndex {
         }
 
         /// The positions of the documents in index order: by kind, then by position.
+        /// Whether each document here has the number it has in `other` (`order`): the same kinds at the same positions.
+        func numbersDocumentsAs(_ other: DocumentList) -> Bool {
+            kinds == other.kinds
+        }
+
         func order() -> [Int] {
             kinds.indices.filter { kinds[$0] != Self.absent }.sorted { (kinds[$0], $0) < (kinds[$1], $1) }
         }

@@ -15,6 +15,21 @@ extension SearchIndex {
         let documents: DocumentList
         /// Per position: the page's file in the site.
         let paths: [String]
+        /// The term shards the build wrote from this index, in order (`ShardReuse`); empty when not known.
+        private(set) var shards: [ShardRecord] = []
+
+        init(vocabulary: Vocabulary, documents: DocumentList, paths: [String]) {
+            self.vocabulary = vocabulary
+            self.documents = documents
+            self.paths = paths
+        }
+
+        /// The snapshot with the term shards written from it (`Builder.shardsWritten`).
+        public func with(shards: [ShardRecord]) -> Snapshot {
+            var snapshot = self
+            snapshot.shards = shards
+            return snapshot
+        }
 
         /// Writes the snapshot into `writer`, calling `spill` after each piece so that it can hand
         /// over what is written; false when `spill` did.
@@ -52,6 +67,13 @@ extension SearchIndex {
                 writer.integer(pair)
                 writer.byteArray(postings.bytes)
                 guard spill(&writer) else { return false }
+            }
+            writer.integer(UInt32(shards.count))
+            for shard in shards {
+                writer.text(shard.firstKey)
+                writer.text(shard.lastKey)
+                writer.integer(shard.fingerprint)
+                writer.integer(UInt32(shard.byteCount))
             }
             return true
         }
@@ -105,9 +127,17 @@ extension SearchIndex {
                       let bytes = reader.byteArray(), let list = PostingStream(bytes: bytes, positions: positions) else { return nil }
                 pairs[pair] = list
             }
+            guard let shardCount = reader.count() else { return nil }
+            var shards: [ShardRecord] = []
+            shards.reserveCapacity(shardCount)
+            for _ in 0..<shardCount {
+                guard let firstKey = reader.text(), let lastKey = reader.text(), let fingerprint = reader.integer(UInt64.self),
+                      let byteCount = reader.integer(UInt32.self) else { return nil }
+                shards.append(ShardRecord(firstKey: firstKey, lastKey: lastKey, fingerprint: fingerprint, byteCount: Int(byteCount)))
+            }
             let vocabulary = Vocabulary(forms: forms, keyOfForm: keyOfForm, keys: keys, postings: postings,
                                         titleStarts: titleStarts, pairs: pairs)
-            return Snapshot(vocabulary: vocabulary, documents: documents, paths: paths)
+            return Snapshot(vocabulary: vocabulary, documents: documents, paths: paths).with(shards: shards)
         }
     }
 }

@@ -61,6 +61,116 @@ import Testing
         #expect(!full.isEmpty && full == kept)
     }
 
+    @Test func aCarriedIndexKeepsTheShardsNoEditReachedAndWritesWhatABuildFromNothingWrites() {
+        var pages = Self.manyWordedPages(count: 400)
+        var published = Self.written(Self.fresh(pages))
+        var snapshot = Self.fresh(pages).snapshotAndShards
+        // Each carried from the build before: new words on a page; a word another page has; a word
+        // taken off (its list left empty).
+        for (position, words) in [(37, ["mới", "lạ"]), (250, ["khác"]), (100, ["từ5x0"]), (37, ["lạ"])] {
+            pages[position] = Self.page(position, extra: words)
+            var builder = SearchIndex.Builder(carrying: snapshot, positions: pages.count) { path in
+                path == Self.path(position) ? nil : Int(path.dropFirst(6).prefix(while: \.isNumber))
+            }
+            builder.add(pages[position], at: position)
+            var kept: [String] = []
+            var made: [String: [UInt8]] = [:]
+            let next = builder.snapshot(paths: pages.indices.map(Self.path))
+            builder.write(keep: { path, fingerprint in
+                guard let bytes = published[path], Fingerprint.of(bytes) == fingerprint else { return false }
+                kept.append(path)
+                return true
+            }) { files in for file in files { made[file.path] = file.bytes } }
+            let expected = Self.written(Self.fresh(pages))
+            #expect(made.merging(kept.map { ($0, published[$0] ?? []) }, uniquingKeysWith: { $1 }) == expected)
+            let shards = expected.keys.count(where: { $0.contains("/t/") })
+            #expect(shards >= 8 && kept.count * 4 >= shards * 3, "\(kept.count) of \(shards) shards kept; made \(made.keys.filter { $0.contains("/t/") }.sorted())")
+            #expect(made.keys.count(where: { $0.contains("/t/") }) + kept.count == shards)
+            published = expected
+            snapshot = next.with(shards: builder.shardsWritten)
+        }
+    }
+
+    @Test func aPageLeavingTheIndexRenumbersTheDocumentsAfterItAndNoShardIsKept() {
+        var pages: [SearchIndex.Page?] = Self.manyWordedPages(count: 300)
+        let published = Self.written(Self.fresh(pages))
+        let snapshot = Self.fresh(pages).snapshotAndShards
+        // Rendered again with no search entry (a story become a draft): the pages after it keep their
+        // places, their documents each take the number before.
+        pages[5] = nil
+        var builder = SearchIndex.Builder(carrying: snapshot, positions: pages.count) { path in
+            path == Self.path(5) ? nil : Int(path.dropFirst(6).prefix(while: \.isNumber))
+        }
+        var offered = 0
+        var made: [String: [UInt8]] = [:]
+        builder.write(keep: { path, fingerprint in
+            offered += 1
+            return published[path].map(Fingerprint.of) == fingerprint
+        }) { files in for file in files { made[file.path] = file.bytes } }
+        #expect(offered == 0, "no shard was even offered")
+        #expect(made == Self.written(Self.fresh(pages)))
+    }
+
+    @Test func aShardClosedBeforeALongEntryIsMadeAgainWhenThatEntryGoes() throws {
+        // Some pages have a long word of their own, among their other words: a shard that fills up closes before one.
+        let long = { (number: Int) in number % 7 == 0 ? ["từ\(number)x9" + String(repeating: "a", count: 800)] : [] }
+        var pages: [SearchIndex.Page?] = (0..<300).map { Self.page($0, extra: long($0)) }
+        let first = Self.fresh(pages)
+        let published = Self.written(first)
+        let shards = first.snapshotAndShards.shards
+        // A shard that is followed by a long word's entry and would have room for a short one.
+        let closedByLongWord = try #require(shards.indices.dropLast().first { index in
+            shards[index + 1].firstKey.utf8.count > 500
+                && shards[index].byteCount + 40 < SearchIndex.shardBytes
+        })
+        let number = try #require(Int(shards[closedByLongWord + 1].firstKey.dropFirst(2).prefix(while: \.isNumber)))
+        // The long word taken off: the next entry, a short one, is the first that may follow the shard.
+        pages[number] = Self.page(number)
+        var builder = SearchIndex.Builder(carrying: first.snapshotAndShards, positions: pages.count) { path in
+            path == Self.path(number) ? nil : Int(path.dropFirst(6).prefix(while: \.isNumber))
+        }
+        builder.add(try #require(pages[number]), at: number)
+        var kept: [String] = []
+        var made: [String: [UInt8]] = [:]
+        builder.write(keep: { path, fingerprint in
+            guard let bytes = published[path], Fingerprint.of(bytes) == fingerprint else { return false }
+            kept.append(path)
+            return true
+        }) { files in for file in files { made[file.path] = file.bytes } }
+        #expect(!kept.isEmpty)
+        #expect(!kept.contains(Routes.searchIndex.path + "t/\(closedByLongWord).json"), "the shard before the entry that shrank")
+        #expect(made.merging(kept.map { ($0, published[$0] ?? []) }, uniquingKeysWith: { $1 }) == Self.written(Self.fresh(pages)))
+    }
+
+    private static func path(_ position: Int) -> String { "trang/\(position)/index.html" }
+
+    /// A page with words of its own (so that the index has many shards) and words shared by all.
+    private static func page(_ number: Int, extra: [String] = []) -> SearchIndex.Page {
+        let own = (0..<6).map { ("từ\(number)x\($0)", UInt8(1)) }
+        let words = [("Hòa", UInt8(3)), ("Bình", 3)] + own + extra.map { ($0, UInt8(1)) }
+        return SearchIndex.Page(kind: number % 3 == 0 ? .market : .story, kindLabel: "k", address: "trang/\(number)/",
+                                title: "Hòa Bình \(number)", snippet: "Đoạn \(number)", words: words,
+                                pairs: [(0, 1, 3), (2, 3, 1)], firstTitleWord: 0)
+    }
+
+    private static func manyWordedPages(count: Int) -> [SearchIndex.Page] {
+        (0..<count).map { page($0) }
+    }
+
+    /// The index of `pages` made from nothing; a nil page is a position with no search entry.
+    private static func fresh(_ pages: [SearchIndex.Page?]) -> (files: [(path: String, bytes: [UInt8])], snapshotAndShards: SearchIndex.Snapshot) {
+        var builder = SearchIndex.Builder(positions: pages.count)
+        for (position, page) in pages.enumerated() { if let page { builder.add(page, at: position) } }
+        let snapshot = builder.snapshot(paths: pages.indices.map(path))
+        var files: [(path: String, bytes: [UInt8])] = []
+        builder.write { files += $0 }
+        return (files, snapshot.with(shards: builder.shardsWritten))
+    }
+
+    private static func written(_ build: (files: [(path: String, bytes: [UInt8])], snapshotAndShards: SearchIndex.Snapshot)) -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: build.files.map { ($0.path, $0.bytes) })
+    }
+
     /// Markets, stories and policies out of kind order, with forms that fold together and pairs.
     static func mixedPages() -> [SearchIndex.Page] {
         let kinds: [SearchDocument.Kind] = [.story, .market, .story, .policy, .notice, .market, .story]
