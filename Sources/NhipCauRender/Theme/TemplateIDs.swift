@@ -31,10 +31,10 @@ struct TemplateIDs: Sendable {
 
     /// `id="…"` attributes whose value is written out, not filled from a `{{tag}}`.
     private static func literalIDs(_ template: String) -> Set<String> {
-        Set(template.matches(of: /\bid="([^"{}]+)"/).map { String($0.output.1) })
+        Set(TagScanner.literalIDs(in: template))
     }
 
     private static func partialNames(_ template: String) -> [String] {
-        template.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/).map { String($0.output.1) }
+        TagScanner.partialNames(in: template)
     }
 }

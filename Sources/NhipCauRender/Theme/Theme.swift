@@ -107,12 +107,18 @@ enum UIStringTags {
     static func fill(_ template: String, with wording: Wording) -> String {
         guard !template.contains("{{=") else { return template }
         let words = wording.words.merging(["language": wording.language.rawValue]) { word, _ in word }
-        return template.replacing(/\{\{(\{)?\s*(&)?\s*t\.([A-Za-z0-9_]+)\s*(\})?\}\}/) { match in
-            let (_, open, ampersand, name, close) = match.output
-            guard let word = words[String(name)], (open == nil) == (close == nil),
-                  !(open != nil && ampersand != nil) else { return String(match.output.0) }
-            return open != nil || ampersand != nil ? word : htmlEscaped(word)
+        let bytes = Array(template.utf8)
+        var filled: [UInt8] = []
+        filled.reserveCapacity(bytes.count)
+        var copied = 0
+        for tag in TagScanner.wordTags(in: template) {
+            guard let word = words[tag.name], tag.open == tag.close, !(tag.open && tag.ampersand) else { continue }
+            filled += bytes[copied..<tag.range.lowerBound]
+            filled += (tag.open || tag.ampersand ? word : htmlEscaped(word)).utf8
+            copied = tag.range.upperBound
         }
+        filled += bytes[copied...]
+        return String(decoding: filled, as: UTF8.self)
     }
 }
 
