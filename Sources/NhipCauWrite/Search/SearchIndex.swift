@@ -432,7 +432,7 @@ public enum SearchIndex {
     /// Packing with the last build's shards at hand. Entries are named and sorted, and packing is
     /// the same from an empty shard onwards whatever came before: so when a shard closes just
     /// before an entry that began one of the last build's shards, and no key from that shard's
-    /// first entry to the next shard's first entry changed (`Vocabulary.touched`), that shard comes
+    /// first entry to the next shard's first entry changed (`Vocabulary.changedKeys`), that shard comes
     /// out as it was, and is kept without making its entries; packing goes on at the first entry
     /// of the next shard not kept. Only the keys outside such shards have their entries made.
     private struct ShardReusing {

@@ -229,12 +229,12 @@ extension SearchIndex {
             return true
         }
 
-        /// The positions of the documents in index order: by kind, then by position.
         /// Whether each document here has the number it has in `other` (`order`): the same kinds at the same positions.
         func numbersDocumentsAs(_ other: DocumentList) -> Bool {
             kinds == other.kinds
         }
 
+        /// The positions of the documents in index order: by kind, then by position.
         func order() -> [Int] {
             kinds.indices.filter { kinds[$0] != Self.absent }.sorted { (kinds[$0], $0) < (kinds[$1], $1) }
         }
