@@ -613,10 +613,9 @@ public enum SearchIndex {
         }
 
         static func isAnchor(_ key: String) -> Bool {
-            // FNV-1a over the name's bytes, as `FNV1a` would give it, without copying them out.
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            return hash % anchorOdds == 0
+            var hash = FNV1a()
+            hash.add(key.utf8)
+            return hash.value % anchorOdds == 0
         }
 
         private mutating func closeCurrent() -> Shard {
@@ -805,7 +804,7 @@ enum JSONText {
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ bytes: [UInt8]) {
+    mutating func add(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01b3
