@@ -45,14 +45,17 @@ extension SiteBuild {
                            laterProblems: Diagnostics(), language: language, frontMatterCache: frontMatterCache)
         }
         var later = Diagnostics()
+        // The theme needs none of the site: it is made on a thread of its own beside the assembly
+        // (which runs on all cores itself), and timed on its own.
+        let making = ThemeMaking(loaded)
         let (site, siteProblems) = options.step(.assemble) {
             SiteAssembler.assembleReadable(loaded, options: .init(today: options.today, includeDrafts: options.includeDrafts))
         }
+        let made = making.result()
+        options.progress?(.step(.theme))
+        options.stepObserver?(.theme, made.time)
+        let (theme, themeProblems) = (made.theme, made.diagnostics)
         later.append(contentsOf: siteProblems)
-        let (theme, themeProblems) = options.step(.theme) {
-            Theme.make(overrides: loaded.theme, language: loaded.config.language,
-                       languageAt: SourceLocation(file: "site.yml", line: loaded.config.languageLine))
-        }
         later.append(contentsOf: themeProblems)
         return Attempt(content: content, loaded: loaded, site: site, theme: theme, loadProblems: loadProblems,
                        laterProblems: later, language: language, frontMatterCache: frontMatterCache)
@@ -102,5 +105,25 @@ extension SiteBuild {
         let all = (attempt.loadProblems.items + later.items.filter { !$0.followsFromUnusable(loaded.unusableFiles) })
             .filter { seen.insert($0).inserted }
         return Diagnostics(all)
+    }
+}
+
+/// The theme made on a thread of its own (`BackgroundWork`), with the time it took.
+private final class ThemeMaking: @unchecked Sendable {
+    private var made: (theme: Theme?, diagnostics: [Diagnostic], time: Duration)?
+    private var work: BackgroundWork?
+
+    init(_ loaded: LoadedContent) {
+        work = BackgroundWork { [self] in
+            let started = ContinuousClock.now
+            let theme = Theme.make(overrides: loaded.theme, language: loaded.config.language,
+                                   languageAt: SourceLocation(file: "site.yml", line: loaded.config.languageLine))
+            made = (theme.theme, theme.diagnostics, ContinuousClock.now - started)
+        }
+    }
+
+    func result() -> (theme: Theme?, diagnostics: [Diagnostic], time: Duration) {
+        work?.wait()
+        return made ?? (nil, [], .zero)
     }
 }

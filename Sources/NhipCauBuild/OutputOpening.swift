@@ -7,41 +7,60 @@ import Foundation
 import NhipCauCore
 import NhipCauWrite
 
-/// The output folder taken for a build (`OutputDirectory`: checks, lock, staging folder listed).
-/// Over a published site, the staging folder holds a whole site (some 25,000 files and folders for
-/// 10,000 stories, a fifth of a second to list), so it is taken on another thread while the content
-/// is read and assembled; otherwise when asked for, as before.
+/// The output folder taken for a build (`OutputDirectory`: checks, lock, staging folder listed),
+/// and the last build's cache read once the lock is held. Over a published site, the staging
+/// folder holds a whole site (some 25,000 files and folders for 10,000 stories, a tenth of a second
+/// to list) and the cache some 10 MB to decode, so both are done on another thread while the
+/// content is read and assembled; otherwise when asked for, as before.
 ///
 /// Taking it changes nothing the build cache vouches for: it writes the staging folder's marker
-/// (the same bytes) and removes links from it. Pages are written only after `output()`.
+/// (the same bytes) and removes links from it. Pages are written only after `output()`, which
+/// removes the cache file first.
 final class OutputOpening: @unchecked Sendable {
+    /// The output folder and what the build cache said of the last build into it (nil: none, or unreadable).
+    struct Taken {
+        let directory: OutputDirectory
+        let cache: BuildCache?
+    }
+
     private let folder: URL
     private let content: URL
-    private let group = DispatchGroup()
-    /// Set once by the background task, read after `group` is done.
-    private var taken: Result<OutputDirectory, OutputError>?
+    /// nil: the build keeps no cache.
+    private let cacheFile: URL?
+    private var background: BackgroundWork?
+    /// Set once by the background work, read after it is done.
+    private var taken: Result<Taken, OutputError>?
 
-    init(output: URL, content: URL) {
+    init(output: URL, content: URL, cacheFile: URL?) {
         folder = output
         self.content = content
+        self.cacheFile = cacheFile
         guard OutputDirectory.publishedSiteExists(at: output) else { return }
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            taken = Result { () throws(OutputError) in try OutputDirectory(output: output, content: content) }
-            group.leave()
+        background = BackgroundWork { [self] in
+            taken = Result { () throws(OutputError) in try take() }
         }
     }
 
-    /// The output folder, taken now if it was not taken in the background.
-    func output() throws(OutputError) -> OutputDirectory {
-        group.wait()
-        if let taken { return try taken.get() }
-        return try OutputDirectory(output: folder, content: content)
+    /// The output folder, taken now if it was not taken in the background. The cache file is
+    /// removed: from here on the staging folder may change, and a build that stops leaves no cache.
+    func output() throws(OutputError) -> Taken {
+        background?.wait()
+        let result: Taken
+        if let taken { result = try taken.get() } else { result = try take() }
+        if let cacheFile { BuildCache.remove(cacheFile) }
+        return result
     }
 
-    /// The build stopped before writing (its content has errors): lets go of an output folder taken in the background.
+    /// The build stopped before writing (its content has errors): lets go of an output folder
+    /// taken in the background. The cache file stays, for the next build.
     func abandon() {
-        group.wait()
-        if case .success(let directory) = taken { directory.discard() }
+        background?.wait()
+        if case .success(let taken) = taken { taken.directory.discard() }
+    }
+
+    /// The lock is held from the folder's taking: no other build changes the cache file meanwhile.
+    private func take() throws(OutputError) -> Taken {
+        let directory = try OutputDirectory(output: folder, content: content)
+        return Taken(directory: directory, cache: cacheFile.flatMap(BuildCache.read))
     }
 }

@@ -84,7 +84,9 @@ public enum SiteBuild {
     private static func build(_ options: BuildOptions, remembers: Bool,
                               remember: (PreparedSite, SearchMemory) -> Void) throws(BuildFailure) -> BuildReport {
         OutputDirectory.repairInterruptedPublish(output: options.output)
-        let opening = OutputOpening(output: options.output, content: options.content)
+        let cacheFile = BuildCache.file(cacheFolder: options.cacheFolder ?? MediaCache.defaultFolder(for: options.content),
+                                        output: options.output)
+        let opening = OutputOpening(output: options.output, content: options.content, cacheFile: options.incremental ? cacheFile : nil)
         let prepared: PreparedSite
         do {
             prepared = try prepare(options)
@@ -93,14 +95,16 @@ public enum SiteBuild {
             throw error
         }
         let language = prepared.site.config.language
-        let cacheFile = BuildCache.file(cacheFolder: options.cacheFolder ?? MediaCache.defaultFolder(for: options.content),
-                                        output: options.output)
-        let (inputs, cache) = options.incremental
-            ? options.step(.changes) { (InputFingerprint.scan(prepared.site, stamps: prepared.sourceStamps, options: options), BuildCache.take(cacheFile)) }
-            : (nil, nil)
+        let inputs = options.incremental
+            ? options.step(.changes) { InputFingerprint.scan(prepared.site, stamps: prepared.sourceStamps, options: options) }
+            : nil
         let output: OutputDirectory
+        let cache: BuildCache?
         do {
-            output = try opening.output()
+            (output, cache) = try options.stepObserver.timed(.changes) { () throws(OutputError) in
+                let taken = try opening.output()
+                return (taken.directory, taken.cache)
+            }
         } catch {
             // A refused output folder (a home folder, a folder of other files): nothing is left anywhere.
             prepared.frontMatterCache?.discard()
@@ -109,18 +113,16 @@ public enum SiteBuild {
         options.stepObserver.timed(.changes) { prepared.frontMatterCache?.finish() }
         // A build that remembers every page's search entry (`serve`'s) renders every page.
         let reuse = remembers ? nil : inputs.flatMap { PageReuse(inputs: $0, cache: cache, publishedSiteExists: output.publishedSiteExists) }
+        var saving: BuildCacheSaving?
         do throws(BuildFailure) {
             let written = try write(prepared, options: options, to: output, reuse: reuse, inputs: inputs, remembers: remembers)
-            try options.step(.publish) { () throws(BuildFailure) in
-                do throws(OutputError) { try output.publish() } catch { throw .output(error, language: language) }
+            // Written while the site is published; in place only once it is. The site published
+            // before this one is the staging folder then.
+            saving = inputs.map { inputs in
+                BuildCacheSaving(BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:],
+                                            search: written.searchSnapshot), to: cacheFile)
             }
-            // The site published before this one is the staging folder now.
-            if let inputs {
-                options.step(.remember) {
-                    BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:],
-                               search: written.searchSnapshot).save(cacheFile)
-                }
-            }
+            do throws(OutputError) { try publish(output, saving: saving, options: options) } catch { throw .output(error, language: language) }
             if let search = written.search { remember(written.prepared, search) }
             if options.keepsModelAfterBuild { ProcessLifetime.keep((prepared, written, cache, inputs, reuse)) }
             var report = BuildReport(pagesWritten: written.pages, filesCopied: written.files,
@@ -128,11 +130,31 @@ public enum SiteBuild {
             report.pagesKept = written.kept
             return report
         } catch {
-            output.discard()
-            // The published site is as the cache says; what the staging folder holds is not known.
-            if let cache { BuildCache(structure: cache.structure, pages: cache.pages, staging: [:], search: cache.search).save(cacheFile) }
+            saving?.cancel()
+            output.discard {
+                // The published site is as the cache says; what the staging folder holds is not known.
+                if let cache { BuildCache(structure: cache.structure, pages: cache.pages, staging: [:], search: cache.search).save(cacheFile) }
+            }
             throw error
         }
+    }
+
+    /// Puts the new site in place, then the build cache that describes it, before another build
+    /// can take the output folder. Each is timed as its own step.
+    private static func publish(_ output: OutputDirectory, saving: BuildCacheSaving?, options: BuildOptions) throws(OutputError) {
+        options.progress?(.step(.publish))
+        let started = ContinuousClock.now
+        var saved = Duration.zero
+        try output.publish {
+            let committing = ContinuousClock.now
+            if let saving {
+                options.progress?(.step(.remember))
+                saving.commit()
+            }
+            saved = ContinuousClock.now - committing
+        }
+        options.stepObserver?(.publish, ContinuousClock.now - started - saved)
+        if saving != nil { options.stepObserver?(.remember, saved) }
     }
 
     /// What the write steps put in the staging folder.

@@ -43,3 +43,85 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// Runs `first` and `second` at once, the second on another core when there is one; both results.
+public func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    let results = PairBox<A, B>()
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { results.first = first() } else { results.second = second() }
+    }
+    // concurrentPerform returns once both ran: each slot is set.
+    guard let a = results.first, let b = results.second else { preconditionFailure("concurrentPerform skipped an iteration") }
+    return (a, b)
+}
+
+/// Each slot written by one iteration only, read after both joined.
+private final class PairBox<A, B>: @unchecked Sendable {
+    var first: A?
+    var second: B?
+}
+
+/// Work on a thread of its own, outside Dispatch's pool, for a task that runs beside the build's
+/// steps (listing the staging folder, reading or writing the build cache). On Dispatch's pool it
+/// would hold one of its threads, one per core, and `concurrentPerform` (every `parallelMap`,
+/// `concurrently`) would then run on one core fewer for as long as it lasts.
+public final class BackgroundWork: @unchecked Sendable {
+    private let group = DispatchGroup()
+
+    public init(_ work: @escaping @Sendable () -> Void) {
+        group.enter()
+        let task = Task(work: work, group: group)
+        guard Self.start(task) else {
+            work()
+            group.leave()
+            return
+        }
+    }
+
+    /// Returns once the work is done.
+    public func wait() {
+        group.wait()
+    }
+
+    private final class Task: @unchecked Sendable {
+        let work: @Sendable () -> Void
+        let group: DispatchGroup
+
+        init(work: @escaping @Sendable () -> Void, group: DispatchGroup) {
+            self.work = work
+            self.group = group
+        }
+
+        func run() {
+            work()
+            group.leave()
+        }
+    }
+
+    private static func start(_ task: Task) -> Bool {
+        let context = Unmanaged.passRetained(task).toOpaque()
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            if let context { Unmanaged<Task>.fromOpaque(context).takeRetainedValue().run() }
+            return nil
+        }, context) == 0
+        #else
+        var thread: pthread_t?
+        let started = pthread_create(&thread, nil, { context in
+            Unmanaged<Task>.fromOpaque(context).takeRetainedValue().run()
+            return nil
+        }, context) == 0
+        #endif
+        guard started else {
+            Unmanaged<Task>.fromOpaque(context).release()
+            return false
+        }
+        #if canImport(Glibc)
+        pthread_detach(thread)
+        #else
+        if let thread { pthread_detach(thread) }
+        #endif
+        return true
+    }
+}

@@ -51,24 +51,38 @@ struct BuildCache: Sendable {
         return cacheFolder.appendingPathComponent("build-" + String(key, radix: 16) + ".bin")
     }
 
-    /// Reads the cache and removes its file: from here on the staging folder may change.
-    static func take(_ file: URL) -> BuildCache? {
-        defer { unlink(file.path) }
+    /// Reads the cache, leaving its file: a build removes it (`remove`) before the staging
+    /// folder may change, and reads it only while it holds the output's lock.
+    static func read(_ file: URL) -> BuildCache? {
         guard let bytes = try? DiskContent(root: file.deletingLastPathComponent()).read(file.lastPathComponent) else { return nil }
         return decode(bytes)
     }
 
+    static func remove(_ file: URL) {
+        unlink(file.path)
+    }
+
     /// Writes the cache beside its place and renames it there, so a reader sees all of it or none.
     func save(_ file: URL) {
+        guard let temporary = writeBeside(file) else { return }
+        if rename(temporary, file.path) != 0 { unlink(temporary) }
+    }
+
+    /// Writes the cache to a temporary file in the folder of `file`; its path, or nil when it could not be written.
+    func writeBeside(_ file: URL) -> String? {
         let folder = file.deletingLastPathComponent().path
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
         let temporary = file.path + ".tmp-\(getpid())"
         // Written a megabyte at a time: the whole cache is tens of megabytes for a big site.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
+        guard descriptor >= 0 else { return nil }
         let written = encode { CacheBytesWriter.writeAll($0, to: descriptor) }
         close(descriptor)
-        if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
+        guard written else {
+            unlink(temporary)
+            return nil
+        }
+        return temporary
     }
 
     /// Hands the encoded cache to `sink` in pieces of about a megabyte, the last eight bytes the

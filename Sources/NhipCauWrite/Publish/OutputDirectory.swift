@@ -107,19 +107,24 @@ public final class OutputDirectory: Sendable {
 
     /// Removes what the previous site had and this build did not write, then puts the finished
     /// build in place of the published site in one step; the previous site stays as the staging folder.
-    public func publish() throws(OutputError) {
-        defer { lock.release() }
+    /// `whilePublished` runs once the new site is in place, before the lock lets another build in
+    /// (the build cache is saved there). On failure the lock is kept: call `discard`.
+    public func publish(whilePublished: () -> Void = {}) throws(OutputError) {
         if let stale = StagingTree.prune(staging.path, listing: found, written: written.all) {
             throw OutputError("output.cannotRemoveOldFile", ["stalePath": "\(stale.path)", "stagingPath": "\(staging.path)", "problem": .message(stale.problem)])
         }
         try swapIn()
+        whilePublished()
+        lock.release()
     }
 
     /// Gives up on this build, leaving the published site untouched. The staging folder stays for
     /// the next build to reuse when a published site is beside it; otherwise it is removed.
-    public func discard() {
+    /// `whileLocked` runs before the lock lets another build in.
+    public func discard(whileLocked: () -> Void = {}) {
         defer { lock.release() }
         if !OutputPath.exists(output.path) { StagingTree.remove(staging.path) }
+        whileLocked()
     }
 
     private func swapIn() throws(OutputError) {
