@@ -47,7 +47,7 @@ public struct Site: Sendable {
     public let replacements: [String: [Policy]]
 
     /// Content file path (`markets/nhat-ban.md`, `media/a.jpg`) → where it is published.
-    public let routesByContentFile: [String: Route]
+    public internal(set) var routesByContentFile: [String: Route]
     /// Licensed enterprises, by full name (Vietnamese order); revoked and
     /// suspended ones too: the register marks them, never hides them.
     public internal(set) var enterprises: [Enterprise] = []

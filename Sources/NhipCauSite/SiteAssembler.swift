@@ -22,45 +22,8 @@ public enum SiteAssembler {
 
     /// The site also when references are wrong, for `check` to render and look at every page.
     public static func assembleReadable(_ content: LoadedContent, options: Options) -> (site: Site, diagnostics: Diagnostics) {
-        var diagnostics = Diagnostics()
-        let marketsBySlug = Dictionary(content.markets.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let policiesBySlug = Dictionary(content.policies.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let mediaPaths = Set(content.media.map(\.path))
-        let areas = AreaIndex(plans: content.plans, tree: content.areaTree)
-        let areaIDs = KnownAreas(areas)
-
-        diagnostics.append(contentsOf: checkPageSlugs(content.pages))
-        let unusable = content.unusableFiles
-        diagnostics.append(contentsOf: checkPlanAreas(content.plans, areaIDs: areaIDs).filter { !$0.followsFromUnusable(unusable) })
-        for story in content.stories {
-            diagnostics.append(contentsOf: checkReferences(story, markets: marketsBySlug, areaIDs: areaIDs, media: mediaPaths)
-                .filter { !$0.followsFromUnusable(unusable) })
-            diagnostics.append(contentsOf: checkCardImage(story, config: content.config))
-        }
-        for notice in content.notices {
-            diagnostics.append(contentsOf: (notice.markets.compactMap { checkMarket($0, key: "markets", markets: marketsBySlug) }
-                + notice.areas.compactMap { checkArea($0, areaIDs: areaIDs) }).filter { !$0.followsFromUnusable(unusable) })
-        }
-        let enterprisesBySlug = Dictionary(content.enterprises.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        for event in content.events {
-            diagnostics.append(contentsOf: checkEvent(event, markets: marketsBySlug, areaIDs: areaIDs, enterprises: enterprisesBySlug)
-                .filter { !$0.followsFromUnusable(unusable) })
-        }
-        diagnostics.append(contentsOf: checkEnterprisesAndWarnings(content, markets: marketsBySlug, areaIDs: areaIDs))
-        for policy in content.policies {
-            diagnostics.append(contentsOf: checkReplacement(policy, policies: policiesBySlug)
-                .filter { !$0.followsFromUnusable(unusable) })
-        }
-        diagnostics.append(contentsOf: checkJobs(content, markets: marketsBySlug, enterprises: enterprisesBySlug, areaIDs: areaIDs)
-            .filter { !$0.followsFromUnusable(unusable) })
-        if let shareImage = content.config.shareImage {
-            diagnostics.append(contentsOf: checkMediaPath(shareImage, media: mediaPaths).filter { !$0.followsFromUnusable(unusable) })
-        }
-
-        let isPublished = { (story: Story) in options.includeDrafts || (!story.draft && story.date <= options.today) }
-        let published = content.stories.filter(isPublished).newestFirst()
-        let notices = content.notices.filter { options.includeDrafts || $0.date <= options.today }
-            .sorted { ($0.date, $1.document.slug) > ($1.date, $0.document.slug) }
+        let references = References(content)
+        let isPublished = { @Sendable (story: Story) in options.includeDrafts || (!story.draft && story.date <= options.today) }
         let scheduledNotices = content.notices.filter { !options.includeDrafts && $0.date > options.today }.map { notice in
             (Routes.notice(notice.document.slug), Unpublished.scheduled(notice.date))
         }
@@ -70,38 +33,111 @@ public enum SiteAssembler {
         let unpublished = Dictionary(content.stories.filter { !isPublished($0) }.map { story in
             (Routes.story(story.document.slug), story.draft ? Unpublished.draft : .scheduled(story.date))
         } + scheduledNotices + scheduledWarnings + scheduledJobs(content, options: options), uniquingKeysWith: { first, _ in first })
-        diagnostics.append(contentsOf: checkUpdatedDates(content, unpublished: unpublished, today: options.today))
+        // The checks, the table of routes and the job orders need only the content: made beside the
+        // rest (on another core), about half of the work each.
+        let ((checked, routesByContentFile, jobs), lists) = concurrently({ () -> ([Diagnostic], [String: Route], JobIndex) in
+            (checkReferences(content, references, unpublished: unpublished, today: options.today), contentRoutes(content),
+             jobIndex(content, options: options, enterprises: references.enterprisesBySlug))
+        }, { () -> Site in
+            Self.lists(content, references, options: options, published: content.stories.filter(isPublished).newestFirst(), unpublished: unpublished)
+        })
+        var assembled = lists
+        assembled.routesByContentFile = routesByContentFile
+        assembled.jobs = jobs
+        assembled.declarePages()
+        var diagnostics = Diagnostics()
+        diagnostics.append(contentsOf: checked)
+        let unusable = content.unusableFiles
+        diagnostics.append(contentsOf: checkMaps(content.maps, areaIDs: references.areaIDs, plans: assembled.plans))
+        diagnostics.append(contentsOf: checkFeaturedPlan(content.config.home, plans: assembled.plans).filter { !$0.followsFromUnusable(unusable) })
+        diagnostics.append(contentsOf: checkTaskLinks(content.config.home, site: assembled))
+        return (assembled, diagnostics)
+    }
+
+    /// What the checks and the site both look things up in.
+    private struct References: Sendable {
+        let marketsBySlug: [String: Market]
+        let policiesBySlug: [String: Policy]
+        let enterprisesBySlug: [String: Enterprise]
+        let mediaPaths: Set<String>
+        let areas: AreaIndex
+        let areaIDs: KnownAreas
+
+        init(_ content: LoadedContent) {
+            marketsBySlug = Dictionary(content.markets.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            policiesBySlug = Dictionary(content.policies.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            enterprisesBySlug = Dictionary(content.enterprises.map { ($0.document.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            mediaPaths = Set(content.media.map(\.path))
+            areas = AreaIndex(plans: content.plans, tree: content.areaTree)
+            areaIDs = KnownAreas(areas)
+        }
+    }
+
+    /// Every reference between files, and the dates, in the order they are reported.
+    private static func checkReferences(_ content: LoadedContent, _ references: References, unpublished: [Route: Unpublished],
+                                        today: SimpleDate) -> [Diagnostic] {
+        let (markets, areaIDs) = (references.marketsBySlug, references.areaIDs)
+        var diagnostics: [Diagnostic] = []
+        diagnostics.append(contentsOf: checkPageSlugs(content.pages))
+        let unusable = content.unusableFiles
+        diagnostics.append(contentsOf: checkPlanAreas(content.plans, areaIDs: areaIDs).filter { !$0.followsFromUnusable(unusable) })
+        for story in content.stories {
+            diagnostics.append(contentsOf: checkReferences(story, markets: markets, areaIDs: areaIDs, media: references.mediaPaths)
+                .filter { !$0.followsFromUnusable(unusable) })
+            diagnostics.append(contentsOf: checkCardImage(story, config: content.config))
+        }
+        for notice in content.notices {
+            diagnostics.append(contentsOf: (notice.markets.compactMap { checkMarket($0, key: "markets", markets: markets) }
+                + notice.areas.compactMap { checkArea($0, areaIDs: areaIDs) }).filter { !$0.followsFromUnusable(unusable) })
+        }
+        for event in content.events {
+            diagnostics.append(contentsOf: checkEvent(event, markets: markets, areaIDs: areaIDs, enterprises: references.enterprisesBySlug)
+                .filter { !$0.followsFromUnusable(unusable) })
+        }
+        diagnostics.append(contentsOf: checkEnterprisesAndWarnings(content, markets: markets, areaIDs: areaIDs))
+        for policy in content.policies {
+            diagnostics.append(contentsOf: checkReplacement(policy, policies: references.policiesBySlug)
+                .filter { !$0.followsFromUnusable(unusable) })
+        }
+        diagnostics.append(contentsOf: checkJobs(content, markets: markets, enterprises: references.enterprisesBySlug, areaIDs: areaIDs)
+            .filter { !$0.followsFromUnusable(unusable) })
+        if let shareImage = content.config.shareImage {
+            diagnostics.append(contentsOf: checkMediaPath(shareImage, media: references.mediaPaths).filter { !$0.followsFromUnusable(unusable) })
+        }
+        diagnostics.append(contentsOf: checkUpdatedDates(content, unpublished: unpublished, today: today))
+        return diagnostics
+    }
+
+    /// The site's lists and indexes; its routes by content file, job orders and pages are filled in after.
+    private static func lists(_ content: LoadedContent, _ references: References, options: Options, published: [Story],
+                             unpublished: [Route: Unpublished]) -> Site {
+        let notices = content.notices.filter { options.includeDrafts || $0.date <= options.today }
+            .sorted { ($0.date, $1.document.slug) > ($1.date, $0.document.slug) }
         let markets = content.markets.sorted { collationKey($0.title) < collationKey($1.title) }
         let policies = content.policies.sorted { ($0.issued, $1.document.slug) > ($1.issued, $0.document.slug) }
         let pages = content.pages.sorted { $0.document.slug < $1.document.slug }
         let plans = content.plans.sorted { ($0.period.end, $0.period.start, $1.id) > ($1.period.end, $1.period.start, $0.id) }
-        let tags = tagIndex(published)
         let events = content.events.sorted(by: Event.startsBefore)
-
+        let unusable = content.unusableFiles
         var site = Site(
             config: content.config, today: options.today, stories: published, markets: markets,
             policies: policies, pages: pages, notices: notices, events: events, plans: plans,
             planFigures: Dictionary(uniqueKeysWithValues: plans.map { ($0.id, PlanFigures(plan: $0, today: options.today)) }),
-            areas: areas, currentPlan: featuredPlan(plans, config: content.config, today: options.today),
+            areas: references.areas, currentPlan: featuredPlan(plans, config: content.config, today: options.today),
             media: content.media, theme: content.theme,
-            marketsBySlug: marketsBySlug, policiesBySlug: policiesBySlug,
+            marketsBySlug: references.marketsBySlug, policiesBySlug: references.policiesBySlug,
             storiesByMarket: Dictionary(grouping: published.filter { $0.market != nil }) { $0.market?.value ?? "" },
             storiesByArea: Dictionary(grouping: published.filter { $0.area != nil }) { $0.area?.value ?? "" },
             noticesByArea: noticesByArea(notices),
             eventsByArea: Dictionary(grouping: events.filter { $0.area != nil }) { $0.area?.value ?? "" },
-            tags: tags,
+            tags: tagIndex(published),
             menu: pages.filter { $0.menu != nil }.sorted { ($0.menu ?? 0, $0.document.slug) < ($1.menu ?? 0, $1.document.slug) },
             replacements: Dictionary(grouping: policies.filter { $0.replacedBy != nil }) { $0.replacedBy?.value ?? "" },
-            routesByContentFile: contentRoutes(content), unpublished: unpublished,
+            routesByContentFile: [:], unpublished: unpublished,
             unusableFiles: unusable, unusableRoutes: Set(unusable.compactMap(Routes.route(ofContentFile:))))
-        site.jobs = jobIndex(content, options: options, enterprises: enterprisesBySlug)
         site.addEnterprisesAndWarnings(content, options: options)
         site.maps = Dictionary(content.maps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        diagnostics.append(contentsOf: checkMaps(content.maps, areaIDs: areaIDs, plans: plans))
-        site.declarePages()
-        diagnostics.append(contentsOf: checkFeaturedPlan(content.config.home, plans: plans).filter { !$0.followsFromUnusable(unusable) })
-        diagnostics.append(contentsOf: checkTaskLinks(content.config.home, site: site))
-        return (site, diagnostics)
+        return site
     }
 
     /// `home.featured_plan` when it names a plan; else the newest plan whose period holds `today`, else the newest.
@@ -151,9 +187,7 @@ public enum SiteAssembler {
         var names: [String: String] = [:]
         var grouped: [String: [Story]] = [:]
         for story in stories {
-            for tag in story.tags {
-                let slug = VietnameseText.slug(tag)
-                guard !slug.isEmpty else { continue }
+            for (tag, slug) in zip(story.tags, story.tagSlugs) {
                 names[slug] = names[slug] ?? tag
                 if grouped[slug]?.last?.document.slug != story.document.slug { grouped[slug, default: []].append(story) }
             }

@@ -45,14 +45,15 @@ struct InputFingerprint: Sendable {
         let documents = Dictionary(site.entries.compactMap { $0.source.document.map { ($0.file, $0) } },
                                    uniquingKeysWith: { first, _ in first })
         let root = content.root.path
-        let scanned = files.parallelMap { file -> (file: String, structure: UInt64, body: UInt64?, crossLinking: Bool)? in
+        let scanned = files.parallelMap { file -> (file: String, structure: UInt64, page: (body: UInt64, kind: ContentKind)?, crossLinking: Bool)? in
             // A page made from a row of a CSV file (the register) has no front matter of its own:
             // the file is structure, as every file but a page's Markdown is.
-            if file.hasSuffix(".md"), let source = documents[file]?.frontMatterSource {
-                if let stamp = stamps[file] { return (file, Fingerprint.of(source), stamp.fingerprint, stamp.linksToFragment) }
+            if file.hasSuffix(".md"), let document = documents[file] {
+                let source = document.frontMatterSource
+                if let stamp = stamps[file] { return (file, Fingerprint.of(source), (stamp.fingerprint, document.kind), stamp.linksToFragment) }
                 guard let bytes = try? content.read(file) else { return nil }
                 let stamp = SourceStamp(bytes)
-                return (file, Fingerprint.of(source), stamp.fingerprint, stamp.linksToFragment)
+                return (file, Fingerprint.of(source), (stamp.fingerprint, document.kind), stamp.linksToFragment)
             }
             return fileFingerprint(root + "/" + file, content: content, relative: file).map { (file, $0, nil, false) }
         }
@@ -78,25 +79,26 @@ struct InputFingerprint: Sendable {
             structure.add(link.route.path)
             if case .text(let label) = link.label { structure.add(label) }
         }
-        var bodies: [String: UInt64] = [:]
-        var frontMatter: [String: UInt64] = [:]
-        bodies.reserveCapacity(documents.count)
-        frontMatter.reserveCapacity(documents.count)
+        guard !scanned.contains(where: { $0 == nil }) else { return nil }
+        let items = scanned.compactMap { $0 }
         var kinds: [ContentKind: Fingerprint] = [:]
         var crossLinking = Set<String>()
-        for item in scanned {
-            guard let item else { return nil }
-            if let body = item.body, let kind = documents[item.file]?.kind {
-                bodies[item.file] = body
-                frontMatter[item.file] = item.structure
-                kinds[kind, default: Fingerprint()].add(item.file)
-                kinds[kind, default: Fingerprint()].add(item.structure)
+        for item in items {
+            if let page = item.page {
+                kinds[page.kind, default: Fingerprint()].add(item.file)
+                kinds[page.kind, default: Fingerprint()].add(item.structure)
             } else {
                 structure.add(item.file)
                 structure.add(item.structure)
             }
             if item.crossLinking { crossLinking.insert(item.file) }
         }
+        // Two tables of 100,000 files at 100,000 stories: one on each core.
+        let (bodies, frontMatter) = concurrently({
+            Dictionary(items.compactMap { item in item.page.map { (item.file, $0.body) } }, uniquingKeysWith: { first, _ in first })
+        }, {
+            Dictionary(items.compactMap { item in item.page.map { _ in (item.file, item.structure) } }, uniquingKeysWith: { first, _ in first })
+        })
         return InputFingerprint(structure: structure.value, bodies: bodies, frontMatter: frontMatter,
                                 kinds: kinds.mapValues(\.value), crossLinking: crossLinking)
     }

@@ -66,6 +66,7 @@ public struct Story: Sendable, Hashable, HasContentDocument {
         let market: Located<String>?
         let area: Located<String>?
         let tags: [String]
+        let tagSlugs: [String]
         let image: Located<String>?
         let imageAlt: String?
         let author: String?
@@ -76,10 +77,11 @@ public struct Story: Sendable, Hashable, HasContentDocument {
     private let box: SharedFields<Fields>
 
     init(document: ContentDocument, title: String, date: SimpleDate, summary: String?, person: String?,
-         market: Located<String>?, area: Located<String>?, tags: [String], image: Located<String>?,
+         market: Located<String>?, area: Located<String>?, tags: [(name: String, slug: String)], image: Located<String>?,
          imageAlt: String?, author: String?, draft: Bool, sample: Bool) {
         box = SharedFields(Fields(document: document, title: title, date: date, summary: summary, person: person, market: market,
-                         area: area, tags: tags, image: image, imageAlt: imageAlt, author: author, draft: draft, sample: sample))
+                                  area: area, tags: tags.map(\.name), tagSlugs: tags.map(\.slug), image: image, imageAlt: imageAlt,
+                                  author: author, draft: draft, sample: sample))
     }
 
     private init(_ fields: Fields) {
@@ -94,6 +96,8 @@ public struct Story: Sendable, Hashable, HasContentDocument {
     public var market: Located<String>? { box.fields.market }
     public var area: Located<String>? { box.fields.area }
     public var tags: [String] { box.fields.tags }
+    /// Each tag's address (`VietnameseText.slug`), in the order of `tags`; none is empty.
+    public var tagSlugs: [String] { box.fields.tagSlugs }
     public var image: Located<String>? { box.fields.image }
     public var imageAlt: String? { box.fields.imageAlt }
     public var author: String? { box.fields.author }

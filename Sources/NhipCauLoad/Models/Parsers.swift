@@ -29,16 +29,15 @@ enum StoryParser {
 extension StoryParser {
     /// Tags that give one address (`Hòa Bình`, `Hoà Bình`) are one topic: the first spelling is kept.
     /// A tag with no letter or digit (`🎉`) cannot have a page and is dropped, with a warning.
-    static func distinctTags(_ fields: inout FrontMatter) -> [String] {
-        var seen: Set<String> = []
-        var tags: [String] = []
+    static func distinctTags(_ fields: inout FrontMatter) -> [(name: String, slug: String)] {
+        var tags: [(name: String, slug: String)] = []
         for tag in fields.textList("tags", example: "[Nhật Bản, điều dưỡng]") {
             let slug = VietnameseText.slug(tag)
             guard !slug.isEmpty else {
                 fields.appendWarning(at: fields.location(of: "tags"), "load.tagNoLetterDigit", ["tag": "\(tag)"])
                 continue
             }
-            if seen.insert(slug).inserted { tags.append(tag) }
+            if !tags.contains(where: { $0.slug == slug }) { tags.append((tag, slug)) }
         }
         return tags
     }

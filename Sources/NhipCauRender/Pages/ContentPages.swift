@@ -16,9 +16,8 @@ extension SiteRenderer {
             person: story.person, sample: story.sample,
             market: market.map { LinkView(label: $0.title, href: href(Routes.market($0.document.slug), from: route)) },
             area: story.area.map { areaLink($0.value, from: route) },
-            tags: .nonEmpty(story.tags.compactMap { tag in
-                let slug = VietnameseText.slug(tag)
-                return slug.isEmpty ? nil : LinkView(label: tag, href: href(Routes.tag(slug), from: route))
+            tags: .nonEmpty(zip(story.tags, story.tagSlugs).map { tag, slug in
+                LinkView(label: tag, href: href(Routes.tag(slug), from: route))
             }),
             body: body.html, related: storyList(related(to: story), from: route))
         var frame = PageFrame(route: route, title: story.title, description: story.summary)

@@ -26,39 +26,50 @@ enum StagingTree {
     /// write can go through a link to somewhere else.
     static func list(_ root: String) -> Listing {
         var listing = Listing()
-        walk(root, relative: "", into: &listing)
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor >= 0 { walk(descriptor, relative: "", into: &listing) }
         return listing
     }
 
-    private static func walk(_ folder: String, relative: String, into listing: inout Listing) {
-        guard let stream = opendir(folder) else { return }
+    /// Lists the open folder `descriptor` (and closes it). Each folder is opened relative to its
+    /// parent, and never through a link: a path from the root would be looked up again for each of
+    /// some 15,000 folders.
+    private static func walk(_ descriptor: Int32, relative: String, into listing: inout Listing) {
+        guard let stream = fdopendir(descriptor) else {
+            close(descriptor)
+            return
+        }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
             let name = entryName(entry)
             if name == "." || name == ".." { continue }
-            let path = folder + "/" + name
             let child = relative.isEmpty ? name : relative + "/" + name
-            switch kind(entry, path) {
+            switch kind(entry, name, in: descriptor) {
             case .folder:
                 listing.folders.append(child)
-                walk(path, relative: child, into: &listing)
+                let folder = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if folder >= 0 {
+                    walk(folder, relative: child, into: &listing)
+                } else if errno == ELOOP || errno == ENOTDIR {
+                    unlinkat(descriptor, name, 0) // became a link or a file since it was read
+                }
             case .file:
                 listing.files.append(child)
             case .other:
-                unlink(path)
+                unlinkat(descriptor, name, 0)
             }
         }
     }
 
     private enum Kind { case file, folder, other }
 
-    private static func kind(_ entry: UnsafeMutablePointer<dirent>, _ path: String) -> Kind {
+    private static func kind(_ entry: UnsafeMutablePointer<dirent>, _ name: String, in folder: Int32) -> Kind {
         switch Int(entry.pointee.d_type) {
         case Int(DT_DIR): return .folder
         case Int(DT_REG): return .file
         case Int(DT_UNKNOWN):
             var status = stat()
-            guard lstat(path, &status) == 0 else { return .other }
+            guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .other }
             switch status.st_mode & S_IFMT {
             case S_IFDIR: return .folder
             case S_IFREG: return .file
@@ -77,15 +88,16 @@ enum StagingTree {
     /// Removes what `listing` found that is neither a written file nor a folder holding one.
     /// Returns a description of the first problem, or nil.
     static func prune(_ root: String, listing: Listing, written: Set<String>) -> (path: String, problem: LocalizedText)? {
-        var keep = written
+        // Each written file's folders; a folder already there has its own folders there too.
+        var keep = Set<String>()
         for path in written {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                keep.insert(String(folder))
+            var end = path.utf8.endIndex
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                end = slash
+                guard keep.insert(String(path[..<slash])).inserted else { break }
             }
         }
-        for file in listing.files where !keep.contains(file) {
+        for file in listing.files where !written.contains(file) && !keep.contains(file) {
             let path = root + "/" + file
             if unlink(path) == 0 || errno == ENOENT { continue }
             do {
@@ -95,7 +107,7 @@ enum StagingTree {
             }
         }
         // Deepest first, so that each folder is empty by the time it is removed.
-        let folders = listing.folders.filter { !keep.contains($0) }
+        let folders = listing.folders.filter { !keep.contains($0) && !written.contains($0) }
             .sorted { $0.utf8.count(where: { $0 == 0x2F }) > $1.utf8.count(where: { $0 == 0x2F }) }
         for folder in folders {
             let path = root + "/" + folder
