@@ -47,11 +47,16 @@ extension SiteBuild {
         var later = Diagnostics()
         // The theme needs none of the site: it is made on a thread of its own beside the assembly
         // (which runs on all cores itself), and timed on its own.
-        let making = ThemeMaking(loaded)
+        let making = BackgroundWork { () -> (theme: Theme?, diagnostics: [Diagnostic], time: Duration) in
+            let started = ContinuousClock.now
+            let made = Theme.make(overrides: loaded.theme, language: loaded.config.language,
+                                  languageAt: SourceLocation(file: "site.yml", line: loaded.config.languageLine))
+            return (made.theme, made.diagnostics, ContinuousClock.now - started)
+        }
         let (site, siteProblems) = options.step(.assemble) {
             SiteAssembler.assembleReadable(loaded, options: .init(today: options.today, includeDrafts: options.includeDrafts))
         }
-        let made = making.result()
+        let made = making.wait()
         options.progress?(.step(.theme))
         options.stepObserver?(.theme, made.time)
         let (theme, themeProblems) = (made.theme, made.diagnostics)
@@ -108,22 +113,3 @@ extension SiteBuild {
     }
 }
 
-/// The theme made on a thread of its own (`BackgroundWork`), with the time it took.
-private final class ThemeMaking: @unchecked Sendable {
-    private var made: (theme: Theme?, diagnostics: [Diagnostic], time: Duration)?
-    private var work: BackgroundWork?
-
-    init(_ loaded: LoadedContent) {
-        work = BackgroundWork { [self] in
-            let started = ContinuousClock.now
-            let theme = Theme.make(overrides: loaded.theme, language: loaded.config.language,
-                                   languageAt: SourceLocation(file: "site.yml", line: loaded.config.languageLine))
-            made = (theme.theme, theme.diagnostics, ContinuousClock.now - started)
-        }
-    }
-
-    func result() -> (theme: Theme?, diagnostics: [Diagnostic], time: Duration) {
-        work?.wait()
-        return made ?? (nil, [], .zero)
-    }
-}

@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -16,9 +15,9 @@ import NhipCauWrite
 /// Taking it changes nothing the build cache vouches for: it writes the staging folder's marker
 /// (the same bytes) and removes links from it. Pages are written only after `output()`, which
 /// removes the cache file first.
-final class OutputOpening: @unchecked Sendable {
+final class OutputOpening: Sendable {
     /// The output folder and what the build cache said of the last build into it (nil: none, or unreadable).
-    struct Taken {
+    struct Taken: Sendable {
         let directory: OutputDirectory
         let cache: BuildCache?
     }
@@ -27,26 +26,25 @@ final class OutputOpening: @unchecked Sendable {
     private let content: URL
     /// nil: the build keeps no cache.
     private let cacheFile: URL?
-    private var background: BackgroundWork?
-    /// Set once by the background work, read after it is done.
-    private var taken: Result<Taken, OutputError>?
+    /// The taking on another thread; nil when there is no published site.
+    private let background: BackgroundWork<Result<Taken, OutputError>>?
 
     init(output: URL, content: URL, cacheFile: URL?) {
         folder = output
         self.content = content
         self.cacheFile = cacheFile
-        guard OutputDirectory.publishedSiteExists(at: output) else { return }
-        background = BackgroundWork { [self] in
-            taken = Result { () throws(OutputError) in try take() }
+        guard OutputDirectory.publishedSiteExists(at: output) else {
+            background = nil
+            return
         }
+        background = BackgroundWork { Result { () throws(OutputError) in try Self.take(output, content: content, cacheFile: cacheFile) } }
     }
 
     /// The output folder, taken now if it was not taken in the background. The cache file is
     /// removed: from here on the staging folder may change, and a build that stops leaves no cache.
     func output() throws(OutputError) -> Taken {
-        background?.wait()
         let result: Taken
-        if let taken { result = try taken.get() } else { result = try take() }
+        if let background { result = try background.wait().get() } else { result = try Self.take(folder, content: content, cacheFile: cacheFile) }
         if let cacheFile { BuildCache.remove(cacheFile) }
         return result
     }
@@ -54,12 +52,11 @@ final class OutputOpening: @unchecked Sendable {
     /// The build stopped before writing (its content has errors): lets go of an output folder
     /// taken in the background. The cache file stays, for the next build.
     func abandon() {
-        background?.wait()
-        if case .success(let taken) = taken { taken.directory.discard() }
+        if case .success(let taken) = background?.wait() { taken.directory.discard() }
     }
 
     /// The lock is held from the folder's taking: no other build changes the cache file meanwhile.
-    private func take() throws(OutputError) -> Taken {
+    private static func take(_ folder: URL, content: URL, cacheFile: URL?) throws(OutputError) -> Taken {
         let directory = try OutputDirectory(output: folder, content: content)
         return Taken(directory: directory, cache: cacheFile.flatMap(BuildCache.read))
     }

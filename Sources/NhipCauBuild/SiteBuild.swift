@@ -119,8 +119,10 @@ public enum SiteBuild {
             // Written while the site is published; in place only once it is. The site published
             // before this one is the staging folder then.
             saving = inputs.map { inputs in
-                BuildCacheSaving(BuildCache(structure: inputs.structure, pages: written.cached, staging: cache?.published ?? [:],
-                                            search: written.searchSnapshot), to: cacheFile)
+                let (structure, pages, search) = (inputs.structure, written.cached, written.searchSnapshot)
+                return BuildCacheSaving(to: cacheFile) {
+                    BuildCache(structure: structure, pages: pages, staging: cache?.published ?? [:], search: search)
+                }
             }
             do throws(OutputError) { try publish(output, saving: saving, options: options) } catch { throw .output(error, language: language) }
             if let search = written.search { remember(written.prepared, search) }

@@ -62,66 +62,68 @@ private final class PairBox<A, B>: @unchecked Sendable {
 }
 
 /// Work on a thread of its own, outside Dispatch's pool, for a task that runs beside the build's
-/// steps (listing the staging folder, reading or writing the build cache). On Dispatch's pool it
-/// would hold one of its threads, one per core, and `concurrentPerform` (every `parallelMap`,
-/// `concurrently`) would then run on one core fewer for as long as it lasts.
-public final class BackgroundWork: @unchecked Sendable {
+/// steps (listing the staging folder, reading or writing the build cache, making the theme), and
+/// what it gave. On Dispatch's pool it would hold one of its threads, one per core, and
+/// `concurrentPerform` (every `parallelMap`, `concurrently`) would then run on one core fewer for as
+/// long as it lasts.
+public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
+    /// Set once by the work, read only after `group` is done.
+    private var value: Value?
 
-    public init(_ work: @escaping @Sendable () -> Void) {
+    public init(_ work: @escaping @Sendable () -> Value) {
         group.enter()
-        let task = Task(work: work, group: group)
-        guard Self.start(task) else {
-            work()
+        guard startThread({ [self] in
+            value = work()
+            group.leave()
+        }) else {
+            value = work()
             group.leave()
             return
         }
     }
 
-    /// Returns once the work is done.
-    public func wait() {
+    /// What the work gave, once it is done.
+    public func wait() -> Value {
         group.wait()
+        guard let value else { preconditionFailure("the work left no value") }
+        return value
     }
+}
 
-    private final class Task: @unchecked Sendable {
-        let work: @Sendable () -> Void
-        let group: DispatchGroup
+/// The closure a new thread runs, passed to it through `pthread_create`'s context pointer.
+private final class ThreadTask: @unchecked Sendable {
+    let run: @Sendable () -> Void
 
-        init(work: @escaping @Sendable () -> Void, group: DispatchGroup) {
-            self.work = work
-            self.group = group
-        }
-
-        func run() {
-            work()
-            group.leave()
-        }
+    init(_ run: @escaping @Sendable () -> Void) {
+        self.run = run
     }
+}
 
-    private static func start(_ task: Task) -> Bool {
-        let context = Unmanaged.passRetained(task).toOpaque()
-        #if canImport(Glibc)
-        var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { context in
-            if let context { Unmanaged<Task>.fromOpaque(context).takeRetainedValue().run() }
-            return nil
-        }, context) == 0
-        #else
-        var thread: pthread_t?
-        let started = pthread_create(&thread, nil, { context in
-            Unmanaged<Task>.fromOpaque(context).takeRetainedValue().run()
-            return nil
-        }, context) == 0
-        #endif
-        guard started else {
-            Unmanaged<Task>.fromOpaque(context).release()
-            return false
-        }
-        #if canImport(Glibc)
-        pthread_detach(thread)
-        #else
-        if let thread { pthread_detach(thread) }
-        #endif
-        return true
+/// Runs `run` on a new detached thread; false when no thread could be made.
+private func startThread(_ run: @escaping @Sendable () -> Void) -> Bool {
+    let context = Unmanaged.passRetained(ThreadTask(run)).toOpaque()
+    #if canImport(Glibc)
+    var thread = pthread_t()
+    let started = pthread_create(&thread, nil, { context in
+        if let context { Unmanaged<ThreadTask>.fromOpaque(context).takeRetainedValue().run() }
+        return nil
+    }, context) == 0
+    #else
+    var thread: pthread_t?
+    let started = pthread_create(&thread, nil, { context in
+        Unmanaged<ThreadTask>.fromOpaque(context).takeRetainedValue().run()
+        return nil
+    }, context) == 0
+    #endif
+    guard started else {
+        Unmanaged<ThreadTask>.fromOpaque(context).release()
+        return false
     }
+    #if canImport(Glibc)
+    pthread_detach(thread)
+    #else
+    if let thread { pthread_detach(thread) }
+    #endif
+    return true
 }

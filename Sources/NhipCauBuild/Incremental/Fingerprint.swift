@@ -79,8 +79,8 @@ struct InputFingerprint: Sendable {
             structure.add(link.route.path)
             if case .text(let label) = link.label { structure.add(label) }
         }
-        guard !scanned.contains(where: { $0 == nil }) else { return nil }
         let items = scanned.compactMap { $0 }
+        guard items.count == scanned.count else { return nil }
         var kinds: [ContentKind: Fingerprint] = [:]
         var crossLinking = Set<String>()
         for item in items {

@@ -70,7 +70,7 @@ import Testing
         let cacheFile = site.root.appendingPathComponent("build-test.bin")
         let folder = try OutputDirectory(output: site.output, content: site.content)
         try folder.write("mới", to: "index.html")
-        let saving = BuildCacheSaving(Self.cache(structure: 4), to: cacheFile)
+        let saving = BuildCacheSaving(to: cacheFile) { Self.cache(structure: 4) }
         var heldWhileSaved = false
         try folder.publish {
             saving.commit()
@@ -86,7 +86,7 @@ import Testing
         try #require(site.build().succeeded)
         let cacheFile = site.root.appendingPathComponent("build-test.bin")
         let folder = try OutputDirectory(output: site.output, content: site.content, settings: OutputSettings(crashAt: .beforeSwap))
-        let saving = BuildCacheSaving(Self.cache(structure: 5), to: cacheFile)
+        let saving = BuildCacheSaving(to: cacheFile) { Self.cache(structure: 5) }
         #expect(throws: OutputError.self) { try folder.publish { saving.commit() } }
         saving.cancel()
         #expect(HeldLock.isHeld(site), "given up only by discard")
