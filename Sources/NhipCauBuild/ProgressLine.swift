@@ -25,11 +25,11 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// Shows `text` now: a new step.
-    public func announce(_ text: String) { show(text, always: true) }
+    public func announce(_ text: String) { show(always: true) { text } }
 
     /// Shows `text` unless the line changed less than `interval` ago; a dropped count is soon
     /// followed by a newer one.
-    public func update(_ text: String) { show(text, always: false) }
+    public func update(_ text: String) { show(always: false) { text } }
 
     /// Erases the line if one is shown, so that the next output starts at the left margin.
     public func clear() {
@@ -41,14 +41,16 @@ public final class ProgressLine: @unchecked Sendable {
         }
     }
 
-    private func show(_ text: String, always: Bool) {
+    /// `text` is made only when it is shown: a build counts every one of its pages, and
+    /// formatting each count cost a twentieth of a one-story rebuild.
+    func show(always: Bool, _ text: () -> String) {
         guard isTerminal else { return }
         lock.withLock {
             let time = now()
             if !always, let lastShown, time - lastShown < interval { return }
             lastShown = time
             visible = true
-            write("\r\u{1B}[K" + text)
+            write("\r\u{1B}[K" + text())
         }
     }
 
@@ -61,8 +63,7 @@ public final class ProgressLine: @unchecked Sendable {
             case .step(let step):
                 announce(Self.text(for: step, language: language))
             case .pages(let done, let total):
-                let text = Self.pagesText(done: done, total: total, language: language, checking: checking)
-                if done == 0 { announce(text) } else { update(text) }
+                show(always: done == 0) { Self.pagesText(done: done, total: total, language: language, checking: checking) }
             }
         }
     }

@@ -64,6 +64,25 @@ import NhipCauCore
         #expect(recorder.output.isEmpty)
     }
 
+    /// A build counts every page; a count that is dropped, or goes to no terminal, is never formatted.
+    @Test func aCountIsFormattedOnlyWhenItIsShown() {
+        final class Made: @unchecked Sendable { var texts = 0 }
+        let recorder = Recorder()
+        let made = Made()
+        let text = { () -> String in made.texts += 1; return "\(made.texts)" }
+        let progress = line(recorder)
+        progress.show(always: false, text)
+        progress.show(always: false, text)
+        progress.show(always: false, text)
+        recorder.advance(.milliseconds(100))
+        progress.show(always: false, text)
+        progress.show(always: true, text)
+        #expect(made.texts == 3)
+        #expect(recorder.output == ["\r\u{1B}[K1", "\r\u{1B}[K2", "\r\u{1B}[K3"])
+        line(recorder, terminal: false).show(always: true, text)
+        #expect(made.texts == 3)
+    }
+
     @Test func aBuildReportsEveryStepAndEveryPage() throws {
         final class Events: @unchecked Sendable {
             let lock = NSLock()
