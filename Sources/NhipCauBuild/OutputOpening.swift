@@ -29,22 +29,27 @@ final class OutputOpening: Sendable {
     /// The taking on another thread; nil when there is no published site.
     private let background: BackgroundWork<Result<Taken, OutputError>>?
 
-    init(output: URL, content: URL, cacheFile: URL?) {
+    private let settledSeconds: Int
+
+    init(output: URL, content: URL, cacheFile: URL?, settledSeconds: Int = 3) {
         folder = output
         self.content = content
         self.cacheFile = cacheFile
+        self.settledSeconds = settledSeconds
         guard OutputDirectory.publishedSiteExists(at: output) else {
             background = nil
             return
         }
-        background = BackgroundWork { Result { () throws(OutputError) in try Self.take(output, content: content, cacheFile: cacheFile) } }
+        background = BackgroundWork {
+            Result { () throws(OutputError) in try Self.take(output, content: content, cacheFile: cacheFile, settledSeconds: settledSeconds) }
+        }
     }
 
     /// The output folder, taken now if it was not taken in the background. The cache file is
     /// removed: from here on the staging folder may change, and a build that stops leaves no cache.
     func output() throws(OutputError) -> Taken {
         let result: Taken
-        if let background { result = try background.wait().get() } else { result = try Self.take(folder, content: content, cacheFile: cacheFile) }
+        if let background { result = try background.wait().get() } else { result = try Self.take(folder, content: content, cacheFile: cacheFile, settledSeconds: settledSeconds) }
         if let cacheFile { BuildCache.remove(cacheFile) }
         return result
     }
@@ -55,9 +60,14 @@ final class OutputOpening: Sendable {
         if case .success(let taken) = background?.wait() { taken.directory.discard() }
     }
 
-    /// The lock is held from the folder's taking: no other build changes the cache file meanwhile.
-    private static func take(_ folder: URL, content: URL, cacheFile: URL?) throws(OutputError) -> Taken {
-        let directory = try OutputDirectory(output: folder, content: content)
-        return Taken(directory: directory, cache: cacheFile.flatMap(BuildCache.read))
+    /// The cache is read once the lock is held (no other build changes it meanwhile), and before
+    /// the staging folder is looked at: it says what the last build but one left there.
+    private static func take(_ folder: URL, content: URL, cacheFile: URL?, settledSeconds: Int) throws(OutputError) -> Taken {
+        var cache: BuildCache?
+        let directory = try OutputDirectory(output: folder, content: content, settledSeconds: settledSeconds) {
+            cache = cacheFile.flatMap(BuildCache.read)
+            return cache?.stagingRecord
+        }
+        return Taken(directory: directory, cache: cache)
     }
 }

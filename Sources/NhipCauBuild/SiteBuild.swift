@@ -33,6 +33,9 @@ public struct BuildOptions: Sendable {
     /// The site's model is left in memory when the build returns, for a process that exits right
     /// after: freeing a large site piece by piece takes longer than the kernel takes to drop it.
     public var keepsModelAfterBuild = false
+    /// How old a folder of the staging folder must be for its status to vouch for its files next
+    /// time (`StagingRecord`); tests set 0 to see builds in quick succession trust them.
+    var settledSeconds = 3
 
     public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false,
                 stepObserver: BuildStepObserver? = nil, progress: BuildProgressObserver? = nil) {
@@ -56,6 +59,9 @@ public struct BuildReport: Sendable {
     public let pagesWritten: Int
     /// Pages kept from the previous site without being rendered again (an incremental build).
     public var pagesKept = 0
+    /// How many folders of the staging folder were read entry by entry (the others were as the
+    /// build cache recorded them).
+    var stagingFoldersRead = 0
     public let filesCopied: Int
     /// Warnings found on the way; errors stop the build instead.
     public let diagnostics: Diagnostics
@@ -86,7 +92,8 @@ public enum SiteBuild {
         OutputDirectory.repairInterruptedPublish(output: options.output)
         let cacheFile = BuildCache.file(cacheFolder: options.cacheFolder ?? MediaCache.defaultFolder(for: options.content),
                                         output: options.output)
-        let opening = OutputOpening(output: options.output, content: options.content, cacheFile: options.incremental ? cacheFile : nil)
+        let opening = OutputOpening(output: options.output, content: options.content, cacheFile: options.incremental ? cacheFile : nil,
+                                    settledSeconds: options.settledSeconds)
         let prepared: PreparedSite
         do {
             prepared = try prepare(options)
@@ -121,7 +128,10 @@ public enum SiteBuild {
             saving = inputs.map { inputs in
                 let (structure, pages, search) = (inputs.structure, written.cached, written.searchSnapshot)
                 return BuildCacheSaving(to: cacheFile) {
-                    BuildCache(structure: structure, pages: pages, staging: cache?.published ?? [:], search: search)
+                    var saved = BuildCache(structure: structure, pages: pages, staging: cache?.published ?? [:], search: search)
+                    saved.stagingRecord = cache?.publishedRecord
+                    saved.publishedRecord = output.publishedRecord()
+                    return saved
                 }
             }
             do throws(OutputError) { try publish(output, saving: saving, options: options) } catch { throw .output(error, language: language) }
@@ -130,12 +140,17 @@ public enum SiteBuild {
             var report = BuildReport(pagesWritten: written.pages, filesCopied: written.files,
                                      diagnostics: written.diagnostics, language: language)
             report.pagesKept = written.kept
+            report.stagingFoldersRead = output.stagingFoldersRead
             return report
         } catch {
             saving?.cancel()
             output.discard {
                 // The published site is as the cache says; what the staging folder holds is not known.
-                if let cache { BuildCache(structure: cache.structure, pages: cache.pages, staging: [:], search: cache.search).save(cacheFile) }
+                if let cache {
+                    var kept = BuildCache(structure: cache.structure, pages: cache.pages, staging: [:], search: cache.search)
+                    kept.publishedRecord = cache.publishedRecord
+                    kept.save(cacheFile)
+                }
             }
             throw error
         }

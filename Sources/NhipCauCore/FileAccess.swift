@@ -63,7 +63,7 @@ public struct FileStatus: Sendable, Hashable {
     /// Device, inode, size and both times as one number, never 0 (which the caches keep for "no status").
     public let key: UInt64
 
-    init(_ status: stat) {
+    public init(_ status: stat) {
         #if canImport(Darwin)
         modified = status.st_mtimespec
         changed = status.st_ctimespec

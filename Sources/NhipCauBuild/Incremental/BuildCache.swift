@@ -40,10 +40,15 @@ struct BuildCache: Sendable {
     /// The published site's search index before it was written, for the next build to carry over
     /// (`SearchIndex.Builder.init(carrying:)`); nil when the build kept none.
     let search: SearchIndex.Snapshot?
+    /// What the staging folder's folders hold, as the build that published it left them; nil when
+    /// not known (then every folder is read). Goes with `staging`.
+    var stagingRecord: StagingRecord?
+    /// The same of the published site, made by this build: the next build's `stagingRecord`.
+    var publishedRecord: StagingRecord?
 
     /// Version 3 ends with a checksum of all before it; version 4 keeps each page's reads; version 5
-    /// keeps the search index, not each page's words; version 6 also its term shards.
-    static let magic = Array("NhipCau build cache 6\n".utf8)
+    /// keeps the search index, not each page's words; version 6 also its term shards; version 7 the staging and published folders' records.
+    static let magic = Array("NhipCau build cache 7\n".utf8)
 
     /// The cache file for builds into `output`.
     static func file(cacheFolder: URL, output: URL) -> URL {
@@ -116,6 +121,11 @@ struct BuildCache: Sendable {
             writer.text(path)
             writer.integer(output)
         }
+        for record in [stagingRecord, publishedRecord] {
+            writer.integer(UInt8(record == nil ? 0 : 1))
+            record?.encode(into: &writer)
+            guard spill(&writer) else { return false }
+        }
         writer.integer(UInt8(search == nil ? 0 : 1))
         if let search { guard search.encode(into: &writer, spill: spill) else { return false } }
         guard sink(writer.bytes) else { return false }
@@ -144,6 +154,16 @@ struct BuildCache: Sendable {
             guard let path = reader.text(), let output = reader.integer(UInt64.self) else { return nil }
             staging[path] = output
         }
+        var records: [StagingRecord?] = []
+        for _ in 0..<2 {
+            guard let hasRecord = reader.integer(UInt8.self), hasRecord <= 1 else { return nil }
+            if hasRecord == 0 {
+                records.append(nil)
+            } else {
+                guard let record = StagingRecord.decode(from: &reader) else { return nil }
+                records.append(record)
+            }
+        }
         guard let hasSearch = reader.integer(UInt8.self) else { return nil }
         var search: SearchIndex.Snapshot?
         if hasSearch != 0 {
@@ -151,7 +171,10 @@ struct BuildCache: Sendable {
             search = snapshot
         }
         guard reader.remaining == 8 else { return nil }
-        return BuildCache(structure: structure, pages: pages, staging: staging, search: search)
+        var cache = BuildCache(structure: structure, pages: pages, staging: staging, search: search)
+        cache.stagingRecord = records[0]
+        cache.publishedRecord = records[1]
+        return cache
     }
 
     /// Page file → its bytes' fingerprint in the published site.

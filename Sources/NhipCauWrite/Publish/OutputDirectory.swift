@@ -30,12 +30,16 @@ public final class OutputDirectory: Sendable {
     static let markerBytes = Array("nhipcau\n".utf8)
 
     /// Checks that `output` is a folder the tool may replace, takes the lock on it, repairs a swap
-    /// an earlier build could not finish, and prepares the staging folder.
-    public convenience init(output: URL, content: URL) throws(OutputError) {
-        try self.init(output: output, content: content, settings: OutputSettings())
+    /// an earlier build could not finish, and prepares the staging folder. `whileLocked` runs once
+    /// the lock is held, before the staging folder is looked at, and may give what the last build
+    /// but one left there (`StagingRecord`). A folder changed less than `settledSeconds` ago is
+    /// read again next time, whatever its status.
+    public convenience init(output: URL, content: URL, settledSeconds: Int = 3,
+                            whileLocked: () -> StagingRecord? = { nil }) throws(OutputError) {
+        try self.init(output: output, content: content, settings: OutputSettings(settledSeconds: settledSeconds), whileLocked: whileLocked)
     }
 
-    init(output: URL, content: URL, settings: OutputSettings) throws(OutputError) {
+    init(output: URL, content: URL, settings: OutputSettings, whileLocked: () -> StagingRecord? = { nil }) throws(OutputError) {
         let names = OutputNames(output)
         self.output = names.output
         self.settings = settings
@@ -47,7 +51,10 @@ public final class OutputDirectory: Sendable {
         lock = try OutputLock.acquire(at: names.lock.path, for: self.output.path, wait: settings.lockWait)
         try SwapRepair.finish(output: self.output, previous: previous, staging: staging)
         try OutputGuard.checkReplaceable(output: self.output)
-        found = try StagingTree.take(staging)
+        let record = whileLocked()
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        found = try StagingTree.take(staging, record: record, settledBefore: timespec(tv_sec: now.tv_sec - settings.settledSeconds, tv_nsec: now.tv_nsec))
         foundFiles = Set(found.files)
         try write(Self.markerBytes, to: Self.markerName)
     }
@@ -82,6 +89,15 @@ public final class OutputDirectory: Sendable {
             throw OutputError("output.cannotCopy", ["path": "\(path)", "problem": .message(problem)])
         }
     }
+
+    /// What this build leaves in the folder it publishes, for the build that next writes into it.
+    /// Call once every file is written.
+    public func publishedRecord() -> StagingRecord {
+        StagingRecord.made(written: written.all, found: found)
+    }
+
+    /// How many of the staging folder's folders were read entry by entry when the build took it.
+    public var stagingFoldersRead: Int { found.foldersRead }
 
     /// Whether the published folder is one this tool wrote (its marker is there).
     public var publishedSiteExists: Bool { OutputPath.hasMarker(output) }

@@ -4,6 +4,8 @@ struct OutputSettings: Sendable {
     var lockWait: Duration = .seconds(3)
     var exchange = true
     var crashAt: PublishStep?
+    /// How old a folder's last change must be for its status to vouch for it (`StagingRecord`).
+    var settledSeconds = 3
 
     func reach(_ step: PublishStep) throws(OutputError) {
         if step == crashAt { throw OutputError("output.simulatedCrash", ["step": "\(step)"]) }

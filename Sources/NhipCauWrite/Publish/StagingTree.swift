@@ -20,45 +20,118 @@ enum StagingTree {
     struct Listing: Sendable {
         var files: [String] = []
         var folders: [String] = []
+        /// Each folder's status when it was read or found as recorded ("" the root), for the
+        /// folders that were settled then (`StagingRecord`).
+        var observed: [String: UInt64] = [:]
+        /// How many folders were read entry by entry.
+        var foldersRead = 0
     }
 
     /// Every entry below `root`. Links, pipes, sockets and devices are removed on the way, so no
-    /// write can go through a link to somewhere else.
-    static func list(_ root: String) -> Listing {
+    /// write can go through a link to somewhere else. With a `record` of the tree, a folder whose
+    /// status is the recorded one is taken to hold the recorded files, and is not read.
+    /// `settledBefore`: a folder last changed at or after this time is not vouched for next time
+    /// (file times are coarse: a change within the same tick would keep the status).
+    static func list(_ root: String, record: StagingRecord? = nil, settledBefore: timespec) -> Listing {
         var listing = Listing()
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        if descriptor >= 0 { walk(descriptor, relative: "", into: &listing) }
+        guard descriptor >= 0 else { return listing }
+        guard let record else {
+            walk(descriptor, relative: "", into: &listing, settledBefore: settledBefore)
+            return listing
+        }
+        defer { close(descriptor) }
+        let recorded = Set(record.folders.map(\.path))
+        // Parents come first: a folder's path is looked up only once its parent is known to hold
+        // no link (either unchanged since it was recorded, or read and its links removed).
+        for folder in record.folders {
+            if folder.path.isEmpty {
+                read(openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), relative: "", recorded: recorded,
+                     into: &listing, settledBefore: settledBefore)
+                continue
+            }
+            var status = stat()
+            guard fstatat(descriptor, folder.path, &status, AT_SYMLINK_NOFOLLOW) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+                continue // gone: its parent changed, was read, and holds what is there now
+            }
+            listing.folders.append(folder.path)
+            if folder.key != 0 && FileStatus(status).key == folder.key {
+                listing.files.append(contentsOf: folder.files.map { folder.path + "/" + $0 })
+                listing.observed[folder.path] = folder.key
+            } else {
+                read(openat(descriptor, folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC), relative: folder.path,
+                     recorded: recorded, into: &listing, settledBefore: settledBefore)
+            }
+        }
         return listing
     }
 
-    /// Lists the open folder `descriptor` (and closes it). Each folder is opened relative to its
-    /// parent, and never through a link: a path from the root would be looked up again for each of
-    /// some 15,000 folders.
-    private static func walk(_ descriptor: Int32, relative: String, into listing: inout Listing) {
+    /// Reads one folder of a recorded tree (and closes it): a recorded folder in it is looked at
+    /// in its own turn; any other is walked whole.
+    private static func read(_ descriptor: Int32, relative: String, recorded: Set<String>, into listing: inout Listing,
+                             settledBefore: timespec) {
+        guard descriptor >= 0 else { return }
+        entries(of: descriptor, relative: relative, into: &listing, settledBefore: settledBefore) { listing, names in
+            for name in names where !recorded.contains(child(relative, name)) {
+                walkFolder(name, in: descriptor, relative: relative, into: &listing, settledBefore: settledBefore)
+            }
+        }
+    }
+
+    /// Lists the open folder `descriptor` and every folder below it (and closes it). Each folder is
+    /// opened relative to its parent, and never through a link: a path from the root would be
+    /// looked up again for each of some 15,000 folders.
+    private static func walk(_ descriptor: Int32, relative: String, into listing: inout Listing, settledBefore: timespec) {
+        entries(of: descriptor, relative: relative, into: &listing, settledBefore: settledBefore) { listing, names in
+            for name in names { walkFolder(name, in: descriptor, relative: relative, into: &listing, settledBefore: settledBefore) }
+        }
+    }
+
+    private static func walkFolder(_ name: String, in parent: Int32, relative: String, into listing: inout Listing, settledBefore: timespec) {
+        let path = child(relative, name)
+        listing.folders.append(path)
+        let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if folder >= 0 {
+            walk(folder, relative: path, into: &listing, settledBefore: settledBefore)
+        } else if errno == ELOOP || errno == ENOTDIR {
+            unlinkat(parent, name, 0) // became a link or a file since it was read
+        }
+    }
+
+    private static func child(_ relative: String, _ name: String) -> String {
+        relative.isEmpty ? name : relative + "/" + name
+    }
+
+    /// The files of the open folder `descriptor` go into `listing`, the names of its folders to
+    /// `subfolders` (while it is still open), and anything else is removed. The folder's status is
+    /// taken before its entries are read, so a change made while they are read shows next time.
+    private static func entries(of descriptor: Int32, relative: String, into listing: inout Listing, settledBefore: timespec,
+                                then subfolders: (inout Listing, [String]) -> Void) {
+        var status = stat()
+        let settled = fstat(descriptor, &status) == 0 ? FileStatus(status) : nil
         guard let stream = fdopendir(descriptor) else {
             close(descriptor)
             return
         }
         defer { closedir(stream) }
+        listing.foldersRead += 1
+        var removed = false
+        var folders: [String] = []
         while let entry = readdir(stream) {
             let name = entryName(entry)
             if name == "." || name == ".." { continue }
-            let child = relative.isEmpty ? name : relative + "/" + name
             switch kind(entry, name, in: descriptor) {
             case .folder:
-                listing.folders.append(child)
-                let folder = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                if folder >= 0 {
-                    walk(folder, relative: child, into: &listing)
-                } else if errno == ELOOP || errno == ENOTDIR {
-                    unlinkat(descriptor, name, 0) // became a link or a file since it was read
-                }
+                folders.append(name)
             case .file:
-                listing.files.append(child)
+                listing.files.append(child(relative, name))
             case .other:
                 unlinkat(descriptor, name, 0)
+                removed = true
             }
         }
+        if let settled, !removed, settled.isOlder(than: settledBefore) { listing.observed[relative] = settled.key }
+        subfolders(&listing, folders)
     }
 
     private enum Kind { case file, folder, other }
@@ -130,7 +203,7 @@ enum StagingTree {
 extension StagingTree {
     /// Takes the staging folder for this build: created when missing, reused (and listed) when it
     /// carries the marker or is empty, refused when it holds anything else.
-    static func take(_ staging: URL) throws(OutputError) -> Listing {
+    static func take(_ staging: URL, record: StagingRecord?, settledBefore: timespec) throws(OutputError) -> Listing {
         let path = staging.path
         if !OutputPath.exists(path) {
             guard mkdir(path, 0o755) == 0 else {
@@ -142,6 +215,6 @@ extension StagingTree {
         guard OutputPath.isFolder(path), OutputPath.hasMarker(staging) || OutputPath.isEmptyFolder(path) else {
             throw OutputGuard.notMadeByTool(staging)
         }
-        return list(path)
+        return list(path, record: record, settledBefore: settledBefore)
     }
 }
