@@ -93,7 +93,7 @@ public final class OutputDirectory: Sendable {
     /// What this build leaves in the folder it publishes, for the build that next writes into it.
     /// Call once every file is written.
     public func publishedRecord() -> StagingRecord {
-        StagingRecord.made(written: written.all, found: found)
+        StagingRecord.made(written: written.all, found: found, foundFiles: foundFiles)
     }
 
     /// How many of the staging folder's folders were read entry by entry when the build took it.

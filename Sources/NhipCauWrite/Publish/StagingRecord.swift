@@ -19,12 +19,13 @@ public struct StagingRecord: Sendable, Equatable {
     public struct Folder: Sendable, Equatable {
         /// Relative to the site root; "" for the root, which is always read (every publish renames it).
         public let path: String
-        public let key: UInt64
+        public var key: UInt64
         /// The names of the files in it.
-        public let files: [String]
+        public var files: [String]
     }
 
-    /// Sorted by path, so that each folder comes after the folders holding it.
+    /// Sorted by path (a path comes before every longer path it begins), so that each folder comes
+    /// after the folders holding it.
     public let folders: [Folder]
 
     public func encode(into writer: inout CacheBytesWriter) {
@@ -52,41 +53,91 @@ public struct StagingRecord: Sendable, Equatable {
             }
             folders.append(Folder(path: path, key: key, files: files))
         }
-        guard zip(folders, folders.dropFirst()).allSatisfy({ $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) else { return nil }
+        guard zip(folders, folders.dropFirst()).allSatisfy({ $0.path < $1.path }) else { return nil }
         return StagingRecord(folders: folders)
     }
 
-    /// The record of the tree a build leaves: the files it wrote (`written`) and their folders,
-    /// after it took the folder as `found` showed it. A folder keeps the status seen then only when
-    /// the build neither added nor removed anything in it.
-    static func made(written: Set<String>, found: StagingTree.Listing) -> StagingRecord {
-        let foundFiles = Set(found.files)
-        let foundFolders = Set(found.folders)
-        var filesByFolder: [String: [String]] = ["": []]
-        var changed = Set<String>([""])
-        for path in written {
+    /// The record of the tree a build leaves: the tree it found (`found`, its folders with their
+    /// status then), with the files it wrote that were not there added and the others removed, as
+    /// the pruning before the swap removes them. A folder whose entries this build changed is
+    /// recorded with status 0; the others keep the status seen when the build took the folder.
+    static func made(written: Set<String>, found: StagingTree.Listing, foundFiles: Set<String>) -> StagingRecord {
+        var tree = found.tree
+        if tree.first?.path != "" { tree.insert(Folder(path: "", key: 0, files: []), at: 0) }
+        tree[0].key = 0 // every publish renames the root
+        var changed = Set<String>()
+        var removed: [String: Set<String>] = [:]
+        for path in found.files where !written.contains(path) {
             let (folder, name) = split(path)
-            filesByFolder[folder, default: []].append(name)
-            if !foundFiles.contains(path) { changed.insert(folder) }
+            removed[folder, default: []].insert(name)
         }
-        // Every folder holding a written file; one the build made changed its parent.
-        for folder in Array(filesByFolder.keys) {
-            var path = folder
-            while !path.isEmpty {
-                let parent = split(path).folder
-                if !foundFolders.contains(path) { changed.insert(parent); changed.insert(path) }
-                if filesByFolder[parent] != nil { break }
-                filesByFolder[parent] = []
-                path = parent
+        for (folder, names) in removed {
+            guard let index = index(of: folder, in: tree) else { continue }
+            tree[index].files.removeAll(where: names.contains)
+            changed.insert(folder)
+        }
+        var added: [String: [String]] = [:]
+        for path in written where !foundFiles.contains(path) {
+            let (folder, name) = split(path)
+            added[folder, default: []].append(name)
+        }
+        for (folder, names) in added {
+            let index = makeFolder(folder, in: &tree, changed: &changed)
+            tree[index].files = (tree[index].files + names).sorted()
+            changed.insert(folder)
+        }
+        dropEmptyFolders(&tree, changed: &changed)
+        if !changed.isEmpty {
+            for index in tree.indices where changed.contains(tree[index].path) { tree[index].key = 0 }
+        }
+        return StagingRecord(folders: tree)
+    }
+
+    /// The index of `path` in the sorted `tree`, nil when it is not there.
+    private static func index(of path: String, in tree: [Folder]) -> Int? {
+        let at = insertionPoint(of: path, in: tree)
+        return at < tree.count && tree[at].path == path ? at : nil
+    }
+
+    private static func insertionPoint(of path: String, in tree: [Folder]) -> Int {
+        var low = 0, high = tree.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tree[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index of folder `path`, made (with any folder holding it) when it is not there.
+    private static func makeFolder(_ path: String, in tree: inout [Folder], changed: inout Set<String>) -> Int {
+        if let index = index(of: path, in: tree) { return index }
+        let parent = split(path).folder
+        _ = makeFolder(parent, in: &tree, changed: &changed)
+        changed.insert(parent)
+        let at = insertionPoint(of: path, in: tree)
+        tree.insert(Folder(path: path, key: 0, files: []), at: at)
+        return at
+    }
+
+    /// Removes the folders that hold no file, directly or below: the pruning removes them.
+    private static func dropEmptyFolders(_ tree: inout [Folder], changed: inout Set<String>) {
+        var dropped = [Bool](repeating: false, count: tree.count)
+        // From the end: a folder's folders come after it, so they are decided first.
+        for index in tree.indices.dropFirst().reversed() where tree[index].files.isEmpty {
+            let below = tree[index].path + "/"
+            var next = insertionPoint(of: below, in: tree)
+            var holdsSome = false
+            while next < tree.count && tree[next].path.hasPrefix(below) {
+                if !dropped[next] { holdsSome = true; break }
+                next += 1
+            }
+            if !holdsSome {
+                dropped[index] = true
+                changed.insert(split(tree[index].path).folder)
             }
         }
-        // What the pruning removes changes the folder it was in.
-        for file in found.files where !written.contains(file) { changed.insert(split(file).folder) }
-        for folder in found.folders where filesByFolder[folder] == nil { changed.insert(split(folder).folder) }
-        let folders = filesByFolder.map { path, files in
-            Folder(path: path, key: changed.contains(path) ? 0 : found.observed[path] ?? 0, files: files.sorted())
-        }
-        return StagingRecord(folders: folders.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+        guard dropped.contains(true) else { return }
+        tree = zip(tree, dropped).filter { !$0.1 }.map(\.0)
     }
 
     private static func split(_ path: String) -> (folder: String, name: String) {

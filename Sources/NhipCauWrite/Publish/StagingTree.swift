@@ -20,11 +20,15 @@ enum StagingTree {
     struct Listing: Sendable {
         var files: [String] = []
         var folders: [String] = []
-        /// Each folder's status when it was read or found as recorded ("" the root), for the
-        /// folders that were settled then (`StagingRecord`).
-        var observed: [String: UInt64] = [:]
+        /// The same folders ("" the root first) and their files' names, sorted by path, each with
+        /// its status as read or found as recorded (0 when it was not settled then).
+        var tree: [StagingRecord.Folder] = []
         /// How many folders were read entry by entry.
         var foldersRead = 0
+
+        mutating func sortTree() {
+            if zip(tree, tree.dropFirst()).contains(where: { !($0.path < $1.path) }) { tree.sort { $0.path < $1.path } }
+        }
     }
 
     /// Every entry below `root`. Links, pipes, sockets and devices are removed on the way, so no
@@ -38,6 +42,7 @@ enum StagingTree {
         guard descriptor >= 0 else { return listing }
         guard let record else {
             walk(descriptor, relative: "", into: &listing, settledBefore: settledBefore)
+            listing.sortTree()
             return listing
         }
         defer { close(descriptor) }
@@ -57,12 +62,13 @@ enum StagingTree {
             listing.folders.append(folder.path)
             if folder.key != 0 && FileStatus(status).key == folder.key {
                 listing.files.append(contentsOf: folder.files.map { folder.path + "/" + $0 })
-                listing.observed[folder.path] = folder.key
+                listing.tree.append(folder)
             } else {
                 read(openat(descriptor, folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC), relative: folder.path,
                      recorded: recorded, into: &listing, settledBefore: settledBefore)
             }
         }
+        listing.sortTree() // folders the record did not have were walked after their parent
         return listing
     }
 
@@ -117,6 +123,7 @@ enum StagingTree {
         listing.foldersRead += 1
         var removed = false
         var folders: [String] = []
+        var files: [String] = []
         while let entry = readdir(stream) {
             let name = entryName(entry)
             if name == "." || name == ".." { continue }
@@ -125,12 +132,14 @@ enum StagingTree {
                 folders.append(name)
             case .file:
                 listing.files.append(child(relative, name))
+                files.append(name)
             case .other:
                 unlinkat(descriptor, name, 0)
                 removed = true
             }
         }
-        if let settled, !removed, settled.isOlder(than: settledBefore) { listing.observed[relative] = settled.key }
+        let key = settled.flatMap { !removed && $0.isOlder(than: settledBefore) ? $0.key : nil } ?? 0
+        listing.tree.append(StagingRecord.Folder(path: relative, key: key, files: files.sorted()))
         subfolders(&listing, folders)
     }
 
@@ -172,7 +181,8 @@ enum StagingTree {
         }
         for file in listing.files where !written.contains(file) && !keep.contains(file) {
             let path = root + "/" + file
-            if unlink(path) == 0 || errno == ENOENT { continue }
+            // ENOTDIR: a folder above it became a file of this build, so it went with its folder.
+            if unlink(path) == 0 || errno == ENOENT || errno == ENOTDIR { continue }
             do {
                 try FileManager.default.removeItem(atPath: path)
             } catch {
@@ -184,7 +194,7 @@ enum StagingTree {
             .sorted { $0.utf8.count(where: { $0 == 0x2F }) > $1.utf8.count(where: { $0 == 0x2F }) }
         for folder in folders {
             let path = root + "/" + folder
-            if rmdir(path) == 0 || errno == ENOENT { continue }
+            if rmdir(path) == 0 || errno == ENOENT || (errno == ENOTDIR && !OutputPath.exists(path)) { continue }
             do {
                 try FileManager.default.removeItem(atPath: path)
             } catch {

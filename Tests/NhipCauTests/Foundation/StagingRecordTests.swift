@@ -58,6 +58,35 @@ import Testing
         #expect((try? files.destinationOfSymbolicLink(atPath: site.output.appendingPathComponent("a/b/lien-ket.html").path)) == nil)
     }
 
+    /// The record says exactly what the published folder holds, whatever the build added,
+    /// removed, or turned from a file into a folder and back; a wrong record would let a later
+    /// build take a missing file for one that is there.
+    @Test func theRecordIsTheTreeThatWasPublished() throws {
+        let site = try TestSite()
+        let sets: [[String]] = [
+            ["index.html", "a/index.html", "a/b/index.html", "c/index.html", "d/e/f/index.html"],
+            ["index.html", "a/index.html", "c", "g/h/index.html", "d/e/x.html"],
+            ["index.html", "c/index.html", "a/b/index.html", "a-b/index.html"],
+        ]
+        var records: [StagingRecord?] = [nil, nil]
+        var readFewer = false
+        for round in 0..<9 {
+            let files = sets[round % sets.count]
+            let folder = try OutputDirectory(output: site.output, content: site.content,
+                                             settings: OutputSettings(settledSeconds: 0)) { records[round % 2] }
+            for path in files { try folder.write("\(round) \(path)", to: path) }
+            let record = folder.publishedRecord()
+            try folder.publish()
+            records[round % 2] = record
+            readFewer = readFewer || folder.stagingFoldersRead < record.folders.count
+            let published = Set(fileTree(site.output).keys)
+            let recorded = Set(record.folders.flatMap { folder in folder.files.map { folder.path.isEmpty ? $0 : folder.path + "/" + $0 } })
+            #expect(recorded == published, "round \(round)")
+            #expect(record.folders.map(\.path) == [""] + folderList(site.output), "round \(round)")
+        }
+        #expect(readFewer, "no build trusted a recorded folder")
+    }
+
     /// Through whole builds: the build cache carries each folder's record to the build after next.
     @Test func aLinkPutDeepInTheStagingFolderBetweenBuildsIsRemoved() throws {
         let site = try TestSite(TestSite.minimal)
