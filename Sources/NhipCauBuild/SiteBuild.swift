@@ -129,8 +129,8 @@ public enum SiteBuild {
                 let (structure, pages, search) = (inputs.structure, written.cached, written.searchSnapshot)
                 return BuildCacheSaving(to: cacheFile) {
                     var saved = BuildCache(structure: structure, pages: pages, staging: cache?.published ?? [:], search: search)
-                    saved.stagingRecord = cache?.publishedRecord
-                    saved.publishedRecord = output.publishedRecord()
+                    saved.stagingRecordBytes = cache?.publishedRecordBytes
+                    saved.publishedRecordBytes = output.publishedRecord().encoded
                     return saved
                 }
             }
@@ -148,7 +148,7 @@ public enum SiteBuild {
                 // The published site is as the cache says; what the staging folder holds is not known.
                 if let cache {
                     var kept = BuildCache(structure: cache.structure, pages: cache.pages, staging: [:], search: cache.search)
-                    kept.publishedRecord = cache.publishedRecord
+                    kept.publishedRecordBytes = cache.publishedRecordBytes
                     kept.save(cacheFile)
                 }
             }

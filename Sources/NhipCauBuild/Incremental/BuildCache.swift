@@ -40,11 +40,20 @@ struct BuildCache: Sendable {
     /// The published site's search index before it was written, for the next build to carry over
     /// (`SearchIndex.Builder.init(carrying:)`); nil when the build kept none.
     let search: SearchIndex.Snapshot?
-    /// What the staging folder's folders hold, as the build that published it left them; nil when
-    /// not known (then every folder is read). Goes with `staging`.
-    var stagingRecord: StagingRecord?
-    /// The same of the published site, made by this build: the next build's `stagingRecord`.
-    var publishedRecord: StagingRecord?
+    /// What the staging folder's folders hold, as the build that published it left them
+    /// (`StagingRecord`, encoded); nil when not known (then every folder is read). Goes with `staging`.
+    var stagingRecordBytes: [UInt8]?
+    /// The same of the published site, made by this build: the next build's `stagingRecordBytes`.
+    /// Only carried over by that build, so it is kept encoded.
+    var publishedRecordBytes: [UInt8]?
+
+    /// The staging folder's record, nil when there is none or it does not read back whole.
+    var stagingRecord: StagingRecord? {
+        stagingRecordBytes.flatMap { bytes in
+            var reader = CacheBytesReader(bytes, from: 0)
+            return StagingRecord.decode(from: &reader).flatMap { reader.remaining == 0 ? $0 : nil }
+        }
+    }
 
     /// Version 3 ends with a checksum of all before it; version 4 keeps each page's reads; version 5
     /// keeps the search index, not each page's words; version 6 also its term shards; version 7 the staging and published folders' records.
@@ -121,9 +130,9 @@ struct BuildCache: Sendable {
             writer.text(path)
             writer.integer(output)
         }
-        for record in [stagingRecord, publishedRecord] {
+        for record in [stagingRecordBytes, publishedRecordBytes] {
             writer.integer(UInt8(record == nil ? 0 : 1))
-            record?.encode(into: &writer)
+            if let record { writer.byteArray(record) }
             guard spill(&writer) else { return false }
         }
         writer.integer(UInt8(search == nil ? 0 : 1))
@@ -154,13 +163,13 @@ struct BuildCache: Sendable {
             guard let path = reader.text(), let output = reader.integer(UInt64.self) else { return nil }
             staging[path] = output
         }
-        var records: [StagingRecord?] = []
+        var records: [[UInt8]?] = []
         for _ in 0..<2 {
             guard let hasRecord = reader.integer(UInt8.self), hasRecord <= 1 else { return nil }
             if hasRecord == 0 {
                 records.append(nil)
             } else {
-                guard let record = StagingRecord.decode(from: &reader) else { return nil }
+                guard let record = reader.byteArray() else { return nil }
                 records.append(record)
             }
         }
@@ -172,8 +181,8 @@ struct BuildCache: Sendable {
         }
         guard reader.remaining == 8 else { return nil }
         var cache = BuildCache(structure: structure, pages: pages, staging: staging, search: search)
-        cache.stagingRecord = records[0]
-        cache.publishedRecord = records[1]
+        cache.stagingRecordBytes = records[0]
+        cache.publishedRecordBytes = records[1]
         return cache
     }
 

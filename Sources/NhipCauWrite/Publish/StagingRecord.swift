@@ -28,6 +28,12 @@ public struct StagingRecord: Sendable, Equatable {
     /// after the folders holding it.
     public let folders: [Folder]
 
+    public var encoded: [UInt8] {
+        var writer = CacheBytesWriter()
+        encode(into: &writer)
+        return writer.bytes
+    }
+
     public func encode(into writer: inout CacheBytesWriter) {
         writer.integer(UInt32(folders.count))
         for folder in folders {
@@ -53,8 +59,31 @@ public struct StagingRecord: Sendable, Equatable {
             }
             folders.append(Folder(path: path, key: key, files: files))
         }
-        guard zip(folders, folders.dropFirst()).allSatisfy({ $0.path < $1.path }) else { return nil }
+        guard folders.first?.path == "", zip(folders, folders.dropFirst()).allSatisfy({ $0.path < $1.path }),
+              folders.allSatisfy(isInside) else { return nil }
         return StagingRecord(folders: folders)
+    }
+
+    /// Only names below the root: a record changed by hand must not send the build reading (and
+    /// removing links) elsewhere.
+    private static func isInside(_ folder: Folder) -> Bool {
+        (folder.path.isEmpty || isRelativePath(folder.path)) && folder.files.allSatisfy { isRelativePath($0) && !$0.utf8.contains(UInt8(ascii: "/")) }
+    }
+
+    /// Names joined by "/", none of them empty, "." or "..".
+    private static func isRelativePath(_ path: String) -> Bool {
+        var length = 0, dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard length > 0, !(dots == length && length <= 2) else { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: "."), dots == length - 1 { dots += 1 }
+            }
+        }
+        return length > 0 && !(dots == length && length <= 2)
     }
 
     /// The record of the tree a build leaves: the tree it found (`found`, its folders with their

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NhipCauCore
 @testable import NhipCauBuild
 @testable import NhipCauWrite
 
@@ -85,6 +86,29 @@ import Testing
             #expect(record.folders.map(\.path) == [""] + folderList(site.output), "round \(round)")
         }
         #expect(readFewer, "no build trusted a recorded folder")
+    }
+
+    /// A record read back is the one written; one naming a folder outside the site, or missing
+    /// the root, is not used (every folder is read then).
+    @Test func aRecordReadsBackAndOneLeadingOutsideIsRefused() throws {
+        func roundTrip(_ folders: [StagingRecord.Folder]) -> StagingRecord? {
+            var writer = CacheBytesWriter()
+            StagingRecord(folders: folders).encode(into: &writer)
+            var reader = CacheBytesReader(writer.bytes, from: 0)
+            return StagingRecord.decode(from: &reader)
+        }
+        let good = [StagingRecord.Folder(path: "", key: 0, files: [".nhipcau-site", "index.html"]),
+                    StagingRecord.Folder(path: "a", key: 7, files: ["index.html"]),
+                    StagingRecord.Folder(path: "a/...b", key: 9, files: ["..c"])]
+        #expect(roundTrip(good) == StagingRecord(folders: good))
+        for bad in ["..", "a/../..", "/etc", "a//b", "a/.", "a/"] {
+            #expect(roundTrip([good[0], StagingRecord.Folder(path: bad, key: 1, files: [])]) == nil, "\(bad)")
+        }
+        for badFile in ["..", ".", "", "b/c"] {
+            #expect(roundTrip([StagingRecord.Folder(path: "", key: 0, files: [badFile])]) == nil, "\(badFile)")
+        }
+        #expect(roundTrip(Array(good.dropFirst())) == nil, "no root")
+        #expect(roundTrip([good[0], good[2], good[1]]) == nil, "a folder before the folder holding it")
     }
 
     /// Through whole builds: the build cache carries each folder's record to the build after next.
