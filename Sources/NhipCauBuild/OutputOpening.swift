@@ -6,11 +6,11 @@ import Foundation
 import NhipCauCore
 import NhipCauWrite
 
-/// The output folder taken for a build (`OutputDirectory`: checks, lock, staging folder listed),
-/// and the last build's cache read once the lock is held. Over a published site, the staging
-/// folder holds a whole site (some 25,000 files and folders for 10,000 stories, a tenth of a second
-/// to list) and the cache some 10 MB to decode, so both are done on another thread while the
-/// content is read and assembled; otherwise when asked for, as before.
+/// The output folder taken for a build (`OutputDirectory`: checks, lock, the staging folder's
+/// folders that the last build's cache does not vouch for read), and that cache read once the lock
+/// is held. Over a published site, the staging folder holds a whole site (some 25,000 files and
+/// folders for 10,000 stories) and the cache some 10 MB to decode, so both are done on another
+/// thread while the content is read and assembled; otherwise when asked for, as before.
 ///
 /// Taking it changes nothing the build cache vouches for: it writes the staging folder's marker
 /// (the same bytes) and removes links from it. Pages are written only after `output()`, which
@@ -26,10 +26,10 @@ final class OutputOpening: Sendable {
     private let content: URL
     /// nil: the build keeps no cache.
     private let cacheFile: URL?
+    /// How old a staging folder's change must be to vouch for it next time (`StagingRecord`).
+    private let settledSeconds: Int
     /// The taking on another thread; nil when there is no published site.
     private let background: BackgroundWork<Result<Taken, OutputError>>?
-
-    private let settledSeconds: Int
 
     init(output: URL, content: URL, cacheFile: URL?, settledSeconds: Int = 3) {
         folder = output
@@ -49,7 +49,11 @@ final class OutputOpening: Sendable {
     /// removed: from here on the staging folder may change, and a build that stops leaves no cache.
     func output() throws(OutputError) -> Taken {
         let result: Taken
-        if let background { result = try background.wait().get() } else { result = try Self.take(folder, content: content, cacheFile: cacheFile, settledSeconds: settledSeconds) }
+        if let background {
+            result = try background.wait().get()
+        } else {
+            result = try Self.take(folder, content: content, cacheFile: cacheFile, settledSeconds: settledSeconds)
+        }
         if let cacheFile { BuildCache.remove(cacheFile) }
         return result
     }

@@ -56,7 +56,8 @@ struct BuildCache: Sendable {
     }
 
     /// Version 3 ends with a checksum of all before it; version 4 keeps each page's reads; version 5
-    /// keeps the search index, not each page's words; version 6 also its term shards; version 7 the staging and published folders' records.
+    /// keeps the search index, not each page's words; version 6 also its term shards; version 7 the
+    /// staging and published folders' records.
     static let magic = Array("NhipCau build cache 7\n".utf8)
 
     /// The cache file for builds into `output`.

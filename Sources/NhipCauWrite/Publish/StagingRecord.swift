@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NhipCauCore
 
 /// What a build left in the folder it published, for the build that next takes that folder as its
@@ -67,7 +62,8 @@ public struct StagingRecord: Sendable, Equatable {
     /// Only names below the root: a record changed by hand must not send the build reading (and
     /// removing links) elsewhere.
     private static func isInside(_ folder: Folder) -> Bool {
-        (folder.path.isEmpty || isRelativePath(folder.path)) && folder.files.allSatisfy { isRelativePath($0) && !$0.utf8.contains(UInt8(ascii: "/")) }
+        (folder.path.isEmpty || isRelativePath(folder.path))
+            && folder.files.allSatisfy { isRelativePath($0) && !$0.utf8.contains(UInt8(ascii: "/")) }
     }
 
     /// Names joined by "/", none of them empty, "." or "..".
