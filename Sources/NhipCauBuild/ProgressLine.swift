@@ -61,7 +61,7 @@ public final class ProgressLine: @unchecked Sendable {
             case .step(.pages):
                 break // the page count that follows says it
             case .step(let step):
-                announce(Self.text(for: step, language: language))
+                show(always: true) { Self.text(for: step, language: language) }
             case .pages(let done, let total):
                 show(always: done == 0) { Self.pagesText(done: done, total: total, language: language, checking: checking) }
             }

@@ -15,13 +15,20 @@ public struct MessageCatalog: Sendable {
         self.texts = texts
     }
 
-    private static let shippedCatalogs: [Language: MessageCatalog] = Dictionary(uniqueKeysWithValues: languages.map { language in
-        (language, (try? parse(EmbeddedFiles.text(path(of: language)) ?? "")) ?? MessageCatalog(texts: [:]))
-    })
+    // One per language, each read the first time it is asked for: a build speaks one.
+    private static let vietnamese = read(.vi)
+    private static let english = read(.en)
+
+    private static func read(_ language: Language) -> MessageCatalog {
+        (try? parse(EmbeddedFiles.text(path(of: language)) ?? "")) ?? MessageCatalog(texts: [:])
+    }
 
     /// The catalog for `language`, Vietnamese when the tool does not speak it.
     public static func shipped(_ language: Language) -> MessageCatalog {
-        shippedCatalogs[language] ?? shippedCatalogs[.vi] ?? MessageCatalog(texts: [:])
+        switch language {
+        case .en: english
+        default: vietnamese
+        }
     }
 
     /// `messages/vi.yml`, the file's path under the target's `Embedded/` folder.
@@ -63,6 +70,11 @@ public struct MessageCatalog: Sendable {
 
     /// The text after the opening quote, up to the closing quote that ends the line; nil if malformed.
     private static func unquoted(_ rest: Substring) -> String? {
+        // Most texts have no escape: the closing quote is then the first and the last.
+        let bytes = rest.utf8
+        if !bytes.contains(UInt8(ascii: "\\")), let quote = bytes.firstIndex(of: UInt8(ascii: "\"")) {
+            return bytes.index(after: quote) == bytes.endIndex ? String(rest[..<quote]) : nil
+        }
         var result = String.UnicodeScalarView()
         var scalars = rest.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
