@@ -31,7 +31,7 @@ final class OutputOpening: Sendable {
     /// The taking on another thread; nil when there is no published site.
     private let background: BackgroundWork<Result<Taken, OutputError>>?
 
-    init(output: URL, content: URL, cacheFile: URL?, settledSeconds: Int = 3) {
+    init(output: URL, content: URL, cacheFile: URL?, settledSeconds: Int = StagingRecord.settledSeconds) {
         folder = output
         self.content = content
         self.cacheFile = cacheFile

@@ -27,10 +27,6 @@ public final class ProgressLine: @unchecked Sendable {
     /// Shows `text` now: a new step.
     public func announce(_ text: String) { show(always: true) { text } }
 
-    /// Shows `text` unless the line changed less than `interval` ago; a dropped count is soon
-    /// followed by a newer one.
-    public func update(_ text: String) { show(always: false) { text } }
-
     /// Erases the line if one is shown, so that the next output starts at the left margin.
     public func clear() {
         lock.withLock {
@@ -41,8 +37,10 @@ public final class ProgressLine: @unchecked Sendable {
         }
     }
 
-    /// `text` is made only when it is shown: a build counts every one of its pages, and
-    /// formatting each count cost a twentieth of a one-story rebuild.
+    /// Shows `text` unless `always` is false and the line changed less than `interval` ago (a
+    /// dropped count is soon followed by a newer one). `text` is made only when it is shown: a
+    /// build counts every one of its pages, and formatting each count cost a twentieth of a
+    /// one-story rebuild.
     func show(always: Bool, _ text: () -> String) {
         guard isTerminal else { return }
         lock.withLock {

@@ -35,7 +35,7 @@ public struct BuildOptions: Sendable {
     public var keepsModelAfterBuild = false
     /// How old a folder of the staging folder must be for its status to vouch for its files next
     /// time (`StagingRecord`); tests set 0 to see builds in quick succession trust them.
-    var settledSeconds = 3
+    var settledSeconds = StagingRecord.settledSeconds
 
     public init(content: URL, output: URL, today: SimpleDate, includeDrafts: Bool = false, offline: Bool = false,
                 stepObserver: BuildStepObserver? = nil, progress: BuildProgressObserver? = nil) {

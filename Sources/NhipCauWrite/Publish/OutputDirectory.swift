@@ -34,7 +34,7 @@ public final class OutputDirectory: Sendable {
     /// the lock is held, before the staging folder is looked at, and may give what the last build
     /// but one left there (`StagingRecord`). A folder changed less than `settledSeconds` ago is
     /// read again next time, whatever its status.
-    public convenience init(output: URL, content: URL, settledSeconds: Int = 3,
+    public convenience init(output: URL, content: URL, settledSeconds: Int = StagingRecord.settledSeconds,
                             whileLocked: () -> StagingRecord? = { nil }) throws(OutputError) {
         try self.init(output: output, content: content, settings: OutputSettings(settledSeconds: settledSeconds), whileLocked: whileLocked)
     }
@@ -126,7 +126,7 @@ public final class OutputDirectory: Sendable {
     /// `whilePublished` runs once the new site is in place, before the lock lets another build in
     /// (the build cache is saved there). On failure the lock is kept: call `discard`.
     public func publish(whilePublished: () -> Void = {}) throws(OutputError) {
-        if let stale = StagingTree.prune(staging.path, listing: found, written: written.all) {
+        if let stale = StagingTree.prune(staging.path, files: foundFiles, folders: found.folders, written: written.all) {
             throw OutputError("output.cannotRemoveOldFile", ["stalePath": "\(stale.path)", "stagingPath": "\(staging.path)", "problem": .message(stale.problem)])
         }
         try swapIn()

@@ -5,7 +5,7 @@ struct OutputSettings: Sendable {
     var exchange = true
     var crashAt: PublishStep?
     /// How old a folder's last change must be for its status to vouch for it (`StagingRecord`).
-    var settledSeconds = 3
+    var settledSeconds = StagingRecord.settledSeconds
 
     func reach(_ step: PublishStep) throws(OutputError) {
         if step == crashAt { throw OutputError("output.simulatedCrash", ["step": "\(step)"]) }

@@ -19,6 +19,10 @@ public struct StagingRecord: Sendable, Equatable {
         public var files: [String]
     }
 
+    /// How long before a build took a folder its last change must be for the status to vouch for
+    /// it: file times are coarse, and a change within the same tick would keep the status.
+    public static let settledSeconds = 3
+
     /// Sorted by path (a path comes before every longer path it begins), so that each folder comes
     /// after the folders holding it.
     public let folders: [Folder]
@@ -92,7 +96,7 @@ public struct StagingRecord: Sendable, Equatable {
         tree[0].key = 0 // every publish renames the root
         var changed = Set<String>()
         var removed: [String: Set<String>] = [:]
-        for path in found.files where !written.contains(path) {
+        for path in foundFiles where !written.contains(path) {
             let (folder, name) = split(path)
             removed[folder, default: []].insert(name)
         }

@@ -16,15 +16,23 @@ import NhipCauCore
 /// Reusing inodes matters: creating some 22,000 files and folders minutes after deleting as many
 /// cost 7 s of kernel time on ext4, and the deleting another 3 s.
 enum StagingTree {
-    /// What the folder held before the build, as paths relative to it.
+    /// What the folder held before the build.
     struct Listing: Sendable {
-        var files: [String] = []
-        var folders: [String] = []
-        /// The same folders ("" the root first) and their files' names, sorted by path, each with
-        /// its status as read or found as recorded (0 when it was not settled then).
+        /// Its folders ("" the root first) and their files' names, sorted by path, each with its
+        /// status as read or found as recorded (0 when it was not settled then).
         var tree: [StagingRecord.Folder] = []
         /// How many folders were read entry by entry.
         var foldersRead = 0
+
+        /// Every file, as a path relative to the root.
+        var files: [String] {
+            tree.flatMap { folder in folder.files.map { child(folder.path, $0) } }
+        }
+
+        /// Every folder but the root, as a path relative to it.
+        var folders: [String] {
+            tree.compactMap { $0.path.isEmpty ? nil : $0.path }
+        }
 
         mutating func sortTree() {
             if zip(tree, tree.dropFirst()).contains(where: { !($0.path < $1.path) }) { tree.sort { $0.path < $1.path } }
@@ -51,56 +59,44 @@ enum StagingTree {
         // no link (either unchanged since it was recorded, or read and its links removed).
         for folder in record.folders {
             if folder.path.isEmpty {
-                read(openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), relative: "", recorded: recorded,
-                     into: &listing, settledBefore: settledBefore)
+                walk(openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), relative: "", into: &listing,
+                     settledBefore: settledBefore, skipping: recorded)
                 continue
             }
             var status = stat()
             guard fstatat(descriptor, folder.path, &status, AT_SYMLINK_NOFOLLOW) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
                 continue // gone: its parent changed, was read, and holds what is there now
             }
-            listing.folders.append(folder.path)
             if folder.key != 0 && FileStatus(status).key == folder.key {
-                listing.files.append(contentsOf: folder.files.map { folder.path + "/" + $0 })
                 listing.tree.append(folder)
             } else {
-                read(openat(descriptor, folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC), relative: folder.path,
-                     recorded: recorded, into: &listing, settledBefore: settledBefore)
+                walk(openat(descriptor, folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC), relative: folder.path,
+                     into: &listing, settledBefore: settledBefore, skipping: recorded)
             }
         }
         listing.sortTree() // folders the record did not have were walked after their parent
         return listing
     }
 
-    /// Reads one folder of a recorded tree (and closes it): a recorded folder in it is looked at
-    /// in its own turn; any other is walked whole.
-    private static func read(_ descriptor: Int32, relative: String, recorded: Set<String>, into listing: inout Listing,
-                             settledBefore: timespec) {
-        guard descriptor >= 0 else { return }
+    /// Lists the open folder `descriptor` (`relative` from the root) and every folder below it
+    /// except those of `recorded`, which a recorded tree looks at in their own turn; closes it.
+    /// Each folder is opened relative to its parent, and never through a link: a path from the
+    /// root would be looked up again for each of some 15,000 folders. One that cannot be opened
+    /// is listed empty.
+    private static func walk(_ descriptor: Int32, relative: String, into listing: inout Listing, settledBefore: timespec,
+                             skipping recorded: Set<String> = []) {
+        guard descriptor >= 0 else {
+            listing.tree.append(StagingRecord.Folder(path: relative, key: 0, files: []))
+            return
+        }
         entries(of: descriptor, relative: relative, into: &listing, settledBefore: settledBefore) { listing, names in
-            for name in names where !recorded.contains(child(relative, name)) {
-                walkFolder(name, in: descriptor, relative: relative, into: &listing, settledBefore: settledBefore)
+            for name in names where recorded.isEmpty || !recorded.contains(child(relative, name)) {
+                let folder = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if folder < 0 && (errno == ELOOP || errno == ENOTDIR) {
+                    unlinkat(descriptor, name, 0) // became a link or a file since it was read
+                }
+                walk(folder, relative: child(relative, name), into: &listing, settledBefore: settledBefore)
             }
-        }
-    }
-
-    /// Lists the open folder `descriptor` and every folder below it (and closes it). Each folder is
-    /// opened relative to its parent, and never through a link: a path from the root would be
-    /// looked up again for each of some 15,000 folders.
-    private static func walk(_ descriptor: Int32, relative: String, into listing: inout Listing, settledBefore: timespec) {
-        entries(of: descriptor, relative: relative, into: &listing, settledBefore: settledBefore) { listing, names in
-            for name in names { walkFolder(name, in: descriptor, relative: relative, into: &listing, settledBefore: settledBefore) }
-        }
-    }
-
-    private static func walkFolder(_ name: String, in parent: Int32, relative: String, into listing: inout Listing, settledBefore: timespec) {
-        let path = child(relative, name)
-        listing.folders.append(path)
-        let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        if folder >= 0 {
-            walk(folder, relative: path, into: &listing, settledBefore: settledBefore)
-        } else if errno == ELOOP || errno == ENOTDIR {
-            unlinkat(parent, name, 0) // became a link or a file since it was read
         }
     }
 
@@ -108,7 +104,7 @@ enum StagingTree {
         relative.isEmpty ? name : relative + "/" + name
     }
 
-    /// The files of the open folder `descriptor` go into `listing`, the names of its folders to
+    /// The open folder `descriptor` and its files go into `listing`, the names of its folders to
     /// `subfolders` (while it is still open), and anything else is removed. The folder's status is
     /// taken before its entries are read, so a change made while they are read shows next time.
     private static func entries(of descriptor: Int32, relative: String, into listing: inout Listing, settledBefore: timespec,
@@ -117,6 +113,7 @@ enum StagingTree {
         let settled = fstat(descriptor, &status) == 0 ? FileStatus(status) : nil
         guard let stream = fdopendir(descriptor) else {
             close(descriptor)
+            listing.tree.append(StagingRecord.Folder(path: relative, key: 0, files: []))
             return
         }
         defer { closedir(stream) }
@@ -131,7 +128,6 @@ enum StagingTree {
             case .folder:
                 folders.append(name)
             case .file:
-                listing.files.append(child(relative, name))
                 files.append(name)
             case .other:
                 unlinkat(descriptor, name, 0)
@@ -167,9 +163,9 @@ enum StagingTree {
         }
     }
 
-    /// Removes what `listing` found that is neither a written file nor a folder holding one.
+    /// Removes what was found (`files`, `folders`) that is neither a written file nor a folder holding one.
     /// Returns a description of the first problem, or nil.
-    static func prune(_ root: String, listing: Listing, written: Set<String>) -> (path: String, problem: LocalizedText)? {
+    static func prune(_ root: String, files: Set<String>, folders: [String], written: Set<String>) -> (path: String, problem: LocalizedText)? {
         // Each written file's folders; a folder already there has its own folders there too.
         var keep = Set<String>()
         for path in written {
@@ -179,7 +175,7 @@ enum StagingTree {
                 guard keep.insert(String(path[..<slash])).inserted else { break }
             }
         }
-        for file in listing.files where !written.contains(file) && !keep.contains(file) {
+        for file in files where !written.contains(file) && !keep.contains(file) {
             let path = root + "/" + file
             // ENOTDIR: a folder above it became a file of this build, so it went with its folder.
             if unlink(path) == 0 || errno == ENOENT || errno == ENOTDIR { continue }
@@ -190,9 +186,9 @@ enum StagingTree {
             }
         }
         // Deepest first, so that each folder is empty by the time it is removed.
-        let folders = listing.folders.filter { !keep.contains($0) && !written.contains($0) }
+        let stale = folders.filter { !keep.contains($0) && !written.contains($0) }
             .sorted { $0.utf8.count(where: { $0 == 0x2F }) > $1.utf8.count(where: { $0 == 0x2F }) }
-        for folder in folders {
+        for folder in stale {
             let path = root + "/" + folder
             if rmdir(path) == 0 || errno == ENOENT || (errno == ENOTDIR && !OutputPath.exists(path)) { continue }
             do {
