@@ -18,9 +18,14 @@ extension SiteBuild {
     static func processMedia(_ prepared: PreparedSite, options: BuildOptions, output: OutputDirectory?) -> ProcessedMedia {
         let site = prepared.site
         let config = site.config
-        let mediaOptions = MediaOptions(
-            cache: MediaCache(folder: options.cacheFolder ?? MediaCache.defaultFolder(for: options.content)),
-            maxImagePixels: config.maxImagePixels, maxFileBytes: config.maxFileBytes, keepOriginals: config.keepOriginals)
+        let cacheFolder = options.cacheFolder ?? MediaCache.defaultFolder(for: options.content)
+        var mediaOptions = MediaOptions(cache: MediaCache(folder: cacheFolder), maxImagePixels: config.maxImagePixels,
+                                        maxFileBytes: config.maxFileBytes, keepOriginals: config.keepOriginals)
+        if site.media.contains(where: { MediaCatalog.isRaster($0.path) }) {
+            mediaOptions.sources = MediaSources(file: MediaSources.file(cacheFolder: cacheFolder, content: options.content),
+                                                identity: InputFingerprint.toolIdentity(), readsPrevious: options.incremental,
+                                                settledSeconds: options.settledSeconds)
+        }
         var writer: MediaWriter?
         if let output {
             writer = { bytes, path in try output.write(bytes, to: path) }

@@ -18,7 +18,7 @@ public struct ImageSettings: Sendable, Hashable {
 }
 
 /// A raster file's header, read without decoding a pixel.
-struct SourceHeader {
+struct SourceHeader: Equatable {
     let format: SourceFormat
     /// As shown, once turned by its EXIF orientation.
     let width: Int

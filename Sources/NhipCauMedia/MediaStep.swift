@@ -16,6 +16,8 @@ public struct MediaOptions: Sendable {
     public var maxFileBytes: Int
     /// `keep_originals` (site.yml): the full-size picture is published too, still stripped.
     public var keepOriginals: Bool
+    /// What earlier builds learned of each picture by its file status; nil: every picture is read.
+    public var sources: MediaSources?
 
     public init(cache: MediaCache, maxImagePixels: Int, maxFileBytes: Int, keepOriginals: Bool) {
         self.cache = cache
@@ -79,6 +81,7 @@ public enum MediaStep {
             diagnostics += svg.problems
             if let size = svg.size { catalog.drawings[path] = DrawingSize(width: size.width, height: size.height) }
         }
+        options.sources?.save(outcomes.compactMap(\.learned))
         let theme = processTheme(themeAssets, options: options)
         diagnostics += theme.diagnostics
         if cacheFailed, let folder = options.cache.folder {

@@ -20,9 +20,17 @@ struct RasterJob {
         var cacheFailed = false
         var filesWritten = 0
         var writeError: (any Error)?
+        /// What is worth keeping of the picture for the next build (`MediaSources`).
+        var learned: MediaSources.Learned?
     }
 
     func run() -> Outcome {
+        // Taken before the bytes are read: a file written after that has another status next build.
+        let status = options.sources == nil ? nil : content.plainFileStatus(path, maxBytes: options.maxFileBytes)
+        if let status, let known = options.sources?.known(path, status: status), var outcome = fromCache(known) {
+            outcome.learned = MediaSources.Learned(path: path, status: status, known: known)
+            return outcome
+        }
         if let size = content.size(of: path), size > options.maxFileBytes {
             return Outcome(result: .failure(ImageFailure(Self.tooHeavy(path, bytes: size, limit: options.maxFileBytes))))
         }
@@ -37,17 +45,43 @@ struct RasterJob {
         var outcome = Outcome(result: .failure(ImageFailure(Self.damaged(path))))
         let sourceHash = Vips.sha256(bytes)
         var products: [ImageProduct: [EncodedImage]] = [:]
-        for product in ImageProduct.allCases where product == .variants || (product == .card && card) || (product == .original && options.keepOriginals) {
-            let key = MediaCache.key(sourceHash: sourceHash, product: product, settings: options.settings)
-            if let cached = options.cache.read(key) {
-                products[product] = cached
+        for product in neededProducts(sourceHash: sourceHash) {
+            if let cached = options.cache.read(product.key) {
+                products[product.product] = cached
                 continue
             }
             outcome.fromCache = false
-            guard let made = ImageProcessor.make(product, from: bytes, header: header, settings: options.settings) else { return outcome }
-            outcome.cacheFailed = outcome.cacheFailed || !options.cache.write(made, key: key)
-            products[product] = made
+            guard let made = ImageProcessor.make(product.product, from: bytes, header: header, settings: options.settings) else { return outcome }
+            outcome.cacheFailed = outcome.cacheFailed || !options.cache.write(made, key: product.key)
+            products[product.product] = made
         }
+        outcome.learned = status.map { MediaSources.Learned(path: path, status: $0, known: MediaSources.Known(hash: sourceHash, header: header)) }
+        return written(products, header: header, outcome: outcome)
+    }
+
+    /// The products this picture needs, each with its cache key.
+    private func neededProducts(sourceHash: String) -> [(product: ImageProduct, key: String)] {
+        ImageProduct.allCases.filter { $0 == .variants || ($0 == .card && card) || ($0 == .original && options.keepOriginals) }.map {
+            ($0, MediaCache.key(sourceHash: sourceHash, product: $0, settings: options.settings))
+        }
+    }
+
+    /// An unchanged picture whose every product is in the cache, found without reading it; nil when
+    /// one is missing (the picture is then read and made as any other). The pixel limit is checked again:
+    /// `site.yml` may have lowered it.
+    private func fromCache(_ known: MediaSources.Known) -> Outcome? {
+        if let tooMany = Self.pixelProblem(known.header, path: path, options: options) { return Outcome(result: .failure(tooMany)) }
+        var products: [ImageProduct: [EncodedImage]] = [:]
+        for product in neededProducts(sourceHash: known.hash) {
+            guard let cached = options.cache.read(product.key) else { return nil }
+            products[product.product] = cached
+        }
+        return written(products, header: known.header, outcome: Outcome(result: .failure(ImageFailure(Self.damaged(path)))))
+    }
+
+    /// The products named and written to the site.
+    private func written(_ products: [ImageProduct: [EncodedImage]], header: SourceHeader, outcome made: Outcome) -> Outcome {
+        var outcome = made
         let named = publish(products, header: header)
         outcome.result = .success(named.image)
         if let write {
@@ -98,14 +132,18 @@ struct RasterJob {
             return .failure(ImageFailure(LocalizedText("media.fileNamedImageBut2", ["path": "\(path)", "named": "\(named.rawValue)", "actual": "\(actual.rawValue)", "suggestedExtension": "\(actual.suggestedExtension)"])))
         }
         guard let header = ImageProcessor.header(bytes, format: actual) else { return .failure(ImageFailure(damaged(path))) }
-        let pixels = header.width * header.height
-        guard pixels <= options.maxImagePixels else {
-            let megapixels = Double(pixels) / 1_000_000, limit = Double(options.maxImagePixels) / 1_000_000
-            return .failure(ImageFailure(LocalizedText("media.imageTooManyPixels", [
-                "path": "\(path)", "width": "\(header.width)", "height": "\(header.height)",
-                "megapixels": .decimal(megapixels, fractionDigits: 1), "limit": .decimal(limit, fractionDigits: 1)])))
-        }
+        if let tooMany = pixelProblem(header, path: path, options: options) { return .failure(tooMany) }
         return .success(header)
+    }
+
+    /// A picture of more pixels than `max_image_pixels` is refused before it is decoded.
+    static func pixelProblem(_ header: SourceHeader, path: String, options: MediaOptions) -> ImageFailure? {
+        let pixels = header.width * header.height
+        guard pixels > options.maxImagePixels else { return nil }
+        let megapixels = Double(pixels) / 1_000_000, limit = Double(options.maxImagePixels) / 1_000_000
+        return ImageFailure(LocalizedText("media.imageTooManyPixels", [
+            "path": "\(path)", "width": "\(header.width)", "height": "\(header.height)",
+            "megapixels": .decimal(megapixels, fractionDigits: 1), "limit": .decimal(limit, fractionDigits: 1)]))
     }
 
     static func damaged(_ path: String) -> LocalizedText {

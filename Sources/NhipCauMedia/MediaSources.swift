@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import NhipCauCore
+
+/// What earlier builds learned of each picture under `media/`: its SHA-256 (which names its entries
+/// in `MediaCache`) and its header (format, size as shown, transparency), by the file's status
+/// (`FileStatus`). A picture whose status is the one it had then is not read, hashed or opened by
+/// libvips again: for a site with 200 phone photos that was 1.6 s of every build, a one-story edit too.
+///
+/// Only a status taken when the file was already `settledSeconds` old is kept (file times are coarse;
+/// a file written again within the same tick would keep its status). A picture whose products are
+/// not all in the media cache is read as before, so no entry is ever made from bytes other than the
+/// ones hashed. One small file per content folder in the cache folder, replaced whole (`save`);
+/// a file from another build of the tool or libvips, or with a wrong checksum, is not used.
+public struct MediaSources: Sendable {
+    struct Known: Equatable {
+        let hash: String
+        let header: SourceHeader
+    }
+
+    /// What a build learned of one picture, with the status the file had before it was read.
+    struct Learned {
+        let path: String
+        let status: FileStatus
+        let known: Known
+    }
+
+    private struct Entry {
+        let status: UInt64
+        let known: Known
+    }
+
+    static let magic = Array("NhipCau media sources 1\n".utf8)
+
+    private let file: URL
+    private let identity: String
+    private let previous: [String: Entry]
+    private let trustedBefore: timespec
+
+    /// - Parameters:
+    ///   - identity: tells this build of the tool from any other; libvips' version is added to it.
+    ///   - readsPrevious: false for `--full`, which reads every picture again (and keeps what it learns).
+    public init(file: URL, identity: String, readsPrevious: Bool, settledSeconds: Int, now: timespec = MediaSources.wallClock()) {
+        self.file = file
+        self.identity = identity + "\nvips " + Vips.version
+        trustedBefore = timespec(tv_sec: now.tv_sec - settledSeconds, tv_nsec: now.tv_nsec)
+        previous = readsPrevious ? Self.read(file, identity: self.identity) : [:]
+    }
+
+    public static func wallClock() -> timespec {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now
+    }
+
+    /// One file for each content folder, in the cache folder.
+    public static func file(cacheFolder: URL, content: URL) -> URL {
+        let key = Fingerprint.of(content.standardizedFileURL.path)
+        return cacheFolder.appendingPathComponent("media-sources-" + String(key, radix: 16) + ".bin")
+    }
+
+    /// What was learned of `path` when its status was `status`; nil when it was not, or not known settled.
+    func known(_ path: String, status: FileStatus) -> Known? {
+        guard let entry = previous[path], entry.status == status.key else { return nil }
+        return entry.known
+    }
+
+    /// Replaces the file with what this build learned (or found again): pictures removed since are gone
+    /// from it, and a status too recent to vouch for is not kept. A file that cannot be written costs only time.
+    func save(_ learned: [Learned]) {
+        var entries: [String: Entry] = [:]
+        for item in learned where item.status.isOlder(than: trustedBefore) {
+            entries[item.path] = Entry(status: item.status.key, known: item.known)
+        }
+        var writer = CacheBytesWriter()
+        for byte in Self.magic { writer.integer(byte) }
+        writer.text(identity)
+        writer.integer(UInt32(entries.count))
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            writer.text(path)
+            writer.integer(entry.status)
+            writer.text(entry.known.hash)
+            writer.text(entry.known.header.format.rawValue)
+            writer.integer(UInt32(entry.known.header.width))
+            writer.integer(UInt32(entry.known.header.height))
+            writer.integer(UInt8(entry.known.header.hasAlpha ? 1 : 0))
+        }
+        writer.integer(Fingerprint.of(writer.bytes))
+        let folder = file.deletingLastPathComponent().path
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
+        let temporary = file.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let written = CacheBytesWriter.writeAll(writer.bytes, to: descriptor)
+        close(descriptor)
+        if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
+    }
+
+    private static func read(_ file: URL, identity: String) -> [String: Entry] {
+        guard let bytes = try? DiskContent(root: file.deletingLastPathComponent()).read(file.lastPathComponent),
+              bytes.starts(with: magic), CacheBytesReader.endsWithChecksum(bytes) else { return [:] }
+        var reader = CacheBytesReader(bytes, from: magic.count)
+        guard reader.text() == identity, let count = reader.integer(UInt32.self) else { return [:] }
+        var entries: [String: Entry] = [:]
+        for _ in 0..<count {
+            guard let path = reader.text(), let status = reader.integer(UInt64.self), status != 0, let hash = reader.text(),
+                  let format = reader.text().flatMap(SourceFormat.init(rawValue:)),
+                  let width = reader.integer(UInt32.self), let height = reader.integer(UInt32.self),
+                  let alpha = reader.integer(UInt8.self), alpha <= 1 else { return [:] }
+            let header = SourceHeader(format: format, width: Int(width), height: Int(height), hasAlpha: alpha == 1)
+            entries[path] = Entry(status: status, known: Known(hash: hash, header: header))
+        }
+        guard reader.remaining == 8 else { return [:] }
+        return entries
+    }
+}
