@@ -97,14 +97,14 @@ public enum ContentLoader {
         reader.frontMatterCache = frontMatterCache
 
         var unusable = Set<String>()
-        let stories = loadKind(.story, reader, &diagnostics, &unusable, parse: StoryParser.parse).models
+        let stories = loadKind(.story, reader, &diagnostics, &unusable, codec: .story, parse: StoryParser.parse).models
         let markets = loadKind(.market, reader, &diagnostics, &unusable, parse: MarketParser.parse)
         let policies = loadKind(.policy, reader, &diagnostics, &unusable, parse: PolicyParser.parse).models
         let pages = loadKind(.page, reader, &diagnostics, &unusable, parse: PageParser.parse).models
         let notices = loadKind(.notice, reader, &diagnostics, &unusable, parse: NoticeParser.parse).models
         let areaTree = AreaTreeLoader.load(from: content, maxBytes: limit, diagnostics: &diagnostics, unusable: &unusable)
         let events = loadKind(.event, reader, &diagnostics, &unusable, parse: EventParser.parse).models
-        let jobs = loadKind(.job, reader, &diagnostics, &unusable, parse: JobParser.parse).models
+        let jobs = loadKind(.job, reader, &diagnostics, &unusable, codec: .job, parse: JobParser.parse).models
         let enterprises = EnterpriseLoader.load(reader, &diagnostics, &unusable)
         let warnings = loadKind(.warning, reader, &diagnostics, &unusable, parse: WarningParser.parse).models
         // A market file with an error of its own still names a market: plans that refer to it
@@ -133,7 +133,7 @@ public enum ContentLoader {
     /// with an error of its own are not reported as well.
     private static func loadKind<Model: Sendable>(
         _ kind: ContentKind, _ reader: DocumentReader, _ diagnostics: inout Diagnostics, _ unusable: inout Set<String>,
-        parse: @escaping @Sendable (inout FrontMatter, ContentDocument) -> Model?
+        codec: ModelCodec<Model>? = nil, parse: @escaping @Sendable (inout FrontMatter, ContentDocument) -> Model?
     ) -> (models: [Model], slugs: Set<String>) {
         let files: [String]
         do {
@@ -143,12 +143,16 @@ public enum ContentLoader {
             return ([], [])
         }
         let results = files.parallelMap { file -> (Model?, [Diagnostic]) in
-            switch reader.readDocument(file, kind: kind) {
+            if let codec, let model = reader.cachedModel(file, kind: kind, codec: codec) { return (model, []) }
+            switch reader.readParsed(file, kind: kind) {
             case .failure(let problem):
                 return (nil, [problem])
-            case .success(let (parsedFrontMatter, document)):
-                var frontMatter = parsedFrontMatter
-                let model = parse(&frontMatter, document)
+            case .success(let parsed):
+                var frontMatter = parsed.frontMatter
+                let model = parse(&frontMatter, parsed.document)
+                // A file whose front matter says anything is parsed again next time, so that every build says it.
+                let kept = frontMatter.diagnostics.isEmpty ? model.flatMap { codec?.encoded($0) } : nil
+                reader.keep(parsed.fresh, of: file, model: kept ?? [])
                 return (model, frontMatter.diagnostics)
             }
         }

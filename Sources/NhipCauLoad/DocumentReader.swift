@@ -68,11 +68,48 @@ struct DocumentReader: Sendable {
     }
 
     func readDocument(_ file: String, kind: ContentKind) -> Result<(FrontMatter, ContentDocument), Diagnostic> {
+        readParsed(file, kind: kind).map { parsed in
+            keep(parsed.fresh, of: file, model: [])
+            return (parsed.frontMatter, parsed.document)
+        }
+    }
+
+    /// What parsing a file gave that the front matter cache does not hold yet: kept (`keep`) once the
+    /// file's model is made, with the model when making it said nothing.
+    struct FreshEntry {
+        let stamp: SourceStamp
+        let status: FileStatus?
+        let entry: FrontMatterCache.Entry
+    }
+
+    func keep(_ fresh: FreshEntry?, of file: String, model: [UInt8]) {
+        guard let fresh, let cache = frontMatterCache else { return }
+        var entry = fresh.entry
+        entry.model = model
+        cache.record(file, stamp: fresh.stamp, status: fresh.status, entry)
+    }
+
+    /// The model the front matter cache kept of `file` when its status is unchanged: neither the file
+    /// nor its front matter is read. Nil when there is none, or it does not decode whole.
+    func cachedModel<Model>(_ file: String, kind: ContentKind, codec: ModelCodec<Model>) -> Model? {
+        guard let cache = frontMatterCache, cache.holdsStatus(of: file), let status = content.plainFileStatus(file, maxBytes: maxBytes),
+              let kept = cache.unchangedModel(for: file, status: status) else { return nil }
+        var reader = CacheBytesReader(kept.model)
+        let base = ModelCodec<Model>.Base(kind: kind, slug: Self.slug(of: file), file: file, bodyLine: kept.bodyLine,
+                                          frontMatterSource: kept.frontMatter)
+        guard let model = codec.decode(&reader, base), reader.isAtEnd else { return nil }
+        cache.carryModel(of: file)
+        stamps?.record(file, kept.stamp)
+        return model
+    }
+
+    /// The file's front matter and document, from the cache or parsed now (then `fresh` says what to keep).
+    func readParsed(_ file: String, kind: ContentKind) -> Result<(frontMatter: FrontMatter, document: ContentDocument, fresh: FreshEntry?), Diagnostic> {
         // No `lstat` for a file the cache holds no status of (every file, the first time).
         if let cache = frontMatterCache, cache.holdsStatus(of: file), let status = content.plainFileStatus(file, maxBytes: maxBytes),
            let kept = cache.unchangedEntry(for: file, status: status) {
             stamps?.record(file, kept.stamp)
-            return document(from: kept.entry, kind: kind, slug: Self.slug(of: file), file: file)
+            return document(from: kept.entry, kind: kind, slug: Self.slug(of: file), file: file).map { ($0.0, $0.1, nil) }
         }
         // A plain file read whole has no entry problem: only anything else is looked at step by step.
         let plain = content.readPlainFileAndStatus(file, maxBytes: maxBytes)
@@ -91,12 +128,12 @@ struct DocumentReader: Sendable {
             let status = plain?.status
             stamps?.record(file, stamp)
             if let kept = frontMatterCache?.entry(for: file, stamp: stamp, status: status) {
-                return document(from: kept, kind: kind, slug: slug, file: file)
+                return document(from: kept, kind: kind, slug: slug, file: file).map { ($0.0, $0.1, nil) }
             }
             return parse(bytes, file: file).flatMap { parsed in
                 FrontMatter.reading(parsed.root, file: file, firstLine: parsed.frontMatterLine).map { frontMatter in
-                    frontMatterCache?.record(file, stamp: stamp, status: status, parsed)
-                    return document(frontMatter, source: parsed, kind: kind, slug: slug, file: file)
+                    let made = document(frontMatter, source: parsed, kind: kind, slug: slug, file: file)
+                    return (made.0, made.1, FreshEntry(stamp: stamp, status: status, entry: parsed))
                 }
             }
         }

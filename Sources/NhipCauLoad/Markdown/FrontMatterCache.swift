@@ -29,9 +29,11 @@ public final class FrontMatterCache: @unchecked Sendable {
         let closingLine: Int
         let bodyLine: Int
         let root: YAMLNode?
+        /// The file's model as its kind's `ModelCodec` wrote it, when parsing it said nothing; empty otherwise.
+        var model: [UInt8] = []
     }
 
-    static let magic = Array("NhipCau front matter cache 2\n".utf8)
+    static let magic = Array("NhipCau front matter cache 3\n".utf8)
     /// How old a file must be for its status to be kept.
     static let statusMargin = 3
 
@@ -87,6 +89,27 @@ public final class FrontMatterCache: @unchecked Sendable {
         append(Array(previous[record.range]))
         return (entry, SourceStamp(fingerprint: record.fingerprint, linksToFragment: record.linksToFragment))
     }
+
+    /// The model kept of `file`, with what its document needs of the entry, when its status is still the
+    /// one it had then; nil when none was kept. The entry's front matter is not decoded. The caller
+    /// `carry`s the record over when it used the model.
+    func unchangedModel(for file: String, status: FileStatus) -> (model: [UInt8], frontMatter: String, bodyLine: Int, stamp: SourceStamp)? {
+        guard let record = records[file], record.status != 0, record.status == status.key else { return nil }
+        var reader = CacheBytesReader(previous, from: record.entry.lowerBound)
+        guard let frontMatter = reader.text(), reader.integer(UInt32.self) != nil, reader.integer(UInt32.self) != nil,
+              let bodyLine = reader.integer(UInt32.self), let model = reader.byteArray(), !model.isEmpty else { return nil }
+        return (model, frontMatter, Int(bodyLine), SourceStamp(fingerprint: record.fingerprint, linksToFragment: record.linksToFragment))
+    }
+
+    /// Keeps the record of `file`, whose model was used, as it was for the next build.
+    func carryModel(of file: String) {
+        guard let record = records[file] else { return }
+        append(Array(previous[record.range]))
+        lock.withLock { modelsTaken += 1 }
+    }
+
+    /// How many files' models this build took from the cache.
+    private(set) var modelsTaken = 0
 
     /// The front matter of `file` as read before, when its bytes are still those; kept for the next
     /// build with the file's `status` now.
@@ -209,6 +232,7 @@ public final class FrontMatterCache: @unchecked Sendable {
         writer.integer(UInt32(entry.frontMatterLine))
         writer.integer(UInt32(entry.closingLine))
         writer.integer(UInt32(entry.bodyLine))
+        writer.byteArray(entry.model)
         writer.integer(UInt8(entry.root == nil ? 0 : 1))
         entry.root?.encode(into: &writer)
     }
@@ -216,13 +240,13 @@ public final class FrontMatterCache: @unchecked Sendable {
     static func decodeEntry(_ reader: inout CacheBytesReader) -> Entry? {
         guard let frontMatter = reader.text(), let frontMatterLine = reader.integer(UInt32.self),
               let closingLine = reader.integer(UInt32.self), let bodyLine = reader.integer(UInt32.self),
-              let hasRoot = reader.integer(UInt8.self), hasRoot <= 1 else { return nil }
+              let model = reader.byteArray(), let hasRoot = reader.integer(UInt8.self), hasRoot <= 1 else { return nil }
         var root: YAMLNode?
         if hasRoot == 1 {
             guard let node = YAMLNode.decode(from: &reader) else { return nil }
             root = node
         }
         return Entry(frontMatter: frontMatter, frontMatterLine: Int(frontMatterLine), closingLine: Int(closingLine),
-                     bodyLine: Int(bodyLine), root: root)
+                     bodyLine: Int(bodyLine), root: root, model: model)
     }
 }
