@@ -126,9 +126,11 @@ public final class FrontMatterCache: @unchecked Sendable {
         appendRecord(file, stamp: stamp, status: status, entry: body.bytes[...])
     }
 
+    /// The entry's front matter; nil when it was not kept (an entry with a model keeps none: see `encodeEntry`).
     private func decodedEntry(_ record: Record) -> Entry? {
         var reader = CacheBytesReader(previous, from: record.entry.lowerBound)
-        guard let entry = Self.decodeEntry(&reader), previous.count - reader.remaining == record.entry.upperBound else { return nil }
+        guard let entry = Self.decodeEntry(&reader), previous.count - reader.remaining == record.entry.upperBound,
+              entry.model.isEmpty else { return nil }
         return entry
     }
 
@@ -233,8 +235,11 @@ public final class FrontMatterCache: @unchecked Sendable {
         writer.integer(UInt32(entry.closingLine))
         writer.integer(UInt32(entry.bodyLine))
         writer.byteArray(entry.model)
-        writer.integer(UInt8(entry.root == nil ? 0 : 1))
-        entry.root?.encode(into: &writer)
+        // A file with a model is made from it, or parsed again: its front matter tree, most of a big
+        // site's cache, is not kept.
+        let root = entry.model.isEmpty ? entry.root : nil
+        writer.integer(UInt8(root == nil ? 0 : 1))
+        root?.encode(into: &writer)
     }
 
     static func decodeEntry(_ reader: inout CacheBytesReader) -> Entry? {

@@ -78,6 +78,24 @@ import Testing
         #expect(second.loaded?.stories.first { $0.document.slug == "chi-mai" }?.document.updated != nil)
     }
 
+    /// A file kept with its model keeps no front matter tree: touched (a new status, the same bytes), it
+    /// is parsed again, not made from an empty tree, and is then kept by its new status.
+    @Test func aTouchedFileWithAModelIsParsedAgain() throws {
+        defer { try? FileManager.default.removeItem(at: cacheFolder) }
+        var files = TestSite.minimal
+        files["stories/chi-mai.md"] = "---\ntitle: \"Chị Mai\"\ndate: 2021-02-05\ntags: [Điều dưỡng]\n---\n\nCâu chuyện.\n"
+        let site = try TestSite(files)
+        let first = load(site.content)
+        let all = (first.loaded?.stories.count ?? 0) + (first.loaded?.jobs.count ?? 0)
+        #expect(load(site.content).modelsTaken == all)
+        #expect(utimensat(AT_FDCWD, site.content.appendingPathComponent("stories/chi-mai.md").path, nil, 0) == 0)
+        let touched = load(site.content)
+        #expect(touched.modelsTaken == all - 1)
+        #expect(touched.diagnostics.items == first.diagnostics.items)
+        #expect(touched.loaded?.stories == first.loaded?.stories)
+        #expect(load(site.content).modelsTaken == all)
+    }
+
     /// Bytes that are not a whole model are not used: the file is parsed.
     @Test func modelBytesThatDoNotDecodeWholeAreRefused() throws {
         let document = ContentDocument(kind: .story, slug: "chi-lan", file: "stories/chi-lan.md", body: .inFile, bodyLine: 5,
