@@ -82,6 +82,19 @@ public struct FileStatus: Sendable, Hashable {
         key = max(fingerprint.value, 1)
     }
 
+    /// The wall clock's time now (file times are on it).
+    public static func wallClock() -> timespec {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now
+    }
+
+    /// `seconds` before `time`: a status older than that is settled enough to vouch for its file
+    /// (file times are coarse; a file written again within one tick keeps its status).
+    public static func settled(_ seconds: Int, before time: timespec = wallClock()) -> timespec {
+        timespec(tv_sec: time.tv_sec - seconds, tv_nsec: time.tv_nsec)
+    }
+
     /// Whether the file was last written (and had its status changed) before `time`.
     public func isOlder(than time: timespec) -> Bool {
         Self.isBefore(modified, time) && Self.isBefore(changed, time)

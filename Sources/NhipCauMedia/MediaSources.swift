@@ -48,17 +48,11 @@ public struct MediaSources: Sendable {
     /// - Parameters:
     ///   - identity: tells this build of the tool from any other; libvips' version is added to it.
     ///   - readsPrevious: false for `--full`, which reads every picture again (and keeps what it learns).
-    public init(file: URL, identity: String, readsPrevious: Bool, settledSeconds: Int, now: timespec = MediaSources.wallClock()) {
+    public init(file: URL, identity: String, readsPrevious: Bool, settledSeconds: Int, now: timespec = FileStatus.wallClock()) {
         self.file = file
         self.identity = identity + "\nvips " + Vips.version
-        trustedBefore = timespec(tv_sec: now.tv_sec - settledSeconds, tv_nsec: now.tv_nsec)
+        trustedBefore = FileStatus.settled(settledSeconds, before: now)
         previous = readsPrevious ? Self.read(file, identity: self.identity) : [:]
-    }
-
-    public static func wallClock() -> timespec {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return now
     }
 
     /// One file for each content folder, in the cache folder.

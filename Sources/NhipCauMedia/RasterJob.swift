@@ -56,7 +56,7 @@ struct RasterJob {
             products[product.product] = made
         }
         outcome.learned = status.map { MediaSources.Learned(path: path, status: $0, known: MediaSources.Known(hash: sourceHash, header: header)) }
-        return written(products, header: header, outcome: outcome)
+        return written(products, header: header, made: outcome)
     }
 
     /// The products this picture needs, each with its cache key.
@@ -76,13 +76,13 @@ struct RasterJob {
             guard let cached = options.cache.read(product.key) else { return nil }
             products[product.product] = cached
         }
-        return written(products, header: known.header, outcome: Outcome(result: .failure(ImageFailure(Self.damaged(path)))))
+        return written(products, header: known.header, made: nil)
     }
 
-    /// The products named and written to the site.
-    private func written(_ products: [ImageProduct: [EncodedImage]], header: SourceHeader, outcome made: Outcome) -> Outcome {
-        var outcome = made
+    /// The products named and written to the site. `made`: what making them said (nil: all came from the cache).
+    private func written(_ products: [ImageProduct: [EncodedImage]], header: SourceHeader, made: Outcome?) -> Outcome {
         let named = publish(products, header: header)
+        var outcome = made ?? Outcome(result: .success(named.image))
         outcome.result = .success(named.image)
         if let write {
             for file in named.files {

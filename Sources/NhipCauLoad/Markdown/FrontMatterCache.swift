@@ -56,9 +56,9 @@ public final class FrontMatterCache: @unchecked Sendable {
 
     /// `identity` tells this build of the tool from any other (its parse may differ): a cache
     /// written by another is not read. `now` is the wall clock's time (a test's may be later).
-    public init(file: URL, identity: String, now: timespec = FrontMatterCache.wallClock()) {
+    public init(file: URL, identity: String, now: timespec = FileStatus.wallClock()) {
         self.file = file
-        trustedBefore = timespec(tv_sec: now.tv_sec - Self.statusMargin, tv_nsec: now.tv_nsec)
+        trustedBefore = FileStatus.settled(Self.statusMargin, before: now)
         temporary = file.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let read = Self.read(file, identity: identity)
         previous = read.bytes
@@ -67,12 +67,6 @@ public final class FrontMatterCache: @unchecked Sendable {
         for byte in Self.magic { header.integer(byte) }
         header.text(identity)
         append(header.bytes, isRecord: false)
-    }
-
-    public static func wallClock() -> timespec {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return now
     }
 
     /// Whether the cache knows `file` by its status (it was old enough when it was read); only then

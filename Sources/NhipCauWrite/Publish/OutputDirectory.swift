@@ -52,9 +52,7 @@ public final class OutputDirectory: Sendable {
         try SwapRepair.finish(output: self.output, previous: previous, staging: staging)
         try OutputGuard.checkReplaceable(output: self.output)
         let record = whileLocked()
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        found = try StagingTree.take(staging, record: record, settledBefore: timespec(tv_sec: now.tv_sec - settings.settledSeconds, tv_nsec: now.tv_nsec))
+        found = try StagingTree.take(staging, record: record, settledBefore: FileStatus.settled(settings.settledSeconds))
         foundFiles = Set(found.files)
         try write(Self.markerBytes, to: Self.markerName)
     }

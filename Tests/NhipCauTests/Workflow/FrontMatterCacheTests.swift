@@ -22,7 +22,7 @@ import Testing
         cacheFile = site.root.appendingPathComponent("cache/front-matter.bin")
     }
 
-    private func load(identity: String = "tool 1", now: timespec = FrontMatterCache.wallClock(),
+    private func load(identity: String = "tool 1", now: timespec = FileStatus.wallClock(),
                       through content: (any ContentReading)? = nil) -> (LoadedContent?, Diagnostics) {
         let cache = FrontMatterCache(file: cacheFile, identity: identity, now: now)
         defer { cache.finish() }
@@ -39,7 +39,7 @@ import Testing
 
     /// An hour from now: every file written by the test is then old enough to be known by its status.
     private static var inAnHour: timespec {
-        let now = FrontMatterCache.wallClock()
+        let now = FileStatus.wallClock()
         return timespec(tv_sec: now.tv_sec + 3600, tv_nsec: now.tv_nsec)
     }
 

@@ -14,7 +14,7 @@ import Testing
 
     /// An hour from now: every file is then old enough to be known by its status.
     static var inAnHour: timespec {
-        let now = FrontMatterCache.wallClock()
+        let now = FileStatus.wallClock()
         return timespec(tv_sec: now.tv_sec + 3600, tv_nsec: now.tv_nsec)
     }
 
