@@ -224,7 +224,7 @@ public enum SiteBuild {
                 builder = carriedIndex(reuse.search, entries: entries, pages: pages)
             } else {
                 let search = SearchMemory(pages: pages.searchPages.map(\.page))
-                try writeSearchIndex(search.files, to: output, language: language, reuse: nil, remembers: false)
+                _ = try writeSearchIndex(search.files, to: output, language: language, reuse: nil, remembers: false)
                 return (search, nil, [])
             }
             let snapshot = inputs == nil ? nil : builder.snapshot(paths: entries.map(\.route.outputFile))
