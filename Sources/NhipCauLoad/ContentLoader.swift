@@ -151,7 +151,7 @@ public enum ContentLoader {
                 var frontMatter = parsed.frontMatter
                 let model = parse(&frontMatter, parsed.document)
                 // A file whose front matter says anything is parsed again next time, so that every build says it.
-                let kept = frontMatter.diagnostics.isEmpty ? model.flatMap { codec?.encoded($0) } : nil
+                let kept = reader.frontMatterCache != nil && frontMatter.diagnostics.isEmpty ? model.flatMap { codec?.encoded($0) } : nil
                 reader.keep(parsed.fresh, of: file, model: kept ?? [])
                 return (model, frontMatter.diagnostics)
             }
