@@ -3,6 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Bytes for the caches kept between builds (the build cache, the front matter cache): little-endian
 /// integers and length-prefixed UTF-8.
@@ -47,6 +52,31 @@ public struct CacheBytesWriter: Sendable {
             }
             return true
         }
+    }
+
+    /// Writes a cache file beside `file` (its folder made if need be) through `fill`, given the open
+    /// file: the temporary file's path, to be renamed into place; nil, with nothing left, when it could
+    /// not be written.
+    public static func writeBeside(_ file: URL, _ fill: (Int32) -> Bool) -> String? {
+        let folder = file.deletingLastPathComponent().path
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        let temporary = file.path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        let written = fill(descriptor)
+        close(descriptor)
+        guard written else {
+            unlink(temporary)
+            return nil
+        }
+        return temporary
+    }
+
+    /// Writes a cache file beside `file` and renames it there, so a reader sees all of it or none.
+    /// A cache that cannot be written costs only time: nothing is said.
+    public static func replace(_ file: URL, _ fill: (Int32) -> Bool) {
+        guard let temporary = writeBeside(file, fill) else { return }
+        if rename(temporary, file.path) != 0 { unlink(temporary) }
     }
 
     /// Forgets what was written (after it was saved), keeping the room.

@@ -88,14 +88,7 @@ public struct MediaSources: Sendable {
             writer.integer(UInt8(entry.known.header.hasAlpha ? 1 : 0))
         }
         writer.integer(Fingerprint.of(writer.bytes))
-        let folder = file.deletingLastPathComponent().path
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
-        let temporary = file.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        let written = CacheBytesWriter.writeAll(writer.bytes, to: descriptor)
-        close(descriptor)
-        if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
+        CacheBytesWriter.replace(file) { CacheBytesWriter.writeAll(writer.bytes, to: $0) }
     }
 
     private static func read(_ file: URL, identity: String) -> [String: Entry] {

@@ -79,25 +79,13 @@ struct BuildCache: Sendable {
 
     /// Writes the cache beside its place and renames it there, so a reader sees all of it or none.
     func save(_ file: URL) {
-        guard let temporary = writeBeside(file) else { return }
-        if rename(temporary, file.path) != 0 { unlink(temporary) }
+        CacheBytesWriter.replace(file) { descriptor in encode { CacheBytesWriter.writeAll($0, to: descriptor) } }
     }
 
     /// Writes the cache to a temporary file in the folder of `file`; its path, or nil when it could not be written.
     func writeBeside(_ file: URL) -> String? {
-        let folder = file.deletingLastPathComponent().path
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
-        let temporary = file.path + ".tmp-\(getpid())"
         // Written a megabyte at a time: the whole cache is tens of megabytes for a big site.
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return nil }
-        let written = encode { CacheBytesWriter.writeAll($0, to: descriptor) }
-        close(descriptor)
-        guard written else {
-            unlink(temporary)
-            return nil
-        }
-        return temporary
+        CacheBytesWriter.writeBeside(file) { descriptor in encode { CacheBytesWriter.writeAll($0, to: descriptor) } }
     }
 
     /// Hands the encoded cache to `sink` in pieces of about a megabyte, the last eight bytes the

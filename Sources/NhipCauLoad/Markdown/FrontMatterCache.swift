@@ -90,9 +90,8 @@ public final class FrontMatterCache: @unchecked Sendable {
     func unchangedModel(for file: String, status: FileStatus) -> (model: [UInt8], frontMatter: String, bodyLine: Int, stamp: SourceStamp)? {
         guard let record = records[file], record.status != 0, record.status == status.key else { return nil }
         var reader = CacheBytesReader(previous, from: record.entry.lowerBound)
-        guard let frontMatter = reader.text(), reader.integer(UInt32.self) != nil, reader.integer(UInt32.self) != nil,
-              let bodyLine = reader.integer(UInt32.self), let model = reader.byteArray(), !model.isEmpty else { return nil }
-        return (model, frontMatter, Int(bodyLine), SourceStamp(fingerprint: record.fingerprint, linksToFragment: record.linksToFragment))
+        guard let head = Self.decodeHead(&reader), !head.model.isEmpty else { return nil }
+        return (head.model, head.frontMatter, head.bodyLine, SourceStamp(fingerprint: record.fingerprint, linksToFragment: record.linksToFragment))
     }
 
     /// Keeps the record of `file`, whose model was used, as it was for the next build.
@@ -237,15 +236,22 @@ public final class FrontMatterCache: @unchecked Sendable {
     }
 
     static func decodeEntry(_ reader: inout CacheBytesReader) -> Entry? {
-        guard let frontMatter = reader.text(), let frontMatterLine = reader.integer(UInt32.self),
-              let closingLine = reader.integer(UInt32.self), let bodyLine = reader.integer(UInt32.self),
-              let model = reader.byteArray(), let hasRoot = reader.integer(UInt8.self), hasRoot <= 1 else { return nil }
+        guard let head = decodeHead(&reader), let hasRoot = reader.integer(UInt8.self), hasRoot <= 1 else { return nil }
         var root: YAMLNode?
         if hasRoot == 1 {
             guard let node = YAMLNode.decode(from: &reader) else { return nil }
             root = node
         }
-        return Entry(frontMatter: frontMatter, frontMatterLine: Int(frontMatterLine), closingLine: Int(closingLine),
-                     bodyLine: Int(bodyLine), root: root, model: model)
+        return Entry(frontMatter: head.frontMatter, frontMatterLine: head.frontMatterLine, closingLine: head.closingLine,
+                     bodyLine: head.bodyLine, root: root, model: head.model)
+    }
+
+    /// An entry up to its front matter tree, which a model's reader does not need.
+    private static func decodeHead(_ reader: inout CacheBytesReader)
+        -> (frontMatter: String, frontMatterLine: Int, closingLine: Int, bodyLine: Int, model: [UInt8])? {
+        guard let frontMatter = reader.text(), let frontMatterLine = reader.integer(UInt32.self),
+              let closingLine = reader.integer(UInt32.self), let bodyLine = reader.integer(UInt32.self),
+              let model = reader.byteArray() else { return nil }
+        return (frontMatter, Int(frontMatterLine), Int(closingLine), Int(bodyLine), model)
     }
 }
