@@ -128,7 +128,8 @@ public enum SiteBuild {
             saving = inputs.map { inputs in
                 let (structure, pages, search) = (inputs.structure, written.cached, written.searchSnapshot)
                 return BuildCacheSaving(to: cacheFile) {
-                    var saved = BuildCache(structure: structure, pages: pages, staging: cache?.published ?? [:], search: search)
+                    var saved = BuildCache(structure: structure, pages: pages, published: cache?.pages ?? [], search: search)
+                    saved.allFrontMatter = inputs.allFrontMatter
                     saved.stagingRecordBytes = cache?.publishedRecordBytes
                     saved.publishedRecordBytes = output.publishedRecord().encoded
                     return saved
@@ -136,7 +137,7 @@ public enum SiteBuild {
             }
             do throws(OutputError) { try publish(output, saving: saving, options: options) } catch { throw .output(error, language: language) }
             if let search = written.search { remember(written.prepared, search) }
-            if options.keepsModelAfterBuild { ProcessLifetime.keep((prepared, written, cache, inputs, reuse)) }
+            if options.keepsModelAfterBuild { ProcessLifetime.keep((prepared, written, cache, inputs, reuse, output)) }
             var report = BuildReport(pagesWritten: written.pages, filesCopied: written.files,
                                      diagnostics: written.diagnostics, language: language)
             report.pagesKept = written.kept
@@ -148,6 +149,7 @@ public enum SiteBuild {
                 // The published site is as the cache says; what the staging folder holds is not known.
                 if let cache {
                     var kept = BuildCache(structure: cache.structure, pages: cache.pages, staging: [:], search: cache.search)
+                    kept.allFrontMatter = cache.allFrontMatter
                     kept.publishedRecordBytes = cache.publishedRecordBytes
                     kept.save(cacheFile)
                 }
@@ -261,8 +263,16 @@ public enum SiteBuild {
     /// The last build's index with the kept pages' words at their places in this build, and the
     /// words of the pages rendered again added.
     private static func carriedIndex(_ snapshot: SearchIndex.Snapshot, entries: [PageEntry], pages: WrittenPages) -> SearchIndex.Builder {
-        let keptPosition = Dictionary(pages.keptPositions.map { (entries[$0].route.outputFile, $0) }, uniquingKeysWith: { first, _ in first })
-        var builder = SearchIndex.Builder(carrying: snapshot, positions: entries.count, newPosition: { keptPosition[$0] })
+        var builder: SearchIndex.Builder
+        if snapshot.paths.count == entries.count, zip(snapshot.paths, entries).allSatisfy({ $0 == $1.route.outputFile }) {
+            // The same pages in the same order (an edit that changed no page list): a kept page keeps its position.
+            var isKept = [Bool](repeating: false, count: entries.count)
+            for position in pages.keptPositions { isKept[position] = true }
+            builder = SearchIndex.Builder(carrying: snapshot, positions: entries.count, newPosition: { old, _ in isKept[old] ? old : nil })
+        } else {
+            let keptPosition = Dictionary(pages.keptPositions.map { (entries[$0].route.outputFile, $0) }, uniquingKeysWith: { first, _ in first })
+            builder = SearchIndex.Builder(carrying: snapshot, positions: entries.count, newPosition: { _, path in keptPosition[path] })
+        }
         for (position, page) in pages.searchPages { builder.add(page, at: position) }
         return builder
     }
@@ -349,7 +359,7 @@ public enum SiteBuild {
             defer { progress?.oneDone() }
             let path = entry.route.outputFile
             let file = entry.source.document?.file
-            let reads = inputs.map { $0.reads(renderer.reads(entry)) } ?? 0
+            let reads = inputs.map { reuse?.unchangedReads(path: path) ?? $0.reads(renderer.reads(entry)) } ?? 0
             if let reuse, let kept = reuse.kept(path: path, file: file, reads: reads),
                output.keep(path, stagingHolds: reuse.stagingHolds(kept)) {
                 return PageResult(search: nil, cached: kept, kept: true)

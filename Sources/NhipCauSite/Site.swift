@@ -131,9 +131,11 @@ extension Array where Element == Story {
     func newestFirst() -> [Story] {
         // The keys taken out once: a comparison would otherwise reach into two stories' shared fields
         // (at 100,000 stories, a twentieth of a one-story build).
-        let keys = map { (date: $0.date, title: $0.title, slug: $0.document.slug) }
+        // Dates as one number, so that most comparisons touch no string (and retain none).
+        let days = map { $0.date.year * 10_000 + $0.date.month * 100 + $0.date.day }
+        let names = map { (title: $0.title, slug: $0.document.slug) }
         return indices.sorted { lhs, rhs in
-            (keys[lhs].date, keys[rhs].title, keys[rhs].slug) > (keys[rhs].date, keys[lhs].title, keys[lhs].slug)
+            days[lhs] != days[rhs] ? days[lhs] > days[rhs] : names[lhs] < names[rhs]
         }.map { self[$0] }
     }
 }

@@ -33,10 +33,16 @@ struct BuildCache: Sendable {
     }
 
     let structure: UInt64
+    /// Every page file's path and front matter (`InputFingerprint.allFrontMatter`): while it and
+    /// `structure` stay the same, so does what every page reads; 0 when not known.
+    var allFrontMatter: UInt64 = 0
     let pages: [Page]
     /// Page file → its bytes' fingerprint in the staging folder, which holds the site published
     /// before the current one. Empty when not known.
     let staging: [String: UInt64]
+    /// `staging` as the pages of the cache this one follows, in their order: written so, with no
+    /// sort of 150,000 paths (at 100,000 stories); nil for a cache read from its file.
+    private var stagingPages: [Page]?
     /// The published site's search index before it was written, for the next build to carry over
     /// (`SearchIndex.Builder.init(carrying:)`); nil when the build kept none.
     let search: SearchIndex.Snapshot?
@@ -46,6 +52,34 @@ struct BuildCache: Sendable {
     /// The same of the published site, made by this build: the next build's `stagingRecordBytes`.
     /// Only carried over by that build, so it is kept encoded.
     var publishedRecordBytes: [UInt8]?
+
+    /// `pages` by path, and the set of their bodies' fingerprints: what `PageReuse` looks pages up in.
+    struct PageIndex: Sendable {
+        let byPath: [String: Page]
+        let bodies: Set<UInt64>
+
+        init(_ pages: [Page]) {
+            byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
+            bodies = Set(pages.map(\.body))
+        }
+    }
+
+    /// Made by `decode`, on the thread that reads the cache while the content is loaded; else made when asked for.
+    private var decodedIndex: PageIndex?
+    var pageIndex: PageIndex { decodedIndex ?? PageIndex(pages) }
+
+    /// The cache of a build whose staging folder holds what `published` (the last build's pages) says.
+    init(structure: UInt64, pages: [Page], published: [Page], search: SearchIndex.Snapshot?) {
+        self.init(structure: structure, pages: pages, staging: [:], search: search)
+        stagingPages = published
+    }
+
+    init(structure: UInt64, pages: [Page], staging: [String: UInt64], search: SearchIndex.Snapshot?) {
+        self.structure = structure
+        self.pages = pages
+        self.staging = staging
+        self.search = search
+    }
 
     /// The staging folder's record, nil when there is none or it does not read back whole.
     var stagingRecord: StagingRecord? {
@@ -57,8 +91,8 @@ struct BuildCache: Sendable {
 
     /// Version 3 ends with a checksum of all before it; version 4 keeps each page's reads; version 5
     /// keeps the search index, not each page's words; version 6 also its term shards; version 7 the
-    /// staging and published folders' records.
-    static let magic = Array("NhipCau build cache 7\n".utf8)
+    /// staging and published folders' records; version 8 every page file's front matter as one fingerprint.
+    static let magic = Array("NhipCau build cache 8\n".utf8)
 
     /// The cache file for builds into `output`.
     static func file(cacheFolder: URL, output: URL) -> URL {
@@ -105,6 +139,7 @@ struct BuildCache: Sendable {
         var writer = CacheBytesWriter()
         for byte in Self.magic { writer.integer(byte) }
         writer.integer(structure)
+        writer.integer(allFrontMatter)
         writer.integer(UInt32(pages.count))
         for page in pages {
             writer.text(page.path)
@@ -114,10 +149,12 @@ struct BuildCache: Sendable {
             writer.integer(UInt8(page.hadDiagnostics ? 1 : 0))
             guard spill(&writer) else { return false }
         }
-        writer.integer(UInt32(staging.count))
-        for (path, output) in staging.sorted(by: { $0.key < $1.key }) {
+        let stagingFiles = stagingPages.map { $0.map { ($0.path, $0.output) } } ?? staging.sorted(by: { $0.key < $1.key })
+        writer.integer(UInt32(stagingFiles.count))
+        for (path, output) in stagingFiles {
             writer.text(path)
             writer.integer(output)
+            guard spill(&writer) else { return false }
         }
         for record in [stagingRecordBytes, publishedRecordBytes] {
             writer.integer(UInt8(record == nil ? 0 : 1))
@@ -137,7 +174,8 @@ struct BuildCache: Sendable {
         guard bytes.starts(with: magic), bytes.count >= magic.count + 8 else { return nil }
         guard CacheBytesReader.endsWithChecksum(bytes) else { return nil }
         var reader = CacheBytesReader(bytes, from: magic.count)
-        guard let structure = reader.integer(UInt64.self), let pageCount = reader.integer(UInt32.self),
+        guard let structure = reader.integer(UInt64.self), let allFrontMatter = reader.integer(UInt64.self),
+              let pageCount = reader.integer(UInt32.self),
               Int(pageCount) <= reader.remaining else { return nil }
         var pages: [Page] = []
         pages.reserveCapacity(Int(pageCount))
@@ -170,15 +208,13 @@ struct BuildCache: Sendable {
         }
         guard reader.remaining == 8 else { return nil }
         var cache = BuildCache(structure: structure, pages: pages, staging: staging, search: search)
+        cache.allFrontMatter = allFrontMatter
+        cache.decodedIndex = PageIndex(pages)
         cache.stagingRecordBytes = records[0]
         cache.publishedRecordBytes = records[1]
         return cache
     }
 
-    /// Page file → its bytes' fingerprint in the published site.
-    var published: [String: UInt64] {
-        Dictionary(pages.map { ($0.path, $0.output) }, uniquingKeysWith: { $1 })
-    }
 }
 
 /// Which pages this build can keep from the published site instead of rendering them.
@@ -190,6 +226,9 @@ struct PageReuse: Sendable {
     private let staging: [String: UInt64]
     /// Some page's own file changed since the cached build.
     private let bodyChanged: Bool
+    /// No page file's front matter changed, nor which page files there are, since the cached build:
+    /// what each page reads is what it read then.
+    private let readsUnchanged: Bool
 
     /// nil when nothing can be kept: no cache, a cache with no search index, or a change to the
     /// structure (`InputFingerprint`).
@@ -197,10 +236,18 @@ struct PageReuse: Sendable {
         guard let cache, cache.structure == inputs.structure, let search = cache.search, publishedSiteExists else { return nil }
         self.inputs = inputs
         self.search = search
-        previous = Dictionary(cache.pages.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
+        let index = cache.pageIndex
+        previous = index.byPath
         staging = cache.staging
-        let cachedBodies = Set(cache.pages.map(\.body))
-        bodyChanged = inputs.bodies.values.contains { !cachedBodies.contains($0) }
+        bodyChanged = inputs.bodies.values.contains { !index.bodies.contains($0) }
+        readsUnchanged = cache.allFrontMatter != 0 && cache.allFrontMatter == inputs.allFrontMatter
+    }
+
+    /// What the page at `path` read in the cached build, when it is known to read the same now;
+    /// else nil, and it is found from the page (`InputFingerprint.reads`).
+    func unchangedReads(path: String) -> UInt64? {
+        guard readsUnchanged else { return nil }
+        return previous[path]?.reads
     }
 
     /// The cached page when the page at `path`, made from `file` and showing the front matter

@@ -29,6 +29,15 @@ struct InputFingerprint: Sendable {
     let frontMatter: [String: UInt64]
     /// Each kind → the fingerprint of all its files' paths and front matter.
     let kinds: [ContentKind: UInt64]
+    /// `kinds` as one fingerprint: what every page reads depends on nothing else but `structure`.
+    var allFrontMatter: UInt64 {
+        var fingerprint = Fingerprint()
+        for (kind, value) in kinds.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            fingerprint.add(kind.rawValue)
+            fingerprint.add(value)
+        }
+        return fingerprint.value
+    }
     /// Files whose text may link to a heading of another page (`#` after a character other than
     /// a space, a line start or `#`): whether that heading exists is read from the other page's
     /// body, so these pages are rendered again whenever any body changed.

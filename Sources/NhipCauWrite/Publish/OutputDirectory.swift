@@ -24,7 +24,7 @@ public final class OutputDirectory: Sendable {
     private let found: StagingTree.Listing
     /// The files the staging folder held when this build took it.
     private let foundFiles: Set<String>
-    private let written = WrittenPaths()
+    private let written: WrittenPaths
 
     public static let markerName = ".nhipcau-site"
     static let markerBytes = Array("nhipcau\n".utf8)
@@ -54,6 +54,7 @@ public final class OutputDirectory: Sendable {
         let record = whileLocked()
         found = try StagingTree.take(staging, record: record, settledBefore: FileStatus.settled(settings.settledSeconds))
         foundFiles = Set(found.files)
+        written = WrittenPaths(expected: found.files.count)
         try write(Self.markerBytes, to: Self.markerName)
     }
 
@@ -182,7 +183,14 @@ public final class OutputDirectory: Sendable {
 /// The paths this build wrote, from the threads that write pages.
 private final class WrittenPaths: @unchecked Sendable {
     private let guardState = NSLock()
-    private var paths = Set<String>()
+    private var paths: Set<String>
+
+    /// `expected`: about how many paths will be inserted (the staging folder's files, over a
+    /// published site). The table is made twice that size: at 150,000 paths that differ only near
+    /// their end, a fuller table compares many more of them on each insert and lookup.
+    init(expected: Int) {
+        paths = Set(minimumCapacity: expected * 2)
+    }
 
     func insert(_ path: String) {
         guardState.withLock { _ = paths.insert(path) }

@@ -167,7 +167,8 @@ enum StagingTree {
     /// Returns a description of the first problem, or nil.
     static func prune(_ root: String, files: Set<String>, folders: [String], written: Set<String>) -> (path: String, problem: LocalizedText)? {
         // Each written file's folders; a folder already there has its own folders there too.
-        var keep = Set<String>()
+        // Twice the size it needs: see `WrittenPaths`.
+        var keep = Set<String>(minimumCapacity: written.count * 2)
         for path in written {
             var end = path.utf8.endIndex
             while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {

@@ -33,13 +33,14 @@ extension SearchIndex {
         }
 
         /// The index of a build whose site has `positions` pages, holding the documents and words of
-        /// the pages `snapshot` had that `newPosition` gives a place (by path; nil: the page is gone or
-        /// will be added again). What `write` then writes is what adding every page to a new builder writes.
-        public init(carrying snapshot: Snapshot, positions: Int, newPosition: (String) -> Int?) {
+        /// the pages `snapshot` had that `newPosition` gives a place (from its position and path in the
+        /// snapshot; nil: the page is gone or will be added again). What `write` then writes is what
+        /// adding every page to a new builder writes.
+        public init(carrying snapshot: Snapshot, positions: Int, newPosition: (_ old: Int, _ path: String) -> Int?) {
             var map = [Int32](repeating: -1, count: snapshot.documents.positions)
             var documents = DocumentList(positions: positions)
             for (old, path) in snapshot.paths.enumerated() {
-                guard let document = snapshot.documents.document(at: old), let new = newPosition(path),
+                guard let document = snapshot.documents.document(at: old), let new = newPosition(old, path),
                       (0..<positions).contains(new) else { continue }
                 map[old] = Int32(new)
                 documents.add(document, at: new)

@@ -14,7 +14,7 @@ extension SearchIndex {
         let vocabulary: Vocabulary
         let documents: DocumentList
         /// Per position: the page's file in the site.
-        let paths: [String]
+        public let paths: [String]
         /// The term shards the build wrote from this index, in order (`ShardReuse`); empty when not known.
         private(set) var shards: [ShardRecord] = []
 

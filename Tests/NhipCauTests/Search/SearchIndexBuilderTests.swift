@@ -69,7 +69,7 @@ import Testing
         // taken off (its list left empty).
         for (position, words) in [(37, ["mới", "lạ"]), (250, ["khác"]), (100, ["từ5x0"]), (37, ["lạ"])] {
             pages[position] = Self.page(position, extra: words)
-            var builder = SearchIndex.Builder(carrying: snapshot, positions: pages.count) { path in
+            var builder = SearchIndex.Builder(carrying: snapshot, positions: pages.count) { _, path in
                 path == Self.path(position) ? nil : Int(path.dropFirst(6).prefix(while: \.isNumber))
             }
             builder.add(pages[position], at: position)
@@ -98,7 +98,7 @@ import Testing
         // Rendered again with no search entry (a story become a draft): the pages after it keep their
         // places, their documents each take the number before.
         pages[5] = nil
-        var builder = SearchIndex.Builder(carrying: snapshot, positions: pages.count) { path in
+        var builder = SearchIndex.Builder(carrying: snapshot, positions: pages.count) { _, path in
             path == Self.path(5) ? nil : Int(path.dropFirst(6).prefix(while: \.isNumber))
         }
         var offered = 0
@@ -126,7 +126,7 @@ import Testing
         let number = try #require(Int(shards[closedByLongWord + 1].firstKey.dropFirst(2).prefix(while: \.isNumber)))
         // The long word taken off: the next entry, a short one, is the first that may follow the shard.
         pages[number] = Self.page(number)
-        var builder = SearchIndex.Builder(carrying: first.snapshotAndShards, positions: pages.count) { path in
+        var builder = SearchIndex.Builder(carrying: first.snapshotAndShards, positions: pages.count) { _, path in
             path == Self.path(number) ? nil : Int(path.dropFirst(6).prefix(while: \.isNumber))
         }
         builder.add(try #require(pages[number]), at: number)
