@@ -72,6 +72,7 @@ final class OutputOpening: Sendable {
             cache = cacheFile.flatMap(BuildCache.read)
             return cache?.stagingRecord
         }
-        return Taken(directory: directory, cache: cache)
+        // Once the lock's work is done: the index is of use only to the build, not to the listing.
+        return Taken(directory: directory, cache: cache?.indexed())
     }
 }

@@ -128,6 +128,7 @@ extension Site {
 
 extension Array where Element == Story {
     /// Newest first; one day's stories by title, so the order never depends on the file system.
+    /// The order `Site.isNewer` gives, which `related(to:)` relies on when it merges two such lists.
     func newestFirst() -> [Story] {
         // The keys taken out once: a comparison would otherwise reach into two stories' shared fields
         // (at 100,000 stories, a twentieth of a one-story build).

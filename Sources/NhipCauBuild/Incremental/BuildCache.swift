@@ -38,7 +38,8 @@ struct BuildCache: Sendable {
     var allFrontMatter: UInt64 = 0
     let pages: [Page]
     /// Page file → its bytes' fingerprint in the staging folder, which holds the site published
-    /// before the current one. Empty when not known.
+    /// before the current one. Empty when not known, and in a cache made to be saved with
+    /// `init(published:)`, which holds it as `stagingPages` (read back from the file, it is here).
     let staging: [String: UInt64]
     /// `staging` as the pages of the cache this one follows, in their order: written so, with no
     /// sort of 150,000 paths (at 100,000 stories); nil for a cache read from its file.
@@ -64,9 +65,16 @@ struct BuildCache: Sendable {
         }
     }
 
-    /// Made by `decode`, on the thread that reads the cache while the content is loaded; else made when asked for.
-    private var decodedIndex: PageIndex?
-    var pageIndex: PageIndex { decodedIndex ?? PageIndex(pages) }
+    /// Made by `indexed()`, on the thread that reads the cache while the content is loaded; else made when asked for.
+    private var madeIndex: PageIndex?
+    var pageIndex: PageIndex { madeIndex ?? PageIndex(pages) }
+
+    /// The cache with its page index made now (`OutputOpening` does it on its own thread).
+    func indexed() -> BuildCache {
+        var cache = self
+        cache.madeIndex = PageIndex(pages)
+        return cache
+    }
 
     /// The cache of a build whose staging folder holds what `published` (the last build's pages) says.
     init(structure: UInt64, pages: [Page], published: [Page], search: SearchIndex.Snapshot?) {
@@ -209,7 +217,6 @@ struct BuildCache: Sendable {
         guard reader.remaining == 8 else { return nil }
         var cache = BuildCache(structure: structure, pages: pages, staging: staging, search: search)
         cache.allFrontMatter = allFrontMatter
-        cache.decodedIndex = PageIndex(pages)
         cache.stagingRecordBytes = records[0]
         cache.publishedRecordBytes = records[1]
         return cache

@@ -29,13 +29,10 @@ struct InputFingerprint: Sendable {
     let frontMatter: [String: UInt64]
     /// Each kind → the fingerprint of all its files' paths and front matter.
     let kinds: [ContentKind: UInt64]
-    /// `kinds` as one fingerprint: what every page reads depends on nothing else but `structure`.
+    /// `kinds` as one fingerprint: what every page reads depends on nothing but this and `structure`.
     var allFrontMatter: UInt64 {
         var fingerprint = Fingerprint()
-        for (kind, value) in kinds.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            fingerprint.add(kind.rawValue)
-            fingerprint.add(value)
-        }
+        addKinds(ContentKind.allCases, to: &fingerprint)
         return fingerprint.value
     }
     /// Files whose text may link to a heading of another page (`#` after a character other than
@@ -120,12 +117,16 @@ struct InputFingerprint: Sendable {
             fingerprint.add(file)
             fingerprint.add(frontMatter[file] ?? 0)
         }
-        let kinds = reads.kinds.map { Array($0) } ?? ContentKind.allCases
+        addKinds(reads.kinds.map { Array($0) } ?? ContentKind.allCases, to: &fingerprint)
+        return fingerprint.value
+    }
+
+    /// Each of `kinds` in a fixed order, with the fingerprint of its files' paths and front matter (0: none).
+    private func addKinds(_ kinds: [ContentKind], to fingerprint: inout Fingerprint) {
         for kind in kinds.sorted(by: { $0.rawValue < $1.rawValue }) {
             fingerprint.add(kind.rawValue)
             fingerprint.add(self.kinds[kind] ?? 0)
         }
-        return fingerprint.value
     }
 
     private static func fileFingerprint(_ path: String, content: DiskContent, relative: String) -> UInt64? {

@@ -167,7 +167,7 @@ enum StagingTree {
     /// Returns a description of the first problem, or nil.
     static func prune(_ root: String, files: Set<String>, folders: [String], written: Set<String>) -> (path: String, problem: LocalizedText)? {
         // Each written file's folders; a folder already there has its own folders there too.
-        // Twice the size it needs: see `WrittenPaths`.
+        // Sized for twice as many folders as written files, at most: see `WrittenPaths`.
         var keep = Set<String>(minimumCapacity: written.count * 2)
         for path in written {
             var end = path.utf8.endIndex

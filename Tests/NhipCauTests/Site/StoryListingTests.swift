@@ -1,5 +1,6 @@
 import Foundation
 import NhipCauCore
+import NhipCauSite
 import Testing
 
 /// Stories as lists show them: related stories, pages of ten, sample badges, topics, `updated:`.
@@ -54,6 +55,28 @@ import Testing
         let single = try TestSite(TestSite.minimal)
         try #require(single.build().succeeded)
         #expect(!(single.read("cau-chuyen/chi-lan/index.html") ?? "").contains("lien-quan"), "no related stories, no section")
+    }
+
+    /// Newest day first, one day's stories by title then file name: across a month's and a year's
+    /// end, with the files named against that order. Each neighbour is newer by `Site.isNewer`,
+    /// which the related block merges lists by.
+    @Test func storiesAreNewestDayFirstThenByTitleAsIsNewerSays() throws {
+        var files = TestSite.minimal
+        files["stories/chi-lan.md"] = nil
+        let stories: [(slug: String, title: String, date: String)] = [
+            ("a-cuoi-nam", "Cuối năm", "2020-12-31"), ("b-dau-nam", "Đầu năm", "2021-01-01"),
+            ("c-thang-chin", "Tháng chín", "2021-09-30"), ("d-thang-muoi", "Tháng mười", "2021-10-01"),
+            ("e-cung-ngay", "Bình", "2021-10-01"), ("f-cung-ngay", "An", "2021-10-01"), ("g-cung-ten", "An", "2021-10-01"),
+        ]
+        for story in stories {
+            files["stories/\(story.slug).md"] = "---\ntitle: \"\(story.title)\"\ndate: \(story.date)\n---\n\nA.\n"
+        }
+        let site = try #require(try TestSite(files).assembled(date: SimpleDate(iso: "2021-12-31")!))
+        #expect(site.stories.map(\.document.slug) == ["f-cung-ngay", "g-cung-ten", "e-cung-ngay", "d-thang-muoi",
+                                                      "c-thang-chin", "b-dau-nam", "a-cuoi-nam"])
+        for (newer, older) in zip(site.stories, site.stories.dropFirst()) {
+            #expect(Site.isNewer(newer, than: older) && !Site.isNewer(older, than: newer), "\(newer.document.slug), \(older.document.slug)")
+        }
     }
 
     @Test func withDraftsIncludedDraftsAreRelatedToo() throws {

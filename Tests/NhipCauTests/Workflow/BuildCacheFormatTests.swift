@@ -62,6 +62,11 @@ struct BuildCacheFormatTests {
         cache.allFrontMatter = 0
         let unknown = try #require(PageReuse(inputs: inputs, cache: try Self.roundTrip(cache), publishedSiteExists: true))
         #expect(unknown.unchangedReads(path: "cau-chuyen/a/index.html") == nil)
+
+        // Another structure (a page added, site.yml edited…): nothing is kept, whatever the front matter.
+        var otherStructure = BuildCache(structure: 8, pages: Self.pages, published: [], search: cache.search)
+        otherStructure.allFrontMatter = inputs.allFrontMatter
+        #expect(PageReuse(inputs: inputs, cache: try Self.roundTrip(otherStructure), publishedSiteExists: true) == nil)
     }
 
     @Test func theFrontMatterFingerprintTellsKindsApart() {
