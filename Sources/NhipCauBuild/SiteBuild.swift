@@ -128,7 +128,7 @@ public enum SiteBuild {
             saving = inputs.map { inputs in
                 let (structure, pages, search) = (inputs.structure, written.cached, written.searchSnapshot)
                 return BuildCacheSaving(to: cacheFile) {
-                    var saved = BuildCache(structure: structure, pages: pages, published: cache?.pages ?? [], search: search)
+                    var saved = BuildCache(structure: structure, pages: pages, staging: cache?.pages.map { ($0.path, $0.output) } ?? [], search: search)
                     saved.allFrontMatter = inputs.allFrontMatter
                     saved.stagingRecordBytes = cache?.publishedRecordBytes
                     saved.publishedRecordBytes = output.publishedRecord().encoded
@@ -148,7 +148,7 @@ public enum SiteBuild {
             output.discard {
                 // The published site is as the cache says; what the staging folder holds is not known.
                 if let cache {
-                    var kept = BuildCache(structure: cache.structure, pages: cache.pages, staging: [:], search: cache.search)
+                    var kept = BuildCache(structure: cache.structure, pages: cache.pages, staging: [], search: cache.search)
                     kept.allFrontMatter = cache.allFrontMatter
                     kept.publishedRecordBytes = cache.publishedRecordBytes
                     kept.save(cacheFile)

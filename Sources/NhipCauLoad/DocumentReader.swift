@@ -92,13 +92,13 @@ struct DocumentReader: Sendable {
     /// The model the front matter cache kept of `file` when its status is unchanged: neither the file
     /// nor its front matter is read. Nil when there is none, or it does not decode whole.
     func cachedModel<Model>(_ file: String, kind: ContentKind, codec: ModelCodec<Model>) -> Model? {
-        guard let cache = frontMatterCache, cache.holdsStatus(of: file), let status = content.plainFileStatus(file, maxBytes: maxBytes),
-              let kept = cache.unchangedModel(for: file, status: status) else { return nil }
+        guard let cache = frontMatterCache, let held = cache.held(file), let status = content.plainFileStatus(file, maxBytes: maxBytes),
+              let kept = cache.unchangedModel(held, status: status) else { return nil }
         var reader = CacheBytesReader(kept.model)
         let base = ModelCodec<Model>.Base(kind: kind, slug: Self.slug(of: file), file: file, bodyLine: kept.bodyLine,
                                           frontMatterSource: kept.frontMatter)
         guard let model = codec.decode(&reader, base), reader.isAtEnd else { return nil }
-        cache.carryModel(of: file)
+        cache.carryModel(held)
         stamps?.record(file, kept.stamp)
         return model
     }
@@ -106,8 +106,8 @@ struct DocumentReader: Sendable {
     /// The file's front matter and document, from the cache or parsed now (then `fresh` says what to keep).
     func readParsed(_ file: String, kind: ContentKind) -> Result<(frontMatter: FrontMatter, document: ContentDocument, fresh: FreshEntry?), Diagnostic> {
         // No `lstat` for a file the cache holds no status of (every file, the first time).
-        if let cache = frontMatterCache, cache.holdsStatus(of: file), let status = content.plainFileStatus(file, maxBytes: maxBytes),
-           let kept = cache.unchangedEntry(for: file, status: status) {
+        if let cache = frontMatterCache, let held = cache.held(file), let status = content.plainFileStatus(file, maxBytes: maxBytes),
+           let kept = cache.unchangedEntry(held, status: status) {
             stamps?.record(file, kept.stamp)
             return document(from: kept.entry, kind: kind, slug: Self.slug(of: file), file: file).map { ($0.0, $0.1, nil) }
         }

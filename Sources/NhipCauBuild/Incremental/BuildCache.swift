@@ -37,13 +37,10 @@ struct BuildCache: Sendable {
     /// `structure` stay the same, so does what every page reads; 0 when not known.
     var allFrontMatter: UInt64 = 0
     let pages: [Page]
-    /// Page file → its bytes' fingerprint in the staging folder, which holds the site published
-    /// before the current one. Empty when not known, and in a cache made to be saved with
-    /// `init(published:)`, which holds it as `stagingPages` (read back from the file, it is here).
-    let staging: [String: UInt64]
-    /// `staging` as the pages of the cache this one follows, in their order: written so, with no
-    /// sort of 150,000 paths (at 100,000 stories); nil for a cache read from its file.
-    private var stagingPages: [Page]?
+    /// Each page file in the staging folder, which holds the site published before the current one,
+    /// with its bytes' fingerprint: the pages of the cache this one follows, in their order (so they
+    /// are written with no sort of 150,000 paths at 100,000 stories). Empty when not known.
+    let staging: [(path: String, output: UInt64)]
     /// The published site's search index before it was written, for the next build to carry over
     /// (`SearchIndex.Builder.init(carrying:)`); nil when the build kept none.
     let search: SearchIndex.Snapshot?
@@ -54,35 +51,32 @@ struct BuildCache: Sendable {
     /// Only carried over by that build, so it is kept encoded.
     var publishedRecordBytes: [UInt8]?
 
-    /// `pages` by path, and the set of their bodies' fingerprints: what `PageReuse` looks pages up in.
+    /// `pages` by path, the set of their bodies' fingerprints, and `staging` by path: what `PageReuse`
+    /// looks pages up in.
     struct PageIndex: Sendable {
         let byPath: [String: Page]
         let bodies: Set<UInt64>
+        let staging: [String: UInt64]
 
-        init(_ pages: [Page]) {
-            byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
-            bodies = Set(pages.map(\.body))
+        init(_ cache: BuildCache) {
+            byPath = Dictionary(cache.pages.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
+            bodies = Set(cache.pages.map(\.body))
+            staging = Dictionary(cache.staging.map { ($0.path, $0.output) }, uniquingKeysWith: { $1 })
         }
     }
 
     /// Made by `indexed()`, on the thread that reads the cache while the content is loaded; else made when asked for.
     private var madeIndex: PageIndex?
-    var pageIndex: PageIndex { madeIndex ?? PageIndex(pages) }
+    var pageIndex: PageIndex { madeIndex ?? PageIndex(self) }
 
     /// The cache with its page index made now (`OutputOpening` does it on its own thread).
     func indexed() -> BuildCache {
         var cache = self
-        cache.madeIndex = PageIndex(pages)
+        cache.madeIndex = PageIndex(self)
         return cache
     }
 
-    /// The cache of a build whose staging folder holds what `published` (the last build's pages) says.
-    init(structure: UInt64, pages: [Page], published: [Page], search: SearchIndex.Snapshot?) {
-        self.init(structure: structure, pages: pages, staging: [:], search: search)
-        stagingPages = published
-    }
-
-    init(structure: UInt64, pages: [Page], staging: [String: UInt64], search: SearchIndex.Snapshot?) {
+    init(structure: UInt64, pages: [Page], staging: [(path: String, output: UInt64)], search: SearchIndex.Snapshot?) {
         self.structure = structure
         self.pages = pages
         self.staging = staging
@@ -157,9 +151,8 @@ struct BuildCache: Sendable {
             writer.integer(UInt8(page.hadDiagnostics ? 1 : 0))
             guard spill(&writer) else { return false }
         }
-        let stagingFiles = stagingPages.map { $0.map { ($0.path, $0.output) } } ?? staging.sorted(by: { $0.key < $1.key })
-        writer.integer(UInt32(stagingFiles.count))
-        for (path, output) in stagingFiles {
+        writer.integer(UInt32(staging.count))
+        for (path, output) in staging {
             writer.text(path)
             writer.integer(output)
             guard spill(&writer) else { return false }
@@ -193,10 +186,11 @@ struct BuildCache: Sendable {
             pages.append(Page(path: path, output: output, body: body, reads: reads, hadDiagnostics: flags & 1 != 0))
         }
         guard let stagingCount = reader.integer(UInt32.self), Int(stagingCount) <= reader.remaining else { return nil }
-        var staging: [String: UInt64] = [:]
+        var staging: [(path: String, output: UInt64)] = []
+        staging.reserveCapacity(Int(stagingCount))
         for _ in 0..<stagingCount {
             guard let path = reader.text(), let output = reader.integer(UInt64.self) else { return nil }
-            staging[path] = output
+            staging.append((path, output))
         }
         var records: [[UInt8]?] = []
         for _ in 0..<2 {
@@ -245,7 +239,7 @@ struct PageReuse: Sendable {
         self.search = search
         let index = cache.pageIndex
         previous = index.byPath
-        staging = cache.staging
+        staging = index.staging
         bodyChanged = inputs.bodies.values.contains { !index.bodies.contains($0) }
         readsUnchanged = cache.allFrontMatter != 0 && cache.allFrontMatter == inputs.allFrontMatter
     }

@@ -69,36 +69,44 @@ public final class FrontMatterCache: @unchecked Sendable {
         append(header.bytes, isRecord: false)
     }
 
-    /// Whether the cache knows `file` by its status (it was old enough when it was read); only then
-    /// is its status worth taking.
-    func holdsStatus(of file: String) -> Bool {
-        records[file].map { $0.status != 0 } ?? false
+    /// What the cache holds of one file known by its status, looked up once for the calls below.
+    struct Held {
+        fileprivate let record: Record
     }
 
-    /// The front matter and stamp of `file` as read before, when its status is still the one it had
-    /// then: the file is not read.
-    func unchangedEntry(for file: String, status: FileStatus) -> (entry: Entry, stamp: SourceStamp)? {
-        guard let record = records[file], record.status != 0, record.status == status.key,
-              let entry = decodedEntry(record) else { return nil }
+    /// What the cache holds of `file` when it knows the file by its status (it was old enough when
+    /// it was read); only then is its status worth taking.
+    func held(_ file: String) -> Held? {
+        records[file].flatMap { $0.status != 0 ? Held(record: $0) : nil }
+    }
+
+    /// The front matter and stamp of the held file as read before, when its status is still the one
+    /// it had then: the file is not read.
+    func unchangedEntry(_ held: Held, status: FileStatus) -> (entry: Entry, stamp: SourceStamp)? {
+        let record = held.record
+        guard record.status == status.key, let entry = decodedEntry(record) else { return nil }
         append(Array(previous[record.range]))
-        return (entry, SourceStamp(fingerprint: record.fingerprint, linksToFragment: record.linksToFragment))
+        return (entry, Self.stamp(record))
     }
 
-    /// The model kept of `file`, with what its document needs of the entry, when its status is still the
-    /// one it had then; nil when none was kept. The entry's front matter is not decoded. The caller
-    /// `carry`s the record over when it used the model.
-    func unchangedModel(for file: String, status: FileStatus) -> (model: [UInt8], frontMatter: String, bodyLine: Int, stamp: SourceStamp)? {
-        guard let record = records[file], record.status != 0, record.status == status.key else { return nil }
-        var reader = CacheBytesReader(previous, from: record.entry.lowerBound)
+    /// The model kept of the held file, with what its document needs of the entry, when its status
+    /// is still the one it had then; nil when none was kept. The entry's front matter is not decoded.
+    /// The caller `carry`s the record over when it used the model.
+    func unchangedModel(_ held: Held, status: FileStatus) -> (model: [UInt8], frontMatter: String, bodyLine: Int, stamp: SourceStamp)? {
+        guard held.record.status == status.key else { return nil }
+        var reader = CacheBytesReader(previous, from: held.record.entry.lowerBound)
         guard let head = Self.decodeHead(&reader), !head.model.isEmpty else { return nil }
-        return (head.model, head.frontMatter, head.bodyLine, SourceStamp(fingerprint: record.fingerprint, linksToFragment: record.linksToFragment))
+        return (head.model, head.frontMatter, head.bodyLine, Self.stamp(held.record))
     }
 
-    /// Keeps the record of `file`, whose model was used, as it was for the next build.
-    func carryModel(of file: String) {
-        guard let record = records[file] else { return }
-        append(Array(previous[record.range]))
+    /// Keeps the record of the held file, whose model was used, as it was for the next build.
+    func carryModel(_ held: Held) {
+        append(Array(previous[held.record.range]))
         lock.withLock { modelsTaken += 1 }
+    }
+
+    private static func stamp(_ record: Record) -> SourceStamp {
+        SourceStamp(fingerprint: record.fingerprint, linksToFragment: record.linksToFragment)
     }
 
     /// How many files' models this build took from the cache.
@@ -191,7 +199,7 @@ public final class FrontMatterCache: @unchecked Sendable {
 
     // MARK: - The file
 
-    private struct Record {
+    fileprivate struct Record {
         let fingerprint: UInt64
         let linksToFragment: Bool
         /// The file's `FileStatus.key` when it was read, 0 when it was too new to tell by.

@@ -29,7 +29,7 @@ struct BuildCacheFormatTests {
             BuildCache.Page(path: "index.html", output: 91, body: 0, reads: 1, hadDiagnostics: false),
             BuildCache.Page(path: "chinh-sach/index.html", output: 92, body: 0, reads: 2, hadDiagnostics: false),
         ]
-        var cache = BuildCache(structure: 7, pages: Self.pages, published: published, search: nil)
+        var cache = BuildCache(structure: 7, pages: Self.pages, staging: published.map { ($0.path, $0.output) }, search: nil)
         cache.allFrontMatter = 0xFEED_F00D
         let read = try Self.roundTrip(cache)
         #expect(read.structure == 7)
@@ -38,16 +38,16 @@ struct BuildCacheFormatTests {
         #expect(read.pages.map(\.reads) == [21, 22, 23])
         #expect(read.pages.map(\.hadDiagnostics) == [false, false, true])
         // The staging folder holds what the build before published.
-        #expect(read.staging == ["index.html": 91, "chinh-sach/index.html": 92])
+        #expect(read.pageIndex.staging == ["index.html": 91, "chinh-sach/index.html": 92])
         // Written again as read, it reads back the same.
         let again = try Self.roundTrip(read)
-        #expect(again.staging == read.staging && again.allFrontMatter == read.allFrontMatter)
+        #expect(again.pageIndex.staging == read.pageIndex.staging && again.allFrontMatter == read.allFrontMatter)
     }
 
     @Test func pagesReadWhatTheyReadThenOnlyWhileNoFrontMatterChanged() throws {
         let kinds: [ContentKind: UInt64] = [.story: 5, .policy: 6]
         let inputs = Self.inputs(kinds: kinds)
-        var cache = BuildCache(structure: 7, pages: Self.pages, published: [], search: SearchIndex.Builder(positions: 0).snapshot(paths: []))
+        var cache = BuildCache(structure: 7, pages: Self.pages, staging: [], search: SearchIndex.Builder(positions: 0).snapshot(paths: []))
         cache.allFrontMatter = inputs.allFrontMatter
         let same = try #require(PageReuse(inputs: inputs, cache: try Self.roundTrip(cache), publishedSiteExists: true))
         #expect(same.unchangedReads(path: "cau-chuyen/a/index.html") == 22)
@@ -64,7 +64,7 @@ struct BuildCacheFormatTests {
         #expect(unknown.unchangedReads(path: "cau-chuyen/a/index.html") == nil)
 
         // Another structure (a page added, site.yml edited…): nothing is kept, whatever the front matter.
-        var otherStructure = BuildCache(structure: 8, pages: Self.pages, published: [], search: cache.search)
+        var otherStructure = BuildCache(structure: 8, pages: Self.pages, staging: [], search: cache.search)
         otherStructure.allFrontMatter = inputs.allFrontMatter
         #expect(PageReuse(inputs: inputs, cache: try Self.roundTrip(otherStructure), publishedSiteExists: true) == nil)
     }

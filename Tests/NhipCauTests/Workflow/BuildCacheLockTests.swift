@@ -33,7 +33,7 @@ import Testing
     }
 
     static func cache(structure: UInt64) -> BuildCache {
-        BuildCache(structure: structure, pages: [], staging: [:], search: nil)
+        BuildCache(structure: structure, pages: [], staging: [], search: nil)
     }
 
     @Test func aBuildWaitingForTheLockReadsTheCacheTheBuildBeforeItSaved() throws {
