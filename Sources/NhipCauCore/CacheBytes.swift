@@ -144,6 +144,24 @@ public struct CacheBytesReader {
     @inlinable public mutating func text() -> String? {
         guard let count = integer(UInt32.self).map(Int.init), offset + count <= bytes.count else { return nil }
         defer { offset += count }
-        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { String(validUTF8: UnsafeBufferPointer(rebasing: $0[offset..<offset + count])) }
+    }
+}
+
+extension String {
+    /// `bytes` as a string, nil unless they are valid UTF-8: what `String(validating:as:)` gives, in
+    /// about half the instructions. That one validates through a generic function that looks up type
+    /// metadata on every call, and an incremental build reads millions of short strings from its caches.
+    @inlinable public init?(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            self = ""
+            return
+        }
+        // Invalid bytes come out repaired (U+FFFD), which changes the count or the bytes.
+        let text = String(unsafeUninitializedCapacity: bytes.count) { $0.initialize(fromContentsOf: bytes) }
+        guard text.utf8.count == bytes.count,
+              text.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, base, bytes.count) == 0 })
+                ?? text.utf8.elementsEqual(bytes) else { return nil }
+        self = text
     }
 }

@@ -52,9 +52,12 @@ public struct MessageCatalog: Sendable {
     /// Reads `key: "text"` lines. Throws at the first line that is not in that form.
     public static func parse(_ text: String) throws(SyntaxError) -> MessageCatalog {
         var texts: [String: String] = [:]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on the newline byte: splitting a String by Character walks grapheme clusters, which
+        // made reading these files a third of an incremental build of a small site.
+        for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line = Substring(bytes)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let colon = line.firstRange(of: ": \"") else {
+            guard let colon = separator(in: bytes) else {
                 throw SyntaxError(line: index + 1, reason: "expected `key: \"text\"`")
             }
             let key = String(line[..<colon.lowerBound])
@@ -66,6 +69,18 @@ public struct MessageCatalog: Sendable {
             }
         }
         return MessageCatalog(texts: texts)
+    }
+
+    /// The first `: "` of a line.
+    private static func separator(in line: Substring.UTF8View) -> Range<String.Index>? {
+        var start = line.startIndex
+        while let colon = line[start...].firstIndex(of: UInt8(ascii: ":")) {
+            start = line.index(after: colon)
+            guard start < line.endIndex, line[start] == UInt8(ascii: " ") else { continue }
+            let quote = line.index(after: start)
+            if quote < line.endIndex, line[quote] == UInt8(ascii: "\"") { return colon..<line.index(after: quote) }
+        }
+        return nil
     }
 
     /// The text after the opening quote, up to the closing quote that ends the line; nil if malformed.

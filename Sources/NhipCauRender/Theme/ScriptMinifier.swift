@@ -45,7 +45,8 @@ enum ScriptMinifier {
                     out.append(" ")
                 }
             }
-            out.append(contentsOf: piece.text)
+            // One scalar at a time: `append(contentsOf:)` of an array is an unspecialized generic call.
+            for scalar in piece.text { out.append(scalar) }
             previous = piece
         }
         return String(out) + "\n"
@@ -236,7 +237,7 @@ enum ScriptMinifier {
 
     private static func string(_ scalars: [Unicode.Scalar]) -> String {
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
+        for scalar in scalars { view.append(scalar) }
         return String(view)
     }
 

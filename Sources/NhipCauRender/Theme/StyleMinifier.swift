@@ -43,7 +43,7 @@ enum StyleMinifier {
 
     /// A selector list or an at-rule's condition: `li + li, a > b` → `li+li,a>b`, `(min-width: 40rem)` → `(min-width:40rem)`.
     private static func prelude(_ text: String) -> String {
-        squeezed(text, around: text.trimmed.hasPrefix("@") ? [",", ":"] : [",", ">", "+", "~"])
+        squeezed(text, around: text.trimmed.first == "@" ? [",", ":"] : [",", ">", "+", "~"])
     }
 
     /// `name: value` → `name:value`, with no spaces around commas.
@@ -52,30 +52,31 @@ enum StyleMinifier {
     }
 
     /// Runs of white space as one space, none at the ends or beside `characters`; strings untouched.
-    private static func squeezed(_ text: String, around characters: Set<Character>) -> String {
-        var out = ""
+    /// By scalar, not by `Character`: walking grapheme clusters made minifying a tenth of a small site's build.
+    private static func squeezed(_ text: String, around characters: Set<Unicode.Scalar>) -> String {
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        var quote: Character?
+        var quote: Unicode.Scalar?
         var escaped = false
-        for character in text {
+        for scalar in text.unicodeScalars {
             if let open = quote {
-                out.append(character)
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == open { quote = nil }
+                out.append(scalar)
+                if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == open { quote = nil }
                 continue
             }
-            if character.isWhitespace {
+            if scalar.properties.isWhitespace {
                 pendingSpace = true
                 continue
             }
-            if pendingSpace, let last = out.last, !characters.contains(character), !characters.contains(last) { out.append(" ") }
+            if pendingSpace, let last = out.last, !characters.contains(scalar), !characters.contains(last) { out.append(" ") }
             pendingSpace = false
-            if character == "\"" || character == "'" { quote = character }
-            out.append(character)
+            if scalar == "\"" || scalar == "'" { quote = scalar }
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
 }
 
 private extension String {
-    var trimmed: Substring { drop(while: \.isWhitespace) }
+    var trimmed: Substring.UnicodeScalarView { unicodeScalars.drop(while: \.properties.isWhitespace) }
 }

@@ -99,7 +99,6 @@ public indirect enum PageSource: Sendable {
         case .job(let item): item.document
         case .enterprise(let item): item.document
         case .warning(let item): item.document
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search: nil
         case .enterpriseList, .warningList: nil
         case .eventList, .pastEventList: nil
         }

@@ -143,5 +143,10 @@ import NhipCauSite
             try MessageCatalog.parse("a: \"x\"\na: \"y\"\n")
         }
         #expect((try? MessageCatalog.parse("a: \"\\\"q\\\" \\\\ \\u00E9\\n\"\n").texts["a"]) == "\"q\" \\ é\n")
+        #expect(throws: MessageCatalog.SyntaxError(line: 2, reason: "expected `key: \"text\"`")) {
+            try MessageCatalog.parse("a: \"x\"\nb:\"y\"\n")
+        }
+        // The key ends at the first colon followed by a space and a quote; a line may end the file.
+        #expect((try? MessageCatalog.parse("a:b: \"x: \"\n\nc: \"Nhật Bản\"").texts) == ["a:b": "x: ", "c": "Nhật Bản"])
     }
 }
