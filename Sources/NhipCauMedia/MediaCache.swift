@@ -12,7 +12,8 @@ import NhipCauCore
 
 /// Encoded images kept between builds, outside `content/` and the site: one folder per product of
 /// a source, named by the SHA-256 of the source's bytes, the settings and libvips' version. Each
-/// file's own hash is in the entry's list and checked when read: an entry that does not match
+/// file's own hash is in the entry's list and checked when read, unless the file still has the status
+/// it had when a build last found it intact (`MediaSources` keeps those): an entry that does not match
 /// (a file cut short, edited, missing) is made again, never published.
 public struct MediaCache: Sendable {
     /// Nil: no cache (every build does all image work).
@@ -36,24 +37,45 @@ public struct MediaCache: Sendable {
         folder?.appendingPathComponent("media").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
     }
 
-    /// Nil when absent or not intact.
-    func read(_ key: String) -> [EncodedImage]? {
+    /// An entry's images as read, and what reading them found.
+    struct ReadEntry {
+        let images: [EncodedImage]
+        /// Each file's status when it was read, by `file(_:role:)`.
+        let statuses: [String: FileStatus]
+        /// Files whose SHA-256 was computed: those not vouched for by their status.
+        let hashed: Int
+    }
+
+    /// How an entry's file is named in `MediaSources`' record: the entry's key and the image's role.
+    static func file(_ key: String, role: String) -> String { key + "/" + role }
+
+    /// Nil when absent or not intact. A file whose status is the one `vouchedFor` gives (its status
+    /// when an earlier build hashed it and found it intact) is not hashed again: an entry is written
+    /// once, into a private folder, and writing to a file gives it a new change time.
+    func read(_ key: String, vouchedFor: [String: UInt64] = [:]) -> ReadEntry? {
         guard let entry = entryFolder(key),
               let list = try? String(contentsOf: entry.appendingPathComponent(Self.listName), encoding: .utf8) else { return nil }
         var lines = list.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first.map(String.init) == Self.formatVersion, lines.last == "end" else { return nil }
         lines = Array(lines.dropFirst().dropLast())
+        let folder = DiskContent(root: entry)
         var images: [EncodedImage] = []
+        var statuses: [String: FileStatus] = [:]
+        var hashed = 0
         for line in lines {
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count == 5, let format = EncodedFormat(rawValue: fields[1]),
                   let width = Int(fields[2]), let height = Int(fields[3]),
-                  let data = FileManager.default.contents(atPath: entry.appendingPathComponent(fields[0]).path) else { return nil }
-            let bytes = [UInt8](data)
-            guard Vips.sha256(bytes) == fields[4] else { return nil }
+                  let (bytes, status) = folder.readPlainFileAndStatus(fields[0], maxBytes: Int.max) else { return nil }
+            let name = Self.file(key, role: fields[0])
+            if status == nil || vouchedFor[name] != status?.key {
+                guard Vips.sha256(bytes) == fields[4] else { return nil }
+                hashed += 1
+            }
+            statuses[name] = status
             images.append(EncodedImage(role: fields[0], format: format, width: width, height: height, bytes: bytes))
         }
-        return images
+        return ReadEntry(images: images, statuses: statuses, hashed: hashed)
     }
 
     /// Written into a private folder, then renamed into place, so a reader never sees half an entry.

@@ -15,6 +15,10 @@ import NhipCauCore
 /// (`FileStatus`). A picture whose status is the one it had then is not read, hashed or opened by
 /// libvips again: for a site with 200 phone photos that was 1.6 s of every build, a one-story edit too.
 ///
+/// With each picture, the status of each file of its media cache entries when a build last found it
+/// intact by its SHA-256: a file with that status still is not hashed again (`MediaCache.read`).
+/// For those 200 photos that was most of what a build did for them.
+///
 /// Only a status taken when the file was already `settledSeconds` old is kept (file times are coarse;
 /// a file written again within the same tick would keep its status). A picture whose products are
 /// not all in the media cache is read as before, so no entry is ever made from bytes other than the
@@ -24,13 +28,17 @@ public struct MediaSources: Sendable {
     struct Known: Equatable {
         let hash: String
         let header: SourceHeader
+        /// A file of the picture's media cache entries (`MediaCache.file`) → its status when found intact.
+        var cacheFiles: [String: UInt64] = [:]
     }
 
-    /// What a build learned of one picture, with the status the file had before it was read.
+    /// What a build learned of one picture, with the status the file had before it was read, and
+    /// the statuses of its media cache files as read (each found intact, by its hash or its status).
     struct Learned {
         let path: String
         let status: FileStatus
         let known: Known
+        let cacheFiles: [String: FileStatus]
     }
 
     private struct Entry {
@@ -38,7 +46,7 @@ public struct MediaSources: Sendable {
         let known: Known
     }
 
-    static let magic = Array("NhipCau media sources 1\n".utf8)
+    static let magic = Array("NhipCau media sources 2\n".utf8)
 
     private let file: URL
     private let identity: String
@@ -72,7 +80,9 @@ public struct MediaSources: Sendable {
     func save(_ learned: [Learned]) {
         var entries: [String: Entry] = [:]
         for item in learned where item.status.isOlder(than: trustedBefore) {
-            entries[item.path] = Entry(status: item.status.key, known: item.known)
+            var known = item.known
+            known.cacheFiles = item.cacheFiles.filter { $0.value.isOlder(than: trustedBefore) }.mapValues(\.key)
+            entries[item.path] = Entry(status: item.status.key, known: known)
         }
         var writer = CacheBytesWriter()
         for byte in Self.magic { writer.integer(byte) }
@@ -86,6 +96,11 @@ public struct MediaSources: Sendable {
             writer.integer(UInt32(entry.known.header.width))
             writer.integer(UInt32(entry.known.header.height))
             writer.integer(UInt8(entry.known.header.hasAlpha ? 1 : 0))
+            writer.integer(UInt32(entry.known.cacheFiles.count))
+            for (name, status) in entry.known.cacheFiles.sorted(by: { $0.key < $1.key }) {
+                writer.text(name)
+                writer.integer(status)
+            }
         }
         writer.integer(Fingerprint.of(writer.bytes))
         CacheBytesWriter.replace(file) { CacheBytesWriter.writeAll(writer.bytes, to: $0) }
@@ -101,9 +116,15 @@ public struct MediaSources: Sendable {
             guard let path = reader.text(), let status = reader.integer(UInt64.self), status != 0, let hash = reader.text(),
                   let format = reader.text().flatMap(SourceFormat.init(rawValue:)),
                   let width = reader.integer(UInt32.self), let height = reader.integer(UInt32.self),
-                  let alpha = reader.integer(UInt8.self), alpha <= 1 else { return [:] }
+                  let alpha = reader.integer(UInt8.self), alpha <= 1,
+                  let fileCount = reader.integer(UInt32.self), Int(fileCount) <= reader.remaining / 12 else { return [:] }
+            var cacheFiles: [String: UInt64] = [:]
+            for _ in 0..<fileCount {
+                guard let name = reader.text(), let fileStatus = reader.integer(UInt64.self), fileStatus != 0 else { return [:] }
+                cacheFiles[name] = fileStatus
+            }
             let header = SourceHeader(format: format, width: Int(width), height: Int(height), hasAlpha: alpha == 1)
-            entries[path] = Entry(status: status, known: Known(hash: hash, header: header))
+            entries[path] = Entry(status: status, known: Known(hash: hash, header: header, cacheFiles: cacheFiles))
         }
         guard reader.remaining == 8 else { return [:] }
         return entries

@@ -42,6 +42,8 @@ public struct MediaResult: Sendable {
     /// Sources whose every product came from the cache, and those made now.
     public let cachedCount: Int
     public let madeCount: Int
+    /// Files of the media cache whose SHA-256 was checked: those not vouched for by their status.
+    let cacheFilesHashed: Int
     /// The first error of the output folder, if writing failed.
     public let writeError: (any Error)?
 }
@@ -62,7 +64,7 @@ public enum MediaStep {
         }
         var catalog = MediaCatalog()
         var diagnostics: [Diagnostic] = []
-        var written = 0, cached = 0, made = 0
+        var written = 0, cached = 0, made = 0, hashed = 0
         var writeError: (any Error)?
         var cacheFailed = false
         for (path, outcome) in zip(rasters, outcomes) {
@@ -72,6 +74,7 @@ public enum MediaStep {
             }
             written += outcome.filesWritten
             if outcome.fromCache { cached += 1 } else if case .success = outcome.result { made += 1 }
+            hashed += outcome.cacheFilesHashed
             cacheFailed = cacheFailed || outcome.cacheFailed
             writeError = writeError ?? outcome.writeError
         }
@@ -88,7 +91,7 @@ public enum MediaStep {
             diagnostics.append(.warning(SourceLocation(file: "media"), "media.imageCacheCouldNot", ["folderPath": "\(folder.path)"]))
         }
         return MediaResult(catalog: catalog, diagnostics: diagnostics, themeAssets: theme.assets, filesWritten: written,
-                           cachedCount: cached, madeCount: made, writeError: writeError)
+                           cachedCount: cached, madeCount: made, cacheFilesHashed: hashed, writeError: writeError)
     }
 
     /// A theme's pictures keep their names (the stylesheet points at them) and size; they lose

@@ -22,13 +22,14 @@ struct RasterJob {
         var writeError: (any Error)?
         /// What is worth keeping of the picture for the next build (`MediaSources`).
         var learned: MediaSources.Learned?
+        /// Files of the media cache whose SHA-256 was checked (those not vouched for by their status).
+        var cacheFilesHashed = 0
     }
 
     func run() -> Outcome {
         // Taken before the bytes are read: a file written after that has another status next build.
         let status = options.sources == nil ? nil : content.plainFileStatus(path, maxBytes: options.maxFileBytes)
-        if let status, let known = options.sources?.known(path, status: status), var outcome = fromCache(known) {
-            outcome.learned = MediaSources.Learned(path: path, status: status, known: known)
+        if let status, let known = options.sources?.known(path, status: status), let outcome = fromCache(known, status: status) {
             return outcome
         }
         if let size = content.size(of: path), size > options.maxFileBytes {
@@ -47,7 +48,8 @@ struct RasterJob {
         var products: [ImageProduct: [EncodedImage]] = [:]
         for product in neededProducts(sourceHash: sourceHash) {
             if let cached = options.cache.read(product.key) {
-                products[product.product] = cached
+                products[product.product] = cached.images
+                outcome.cacheFilesHashed += cached.hashed
                 continue
             }
             outcome.fromCache = false
@@ -55,7 +57,7 @@ struct RasterJob {
             outcome.cacheFailed = outcome.cacheFailed || !options.cache.write(made, key: product.key)
             products[product.product] = made
         }
-        outcome.learned = status.map { MediaSources.Learned(path: path, status: $0, known: MediaSources.Known(hash: sourceHash, header: header)) }
+        outcome.learned = status.map { MediaSources.Learned(path: path, status: $0, known: MediaSources.Known(hash: sourceHash, header: header), cacheFiles: [:]) }
         return written(products, header: header, made: outcome)
     }
 
@@ -69,14 +71,21 @@ struct RasterJob {
     /// An unchanged picture whose every product is in the cache, found without reading it; nil when
     /// one is missing (the picture is then read and made as any other). The pixel limit is checked again:
     /// `site.yml` may have lowered it.
-    private func fromCache(_ known: MediaSources.Known) -> Outcome? {
+    private func fromCache(_ known: MediaSources.Known, status: FileStatus) -> Outcome? {
         if let tooMany = Self.pixelProblem(known.header, path: path, options: options) { return Outcome(result: .failure(tooMany)) }
         var products: [ImageProduct: [EncodedImage]] = [:]
+        var cacheFiles: [String: FileStatus] = [:]
+        var hashed = 0
         for product in neededProducts(sourceHash: known.hash) {
-            guard let cached = options.cache.read(product.key) else { return nil }
-            products[product.product] = cached
+            guard let cached = options.cache.read(product.key, vouchedFor: known.cacheFiles) else { return nil }
+            products[product.product] = cached.images
+            cacheFiles.merge(cached.statuses) { first, _ in first }
+            hashed += cached.hashed
         }
-        return written(products, header: known.header, made: nil)
+        var outcome = written(products, header: known.header, made: nil)
+        outcome.cacheFilesHashed = hashed
+        outcome.learned = MediaSources.Learned(path: path, status: status, known: known, cacheFiles: cacheFiles)
+        return outcome
     }
 
     /// The products named and written to the site. `made`: what making them said (nil: all came from the cache).

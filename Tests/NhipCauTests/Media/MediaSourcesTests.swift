@@ -107,6 +107,38 @@ final class ReadCountingContent: ContentReading, @unchecked Sendable {
         #expect(limited.written.isEmpty)
     }
 
+    @Test func aCacheFileUnchangedSinceItWasFoundIntactIsNotHashedAgain() throws {
+        let site = try MediaFixtures.site()
+        let first = run(site)
+        #expect(first.result.cacheFilesHashed == 0, "made now: nothing is read from the cache")
+        let checked = run(site)
+        #expect(checked.read.isEmpty && checked.result.cacheFilesHashed > 0, "the entries' files are hashed once")
+        let vouched = run(site)
+        #expect(vouched.read.isEmpty && vouched.result.cacheFilesHashed == 0, "then known by their status")
+        #expect(vouched.written == first.written)
+        #expect(vouched.result.catalog.images == first.result.catalog.images)
+        #expect(run(site, readsPrevious: false).result.cacheFilesHashed > 0, "a full build checks every file")
+    }
+
+    @Test func aCacheFileWrittenToSinceItWasFoundIntactIsHashedAndItsPictureMadeAgain() throws {
+        let site = try MediaFixtures.site()
+        let first = run(site)
+        _ = run(site)
+        #expect(run(site).result.cacheFilesHashed == 0)
+        // Other bytes of the same size: only the file's new change time tells it from the one found intact.
+        let media = site.root.appendingPathComponent("bo-nho-dem/media")
+        let files = try #require(FileManager.default.enumerator(atPath: media.path)?.allObjects as? [String])
+        let variant = media.appendingPathComponent(try #require(files.filter { $0.hasSuffix("/webp-360") }.sorted().first))
+        var bytes = [UInt8](try Data(contentsOf: variant))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: variant)
+
+        let remade = run(site)
+        #expect(remade.read == [photo] && remade.result.madeCount == 1, "the entry fails its hash: made again from the picture")
+        #expect(remade.written == first.written)
+        #expect(try Data(contentsOf: variant) != Data(bytes), "the damaged file is replaced")
+    }
+
     @Test func aPictureWhoseEntryLeftTheCacheIsMadeFromItsBytes() throws {
         let site = try MediaFixtures.site()
         let first = run(site)
