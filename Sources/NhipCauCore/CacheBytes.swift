@@ -144,7 +144,7 @@ public struct CacheBytesReader {
     @inlinable public mutating func text() -> String? {
         guard let count = integer(UInt32.self).map(Int.init), offset + count <= bytes.count else { return nil }
         defer { offset += count }
-        return bytes.withUnsafeBufferPointer { String(validUTF8: UnsafeBufferPointer(rebasing: $0[offset..<offset + count])) }
+        return bytes.withUnsafeBufferPointer { String(checkingUTF8: UnsafeBufferPointer(rebasing: $0[offset..<offset + count])) }
     }
 }
 
@@ -152,7 +152,7 @@ extension String {
     /// `bytes` as a string, nil unless they are valid UTF-8: what `String(validating:as:)` gives, in
     /// about half the instructions. That one validates through a generic function that looks up type
     /// metadata on every call, and an incremental build reads millions of short strings from its caches.
-    @inlinable public init?(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    @inlinable public init?(checkingUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
             self = ""
             return

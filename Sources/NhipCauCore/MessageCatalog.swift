@@ -53,7 +53,8 @@ public struct MessageCatalog: Sendable {
     public static func parse(_ text: String) throws(SyntaxError) -> MessageCatalog {
         var texts: [String: String] = [:]
         // Split on the newline byte: splitting a String by Character walks grapheme clusters, which
-        // made reading these files a third of an incremental build of a small site.
+        // made reading these files a third of an incremental build of a small site. Only the tool's own
+        // files come here (LF line ends; officers' wording files are read by `WordingFile`).
         for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let line = Substring(bytes)
             if line.isEmpty || line.hasPrefix("#") { continue }

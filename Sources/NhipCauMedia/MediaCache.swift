@@ -13,13 +13,19 @@ import NhipCauCore
 /// Encoded images kept between builds, outside `content/` and the site: one folder per product of
 /// a source, named by the SHA-256 of the source's bytes, the settings and libvips' version. Each
 /// file's own hash is in the entry's list and checked when read, unless the file still has the status
-/// it had when a build last found it intact (`MediaSources` keeps those): an entry that does not match
-/// (a file cut short, edited, missing) is made again, never published.
+/// it had when a build last found it intact (`MediaSources` keeps those; any write to a file gives it a
+/// new change time): an entry that does not match (a file cut short, written to, missing) is made
+/// again, never published. A file damaged with no write (a failing disk) is not noticed until `--full`.
 public struct MediaCache: Sendable {
     /// Nil: no cache (every build does all image work).
     public let folder: URL?
+    /// The entries' folder, for reading their files (its real path found once, not at every read).
+    private let entries: DiskContent?
 
-    public init(folder: URL?) { self.folder = folder }
+    public init(folder: URL?) {
+        self.folder = folder
+        entries = folder.map { DiskContent(root: $0.appendingPathComponent("media")) }
+    }
 
     /// `.nhipcau-cache/` beside the content folder.
     public static func defaultFolder(for content: URL) -> URL {
@@ -58,7 +64,6 @@ public struct MediaCache: Sendable {
         var lines = list.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first.map(String.init) == Self.formatVersion, lines.last == "end" else { return nil }
         lines = Array(lines.dropFirst().dropLast())
-        let folder = DiskContent(root: entry)
         var images: [EncodedImage] = []
         var statuses: [String: FileStatus] = [:]
         var hashed = 0
@@ -66,9 +71,10 @@ public struct MediaCache: Sendable {
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count == 5, let format = EncodedFormat(rawValue: fields[1]),
                   let width = Int(fields[2]), let height = Int(fields[3]),
-                  let (bytes, status) = folder.readPlainFileAndStatus(fields[0], maxBytes: Int.max) else { return nil }
+                  let (bytes, found) = entries?.readPlainFileAndStatus(key.prefix(2) + "/" + key + "/" + fields[0], maxBytes: Int.max),
+                  let status = found else { return nil }
             let name = Self.file(key, role: fields[0])
-            if status == nil || vouchedFor[name] != status?.key {
+            if vouchedFor[name] != status.key {
                 guard Vips.sha256(bytes) == fields[4] else { return nil }
                 hashed += 1
             }

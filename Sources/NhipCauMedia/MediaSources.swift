@@ -33,12 +33,13 @@ public struct MediaSources: Sendable {
     }
 
     /// What a build learned of one picture, with the status the file had before it was read, and
-    /// the statuses of its media cache files as read (each found intact, by its hash or its status).
+    /// the statuses of its media cache files as read (each found intact, by its hash or its status);
+    /// nil: none were read (a picture refused from its recorded header), `known`'s stand.
     struct Learned {
         let path: String
         let status: FileStatus
         let known: Known
-        let cacheFiles: [String: FileStatus]
+        let cacheFiles: [String: FileStatus]?
     }
 
     private struct Entry {
@@ -81,7 +82,9 @@ public struct MediaSources: Sendable {
         var entries: [String: Entry] = [:]
         for item in learned where item.status.isOlder(than: trustedBefore) {
             var known = item.known
-            known.cacheFiles = item.cacheFiles.filter { $0.value.isOlder(than: trustedBefore) }.mapValues(\.key)
+            if let cacheFiles = item.cacheFiles {
+                known.cacheFiles = cacheFiles.filter { $0.value.isOlder(than: trustedBefore) }.mapValues(\.key)
+            }
             entries[item.path] = Entry(status: item.status.key, known: known)
         }
         var writer = CacheBytesWriter()

@@ -46,9 +46,11 @@ struct RasterJob {
         var outcome = Outcome(result: .failure(ImageFailure(Self.damaged(path))))
         let sourceHash = Vips.sha256(bytes)
         var products: [ImageProduct: [EncodedImage]] = [:]
+        var cacheFiles: [String: FileStatus] = [:]
         for product in neededProducts(sourceHash: sourceHash) {
             if let cached = options.cache.read(product.key) {
                 products[product.product] = cached.images
+                cacheFiles.merge(cached.statuses) { first, _ in first }
                 outcome.cacheFilesHashed += cached.hashed
                 continue
             }
@@ -57,7 +59,7 @@ struct RasterJob {
             outcome.cacheFailed = outcome.cacheFailed || !options.cache.write(made, key: product.key)
             products[product.product] = made
         }
-        outcome.learned = status.map { MediaSources.Learned(path: path, status: $0, known: MediaSources.Known(hash: sourceHash, header: header), cacheFiles: [:]) }
+        outcome.learned = status.map { MediaSources.Learned(path: path, status: $0, known: MediaSources.Known(hash: sourceHash, header: header), cacheFiles: cacheFiles) }
         return written(products, header: header, made: outcome)
     }
 
@@ -72,7 +74,11 @@ struct RasterJob {
     /// one is missing (the picture is then read and made as any other). The pixel limit is checked again:
     /// `site.yml` may have lowered it.
     private func fromCache(_ known: MediaSources.Known, status: FileStatus) -> Outcome? {
-        if let tooMany = Self.pixelProblem(known.header, path: path, options: options) { return Outcome(result: .failure(tooMany)) }
+        if let tooMany = Self.pixelProblem(known.header, path: path, options: options) {
+            var refused = Outcome(result: .failure(tooMany))
+            refused.learned = MediaSources.Learned(path: path, status: status, known: known, cacheFiles: nil)
+            return refused
+        }
         var products: [ImageProduct: [EncodedImage]] = [:]
         var cacheFiles: [String: FileStatus] = [:]
         var hashed = 0

@@ -43,7 +43,7 @@ enum StyleMinifier {
 
     /// A selector list or an at-rule's condition: `li + li, a > b` → `li+li,a>b`, `(min-width: 40rem)` → `(min-width:40rem)`.
     private static func prelude(_ text: String) -> String {
-        squeezed(text, around: text.trimmed.first == "@" ? [",", ":"] : [",", ">", "+", "~"])
+        squeezed(text, around: text.withoutLeadingSpace.first == "@" ? [",", ":"] : [",", ">", "+", "~"])
     }
 
     /// `name: value` → `name:value`, with no spaces around commas.
@@ -78,5 +78,5 @@ enum StyleMinifier {
 }
 
 private extension String {
-    var trimmed: Substring.UnicodeScalarView { unicodeScalars.drop(while: \.properties.isWhitespace) }
+    var withoutLeadingSpace: Substring.UnicodeScalarView { unicodeScalars.drop(while: \.properties.isWhitespace) }
 }

@@ -93,14 +93,13 @@ public indirect enum PageSource: Sendable {
         case .policy(let item): item.document
         case .page(let item): item.document
         case .notice(let item): item.document
-        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
-             .areaList, .planSeries, .reportingStatus, .jobList, .closedJobList, .dataPackage: nil
         case .event(let item): item.document
         case .job(let item): item.document
         case .enterprise(let item): item.document
         case .warning(let item): item.document
-        case .enterpriseList, .warningList: nil
-        case .eventList, .pastEventList: nil
+        case .home, .storyList, .tag, .marketList, .policyList, .noticeList, .notFound, .planList, .plan, .area, .search,
+             .areaList, .planSeries, .reportingStatus, .jobList, .closedJobList, .dataPackage,
+             .enterpriseList, .warningList, .eventList, .pastEventList: nil
         }
     }
 

@@ -1,11 +1,11 @@
 import NhipCauCore
 import Testing
 
-/// `String(validUTF8:)`, which the caches read every text through, agrees with the standard
+/// `String(checkingUTF8:)`, which the caches read every text through, agrees with the standard
 /// library's `String(validating:as:)`: the same string for valid bytes, nil for any other.
 @Suite struct CacheTextTests {
     private func fast(_ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBufferPointer { String(validUTF8: $0) }
+        bytes.withUnsafeBufferPointer { String(checkingUTF8: $0) }
     }
 
     private func standard(_ bytes: [UInt8]) -> String? {
@@ -39,12 +39,13 @@ import Testing
         let alphabet: [UInt8] = [0x61, 0x2D, 0x80, 0x90, 0xA0, 0xBF, 0xC3, 0xC0, 0xE1, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
         var valid = 0
         for _ in 0..<20_000 {
-            let bytes = (0..<generator.next(below: 9)).map { _ in alphabet[generator.next(below: alphabet.count)] }
+            // Up to 40 bytes: strings of more than 15 bytes are stored apart from small ones.
+            let bytes = (0..<generator.next(below: 41)).map { _ in alphabet[generator.next(below: alphabet.count)] }
             let expected = standard(bytes)
             #expect(fast(bytes) == expected, "\(bytes)")
             if expected != nil { valid += 1 }
         }
-        #expect(valid > 1_000, "the draw gives valid arrays too")
+        #expect(valid > 500, "the draw gives valid arrays too")
     }
 
     @Test func theCacheReaderRefusesATextThatIsNotUTF8() {

@@ -105,6 +105,8 @@ final class ReadCountingContent: ContentReading, @unchecked Sendable {
         let reason = try #require(limited.result.catalog.failures[photo])
         #expect(reason.key == "media.imageTooManyPixels")
         #expect(limited.written.isEmpty)
+        #expect(run(site, maxImagePixels: 1_000).read.isEmpty, "the refused picture stays in the record")
+        #expect(run(site).read.isEmpty)
     }
 
     @Test func aCacheFileUnchangedSinceItWasFoundIntactIsNotHashedAgain() throws {
@@ -125,18 +127,37 @@ final class ReadCountingContent: ContentReading, @unchecked Sendable {
         let first = run(site)
         _ = run(site)
         #expect(run(site).result.cacheFilesHashed == 0)
-        // Other bytes of the same size: only the file's new change time tells it from the one found intact.
+        // Other bytes of the same size, and the modification time set back: only the file's new change
+        // time tells it from the one found intact.
         let media = site.root.appendingPathComponent("bo-nho-dem/media")
         let files = try #require(FileManager.default.enumerator(atPath: media.path)?.allObjects as? [String])
         let variant = media.appendingPathComponent(try #require(files.filter { $0.hasSuffix("/webp-360") }.sorted().first))
+        var before = stat()
+        #expect(stat(variant.path, &before) == 0)
         var bytes = [UInt8](try Data(contentsOf: variant))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: variant)
+        try Self.setModificationTime(of: variant.path, to: before)
 
         let remade = run(site)
         #expect(remade.read == [photo] && remade.result.madeCount == 1, "the entry fails its hash: made again from the picture")
         #expect(remade.written == first.written)
         #expect(try Data(contentsOf: variant) != Data(bytes), "the damaged file is replaced")
+    }
+
+    /// Sets the file's access and modification times back to `status`'s, to the nanosecond.
+    static func setModificationTime(of path: String, to status: stat) throws {
+        #if canImport(Darwin)
+        var times = [status.st_atimespec, status.st_mtimespec]
+        #else
+        var times = [status.st_atim, status.st_mtim]
+        #endif
+        try #require(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        var after = stat()
+        try #require(stat(path, &after) == 0)
+        let (was, now) = (FileStatus(status).modified, FileStatus(after).modified)
+        #expect(was.tv_sec == now.tv_sec && was.tv_nsec == now.tv_nsec && after.st_size == status.st_size)
+        #expect(FileStatus(after) != FileStatus(status), "its change time is new")
     }
 
     @Test func aPictureWhoseEntryLeftTheCacheIsMadeFromItsBytes() throws {
