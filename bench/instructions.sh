@@ -9,6 +9,9 @@
 # Usage: bench/instructions.sh CONTENT BIN...   (e.g. .bench/10000/content, or content for the sample site)
 # The profiles are left in .bench/instructions-<n>-<binary>.out for callgrind_annotate.
 set -euo pipefail
+for tool in valgrind strip; do
+  command -v "$tool" > /dev/null || { echo "bench/instructions.sh needs $tool (Debian: apt-get install valgrind binutils)" >&2; exit 1; }
+done
 CONTENT=$(realpath "$1"); shift
 BINARIES=()
 for bin in "$@"; do BINARIES+=("$(realpath "$bin")"); done
