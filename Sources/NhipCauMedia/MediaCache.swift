@@ -39,8 +39,11 @@ public struct MediaCache: Sendable {
         Vips.sha256("\(formatVersion)\n\(sourceHash)\n\(product.rawValue)\n\(settings.key)\nvips \(Vips.version)")
     }
 
+    /// An entry's folder under `media/` of the cache folder: `ab/abcd…`.
+    private static func entryPath(_ key: String) -> String { key.prefix(2) + "/" + key }
+
     private func entryFolder(_ key: String) -> URL? {
-        folder?.appendingPathComponent("media").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
+        folder?.appendingPathComponent("media").appendingPathComponent(Self.entryPath(key))
     }
 
     /// An entry's images as read, and what reading them found.
@@ -59,8 +62,9 @@ public struct MediaCache: Sendable {
     /// when an earlier build hashed it and found it intact) is not hashed again: an entry is written
     /// once, into a private folder, and writing to a file gives it a new change time.
     func read(_ key: String, vouchedFor: [String: UInt64] = [:]) -> ReadEntry? {
-        guard let entry = entryFolder(key),
-              let list = try? String(contentsOf: entry.appendingPathComponent(Self.listName), encoding: .utf8) else { return nil }
+        let entry = Self.entryPath(key)
+        guard let entries, let listBytes = try? entries.read(entry + "/" + Self.listName),
+              let list = listBytes.withUnsafeBufferPointer(String.init(checkingUTF8:)) else { return nil }
         var lines = list.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first.map(String.init) == Self.formatVersion, lines.last == "end" else { return nil }
         lines = Array(lines.dropFirst().dropLast())
@@ -71,7 +75,7 @@ public struct MediaCache: Sendable {
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count == 5, let format = EncodedFormat(rawValue: fields[1]),
                   let width = Int(fields[2]), let height = Int(fields[3]),
-                  let (bytes, found) = entries?.readPlainFileAndStatus(key.prefix(2) + "/" + key + "/" + fields[0], maxBytes: Int.max),
+                  let (bytes, found) = entries.readPlainFileAndStatus(entry + "/" + fields[0], maxBytes: Int.max),
                   let status = found else { return nil }
             let name = Self.file(key, role: fields[0])
             if vouchedFor[name] != status.key {
