@@ -6,31 +6,11 @@ import NhipCauBuild
 enum CLI {
     static let binary = TestPaths.packageRoot.appendingPathComponent(".build/debug/nhipcau")
 
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Run = Spawned.Finished
 
     static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
                     executable: URL = binary) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting, so a full pipe cannot block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        try Spawned.run(executable.path, arguments, in: folder, environment: environment)
     }
 }
 

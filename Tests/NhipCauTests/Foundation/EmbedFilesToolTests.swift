@@ -25,7 +25,7 @@ import Testing
             try Data(bytes).write(to: url)
         }
         let generated = folder.appendingPathComponent("EmbeddedFiles.swift")
-        let run = try ChildProcess.run(Self.tool, [input.path, generated.path], seconds: 60)
+        let run = try Spawned.run(Self.tool.path, [input.path, generated.path], seconds: 60)
         #expect(run.status == 0, "\(run.stderr)")
         let main = folder.appendingPathComponent("main.swift")
         try Data("""
@@ -34,10 +34,10 @@ import Testing
         }
         """.utf8).write(to: main)
         let program = folder.appendingPathComponent("printer")
-        let compile = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"),
+        let compile = try Spawned.run("/usr/bin/env",
                                            ["swiftc", "-o", program.path, main.path, generated.path], seconds: 300)
         #expect(compile.status == 0, "\(compile.stderr)")
-        let printed = try ChildProcess.run(program, [], seconds: 60)
+        let printed = try Spawned.run(program.path, [], seconds: 60)
         let expected = files.sorted { $0.key < $1.key }.map { "\($0.key) " + $0.value.map { String($0) }.joined(separator: ",") }
         #expect(printed.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) == expected)
         let source = try String(contentsOf: generated, encoding: .utf8)

@@ -408,33 +408,22 @@ final class ResultBox<T: Sendable>: @unchecked Sendable {
 /// The built binary killed with SIGKILL at moments spread over a build: `site/` is always a whole
 /// site (the old one or the new one, byte for byte), and the next build is a correct one.
 @Suite(.serialized) struct KilledBuildTests {
-    static func start(in folder: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["build", "--content", "content", "--output", "site", "--date", "2021-06-30", "--quiet"]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    static func start(in folder: URL) throws -> Spawned {
+        try Spawned(CLI.binary.path, ["build", "--content", "content", "--output", "site", "--date", "2021-06-30", "--quiet"], in: folder)
     }
 
     @Test func aBuildKilledAtAnyMomentLeavesAWholeSite() throws {
         try #require(FileManager.default.isExecutableFile(atPath: CLI.binary.path), "build the tool first: swift build --build-tests")
         let site = try TestSite()
-        let generate = Process()
-        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generate.arguments = ["python3", TestPaths.packageRoot.appendingPathComponent("bench/generate.py").path, site.content.path, "80"]
-        try generate.run()
-        generate.waitUntilExit()
-        try #require(generate.terminationStatus == 0, "python3 bench/generate.py")
+        let generate = try Spawned.run("/usr/bin/env", ["python3", TestPaths.packageRoot.appendingPathComponent("bench/generate.py").path, site.content.path, "80"])
+        try #require(generate.status == 0, "python3 bench/generate.py: \(generate.stderr)")
 
         // The build writes its process id into the lock file once it has the output folder, just
         // before writing pages: kills are timed from there.
         let lockFile = site.root.appendingPathComponent(".site.nhipcau-lock").path
-        func waitForFolder(_ build: Process) -> Bool {
+        func waitForFolder(_ build: Spawned) -> Bool {
             ServeProcess.eventually(seconds: 120) {
-                (try? String(contentsOfFile: lockFile, encoding: .utf8)) == "\(build.processIdentifier)\n" || !build.isRunning
+                (try? String(contentsOfFile: lockFile, encoding: .utf8)) == "\(build.pid)\n" || !build.isRunning
             }
         }
         func seconds(_ duration: Duration) -> Double {
@@ -444,8 +433,7 @@ final class ResultBox<T: Sendable>: @unchecked Sendable {
         let first = try Self.start(in: site.root)
         try #require(waitForFolder(first))
         let tookFolder = ContinuousClock.now
-        first.waitUntilExit()
-        try #require(first.terminationStatus == 0)
+        try #require(first.wait().status == 0)
         let reading = seconds(tookFolder - started), writing = seconds(ContinuousClock.now - tookFolder)
         let old = fileTree(site.output)
 
@@ -467,8 +455,8 @@ final class ResultBox<T: Sendable>: @unchecked Sendable {
             } else {
                 Thread.sleep(forTimeInterval: reading / 2)
             }
-            kill(build.processIdentifier, SIGKILL)
-            build.waitUntilExit()
+            build.send(SIGKILL)
+            build.wait()
             let now = fileTree(site.output)
             #expect(now == old || now == new, "killed \(delay.map { "\($0) s after taking the folder" } ?? "while reading"): site/ is neither the old nor the new site")
             outcomes.append(now == old ? "old" : now == new ? "new" : "broken")

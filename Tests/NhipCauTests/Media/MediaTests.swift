@@ -42,16 +42,8 @@ enum MediaFixtures {
 
 /// Runs a program, returning its standard output; fails the test (does not skip) when it is missing.
 func runTool(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let run = try Spawned.run("/usr/bin/env", arguments)
+    return (run.status, run.stdout)
 }
 
 /// exiftool (Debian `libimage-exiftool-perl`, installed by `make test`): every tag of every group.

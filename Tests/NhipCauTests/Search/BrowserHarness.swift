@@ -28,7 +28,7 @@ enum Chromium {
         defer { try? FileManager.default.removeItem(at: profile) }
         let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
                          "--user-data-dir=\(profile.path)", "--virtual-time-budget=10000"]
-        let output = try ChildProcess.run(binary, arguments + ["--dump-dom", url], seconds: seconds)
+        let output = try Spawned.run(binary.path, arguments + ["--dump-dom", url], seconds: seconds)
         guard output.status == 0, output.stdout.contains("</html>") else {
             throw Failure(description: "chromium exited \(output.status) for \(url): \(output.stderr.suffix(2000))")
         }
@@ -39,8 +39,8 @@ enum Chromium {
 /// Python's `http.server` on a free port of 127.0.0.1, serving one folder. It stops when the value
 /// goes away, and also when the test process dies, since it exits when its standard input closes.
 final class StaticServer {
-    private let process = Process()
-    private let input = Pipe()
+    private let process: Spawned
+    private let files: URL
     let port: Int
 
     static let script = """
@@ -54,58 +54,34 @@ final class StaticServer {
     """
 
     init(serving folder: URL) throws {
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, folder.path]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        files = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        let printed = files.appendingPathComponent("out")
+        let server = try Spawned("/usr/bin/env", ["python3", "-c", Self.script, folder.path], stdin: .pipe, stdout: .file(printed))
+        var line = ""
+        _ = ServeProcess.eventually(seconds: 20) {
+            line = Spawned.text(of: printed)
+            return line.hasSuffix("\n") || !server.isRunning
+        }
+        process = server
         guard let port = Int(line.trimmed) else {
-            try? input.fileHandleForWriting.close()
-            process.terminate()
+            server.closeInput()
+            server.send(SIGTERM)
+            server.wait()
+            try? FileManager.default.removeItem(at: files)
             throw Chromium.Failure(description: "the test web server did not start (python3 missing?): \(line)")
         }
         self.port = port
     }
 
-    deinit { stop() }
-
-    private func stop() {
-        try? input.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+    deinit {
+        process.closeInput()
+        process.send(SIGTERM)
+        process.wait()
+        try? FileManager.default.removeItem(at: files)
     }
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
-}
-
-/// Runs a program to its end (or kills it after `seconds`), collecting what it prints.
-enum ChildProcess {
-    /// Output goes to files, so nothing is lost or blocked however much the program prints.
-    static func run(_ program: URL, _ arguments: [String], seconds: Double) throws -> (status: Int32, stdout: String, stderr: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outFile = folder.appendingPathComponent("out"), errFile = folder.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: outFile)
-        process.standardError = try FileHandle(forWritingTo: errFile)
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        try process.run()
-        if done.wait(timeout: .now() + seconds) == .timedOut {
-            process.terminate()
-            done.wait()
-            throw Chromium.Failure(description: "\(program.lastPathComponent) took more than \(Int(seconds)) s")
-        }
-        func read(_ url: URL) -> String { String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self) }
-        return (process.terminationStatus, read(outFile), read(errFile))
-    }
 }
 
 /// What the search page shows once its script ran: the status line and the result links, those

@@ -88,7 +88,7 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-js-\(UUID().uuidString).js")
         try Data(text.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let run = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["sh", "-c", "gzip -9 -c \"$0\" | wc -c", file.path], seconds: 30)
+        let run = try Spawned.run("/usr/bin/env", ["sh", "-c", "gzip -9 -c \"$0\" | wc -c", file.path], seconds: 30)
         guard let size = Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw Chromium.Failure(description: run.stderr) }
         return size
     }

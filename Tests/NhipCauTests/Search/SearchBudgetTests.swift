@@ -23,7 +23,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = TestPaths.packageRoot.appendingPathComponent("bench/generate.py").path
-        let run = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, folder.appendingPathComponent("content").path, "\(stories)"], seconds: 300)
+        let run = try Spawned.run("/usr/bin/env", ["python3", script, folder.appendingPathComponent("content").path, "\(stories)"], seconds: 300)
         guard run.status == 0 else { throw Chromium.Failure(description: "bench/generate.py: \(run.stderr)") }
         return try BrowserSearchTests.ServedSite(content: folder.appendingPathComponent("content"), on: SimpleDate(iso: "2026-11-25")!)
     }

@@ -125,14 +125,9 @@ import Testing
         rows = list(csv.DictReader(io.open(sys.argv[1], encoding="utf-8-sig", newline="")))
         print(len(rows)); [print(r["slug"], r["status_code"], r["status"], r["suspensions"], sep="|") for r in rows]
         """
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, site.output.appendingPathComponent("doanh-nghiep/doanh-nghiep.csv").path]
-        let pipe = Pipe()
-        python.standardOutput = pipe
-        try python.run()
-        python.waitUntilExit()
-        let lines = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+        let python = try Spawned.run("/usr/bin/env", ["python3", "-c", script, site.output.appendingPathComponent("doanh-nghiep/doanh-nghiep.csv").path])
+        #expect(python.status == 0, "\(python.stderr)")
+        let lines = python.stdout.split(separator: "\n").map(String.init)
         #expect(lines == ["3", "mau-a|active|Đang hoạt động|", "mau-c|unlicensed|Chưa có giấy phép|2021-10-01..2021-10-31 QĐ 1;2021-11-05..2021-11-06",
                           "mau-b|suspended|Tạm đình chỉ đến 31/07/2021|2021-06-01..2021-07-31 Quyết định 45/QĐ-LĐTBXH"])
     }

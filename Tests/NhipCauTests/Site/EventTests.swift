@@ -240,7 +240,7 @@ json.dump({"version": str(calendar["VERSION"]), "method": str(calendar["METHOD"]
 
     static func read(_ file: URL) throws -> ICalendarReader {
         let (program, prefix) = python
-        let run = try ChildProcess.run(program, prefix + ["-c", script, file.path], seconds: 60)
+        let run = try Spawned.run(program.path, prefix + ["-c", script, file.path], seconds: 60)
         try #require(run.status == 0, "icalendar could not read \(file.lastPathComponent): \(run.stderr)")
         return try JSONDecoder().decode(ICalendarReader.self, from: Data(run.stdout.utf8))
     }

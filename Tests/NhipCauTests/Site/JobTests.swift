@@ -152,7 +152,7 @@ import Testing
             print(json.dumps({"csv": [[r["slug"], r["status"], r["enterprise_status"], r["service_fee_vnd"], r["service_fee_cap_vnd"], r["total_cost_vnd"]] for r in rows],
                               "json": [[j["slug"], j["status"], len(j["costs"])] for j in data["jobs"]], "as_of": data["as_of"]}, ensure_ascii=False))
             """
-        let run = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"),
+        let run = try Spawned.run("/usr/bin/env",
                                        ["python3", "-c", script, site.output.appendingPathComponent("don-hang/don-hang.csv").path,
                                         site.output.appendingPathComponent("don-hang/don-hang.json").path], seconds: 60)
         try #require(run.status == 0, "\(run.stderr)")

@@ -99,16 +99,10 @@ struct DataPackageTests {
     func frictionlessAcceptsThePackage() throws {
         let (output, _) = try Self.buildSample()
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["NHIPCAU_FRICTIONLESS"] ?? "frictionless")
-        process.arguments = ["validate", output.appendingPathComponent("du-lieu/datapackage.json").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(report)")
+        let validation = try Spawned.run(ProcessInfo.processInfo.environment["NHIPCAU_FRICTIONLESS"] ?? "frictionless",
+                                         ["validate", output.appendingPathComponent("du-lieu/datapackage.json").path])
+        let report = validation.stdout + validation.stderr
+        #expect(validation.status == 0, "\(report)")
         #expect(report.contains("VALID") && !report.contains("INVALID"), "\(report)")
         #expect(report.components(separatedBy: "│ VALID").count - 1 == 3, "the three resources: \(report)")
     }

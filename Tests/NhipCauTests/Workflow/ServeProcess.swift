@@ -3,42 +3,31 @@ import Foundation
 /// `nhipcau serve --port 0` running as the built binary, in a test's site folder.
 /// Its output is collected as it comes; `stop()` sends SIGINT like Ctrl-C. Always ends the process.
 final class ServeProcess: @unchecked Sendable {
-    let process = Process()
-    private let lock = NSLock()
-    private var stdoutText = ""
-    private var stderrText = ""
+    let process: Spawned
+    /// Where the process's standard output and error go, read whole whenever asked.
+    private let files: URL
     /// The port from the printed `http://127.0.0.1:PORT/` line.
     private(set) var port = 0
 
     init(in folder: URL, arguments: [String] = []) throws {
-        process.executableURL = CLI.binary
-        process.arguments = ["serve", "--port", "0", "--date", "2021-06-30"] + arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        out.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil; return }
-            let text = String(decoding: data, as: UTF8.self)
-            self?.lock.withLock { self?.stdoutText += text }
-        }
-        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil; return }
-            let text = String(decoding: data, as: UTF8.self)
-            self?.lock.withLock { self?.stderrText += text }
-        }
-        try process.run()
+        files = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        process = try Spawned(CLI.binary.path, ["serve", "--port", "0", "--date", "2021-06-30"] + arguments, in: folder,
+                              stdout: .file(files.appendingPathComponent("out")), stderr: .file(files.appendingPathComponent("err")))
         port = try waitForPort(seconds: 20)
     }
 
     deinit {
-        if process.isRunning { process.interrupt(); process.terminate() }
+        if process.isRunning {
+            process.send(SIGINT)
+            process.send(SIGTERM)
+        }
+        process.wait()
+        try? FileManager.default.removeItem(at: files)
     }
 
-    var stdout: String { lock.withLock { stdoutText } }
-    var stderr: String { lock.withLock { stderrText } }
+    var stdout: String { Spawned.text(of: files.appendingPathComponent("out")) }
+    var stderr: String { Spawned.text(of: files.appendingPathComponent("err")) }
 
     private func waitForPort(seconds: Double) throws -> Int {
         let deadline = Date().addingTimeInterval(seconds)
@@ -47,7 +36,7 @@ final class ServeProcess: @unchecked Sendable {
             guard process.isRunning else { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        process.terminate()
+        process.send(SIGTERM)
         throw HTTPProbe.Failure(description: "no URL printed; stdout: \(stdout) stderr: \(stderr)")
     }
 
@@ -65,9 +54,9 @@ final class ServeProcess: @unchecked Sendable {
     @discardableResult
     func stop(seconds: Double = 8) -> Bool {
         guard process.isRunning else { return true }
-        process.interrupt()
+        process.send(SIGINT)
         let stopped = Self.eventually(seconds: seconds) { !process.isRunning }
-        if !stopped { process.terminate() }
+        if !stopped { process.send(SIGTERM) }
         return stopped
     }
 }

@@ -210,7 +210,7 @@ import Testing
         #expect(events.waitFor("event: hello"))
         #expect(server.stdout.contains("Preview at http://127.0.0.1:\(server.port)/"), "\(server.stdout)")
         #expect(server.stop(), "still running after SIGINT")
-        #expect(server.process.terminationStatus == 0)
+        #expect(server.process.wait() == Spawned.Ending(code: 0, signalled: false))
         #expect(server.stdout.contains("Stopped."), "\(server.stdout)")
     }
 
@@ -218,20 +218,10 @@ import Testing
         let site = try site()
         let first = try ServeProcess(in: site.root)
         defer { first.stop() }
-        let second = Process()
-        second.executableURL = CLI.binary
-        second.arguments = ["serve", "--port", String(first.port), "--quiet", "--date", "2021-06-30"]
-        second.currentDirectoryURL = site.root
-        let out = Pipe(), err = Pipe()
-        second.standardOutput = out
-        second.standardError = err
-        try second.run()
-        let ended = ServeProcess.eventually { !second.isRunning }
-        if !ended { second.terminate() }
-        #expect(ended, "a second server on a busy port must stop by itself")
-        #expect(second.terminationStatus == 1)
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let second = try Spawned.run(CLI.binary.path, ["serve", "--port", String(first.port), "--quiet", "--date", "2021-06-30"],
+                                     in: site.root, seconds: 8)
+        #expect(second.status == 1)
+        let (stdout, stderr) = (second.stdout, second.stderr)
         #expect(stdout.isEmpty, "\(stdout)")
         #expect(stderr.contains("Cổng \(first.port) đang được một chương trình khác dùng"), "\(stderr)")
     }
