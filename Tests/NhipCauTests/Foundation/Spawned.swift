@@ -45,10 +45,11 @@ final class Spawned: @unchecked Sendable {
         let description: String
     }
 
+    /// Also the child's process group: it leads a group of its own, as with Foundation's `Process`,
+    /// so that what it starts in turn (a browser's helpers, a compiler's frontend) is ended with it.
     let pid: pid_t
-    /// The write end of the child's standard input, for `.pipe`; closing it is the child's end of input.
-    private(set) var input: Int32?
     private let lock = NSLock()
+    private var inputEnd: Int32?
     private var ending: Ending?
 
     /// `program` is a path, or a name looked up in `PATH`. `environment` is added to the test's own.
@@ -59,12 +60,17 @@ final class Spawned: @unchecked Sendable {
         var parentEnds: [Int32] = []
         defer { parentEnds.forEach { _ = close($0) } }
         var inputEnd: Int32?
+        var started = false
+        defer { if !started { inputEnd.map { _ = close($0) } } }
         for (stream, target) in [(stdin, Int32(0)), (stdout, 1), (stderr, 2)] {
             switch stream {
             case .null:
                 try setup.open(target, "/dev/null", flags: target == 0 ? O_RDONLY : O_WRONLY)
+            case .file(let url) where target == 0:
+                try setup.open(target, url.path, flags: O_RDONLY)
             case .file(let url):
-                try setup.open(target, url.path, flags: O_WRONLY | O_CREAT | O_TRUNC)
+                // Appending, so that standard output and error given the same file both land in it.
+                try setup.open(target, url.path, flags: O_WRONLY | O_CREAT | O_TRUNC | O_APPEND)
             case .pipe:
                 guard target == 0 else { throw Failure(description: "only standard input can be a pipe") }
                 let ends = try Self.closedOnExecPipe()
@@ -87,11 +93,12 @@ final class Spawned: @unchecked Sendable {
             }
         }
         guard status == 0 else {
-            inputEnd.map { _ = close($0) }
-            throw Failure(description: "could not start \(program): \(String(cString: strerror(status)))")
+            let place = folder.map { " in \($0.path)" } ?? ""
+            throw Failure(description: "could not start \(program)\(place): \(String(cString: strerror(status)))")
         }
+        started = true
         pid = child
-        input = inputEnd
+        self.inputEnd = inputEnd
     }
 
     /// Both ends closed on `exec`: the test's end must reach no other child, or this child would
@@ -100,35 +107,44 @@ final class Spawned: @unchecked Sendable {
         var ends: [Int32] = [0, 0]
         // Another child started between `pipe` and `fcntl` still gets neither end: each child is
         // started with every other descriptor closed (`SpawnSetup.spawn`).
-        let made = pipe(&ends) == 0 && ends.allSatisfy { fcntl($0, F_SETFD, FD_CLOEXEC) == 0 }
-        guard made else { throw Failure(description: "pipe: \(String(cString: strerror(errno)))") }
+        guard pipe(&ends) == 0 else { throw Failure(description: "pipe: \(String(cString: strerror(errno)))") }
+        guard ends.allSatisfy({ fcntl($0, F_SETFD, FD_CLOEXEC) == 0 }) else {
+            let reason = String(cString: strerror(errno))
+            ends.forEach { _ = close($0) }
+            throw Failure(description: "fcntl: \(reason)")
+        }
         return ends
     }
 
     deinit {
         closeInput()
-        if isRunning {
-            kill(pid, SIGKILL)
-            _ = wait()
-        }
+        if isRunning { sendToGroup(SIGKILL) }
+        wait()
     }
+
+    /// The write end of the child's standard input, for `.pipe`; closing it is the child's end of input.
+    var input: Int32? { lock.withLock { inputEnd } }
 
     func closeInput() {
         lock.withLock {
-            if let input { close(input) }
-            input = nil
+            if let inputEnd { close(inputEnd) }
+            inputEnd = nil
         }
     }
 
     /// False once the child has ended (it is reaped then).
-    var isRunning: Bool { reap(blocking: false) == nil }
+    var isRunning: Bool { reap() == nil }
 
-    /// Waits for the child to end.
+    /// Waits for the child to end. The lock is not held while waiting, so another thread can
+    /// signal the child or close its input meanwhile.
     @discardableResult
     func wait() -> Ending {
-        // Only a reaped child cannot be running; `reap` gives nil for a child still running.
         while true {
-            if let ending = reap(blocking: true) { return ending }
+            if let ending = reap() { return ending }
+            // Waits for the end without reaping: the child stays a zombie, its number not reused,
+            // until `reap` takes it under the lock.
+            var info = siginfo_t()
+            if waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0, errno != EINTR { return lost() }
         }
     }
 
@@ -139,17 +155,51 @@ final class Spawned: @unchecked Sendable {
         }
     }
 
-    private func reap(blocking: Bool) -> Ending? {
+    /// Sends `signal` to the child and to whatever it started that is still in its group.
+    func sendToGroup(_ signal: Int32) {
+        lock.withLock {
+            if ending == nil { _ = kill(-pid, signal) }
+        }
+    }
+
+    /// The child's ending once it has ended (reaping it then); nil while it runs.
+    private func reap() -> Ending? {
         lock.withLock {
             if let ending { return ending }
             var status: Int32 = 0
-            let reaped = waitpid(pid, &status, blocking ? 0 : WNOHANG)
+            var reaped: pid_t
+            repeat { reaped = waitpid(pid, &status, WNOHANG) } while reaped == -1 && errno == EINTR
+            if reaped == -1 {
+                // Reaped elsewhere (or SIGCHLD ignored): the ending is unknown, not "still running".
+                ending = Ending(code: -1, signalled: false)
+                return ending
+            }
             guard reaped == pid else { return nil }
-            // WIFSIGNALED and WEXITSTATUS are macros Swift does not import.
+            // WIFSIGNALED and WEXITSTATUS are macros Swift does not import; no stop or continue is
+            // reported without WUNTRACED or WCONTINUED.
             let signal = status & 0x7f
             ending = signal == 0 ? Ending(code: (status >> 8) & 0xff, signalled: false) : Ending(code: signal, signalled: true)
             return ending
         }
+    }
+
+    /// `waitid` failed for another reason than a signal: the ending is unknown.
+    private func lost() -> Ending {
+        lock.withLock {
+            let known = ending ?? Ending(code: -1, signalled: false)
+            ending = known
+            return known
+        }
+    }
+
+    /// Asks the child's group to stop (SIGTERM), then kills it after `grace` seconds, and waits.
+    @discardableResult
+    func end(grace: Double = 2) -> Ending {
+        sendToGroup(SIGTERM)
+        let deadline = ContinuousClock.now + .milliseconds(Int(grace * 1000))
+        while isRunning, ContinuousClock.now < deadline { usleep(5_000) }
+        sendToGroup(SIGKILL)
+        return wait()
     }
 
     /// Runs a program to its end, or kills it after `seconds`; standard output and error go to
@@ -164,8 +214,7 @@ final class Spawned: @unchecked Sendable {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while child.isRunning {
             if ContinuousClock.now > deadline {
-                child.send(SIGKILL)
-                child.wait()
+                child.end()
                 throw Failure(description: "\((program as NSString).lastPathComponent) took more than \(Int(seconds)) s")
             }
             usleep(2_000)
@@ -203,10 +252,11 @@ private struct SpawnSetup {
         sigfillset(&all)
         try check(posix_spawnattr_setsigmask(&attributes, &none), "posix_spawnattr_setsigmask")
         try check(posix_spawnattr_setsigdefault(&attributes, &all), "posix_spawnattr_setsigdefault")
+        try check(posix_spawnattr_setpgroup(&attributes, 0), "posix_spawnattr_setpgroup")
         #if canImport(Darwin)
-        let flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_CLOEXEC_DEFAULT
+        let flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_CLOEXEC_DEFAULT
         #else
-        let flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        let flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP
         #endif
         try check(posix_spawnattr_setflags(&attributes, Int16(flags)), "posix_spawnattr_setflags")
     }

@@ -45,10 +45,54 @@ import Testing
         #expect(ignored & (1 << (UInt64(SIGINT) - 1)) == 0, "SIGINT ignored in the child: \(run.stdout)")
     }
 
-    @Test func aProgramPastItsTimeIsKilled() throws {
+    @Test func signalsBlockedInTheTestThreadAreNotBlockedInTheChild() throws {
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        let run = try Spawned.run("/bin/sh", ["-c", "grep '^SigBlk' /proc/self/status"])
+        let mask = run.stdout.split(separator: "\t").last.flatMap { UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines), radix: 16) }
+        #expect(mask == 0, "\(run.stdout)")
+    }
+
+    /// What the program started is ended with it: a browser's helpers, a compiler's frontend.
+    @Test func aProgramPastItsTimeIsEndedWithWhatItStarted() throws {
+        let files = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-spawn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: files) }
+        let pidFile = files.appendingPathComponent("pid")
         let started = ContinuousClock.now
-        #expect(throws: Spawned.Failure.self) { try Spawned.run("/bin/sleep", ["30"], seconds: 0.3) }
+        #expect(throws: Spawned.Failure.self) {
+            try Spawned.run("/bin/sh", ["-c", "sleep 30 & echo $! > \"$0\"; wait", pidFile.path], seconds: 0.5)
+        }
         #expect(ContinuousClock.now - started < .seconds(10))
+        let grandchild = try #require(Int32(Spawned.text(of: pidFile).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Gone, or a zombie waiting for whoever adopted it to reap it.
+        func ended() -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(grandchild)/stat", encoding: .utf8) else { return true }
+            return stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") ?? false
+        }
+        #expect(ServeProcess.eventually(seconds: 5, ended), "the program's own child still runs")
+    }
+
+    /// `wait` holds no lock while the child runs: another thread can still signal it.
+    @Test func anotherThreadCanSignalAChildBeingWaitedFor() throws {
+        let sleeper = try Spawned("/bin/sleep", ["30"])
+        let started = ContinuousClock.now
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.3)
+            sleeper.send(SIGTERM)
+        }
+        #expect(sleeper.wait() == Spawned.Ending(code: SIGTERM, signalled: true))
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    @Test func aMissingProgramOrFolderIsSaidByName() throws {
+        #expect { try Spawned("/nonexistent/program", []) } throws: { "\($0)".contains("/nonexistent/program") }
+        #expect { try Spawned("/bin/true", [], in: URL(fileURLWithPath: "/nonexistent-folder"), stdin: .pipe) } throws: {
+            "\($0)".contains("/nonexistent-folder")
+        }
     }
 
     @Test func closingTheInputEndsAProgramReadingIt() throws {
@@ -60,6 +104,9 @@ import Testing
         let input = try #require(cat.input)
         _ = "xin chào\n".withCString { write(input, $0, strlen($0)) }
         cat.closeInput()
+        // A copy of the input's write end left anywhere would keep `cat` reading: bounded, not `wait`.
+        #expect(ServeProcess.eventually(seconds: 10) { !cat.isRunning }, "cat still reads after its input closed")
+        cat.end()
         #expect(cat.wait() == Spawned.Ending(code: 0, signalled: false))
         #expect(Spawned.text(of: printed) == "xin chào\n")
     }

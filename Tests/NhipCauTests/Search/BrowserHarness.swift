@@ -56,8 +56,9 @@ final class StaticServer {
     init(serving folder: URL) throws {
         files = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        let printed = files.appendingPathComponent("out")
-        let server = try Spawned("/usr/bin/env", ["python3", "-c", Self.script, folder.path], stdin: .pipe, stdout: .file(printed))
+        let printed = files.appendingPathComponent("out"), complaints = files.appendingPathComponent("err")
+        let server = try Spawned("/usr/bin/env", ["python3", "-c", Self.script, folder.path], stdin: .pipe,
+                                 stdout: .file(printed), stderr: .file(complaints))
         var line = ""
         _ = ServeProcess.eventually(seconds: 20) {
             line = Spawned.text(of: printed)
@@ -66,18 +67,18 @@ final class StaticServer {
         process = server
         guard let port = Int(line.trimmed) else {
             server.closeInput()
-            server.send(SIGTERM)
-            server.wait()
+            server.end()
+            let said = Spawned.text(of: complaints)
             try? FileManager.default.removeItem(at: files)
-            throw Chromium.Failure(description: "the test web server did not start (python3 missing?): \(line)")
+            throw Chromium.Failure(description: "the test web server did not start (python3 missing?): \(line) \(said)")
         }
         self.port = port
     }
 
+    /// The server exits when its input closes; `end` only if it does not within a few seconds.
     deinit {
         process.closeInput()
-        process.send(SIGTERM)
-        process.wait()
+        if !ServeProcess.eventually(seconds: 5, { !process.isRunning }) { process.end() }
         try? FileManager.default.removeItem(at: files)
     }
 

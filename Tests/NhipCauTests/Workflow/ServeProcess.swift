@@ -18,11 +18,7 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning {
-            process.send(SIGINT)
-            process.send(SIGTERM)
-        }
-        process.wait()
+        stop()
         try? FileManager.default.removeItem(at: files)
     }
 
@@ -36,7 +32,7 @@ final class ServeProcess: @unchecked Sendable {
             guard process.isRunning else { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        process.send(SIGTERM)
+        process.end()
         throw HTTPProbe.Failure(description: "no URL printed; stdout: \(stdout) stderr: \(stderr)")
     }
 
@@ -50,13 +46,14 @@ final class ServeProcess: @unchecked Sendable {
         return condition()
     }
 
-    /// Ctrl-C; true when the process ended within `seconds`.
+    /// Ctrl-C; true when the process ended within `seconds`. Else it is ended (SIGTERM, then
+    /// SIGKILL): every wait is bounded, also when a regression keeps `serve` from stopping.
     @discardableResult
     func stop(seconds: Double = 8) -> Bool {
         guard process.isRunning else { return true }
         process.send(SIGINT)
         let stopped = Self.eventually(seconds: seconds) { !process.isRunning }
-        if !stopped { process.send(SIGTERM) }
+        if !stopped { process.end() }
         return stopped
     }
 }
