@@ -13,13 +13,18 @@ import Foundation
 /// (swift-bundler issue 150 and swiftlang/swift-subprocess pull request 61 show the same frame).
 /// Here nothing runs on another thread: output goes to files or pipes the test reads itself.
 final class Spawned: @unchecked Sendable {
-    /// Where one of the child's standard streams goes.
-    enum Stream {
+    /// Where the child's standard input comes from.
+    enum Input {
         case null
-        /// A file, made empty first.
-        case file(URL)
-        /// A pipe whose other end the test holds (`input` for standard input).
+        /// A pipe whose write end the test holds (`input`).
         case pipe
+    }
+
+    /// Where the child's standard output or error goes.
+    enum Output {
+        case null
+        /// A file, made empty first; output and error may share one.
+        case file(URL)
     }
 
     /// How the child ended.
@@ -31,6 +36,8 @@ final class Spawned: @unchecked Sendable {
         /// As a shell gives it: the exit status, or 128 and the signal.
         var status: Int32 { signalled ? 128 + code : code }
         var description: String { signalled ? "signal \(code)" : "exit \(code)" }
+        /// The child was reaped by someone else, or could not be waited for.
+        static let unknown = Ending(code: -1, signalled: false)
     }
 
     /// A program run to its end.
@@ -54,7 +61,7 @@ final class Spawned: @unchecked Sendable {
 
     /// `program` is a path, or a name looked up in `PATH`. `environment` is added to the test's own.
     init(_ program: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
-         stdin: Stream = .null, stdout: Stream = .null, stderr: Stream = .null) throws {
+         stdin: Input = .null, stdout: Output = .null, stderr: Output = .null) throws {
         var setup = try SpawnSetup()
         defer { setup.destroy() }
         var parentEnds: [Int32] = []
@@ -62,21 +69,22 @@ final class Spawned: @unchecked Sendable {
         var inputEnd: Int32?
         var started = false
         defer { if !started { inputEnd.map { _ = close($0) } } }
-        for (stream, target) in [(stdin, Int32(0)), (stdout, 1), (stderr, 2)] {
-            switch stream {
+        switch stdin {
+        case .null:
+            try setup.open(0, "/dev/null", flags: O_RDONLY)
+        case .pipe:
+            let ends = try Self.closedOnExecPipe()
+            parentEnds.append(ends[0])
+            inputEnd = ends[1]
+            try setup.dup(ends[0], to: 0)
+        }
+        for (output, target) in [(stdout, Int32(1)), (stderr, 2)] {
+            switch output {
             case .null:
-                try setup.open(target, "/dev/null", flags: target == 0 ? O_RDONLY : O_WRONLY)
-            case .file(let url) where target == 0:
-                try setup.open(target, url.path, flags: O_RDONLY)
+                try setup.open(target, "/dev/null", flags: O_WRONLY)
             case .file(let url):
                 // Appending, so that standard output and error given the same file both land in it.
                 try setup.open(target, url.path, flags: O_WRONLY | O_CREAT | O_TRUNC | O_APPEND)
-            case .pipe:
-                guard target == 0 else { throw Failure(description: "only standard input can be a pipe") }
-                let ends = try Self.closedOnExecPipe()
-                parentEnds.append(ends[0])
-                inputEnd = ends[1]
-                try setup.dup(ends[0], to: 0)
             }
         }
         if let folder { try setup.changeDirectory(folder.path) }
@@ -171,7 +179,7 @@ final class Spawned: @unchecked Sendable {
             repeat { reaped = waitpid(pid, &status, WNOHANG) } while reaped == -1 && errno == EINTR
             if reaped == -1 {
                 // Reaped elsewhere (or SIGCHLD ignored): the ending is unknown, not "still running".
-                ending = Ending(code: -1, signalled: false)
+                ending = .unknown
                 return ending
             }
             guard reaped == pid else { return nil }
@@ -186,7 +194,7 @@ final class Spawned: @unchecked Sendable {
     /// `waitid` failed for another reason than a signal: the ending is unknown.
     private func lost() -> Ending {
         lock.withLock {
-            let known = ending ?? Ending(code: -1, signalled: false)
+            let known = ending ?? .unknown
             ending = known
             return known
         }
@@ -206,10 +214,8 @@ final class Spawned: @unchecked Sendable {
     /// files, so nothing blocks however much it prints.
     static func run(_ program: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
                     seconds: Double = 600) throws -> Finished {
-        let files = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: files) }
-        let out = files.appendingPathComponent("out"), err = files.appendingPathComponent("err")
+        let files = try TemporaryFolder("run")
+        let out = files.file("out"), err = files.file("err")
         let child = try Spawned(program, arguments, in: folder, environment: environment, stdout: .file(out), stderr: .file(err))
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while child.isRunning {

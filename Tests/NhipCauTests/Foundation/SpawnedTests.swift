@@ -58,10 +58,8 @@ import Testing
 
     /// What the program started is ended with it: a browser's helpers, a compiler's frontend.
     @Test func aProgramPastItsTimeIsEndedWithWhatItStarted() throws {
-        let files = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-spawn-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: files) }
-        let pidFile = files.appendingPathComponent("pid")
+        let files = try TemporaryFolder("spawn")
+        let pidFile = files.file("pid")
         let started = ContinuousClock.now
         #expect(throws: Spawned.Failure.self) {
             try Spawned.run("/bin/sh", ["-c", "sleep 30 & echo $! > \"$0\"; wait", pidFile.path], seconds: 0.5)
@@ -96,10 +94,8 @@ import Testing
     }
 
     @Test func closingTheInputEndsAProgramReadingIt() throws {
-        let files = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-spawn-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: files) }
-        let printed = files.appendingPathComponent("out")
+        let files = try TemporaryFolder("spawn")
+        let printed = files.file("out")
         let cat = try Spawned("/bin/cat", [], stdin: .pipe, stdout: .file(printed))
         let input = try #require(cat.input)
         _ = "xin chào\n".withCString { write(input, $0, strlen($0)) }

@@ -20,6 +20,21 @@ enum TestPaths {
 /// The build date every test uses, so nothing depends on the day the tests run.
 let testDate = SimpleDate(iso: "2021-06-30")!
 
+/// A folder of its own in the system's temporary folder, removed when the value goes away.
+final class TemporaryFolder: Sendable {
+    let url: URL
+
+    /// `purpose` names the folder (`nhipcau-PURPOSE-…`), for whoever finds one left by a killed test.
+    init(_ purpose: String) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-\(purpose)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+}
+
 /// A whole site written into a fresh temporary folder: `content/` from a dictionary of
 /// path → text (or a fixture folder), built into `site/` next to it. The folder is removed when
 /// the value goes away.

@@ -40,7 +40,7 @@ enum Chromium {
 /// goes away, and also when the test process dies, since it exits when its standard input closes.
 final class StaticServer {
     private let process: Spawned
-    private let files: URL
+    private let files: TemporaryFolder
     let port: Int
 
     static let script = """
@@ -54,9 +54,8 @@ final class StaticServer {
     """
 
     init(serving folder: URL) throws {
-        files = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        let printed = files.appendingPathComponent("out"), complaints = files.appendingPathComponent("err")
+        files = try TemporaryFolder("server")
+        let printed = files.file("out"), complaints = files.file("err")
         let server = try Spawned("/usr/bin/env", ["python3", "-c", Self.script, folder.path], stdin: .pipe,
                                  stdout: .file(printed), stderr: .file(complaints))
         var line = ""
@@ -68,9 +67,7 @@ final class StaticServer {
         guard let port = Int(line.trimmed) else {
             server.closeInput()
             server.end()
-            let said = Spawned.text(of: complaints)
-            try? FileManager.default.removeItem(at: files)
-            throw Chromium.Failure(description: "the test web server did not start (python3 missing?): \(line) \(said)")
+            throw Chromium.Failure(description: "the test web server did not start (python3 missing?): \(line) \(Spawned.text(of: complaints))")
         }
         self.port = port
     }
@@ -79,7 +76,6 @@ final class StaticServer {
     deinit {
         process.closeInput()
         if !ServeProcess.eventually(seconds: 5, { !process.isRunning }) { process.end() }
-        try? FileManager.default.removeItem(at: files)
     }
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }

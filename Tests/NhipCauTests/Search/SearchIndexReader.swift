@@ -43,7 +43,7 @@ struct SearchIndexReader {
 
     /// Index files as `SearchIndex.files` makes them, written into a temporary folder for reading.
     init(files: [(path: String, bytes: [UInt8])]) throws {
-        let folder = TemporaryFolder()
+        let folder = try TemporaryFolder("index")
         for file in files {
             let url = folder.url.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -51,11 +51,6 @@ struct SearchIndexReader {
         }
         try self.init(site: folder.url)
         owner = folder
-    }
-
-    final class TemporaryFolder {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-index-\(UUID().uuidString)")
-        deinit { try? FileManager.default.removeItem(at: url) }
     }
 
     /// The sizes the script counts on: every shard within `s` (and the writer's limit), every chunk

@@ -5,25 +5,21 @@ import Foundation
 final class ServeProcess: @unchecked Sendable {
     let process: Spawned
     /// Where the process's standard output and error go, read whole whenever asked.
-    private let files: URL
+    private let files: TemporaryFolder
     /// The port from the printed `http://127.0.0.1:PORT/` line.
     private(set) var port = 0
 
     init(in folder: URL, arguments: [String] = []) throws {
-        files = FileManager.default.temporaryDirectory.appendingPathComponent("nhipcau-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        files = try TemporaryFolder("serve")
         process = try Spawned(CLI.binary.path, ["serve", "--port", "0", "--date", "2021-06-30"] + arguments, in: folder,
-                              stdout: .file(files.appendingPathComponent("out")), stderr: .file(files.appendingPathComponent("err")))
+                              stdout: .file(files.file("out")), stderr: .file(files.file("err")))
         port = try waitForPort(seconds: 20)
     }
 
-    deinit {
-        stop()
-        try? FileManager.default.removeItem(at: files)
-    }
+    deinit { stop() }
 
-    var stdout: String { Spawned.text(of: files.appendingPathComponent("out")) }
-    var stderr: String { Spawned.text(of: files.appendingPathComponent("err")) }
+    var stdout: String { Spawned.text(of: files.file("out")) }
+    var stderr: String { Spawned.text(of: files.file("err")) }
 
     private func waitForPort(seconds: Double) throws -> Int {
         let deadline = Date().addingTimeInterval(seconds)
